@@ -1,0 +1,252 @@
+//! Bytes -> archive entries: an npm tarball (`.tgz`, `.tar.gz`) or a plain `.tar`, read from
+//! memory. The tar stream is kept as one buffer and each file is a range into it, so the
+//! package is held once, not twice.
+
+use std::io::Read;
+use std::ops::Range;
+
+use thiserror::Error;
+
+/// What went wrong while reading a package. Entries read before the fault stay available in
+/// [`Archive::entries`].
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ArchiveError {
+    #[error(
+        "This is not an npm package: it is neither gzip-compressed (.tgz) nor a tar archive. \
+         Choose the .tgz file that `npm pack` produces or that the registry serves."
+    )]
+    NotAPackage,
+    #[error(
+        "The file is cut short: its gzip data ends after {decompressed} bytes of content ({detail}). \
+         It may be an incomplete download; the files read before the break are shown."
+    )]
+    TruncatedGzip { decompressed: u64, detail: String },
+    #[error(
+        "The tar archive is damaged after {entries_read} files ({detail}); the files read before \
+         the damage are shown."
+    )]
+    BrokenTar { entries_read: usize, detail: String },
+    #[error("The archive holds no files.")]
+    Empty,
+}
+
+/// One regular file of the package.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Package-relative, `/`-separated, with the tarball's top folder dropped; never absolute
+    /// and never containing `.` or `..` segments.
+    pub path: String,
+    range: Range<usize>,
+}
+
+impl Entry {
+    pub fn size(&self) -> u64 {
+        self.range.len() as u64
+    }
+}
+
+/// The files of a package, in archive order (a later duplicate replaces an earlier one, as
+/// `tar -x` would).
+#[derive(Debug, Default)]
+pub struct Archive {
+    data: Vec<u8>,
+    entries: Vec<Entry>,
+    /// Set when reading stopped early; `entries` holds what was read before.
+    pub error: Option<ArchiveError>,
+    /// Bytes of the input as given (compressed size for a `.tgz`).
+    pub input_bytes: u64,
+}
+
+impl Archive {
+    /// Reads a `.tgz` / `.tar.gz` / `.tar` from memory. Never panics on hostile input: the
+    /// worst case is an empty archive with an [`ArchiveError`].
+    pub fn read(input: &[u8]) -> Archive {
+        let input_bytes = input.len() as u64;
+        let (data, gzip_error) = if input.starts_with(&[0x1f, 0x8b]) {
+            gunzip(input)
+        } else if looks_like_tar(input) {
+            (input.to_vec(), None)
+        } else {
+            return Archive {
+                error: Some(ArchiveError::NotAPackage),
+                input_bytes,
+                ..Archive::default()
+            };
+        };
+        let (entries, tar_error) = index_tar(&data);
+        // A truncated gzip also breaks the tar at its end; the gzip fault is the cause.
+        let error = gzip_error.or(tar_error).or_else(|| {
+            if entries.is_empty() {
+                Some(ArchiveError::Empty)
+            } else {
+                None
+            }
+        });
+        let error = match error {
+            // A gzip stream that holds no tar at all is as foreign as a random file.
+            Some(ArchiveError::BrokenTar {
+                entries_read: 0, ..
+            }) if !looks_like_tar(&data) => Some(ArchiveError::NotAPackage),
+            other => other,
+        };
+        Archive {
+            data,
+            entries,
+            error,
+            input_bytes,
+        }
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn bytes(&self, entry: &Entry) -> &[u8] {
+        &self.data[entry.range.clone()]
+    }
+
+    pub fn find(&self, path: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.path == path)
+    }
+
+    /// Sum of the sizes of the regular files.
+    pub fn unpacked_bytes(&self) -> u64 {
+        self.entries.iter().map(Entry::size).sum()
+    }
+}
+
+fn gunzip(input: &[u8]) -> (Vec<u8>, Option<ArchiveError>) {
+    // npm tarballs are one gzip member; a multi-member file is still valid gzip.
+    let mut decoder = flate2::read::MultiGzDecoder::new(input);
+    let mut data = Vec::with_capacity(input.len().saturating_mul(4));
+    // On error `read_to_end` keeps what it already read in `data`.
+    match decoder.read_to_end(&mut data) {
+        Ok(_) => (data, None),
+        Err(e) => {
+            let detail = match e.kind() {
+                std::io::ErrorKind::UnexpectedEof => "the stream ends before its end marker".into(),
+                _ => e.to_string(),
+            };
+            let decompressed = data.len() as u64;
+            (
+                data,
+                Some(ArchiveError::TruncatedGzip {
+                    decompressed,
+                    detail,
+                }),
+            )
+        }
+    }
+}
+
+/// A ustar or GNU header carries its magic at offset 257.
+fn looks_like_tar(data: &[u8]) -> bool {
+    data.get(257..262) == Some(b"ustar")
+}
+
+fn index_tar(data: &[u8]) -> (Vec<Entry>, Option<ArchiveError>) {
+    let mut entries: Vec<Entry> = Vec::new();
+    let mut by_path = std::collections::HashMap::new();
+    let mut archive = tar::Archive::new(data);
+    let broken = |entries_read, detail: String| ArchiveError::BrokenTar {
+        entries_read,
+        detail,
+    };
+    let iter = match archive.entries() {
+        Ok(iter) => iter,
+        Err(e) => return (entries, Some(broken(0, e.to_string()))),
+    };
+    for item in iter {
+        let entry = match item {
+            Ok(entry) => entry,
+            Err(e) => {
+                let error = broken(entries.len(), e.to_string());
+                return (entries, Some(error));
+            }
+        };
+        let kind = entry.header().entry_type();
+        if !(kind.is_file() || kind == tar::EntryType::Continuous) {
+            continue; // directories, links, devices: not content
+        }
+        let raw_path = match entry.path_bytes() {
+            std::borrow::Cow::Borrowed(b) => String::from_utf8_lossy(b).into_owned(),
+            std::borrow::Cow::Owned(b) => String::from_utf8_lossy(&b).into_owned(),
+        };
+        let Some(path) = package_path(&raw_path) else {
+            continue;
+        };
+        let start = entry.raw_file_position() as usize;
+        let end = start.saturating_add(entry.size() as usize);
+        if end > data.len() {
+            let error = broken(entries.len(), format!("the content of {path} is cut off"));
+            return (entries, Some(error));
+        }
+        let new = Entry {
+            path: path.clone(),
+            range: start..end,
+        };
+        match by_path.get(&path) {
+            Some(&i) => entries[i] = new,
+            None => {
+                by_path.insert(path, entries.len());
+                entries.push(new);
+            }
+        }
+    }
+    (entries, None)
+}
+
+/// Normalises a tar path and drops its top folder (`package/`, `node/`, whatever its name).
+/// `..` never climbs above the root, so no path can point outside the package. Returns
+/// `None` for a path that names nothing inside the top folder.
+pub fn package_path(raw: &str) -> Option<String> {
+    let parts = crate::path::clean_segments(raw);
+    match parts.len() {
+        0 => None,
+        // A file beside the top folder: keep it rather than lose it.
+        1 => Some(parts[0].to_string()),
+        _ => Some(parts[1..].join("/")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn package_path_drops_the_top_folder_whatever_its_name() {
+        assert_eq!(package_path("package/a/b.js").as_deref(), Some("a/b.js"));
+        assert_eq!(package_path("node/index.js").as_deref(), Some("index.js"));
+        assert_eq!(package_path("./package/x").as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn package_path_never_escapes() {
+        assert_eq!(
+            package_path("package/../../etc/passwd").as_deref(),
+            Some("passwd")
+        );
+        assert_eq!(package_path("/abs/x/y").as_deref(), Some("x/y"));
+        assert_eq!(
+            package_path("package\\..\\..\\win.ini").as_deref(),
+            Some("win.ini")
+        );
+        assert_eq!(package_path("package/").as_deref(), Some("package"));
+        assert_eq!(package_path("../..").as_deref(), None);
+    }
+
+    #[test]
+    fn random_bytes_are_not_a_package() {
+        let a = Archive::read(b"hello, this is not a tarball at all");
+        assert_eq!(a.error, Some(ArchiveError::NotAPackage));
+        assert!(a.entries().is_empty());
+    }
+
+    #[test]
+    fn gzip_of_junk_is_not_a_package() {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, &[7u8; 2000]).unwrap();
+        let a = Archive::read(&gz.finish().unwrap());
+        assert_eq!(a.error, Some(ArchiveError::NotAPackage));
+    }
+}

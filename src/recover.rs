@@ -1,0 +1,181 @@
+//! Recovered sources: the original files embedded in source maps, by normalised path.
+//! The same path with the same content (e.g. from two maps) is one file; the same path with
+//! different content keeps every variant, so nothing is lost.
+
+use std::collections::HashMap;
+
+/// An original source file recovered from `sourcesContent`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecoveredSource {
+    /// Normalised, relative, `/`-separated; cannot escape an export root.
+    pub path: String,
+    /// 0 for the first content seen at this path, 1.. for each different one after it.
+    pub variant: usize,
+    pub content: String,
+    /// Written by the package's authors, as opposed to a bundled dependency or runtime.
+    pub first_party: bool,
+    /// Package-relative paths of the maps (or files with inline maps) that embed it.
+    pub maps: Vec<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct RecoveredSources {
+    files: Vec<RecoveredSource>,
+    by_path: HashMap<String, Vec<usize>>,
+}
+
+impl RecoveredSources {
+    /// Adds one embedded source; merges it when the same path already has this content.
+    pub fn add(&mut self, path: String, content: String, first_party: bool, map: &str) {
+        let variants = self.by_path.entry(path.clone()).or_default();
+        if let Some(&i) = variants.iter().find(|&&i| self.files[i].content == content) {
+            let existing = &mut self.files[i];
+            if !existing.maps.iter().any(|m| m == map) {
+                existing.maps.push(map.to_string());
+            }
+            existing.first_party |= first_party;
+            return;
+        }
+        variants.push(self.files.len());
+        self.files.push(RecoveredSource {
+            path,
+            variant: variants.len() - 1,
+            content,
+            first_party,
+            maps: vec![map.to_string()],
+        });
+    }
+
+    pub fn files(&self) -> &[RecoveredSource] {
+        &self.files
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// UTF-8 bytes of all recovered files.
+    pub fn bytes(&self) -> u64 {
+        self.files.iter().map(|f| f.content.len() as u64).sum()
+    }
+}
+
+/// Normalises a map's source path for display and export: `sourceRoot` joined,
+/// `webpack://NS/` and other `scheme://` prefixes removed, backslashes to `/`, drive letters
+/// removed, `.`/`..` resolved and leading `../` dropped. The result never starts with `/`
+/// and never contains `..`, so it cannot escape the folder it is written under.
+pub fn normalise_source_path(source_root: Option<&str>, source: &str) -> String {
+    let joined = match source_root {
+        Some(root) if !root.is_empty() && !has_scheme(source) && !source.starts_with('/') => {
+            if root.ends_with('/') || root.ends_with('\\') {
+                format!("{root}{source}")
+            } else {
+                format!("{root}/{source}")
+            }
+        }
+        _ => source.to_string(),
+    };
+    let mut rest = joined.as_str();
+    if let Some(after) = rest.strip_prefix("webpack://") {
+        // webpack://NS/path: the namespace is the bundle's name, not a folder.
+        rest = after.split_once('/').map_or("", |(_, p)| p);
+    } else if let Some(i) = scheme_end(rest) {
+        rest = &rest[i..];
+    }
+    let rest = rest.replace('\\', "/");
+    let rest = strip_drive_letter(&rest);
+    let parts = crate::path::clean_segments(rest);
+    if parts.is_empty() {
+        "(unnamed)".to_string()
+    } else {
+        parts.join("/")
+    }
+}
+
+/// Index just past `scheme://` (or `scheme:` for `data:`-like forms we still show).
+fn scheme_end(s: &str) -> Option<usize> {
+    let colon = s.find("://")?;
+    let scheme = &s[..colon];
+    let is_scheme = !scheme.is_empty()
+        && scheme
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    is_scheme.then_some(colon + 3)
+}
+
+fn has_scheme(s: &str) -> bool {
+    scheme_end(s).is_some()
+}
+
+fn strip_drive_letter(s: &str) -> &str {
+    let trimmed = s.trim_start_matches('/');
+    let b = trimmed.as_bytes();
+    if b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':' {
+        &trimmed[2..]
+    } else {
+        s
+    }
+}
+
+/// Whether a source was written by the package's authors: not a dependency
+/// (`node_modules/`), not marked ignored by its producer, not the bundler's runtime.
+pub fn is_first_party(normalised: &str, ignored: bool) -> bool {
+    !ignored
+        && !normalised.split('/').any(|p| p == "node_modules")
+        && !normalised.starts_with("webpack/")
+        && !normalised.starts_with("(webpack)/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_like_the_product_rules_say() {
+        let n = normalise_source_path;
+        assert_eq!(n(None, "webpack://my-app/./src/index.ts"), "src/index.ts");
+        assert_eq!(n(None, "webpack:///src/a.ts"), "src/a.ts");
+        assert_eq!(n(Some("src"), "a.ts"), "src/a.ts");
+        assert_eq!(n(Some("/root/"), "../lib/b.ts"), "lib/b.ts");
+        assert_eq!(n(None, "../../src/c.ts"), "src/c.ts");
+        assert_eq!(n(None, "C:\\Users\\ann\\proj\\d.ts"), "Users/ann/proj/d.ts");
+        assert_eq!(n(None, "file:///home/bob/e.ts"), "home/bob/e.ts");
+        assert_eq!(
+            n(Some("ignored/"), "https://cdn.example.com/f.js"),
+            "cdn.example.com/f.js"
+        );
+        assert_eq!(n(None, "../../../../etc/passwd"), "etc/passwd");
+        assert_eq!(n(None, ".."), "(unnamed)");
+        assert_eq!(n(None, ""), "(unnamed)");
+    }
+
+    #[test]
+    fn first_party_excludes_dependencies_runtime_and_ignored() {
+        assert!(is_first_party("src/a.ts", false));
+        assert!(!is_first_party("src/a.ts", true));
+        assert!(!is_first_party("node_modules/react/index.js", false));
+        assert!(!is_first_party("webpack/bootstrap", false));
+        assert!(!is_first_party("webpack/runtime/define", false));
+    }
+
+    #[test]
+    fn same_content_merges_different_content_keeps_variants() {
+        let mut r = RecoveredSources::default();
+        r.add("src/a.ts".into(), "one".into(), true, "a.js.map");
+        r.add("src/a.ts".into(), "one".into(), true, "b.js.map");
+        r.add("src/a.ts".into(), "two".into(), true, "c.js.map");
+        r.add("src/b.ts".into(), "one".into(), true, "a.js.map");
+        assert_eq!(r.len(), 3);
+        assert_eq!(r.files()[0].maps, ["a.js.map", "b.js.map"]);
+        assert_eq!(r.files()[1].variant, 1);
+        assert_eq!(r.bytes(), 9);
+    }
+}

@@ -1,0 +1,280 @@
+//! The source-map detector: every `.map` file (referenced or orphaned) and every inline map,
+//! what each embeds, and the findings that follow from it.
+
+use serde::Serialize;
+
+use crate::finding::{Finding, Severity, count, plural, size};
+use crate::package::Licence;
+use crate::recover::{RecoveredSources, is_first_party, normalise_source_path};
+use crate::source_map::{MapKind, SourceMap};
+
+/// How a map is shipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ShippedAs {
+    File,
+    Inline,
+    Index,
+}
+
+/// One source map of the package, summarised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MapSummary {
+    /// The `.map` file, or for an inline map the file that holds it.
+    pub path: String,
+    pub kind: ShippedAs,
+    pub referenced: bool,
+    pub sources: usize,
+    pub sources_with_content: usize,
+    pub content_bytes: u64,
+    pub first_party: usize,
+    /// First-party sources whose content is embedded, and that content's UTF-8 bytes.
+    #[serde(skip)]
+    pub first_party_embedded: usize,
+    #[serde(skip)]
+    pub first_party_bytes: u64,
+    pub debug_id: Option<String>,
+    /// Why the map breaks the spec; empty when it does not.
+    pub problems: Vec<String>,
+    /// Set when the map could not be read at all.
+    pub error: Option<String>,
+}
+
+/// Reads one map, adds what it embeds to `recovered` and returns its summary.
+pub fn read(
+    path: &str,
+    json: &[u8],
+    shipped: ShippedAs,
+    referenced: bool,
+    recovered: &mut RecoveredSources,
+) -> MapSummary {
+    let mut summary = MapSummary {
+        path: path.to_string(),
+        kind: shipped,
+        referenced,
+        sources: 0,
+        sources_with_content: 0,
+        content_bytes: 0,
+        first_party: 0,
+        first_party_embedded: 0,
+        first_party_bytes: 0,
+        debug_id: None,
+        problems: Vec::new(),
+        error: None,
+    };
+    let map = match SourceMap::parse(json) {
+        Ok(map) => map,
+        Err(e) => {
+            summary.error = Some(e.to_string());
+            return summary;
+        }
+    };
+    if map.kind == MapKind::Index && shipped == ShippedAs::File {
+        summary.kind = ShippedAs::Index;
+    }
+    summary.sources = map.sources.len();
+    summary.sources_with_content = map.sources_with_content();
+    summary.content_bytes = map.content_bytes();
+    summary.debug_id = map.debug_id.clone();
+    for (i, source) in map.sources.into_iter().enumerate() {
+        let normalised = match &source.path {
+            Some(p) => normalise_source_path(source.source_root.as_deref(), p),
+            // A null source still leaks its content; give it a stable name.
+            None => format!("(unnamed)/{}-{i}", path.replace('/', "_")),
+        };
+        let first_party = is_first_party(&normalised, source.ignored);
+        summary.first_party += usize::from(first_party);
+        if let Some(content) = source.content {
+            if first_party {
+                summary.first_party_embedded += 1;
+                summary.first_party_bytes += content.len() as u64;
+            }
+            recovered.add(normalised, content, first_party, path);
+        }
+    }
+    summary.problems = map.problems;
+    summary
+}
+
+/// The findings for one map, weighed by the package's licence.
+pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
+    let what = describe(map);
+    let finding = |rule, severity, message: String, remedy: &str| Finding {
+        rule,
+        severity,
+        path: map.path.clone(),
+        line: None,
+        message,
+        remedy: remedy.to_string(),
+    };
+    let no_content = "Build without `sourcesContent` (e.g. `sourcesContent: false`) or without \
+                      source maps, and add a `files` list to package.json so .map files are not published.";
+    if let Some(e) = &map.error {
+        return vec![finding(
+            "sourcemap-unreadable",
+            Severity::Info,
+            format!("{what} could not be read ({e}), so what it embeds is unknown."),
+            "Check the file; a map that does not parse is useless to ship.",
+        )];
+    }
+    let mut out = Vec::new();
+    if map.first_party_embedded > 0 {
+        let severity = if licence.is_open_source() {
+            Severity::Low
+        } else {
+            Severity::Critical
+        };
+        let why = if licence.is_open_source() {
+            format!(
+                "the package has an {}, so this code is probably public already",
+                licence.describe()
+            )
+        } else {
+            format!(
+                "the package has {}, so this is probably private code",
+                licence.describe()
+            )
+        };
+        out.push(finding(
+            "sourcemap-embedded-sources",
+            severity,
+            format!(
+                "{what} embeds {} written by the package's authors ({}); {why}.",
+                plural(
+                    map.first_party_embedded,
+                    "original source file",
+                    "original source files"
+                ),
+                size(map.first_party_bytes),
+            ),
+            no_content,
+        ));
+    } else if map.sources_with_content > 0 {
+        out.push(finding(
+            "sourcemap-embedded-dependencies",
+            if licence.is_open_source() { Severity::Info } else { Severity::Low },
+            format!(
+                "{what} embeds {} of bundled dependencies ({}), which shows what the package is built from.",
+                plural(map.sources_with_content, "source file", "source files"),
+                size(map.content_bytes),
+            ),
+            no_content,
+        ));
+    } else if map.sources > 0 {
+        out.push(finding(
+            "sourcemap-no-content",
+            Severity::Info,
+            format!(
+                "{what} names {} but embeds none of their content.",
+                plural(map.sources, "source file", "source files")
+            ),
+            "Nothing to do unless the file names themselves are sensitive.",
+        ));
+    }
+    if !map.problems.is_empty() {
+        out.push(finding(
+            "sourcemap-malformed",
+            Severity::Info,
+            format!(
+                "{what} breaks the source map format: {}{}.",
+                map.problems[0],
+                match map.problems.len() {
+                    1 => String::new(),
+                    n => format!(" (and {} more)", count((n - 1) as u64)),
+                }
+            ),
+            "Rebuild the map with a current bundler; tools may misread this one.",
+        ))
+    }
+    out
+}
+
+fn describe(map: &MapSummary) -> String {
+    match (map.kind, map.referenced) {
+        (ShippedAs::Inline, _) => "A source map inlined in this file".to_string(),
+        (_, false) => "This orphaned source map (no file references it)".to_string(),
+        (_, true) => "This source map".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LEAKY: &str = r#"{"version":3,"sources":["webpack://app/./src/a.ts","webpack://app/./node_modules/x/i.js"],
+        "sourcesContent":["export const a = 1;","module.exports = 2;"],"names":[],"mappings":"AAAA"}"#;
+
+    fn summary(json: &str, referenced: bool) -> (MapSummary, RecoveredSources) {
+        let mut recovered = RecoveredSources::default();
+        let s = read(
+            "dist/a.js.map",
+            json.as_bytes(),
+            ShippedAs::File,
+            referenced,
+            &mut recovered,
+        );
+        (s, recovered)
+    }
+
+    #[test]
+    fn counts_first_party_and_recovers_content() {
+        let (s, r) = summary(LEAKY, false);
+        assert_eq!(
+            (
+                s.sources,
+                s.sources_with_content,
+                s.first_party,
+                s.first_party_embedded
+            ),
+            (2, 2, 1, 1)
+        );
+        assert_eq!(s.content_bytes, 19 + 19);
+        assert_eq!(r.len(), 2);
+        assert_eq!(r.files()[0].path, "src/a.ts");
+        assert!(r.files()[0].first_party && !r.files()[1].first_party);
+    }
+
+    #[test]
+    fn embedded_first_party_is_critical_unless_open_source() {
+        let (s, _) = summary(LEAKY, false);
+        let closed = findings(&s, &Licence::Proprietary("UNLICENSED".into()));
+        assert_eq!(closed[0].rule, "sourcemap-embedded-sources");
+        assert_eq!(closed[0].severity, Severity::Critical);
+        assert!(
+            closed[0].message.contains("orphaned"),
+            "{}",
+            closed[0].message
+        );
+        assert_eq!(findings(&s, &Licence::None)[0].severity, Severity::Critical);
+        assert_eq!(
+            findings(&s, &Licence::OpenSource("MIT".into()))[0].severity,
+            Severity::Low
+        );
+    }
+
+    #[test]
+    fn a_map_without_content_is_only_info() {
+        let (s, r) = summary(
+            r#"{"version":3,"sources":["src/a.ts"],"names":[],"mappings":"AAAA"}"#,
+            true,
+        );
+        let f = findings(&s, &Licence::None);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].rule, f[0].severity),
+            ("sourcemap-no-content", Severity::Info)
+        );
+        assert!(r.is_empty());
+    }
+
+    #[test]
+    fn a_broken_map_is_reported_not_fatal() {
+        let (s, _) = summary("{\"version\":3,\"sources\":[", false);
+        assert!(s.error.is_some());
+        let f = findings(&s, &Licence::None);
+        assert_eq!(
+            (f[0].rule, f[0].severity),
+            ("sourcemap-unreadable", Severity::Info)
+        );
+    }
+}

@@ -1,0 +1,214 @@
+//! Archive entries -> findings. Each detector is its own module; this one runs them in
+//! order and derives the verdict.
+
+pub mod maps;
+pub mod references;
+
+use std::collections::HashSet;
+
+use crate::archive::{Archive, ArchiveError};
+use crate::finding::{Finding, Level, Severity, Verdict, count, plural, size};
+use crate::package::{Licence, PackageInfo};
+use crate::recover::RecoveredSources;
+use maps::{MapSummary, ShippedAs};
+use references::{RefKind, SourceMapRef, Target};
+
+/// Everything Leakscope learned about a package.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub package: Option<PackageInfo>,
+    pub files: usize,
+    pub unpacked_bytes: u64,
+    pub source_maps: Vec<MapSummary>,
+    pub refs: Vec<SourceMapRef>,
+    pub recovered: RecoveredSources,
+    /// Sorted: worst first, then by path.
+    pub findings: Vec<Finding>,
+    pub verdict: Verdict,
+    /// Set when the archive could only be read in part; the analysis covers what was read.
+    pub archive_error: Option<ArchiveError>,
+}
+
+/// Runs every detector over the archive.
+pub fn scan(archive: &Archive) -> Analysis {
+    let package = archive
+        .find("package.json")
+        .and_then(|e| PackageInfo::parse(archive.bytes(e)));
+    let licence = package
+        .as_ref()
+        .map(|p| p.licence.clone())
+        .unwrap_or_default();
+    let mut recovered = RecoveredSources::default();
+
+    let (refs, inline_maps) = find_references(archive);
+    let referenced: HashSet<&str> = refs
+        .iter()
+        .filter(|r| r.kind == RefKind::Local)
+        .map(|r| r.target.as_str())
+        .collect();
+
+    let mut source_maps = Vec::new();
+    for entry in archive.entries() {
+        if entry.path.ends_with(".map") {
+            let is_ref = referenced.contains(entry.path.as_str());
+            source_maps.push(maps::read(
+                &entry.path,
+                archive.bytes(entry),
+                ShippedAs::File,
+                is_ref,
+                &mut recovered,
+            ));
+        }
+    }
+    for (file, json) in &inline_maps {
+        source_maps.push(maps::read(
+            file,
+            json,
+            ShippedAs::Inline,
+            true,
+            &mut recovered,
+        ));
+    }
+    let mut findings: Vec<Finding> = Vec::new();
+    for r in &refs {
+        match r.kind {
+            RefKind::Local if !r.exists => findings.push(Finding {
+                rule: "sourcemap-missing",
+                severity: Severity::Info,
+                path: r.file.clone(),
+                line: Some(r.line),
+                message: format!("This file points to a source map, {}, that is not in the package.", r.target),
+                remedy: "Nothing leaks; remove the comment or ship the map on purpose.".into(),
+            }),
+            RefKind::Remote => findings.push(Finding {
+                rule: "sourcemap-remote",
+                severity: Severity::Low,
+                path: r.file.clone(),
+                line: Some(r.line),
+                message: format!(
+                    "This file points to a source map on a server ({}), which reveals that host; it was not fetched.",
+                    r.target
+                ),
+                remedy: "Check that the host is meant to be public and that the map does not embed sources.".into(),
+            }),
+            RefKind::Inline if !r.exists => findings.push(Finding {
+                rule: "sourcemap-inline-undecodable",
+                severity: Severity::Info,
+                path: r.file.clone(),
+                line: Some(r.line),
+                message: "This file carries an inline source map that could not be decoded.".into(),
+                remedy: "Check how the file was built; the map is broken.".into(),
+            }),
+            _ => {}
+        }
+    }
+    for map in &source_maps {
+        findings.extend(maps::findings(map, &licence));
+    }
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.path.cmp(&b.path))
+    });
+
+    let mut analysis = Analysis {
+        package,
+        files: archive.entries().len(),
+        unpacked_bytes: archive.unpacked_bytes(),
+        source_maps,
+        refs,
+        recovered,
+        findings,
+        verdict: Verdict::default(),
+        archive_error: archive.error.clone(),
+    };
+    analysis.verdict = verdict(&analysis, &licence);
+    analysis
+}
+
+/// Every `sourceMappingURL` in the package, and the decoded JSON of the inline maps.
+fn find_references(archive: &Archive) -> (Vec<SourceMapRef>, Vec<(String, Vec<u8>)>) {
+    let mut refs = Vec::new();
+    let mut inline_maps = Vec::new();
+    for entry in archive.entries() {
+        let Some(style) = references::comment_style(&entry.path) else {
+            continue;
+        };
+        let Some((url, line)) = references::find_url(archive.bytes(entry), style) else {
+            continue;
+        };
+        let (target, kind, exists) = match references::resolve(&entry.path, &url) {
+            Target::Local(path) => {
+                let exists = archive.find(&path).is_some();
+                (path, RefKind::Local, exists)
+            }
+            Target::Inline(data) => {
+                let exists = data.is_ok();
+                if let Ok(json) = data {
+                    inline_maps.push((entry.path.clone(), json));
+                }
+                (entry.path.clone(), RefKind::Inline, exists)
+            }
+            Target::Remote(url) => (url, RefKind::Remote, false),
+        };
+        refs.push(SourceMapRef {
+            file: entry.path.clone(),
+            target,
+            kind,
+            exists,
+            line,
+        });
+    }
+    (refs, inline_maps)
+}
+
+/// The verdict: the worst finding, and one line that says what matters most.
+fn verdict(a: &Analysis, licence: &Licence) -> Verdict {
+    let level = Level::of(&a.findings);
+    let summary = match level {
+        Level::Clean => {
+            let maps = a.source_maps.len();
+            let mut s = format!("No leak found in {}.", plural(a.files, "file", "files"));
+            if maps > 0 {
+                s.push_str(&format!(
+                    " {} {} no original sources of its own.",
+                    plural(maps, "source map", "source maps"),
+                    if maps == 1 { "embeds" } else { "embed" }
+                ));
+            }
+            s
+        }
+        _ => {
+            let leaking: Vec<&MapSummary> = a
+                .source_maps
+                .iter()
+                .filter(|m| m.first_party_embedded > 0)
+                .collect();
+            let worst = &a.findings[0];
+            if worst.rule == "sourcemap-embedded-sources" {
+                let files: usize = leaking.iter().map(|m| m.first_party_embedded).sum();
+                let bytes: u64 = leaking.iter().map(|m| m.first_party_bytes).sum();
+                let orphaned = leaking.iter().filter(|m| !m.referenced).count();
+                let through = if orphaned == leaking.len() {
+                    plural(leaking.len(), "orphaned source map", "orphaned source maps")
+                } else {
+                    plural(leaking.len(), "source map", "source maps")
+                };
+                let tail = if licence.is_open_source() {
+                    format!(", under an {}", licence.describe())
+                } else {
+                    String::new()
+                };
+                format!(
+                    "Leaks {} of its own source {} ({}) through {through}{tail}.",
+                    count(files as u64),
+                    if files == 1 { "file" } else { "files" },
+                    size(bytes)
+                )
+            } else {
+                worst.message.clone()
+            }
+        }
+    };
+    Verdict { level, summary }
+}

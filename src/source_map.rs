@@ -1,0 +1,550 @@
+//! Reads a source map (ECMA-426) for what it exposes: its sources, what it embeds, and
+//! whether it breaks the spec. Only the fields Leakscope needs are parsed; `mappings` is
+//! validated in one pass without being decoded into a table, which keeps a 60 MB map cheap.
+//!
+//! A map that breaks the spec still leaks what it embeds, so problems are collected, not
+//! fatal: every `sourcesContent` string that can be read is kept.
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+/// Regular maps have `mappings`; index maps have `sections`, each with its own map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MapKind {
+    Regular,
+    Index,
+}
+
+/// One entry of a map's `sources`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MapSource {
+    /// The path as written in `sources` (may be null).
+    pub path: Option<String>,
+    /// The map's `sourceRoot`, kept per source because sections of an index map differ.
+    pub source_root: Option<String>,
+    /// The embedded original text, when `sourcesContent` holds a string for it.
+    pub content: Option<String>,
+    /// Listed in `ignoreList` / `x_google_ignoreList`: the producer marks it third-party.
+    pub ignored: bool,
+}
+
+/// What a source map exposes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceMap {
+    pub kind: MapKind,
+    pub sources: Vec<MapSource>,
+    pub debug_id: Option<String>,
+    pub file: Option<String>,
+    /// Ways the map breaks the spec, in plain words. Empty for a valid map.
+    pub problems: Vec<String>,
+}
+
+impl SourceMap {
+    pub fn sources_with_content(&self) -> usize {
+        self.sources.iter().filter(|s| s.content.is_some()).count()
+    }
+
+    /// UTF-8 bytes of the embedded sources.
+    pub fn content_bytes(&self) -> u64 {
+        self.sources
+            .iter()
+            .filter_map(|s| s.content.as_ref())
+            .map(|c| c.len() as u64)
+            .sum()
+    }
+
+    pub fn is_valid(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// Why a map could not be read at all (as opposed to read with problems).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MapError {
+    #[error("not valid JSON: {0}")]
+    Json(String),
+    #[error("the JSON is not an object")]
+    NotAnObject,
+}
+
+/// Only these fields are looked at; each stays raw until checked, so that a field of the
+/// wrong type is a problem to report, not a reason to lose the rest of the map.
+#[derive(Deserialize)]
+struct RawMap<'a> {
+    #[serde(borrow, default)]
+    version: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    file: Option<&'a RawValue>,
+    #[serde(borrow, default, rename = "sourceRoot")]
+    source_root: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    sources: Option<&'a RawValue>,
+    #[serde(borrow, default, rename = "sourcesContent")]
+    sources_content: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    names: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    mappings: Option<&'a RawValue>,
+    #[serde(borrow, default, rename = "ignoreList")]
+    ignore_list: Option<&'a RawValue>,
+    #[serde(borrow, default, rename = "x_google_ignoreList")]
+    google_ignore_list: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    sections: Option<&'a RawValue>,
+    #[serde(borrow, default, rename = "debugId")]
+    debug_id: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct RawSection<'a> {
+    #[serde(borrow, default)]
+    offset: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    map: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct Offset {
+    line: Option<serde_json::Value>,
+    column: Option<serde_json::Value>,
+}
+
+/// Largest value a mapping field may take (ECMA-426: 32-bit signed).
+const MAX_FIELD: i64 = i32::MAX as i64;
+
+impl SourceMap {
+    /// Parses a map from its JSON text. Tolerates a leading `)]}'` XSSI guard line, which
+    /// the spec allows.
+    pub fn parse(json: &[u8]) -> Result<SourceMap, MapError> {
+        let json = strip_xssi_guard(json);
+        // A derived struct would also accept a JSON array; a map is an object.
+        match json.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'{') => {}
+            Some(_) => return Err(MapError::NotAnObject),
+            None => return Err(MapError::Json("the file is empty".into())),
+        }
+        let raw: RawMap =
+            serde_json::from_slice(json).map_err(|e| MapError::Json(e.to_string()))?;
+        let mut problems = Vec::new();
+        let map = read_map(&raw, &mut problems, 0);
+        Ok(SourceMap { problems, ..map })
+    }
+}
+
+fn strip_xssi_guard(json: &[u8]) -> &[u8] {
+    match json.strip_prefix(b")]}'") {
+        Some(rest) => rest
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(&[][..], |i| &rest[i + 1..]),
+        None => json,
+    }
+}
+
+fn read_map(raw: &RawMap, problems: &mut Vec<String>, depth: usize) -> SourceMap {
+    match raw.version.map(|v| v.get().trim()) {
+        Some("3") => {}
+        Some(v) => problems.push(format!("`version` is {v}, not 3")),
+        None => problems.push("`version` is missing".into()),
+    }
+    let file = optional_string(raw.file, "file", problems);
+    let debug_id = optional_string(raw.debug_id, "debugId", problems);
+    if let Some(sections) = raw.sections {
+        if raw.mappings.is_some() {
+            problems.push("an index map must not have `mappings`".into());
+        }
+        let sources = read_sections(sections, problems, depth);
+        return SourceMap {
+            kind: MapKind::Index,
+            sources,
+            debug_id,
+            file,
+            problems: Vec::new(),
+        };
+    }
+
+    let source_root = optional_string(raw.source_root, "sourceRoot", problems);
+    let paths = match raw.sources {
+        None => {
+            problems.push("`sources` is missing".into());
+            Vec::new()
+        }
+        Some(v) => string_or_null_list(v, "sources", problems),
+    };
+    let contents = raw
+        .sources_content
+        .map(|v| string_or_null_list(v, "sourcesContent", problems))
+        .unwrap_or_default();
+    let names = raw.names.map_or(0, |v| {
+        let names = string_or_null_list(v, "names", problems);
+        if names.iter().any(Option::is_none) {
+            problems.push("`names` holds a value that is not a string".into());
+        }
+        names.len()
+    });
+    let ignored = ignore_list(raw, paths.len(), problems);
+    match raw.mappings {
+        None => problems.push("`mappings` is missing".into()),
+        Some(m) => match serde_json::from_str::<std::borrow::Cow<str>>(m.get()) {
+            Ok(m) => {
+                if let Err(e) = validate_mappings(&m, paths.len(), names) {
+                    problems.push(format!("`mappings` is invalid: {e}"));
+                }
+            }
+            Err(_) => problems.push("`mappings` is not a string".into()),
+        },
+    }
+
+    // sourcesContent may be longer than sources (a broken map): what it embeds still leaks.
+    let count = paths.len().max(contents.len());
+    let mut paths = paths.into_iter();
+    let mut contents = contents.into_iter();
+    let sources = (0..count)
+        .map(|i| MapSource {
+            path: paths.next().flatten(),
+            source_root: source_root.clone(),
+            content: contents.next().flatten(),
+            ignored: ignored.contains(&i),
+        })
+        .collect();
+    SourceMap {
+        kind: MapKind::Regular,
+        sources,
+        debug_id,
+        file,
+        problems: Vec::new(),
+    }
+}
+
+fn read_sections(sections: &RawValue, problems: &mut Vec<String>, depth: usize) -> Vec<MapSource> {
+    let Ok(sections) = serde_json::from_str::<Vec<&RawValue>>(sections.get()) else {
+        problems.push("`sections` is not a list".into());
+        return Vec::new();
+    };
+    if depth > 0 {
+        problems.push("an index map is nested inside another".into());
+    }
+    let mut sources = Vec::new();
+    let mut previous: Option<(i64, i64)> = None;
+    for (i, section) in sections.iter().enumerate() {
+        let Ok(section) = serde_json::from_str::<RawSection>(section.get()) else {
+            problems.push(format!("section {i} is not an object"));
+            continue;
+        };
+        match section
+            .offset
+            .map(|o| serde_json::from_str::<Offset>(o.get()))
+        {
+            Some(Ok(Offset {
+                line: Some(line),
+                column: Some(column),
+            })) => match (line.as_i64(), column.as_i64()) {
+                (Some(l), Some(c)) if l >= 0 && c >= 0 => {
+                    if previous.is_some_and(|p| (l, c) <= p) {
+                        problems.push(format!(
+                            "section {i} starts before or where the previous one does"
+                        ));
+                    }
+                    previous = Some((l, c));
+                }
+                _ => problems.push(format!(
+                    "section {i} has an offset that is not two non-negative integers"
+                )),
+            },
+            Some(Ok(_)) => {
+                problems.push(format!("section {i} is missing its offset line or column"))
+            }
+            Some(Err(_)) => {
+                problems.push(format!("section {i} has an offset that is not an object"))
+            }
+            None => problems.push(format!("section {i} has no offset")),
+        }
+        let Some(map) = section.map else {
+            problems.push(format!("section {i} has no map"));
+            continue;
+        };
+        match serde_json::from_str::<RawMap>(map.get()) {
+            Ok(raw) => {
+                let mut inner = Vec::new();
+                let sub = read_map(&raw, &mut inner, depth + 1);
+                problems.extend(inner.into_iter().map(|p| format!("section {i}: {p}")));
+                sources.extend(sub.sources);
+            }
+            Err(_) => problems.push(format!("section {i} has a map that is not an object")),
+        }
+    }
+    sources
+}
+
+fn optional_string(
+    v: Option<&RawValue>,
+    field: &str,
+    problems: &mut Vec<String>,
+) -> Option<String> {
+    let v = v?;
+    match serde_json::from_str::<Option<String>>(v.get()) {
+        Ok(s) => s,
+        Err(_) => {
+            problems.push(format!("`{field}` is not a string"));
+            None
+        }
+    }
+}
+
+/// Reads a list whose items should be strings or null. Items of another type become `None`
+/// and are reported once; a value that is not a list at all gives an empty list.
+fn string_or_null_list(
+    v: &RawValue,
+    field: &str,
+    problems: &mut Vec<String>,
+) -> Vec<Option<String>> {
+    // The fast path: a well-formed list in one go.
+    if let Ok(list) = serde_json::from_str::<Vec<Option<String>>>(v.get()) {
+        return list;
+    }
+    let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(v.get()) else {
+        problems.push(format!("`{field}` is not a list"));
+        return Vec::new();
+    };
+    problems.push(format!(
+        "`{field}` holds values that are neither strings nor null"
+    ));
+    items
+        .iter()
+        .map(|item| {
+            serde_json::from_str::<Option<String>>(item.get())
+                .ok()
+                .flatten()
+        })
+        .collect()
+}
+
+fn ignore_list(raw: &RawMap, sources: usize, problems: &mut Vec<String>) -> Vec<usize> {
+    let Some(v) = raw.ignore_list.or(raw.google_ignore_list) else {
+        return Vec::new();
+    };
+    let Ok(items) = serde_json::from_str::<Vec<serde_json::Value>>(v.get()) else {
+        problems.push("`ignoreList` is not a list".into());
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for item in items {
+        match item.as_u64() {
+            Some(i) if (i as usize) < sources => out.push(i as usize),
+            Some(i) => problems.push(format!(
+                "`ignoreList` names source {i}, which does not exist"
+            )),
+            None if item.is_i64() => {
+                problems.push(format!("`ignoreList` holds {item}, a negative index"))
+            }
+            None => problems.push(format!("`ignoreList` holds {item}, which is not an index")),
+        }
+    }
+    out
+}
+
+/// Checks `mappings` against ECMA-426 without building a table: base64 VLQ digits, segments
+/// of 1, 4 or 5 fields, 32-bit values, no negative positions, indices in range.
+fn validate_mappings(mappings: &str, sources: usize, names: usize) -> Result<(), String> {
+    // Running values; the generated column restarts on each line, the others carry on.
+    let (mut source, mut line, mut column, mut name) = (0i64, 0i64, 0i64, 0i64);
+    for (line_no, group) in mappings.split(';').enumerate() {
+        if group.is_empty() {
+            continue; // a line without mappings
+        }
+        let mut generated = 0i64;
+        for segment in group.split(',') {
+            if segment.is_empty() {
+                return Err(format!("line {line_no}: a segment is empty"));
+            }
+            let mut fields = [0i64; 5];
+            let mut n = 0;
+            let mut digits = segment.bytes();
+            while digits.len() > 0 {
+                if n == 5 {
+                    return Err(format!("line {line_no}: a segment has more than 5 fields"));
+                }
+                fields[n] = read_vlq(&mut digits).map_err(|e| format!("line {line_no}: {e}"))?;
+                n += 1;
+            }
+            if !matches!(n, 1 | 4 | 5) {
+                return Err(format!(
+                    "line {line_no}: a segment has {n} fields (1, 4 or 5 expected)"
+                ));
+            }
+            generated += fields[0];
+            check_position(generated, "generated column", line_no)?;
+            if n >= 4 {
+                source += fields[1];
+                line += fields[2];
+                column += fields[3];
+                check_position(source, "source index", line_no)?;
+                check_position(line, "original line", line_no)?;
+                check_position(column, "original column", line_no)?;
+                if source as usize >= sources {
+                    return Err(format!(
+                        "line {line_no}: source index {source} is out of range"
+                    ));
+                }
+            }
+            if n == 5 {
+                name += fields[4];
+                check_position(name, "name index", line_no)?;
+                if name as usize >= names {
+                    return Err(format!("line {line_no}: name index {name} is out of range"));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn check_position(value: i64, what: &str, line_no: usize) -> Result<(), String> {
+    if value < 0 {
+        Err(format!("line {line_no}: the {what} becomes negative"))
+    } else if value > MAX_FIELD {
+        Err(format!("line {line_no}: the {what} exceeds 32 bits"))
+    } else {
+        Ok(())
+    }
+}
+
+/// Decodes one base64 VLQ value.
+fn read_vlq(digits: &mut std::str::Bytes) -> Result<i64, String> {
+    let mut value: u64 = 0;
+    let mut shift = 0u32;
+    loop {
+        let Some(c) = digits.next() else {
+            return Err("a value ends in the middle (continuation bit set)".into());
+        };
+        let d = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return Err(format!("{:?} is not a base64 digit", c as char)),
+        };
+        let bits = u64::from(d & 0x1f);
+        if bits != 0 {
+            // Zero digits may pad a value at any length; real bits past 32 overflow.
+            if shift >= 32 || (bits << shift) > u64::from(u32::MAX) {
+                return Err("a value exceeds 32 bits".into());
+            }
+            value |= bits << shift;
+        }
+        if d & 0x20 == 0 {
+            break;
+        }
+        shift = shift.saturating_add(5);
+    }
+    let magnitude = (value >> 1) as i64;
+    if magnitude > MAX_FIELD {
+        return Err("a value exceeds 32 bits".into());
+    }
+    Ok(if value & 1 == 1 {
+        -magnitude
+    } else {
+        magnitude
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(json: &str) -> SourceMap {
+        SourceMap::parse(json.as_bytes()).expect("parses")
+    }
+
+    #[test]
+    fn counts_sources_and_embedded_content() {
+        let m = parse(
+            r#"{"version":3,"sources":["a.ts","b.ts",null],"sourcesContent":["let a = 'é';",null,"x"],
+               "names":[],"mappings":"AAAA;ACAA"}"#,
+        );
+        assert!(m.is_valid(), "{:?}", m.problems);
+        assert_eq!(m.kind, MapKind::Regular);
+        assert_eq!(m.sources.len(), 3);
+        assert_eq!(m.sources_with_content(), 2);
+        assert_eq!(m.content_bytes(), "let a = 'é';".len() as u64 + 1);
+    }
+
+    #[test]
+    fn a_map_without_sources_content_embeds_nothing() {
+        let m = parse(r#"{"version":3,"sources":["a.ts"],"names":[],"mappings":"AAAA"}"#);
+        assert!(m.is_valid());
+        assert_eq!(m.sources_with_content(), 0);
+        assert_eq!(m.content_bytes(), 0);
+    }
+
+    #[test]
+    fn wrong_types_are_problems_but_strings_are_still_recovered() {
+        let m = parse(
+            r#"{"version":3,"sources":["a","b"],"sourcesContent":["kept",7],"mappings":"AAAA"}"#,
+        );
+        assert!(!m.is_valid());
+        assert_eq!(m.sources_with_content(), 1);
+        assert_eq!(m.sources[0].content.as_deref(), Some("kept"));
+    }
+
+    #[test]
+    fn index_maps_count_sources_of_all_sections() {
+        let m = parse(
+            r#"{"version":3,"sections":[
+              {"offset":{"line":0,"column":0},"map":{"version":3,"sources":["a.ts"],"sourcesContent":["A"],"mappings":"AAAA"}},
+              {"offset":{"line":1,"column":0},"map":{"version":3,"sourceRoot":"src/","sources":["b.ts"],"sourcesContent":["B"],"mappings":"AAAA"}}]}"#,
+        );
+        assert!(m.is_valid(), "{:?}", m.problems);
+        assert_eq!(m.kind, MapKind::Index);
+        assert_eq!(m.sources.len(), 2);
+        assert_eq!(m.sources_with_content(), 2);
+        assert_eq!(m.sources[1].source_root.as_deref(), Some("src/"));
+    }
+
+    #[test]
+    fn ignore_list_marks_sources_and_rejects_bad_indices() {
+        let m = parse(r#"{"version":3,"sources":["a","b"],"mappings":"","ignoreList":[1]}"#);
+        assert!(m.is_valid());
+        assert!(!m.sources[0].ignored && m.sources[1].ignored);
+        let m = parse(r#"{"version":3,"sources":["a"],"mappings":"","x_google_ignoreList":[0]}"#);
+        assert!(m.sources[0].ignored);
+        assert!(
+            !parse(r#"{"version":3,"sources":["a"],"mappings":"","ignoreList":[1]}"#).is_valid()
+        );
+        assert!(
+            !parse(r#"{"version":3,"sources":["a"],"mappings":"","ignoreList":"0"}"#).is_valid()
+        );
+    }
+
+    #[test]
+    fn broken_json_is_an_error_not_a_panic() {
+        assert!(matches!(
+            SourceMap::parse(b"{\"version\":3,"),
+            Err(MapError::Json(_))
+        ));
+        assert_eq!(SourceMap::parse(b"[1,2]"), Err(MapError::NotAnObject));
+        assert!(SourceMap::parse(&[0xff, 0x00, 0x13]).is_err());
+        assert!(SourceMap::parse(b"{\"version\":3,\"version\":3}").is_err());
+    }
+
+    #[test]
+    fn xssi_guard_is_skipped() {
+        let m = parse(")]}'\n{\"version\":3,\"sources\":[],\"mappings\":\"\"}");
+        assert!(m.is_valid());
+    }
+
+    #[test]
+    fn vlq_limits() {
+        assert_eq!(validate_mappings("+/////D", 0, 0), Ok(()));
+        assert!(validate_mappings("ggggggE", 0, 0).is_err());
+        assert!(validate_mappings("C,F", 0, 0).is_err());
+        assert!(validate_mappings("g", 0, 0).is_err());
+        assert!(validate_mappings("AA", 1, 0).is_err());
+        assert!(validate_mappings("A=", 1, 0).is_err());
+        assert_eq!(validate_mappings(";;AAAA,CACA;", 1, 0), Ok(()));
+        assert!(validate_mappings("AAAAA", 1, 0).is_err()); // no names
+        assert!(validate_mappings(",,", 0, 0).is_err());
+    }
+}

@@ -1,0 +1,183 @@
+//! Reading tarballs: odd roots, long names, PAX, plain tar, and every way they break.
+
+mod common;
+
+use common::{Naming, Tarball, gzip, noise, paths};
+use leakscope::{Archive, ArchiveError};
+
+#[test]
+fn drops_the_top_folder_whatever_its_name() {
+    for root in ["package/", "node/", "some-weird_root.v2/"] {
+        let tgz = Tarball::new(root)
+            .file("index.js", "x")
+            .file("lib/a.js", "y")
+            .tgz();
+        let a = Archive::read(&tgz);
+        assert_eq!(a.error, None);
+        assert_eq!(paths(&a), ["index.js", "lib/a.js"], "root {root}");
+    }
+}
+
+#[test]
+fn reads_file_contents_and_sizes() {
+    let tgz = Tarball::new("package/")
+        .file("a.txt", "hello")
+        .file("b.bin", [0u8; 3000])
+        .tgz();
+    let a = Archive::read(&tgz);
+    let e = a.find("a.txt").unwrap();
+    assert_eq!(a.bytes(e), b"hello");
+    assert_eq!(e.size(), 5);
+    assert_eq!(a.unpacked_bytes(), 3005);
+    assert_eq!(a.input_bytes, tgz.len() as u64);
+}
+
+#[test]
+fn long_names_in_every_encoding() {
+    let long = format!(
+        "{}/{}.js",
+        "deep/".repeat(30).trim_end_matches('/'),
+        "x".repeat(60)
+    );
+    assert!(long.len() > 100);
+    let ustar_long = format!("{}/{}.js", "dir".repeat(40), "y".repeat(50));
+    assert!(ustar_long.len() > 100 && ustar_long.len() < 240);
+    let tgz = Tarball::new("package/")
+        .file_named(&long, "gnu", Naming::Gnu)
+        .file_named(&ustar_long, "ustar", Naming::Ustar)
+        .file_named(&format!("pax/{}", "é".repeat(80)), "pax", Naming::Pax)
+        .tgz();
+    let a = Archive::read(&tgz);
+    assert_eq!(a.error, None);
+    assert_eq!(
+        paths(&a),
+        [
+            long.as_str(),
+            ustar_long.as_str(),
+            &format!("pax/{}", "é".repeat(80))
+        ]
+    );
+    assert_eq!(a.bytes(&a.entries()[2]), b"pax");
+}
+
+#[test]
+fn directories_are_not_files() {
+    let a = Archive::read(
+        &Tarball::new("package/")
+            .dir("lib")
+            .dir("lib/empty")
+            .file("lib/a.js", "a")
+            .tgz(),
+    );
+    assert_eq!(paths(&a), ["lib/a.js"]);
+}
+
+#[test]
+fn plain_tar_is_read_too() {
+    let a = Archive::read(&Tarball::new("package/").file("index.js", "x").tar());
+    assert_eq!(a.error, None);
+    assert_eq!(paths(&a), ["index.js"]);
+}
+
+#[test]
+fn hostile_paths_stay_inside_the_package() {
+    let tgz = Tarball::new("")
+        .file_named("package/../../../etc/passwd", "x", Naming::Raw)
+        .file_named("/package/abs.js", "y", Naming::Raw)
+        .tgz();
+    let a = Archive::read(&tgz);
+    for p in paths(&a) {
+        assert!(
+            !p.starts_with('/') && !p.split('/').any(|s| s == ".." || s == "."),
+            "{p}"
+        );
+    }
+    assert_eq!(paths(&a), ["passwd", "abs.js"]);
+}
+
+#[test]
+fn a_later_duplicate_replaces_the_earlier_one() {
+    let a = Archive::read(
+        &Tarball::new("package/")
+            .file("a.js", "old")
+            .file("b.js", "b")
+            .file("a.js", "new")
+            .tgz(),
+    );
+    assert_eq!(paths(&a), ["a.js", "b.js"]);
+    assert_eq!(a.bytes(a.find("a.js").unwrap()), b"new");
+}
+
+#[test]
+fn not_gzip_is_a_clear_error() {
+    for junk in [
+        &b"PK\x03\x04 a zip file"[..],
+        b"{\"name\":\"x\"}",
+        b"",
+        &[0u8; 10],
+    ] {
+        let a = Archive::read(junk);
+        assert_eq!(a.error, Some(ArchiveError::NotAPackage));
+        assert!(a.error.unwrap().to_string().contains("not an npm package"));
+    }
+}
+
+#[test]
+fn truncated_gzip_keeps_the_files_read_before() {
+    let mut tar = Tarball::new("package/");
+    for i in 0..20 {
+        tar = tar.file(&format!("f{i:02}.bin"), noise(i, 4000));
+    }
+    let tgz = tar.tgz();
+    let cut = &tgz[..tgz.len() / 2];
+    let a = Archive::read(cut);
+    assert!(
+        matches!(a.error, Some(ArchiveError::TruncatedGzip { .. })),
+        "{:?}",
+        a.error
+    );
+    let n = a.entries().len();
+    assert!(n > 3 && n < 20, "read {n} files before the cut");
+    // Every file that is kept is complete.
+    for e in a.entries() {
+        assert_eq!(e.size(), 4000);
+    }
+    assert!(a.error.unwrap().to_string().contains("cut short"));
+}
+
+#[test]
+fn broken_tar_header_keeps_earlier_entries() {
+    let mut tar = Tarball::new("package/")
+        .file("a.js", "a")
+        .file("b.js", "b")
+        .tar();
+    // The second header starts after the first header and its one data block.
+    tar[1024 + 148] ^= 0x55; // corrupt its checksum
+    let a = Archive::read(&gzip(&tar));
+    assert_eq!(paths(&a), ["a.js"]);
+    match a.error {
+        Some(ArchiveError::BrokenTar { entries_read, .. }) => assert_eq!(entries_read, 1),
+        other => panic!("expected a broken tar, got {other:?}"),
+    }
+}
+
+#[test]
+fn truncated_tar_content_is_dropped_not_misread() {
+    let tar = Tarball::new("package/")
+        .file("a.js", "a")
+        .file("big.bin", vec![1u8; 5000])
+        .tar();
+    let a = Archive::read(&tar[..1024 + 512 + 2048]);
+    assert_eq!(paths(&a), ["a.js"]);
+    assert!(
+        matches!(a.error, Some(ArchiveError::BrokenTar { .. })),
+        "{:?}",
+        a.error
+    );
+}
+
+#[test]
+fn an_empty_archive_says_so() {
+    let a = Archive::read(&Tarball::new("package/").dir("lib").tgz());
+    assert_eq!(a.error, Some(ArchiveError::Empty));
+}

@@ -1,0 +1,263 @@
+//! Scanning packages built here: maps with and without sources, broken maps, references,
+//! licences, and the verdict that follows.
+
+mod common;
+
+use common::{Tarball, source_map, source_map_without_content};
+use leakscope::{Level, Severity, analyse};
+
+fn leaky_map() -> String {
+    source_map(&[
+        (
+            "webpack://acme/./src/main.ts",
+            Some("export const main = 1;\n"),
+        ),
+        (
+            "webpack://acme/./src/util.ts",
+            Some("export const util = 2;\n"),
+        ),
+        (
+            "webpack://acme/./node_modules/lodash/lodash.js",
+            Some("module.exports = {};\n"),
+        ),
+        ("webpack://acme/webpack/bootstrap", Some("// runtime\n")),
+    ])
+}
+
+#[test]
+fn orphaned_map_with_sources_in_a_proprietary_package_is_critical() {
+    let tgz = Tarball::new("package/")
+        .package_json("@acme/cli", Some("UNLICENSED"))
+        .file("cli.js", "console.log(1)\n")
+        .file("cli.js.map", leaky_map())
+        .tgz();
+    let a = analyse(&tgz);
+    assert_eq!(a.verdict.level, Level::Critical);
+    assert_eq!(
+        a.verdict.summary,
+        "Leaks 2 of its own source files (46 B) through 1 orphaned source map."
+    );
+    let map = &a.source_maps[0];
+    assert_eq!((map.path.as_str(), map.referenced), ("cli.js.map", false));
+    assert_eq!(
+        (map.sources, map.sources_with_content, map.first_party),
+        (4, 4, 2)
+    );
+    assert_eq!(map.content_bytes, 23 + 23 + 21 + 11);
+    assert_eq!(a.recovered.len(), 4);
+    let f = &a.findings[0];
+    assert_eq!(
+        (f.rule, f.severity, f.path.as_str()),
+        (
+            "sourcemap-embedded-sources",
+            Severity::Critical,
+            "cli.js.map"
+        )
+    );
+    assert!(!f.remedy.is_empty());
+    let pkg = a.package.as_ref().unwrap();
+    assert_eq!(
+        (pkg.name.as_deref(), pkg.version.as_deref()),
+        (Some("@acme/cli"), Some("1.0.0"))
+    );
+}
+
+#[test]
+fn no_licence_counts_as_proprietary() {
+    let tgz = Tarball::new("package/")
+        .package_json("x", None)
+        .file("a.js.map", leaky_map())
+        .tgz();
+    assert_eq!(analyse(&tgz).verdict.level, Level::Critical);
+}
+
+#[test]
+fn the_same_map_under_an_open_source_licence_is_low() {
+    let tgz = Tarball::new("package/")
+        .package_json("oss", Some("MIT"))
+        .file("cli.js", "x\n//# sourceMappingURL=cli.js.map\n")
+        .file("cli.js.map", leaky_map())
+        .tgz();
+    let a = analyse(&tgz);
+    assert_eq!(a.verdict.level, Level::Low);
+    assert!(a.source_maps[0].referenced);
+    assert!(
+        a.verdict.summary.contains("open-source licence MIT"),
+        "{}",
+        a.verdict.summary
+    );
+}
+
+#[test]
+fn maps_without_sources_content_are_clean() {
+    let tgz = Tarball::new("package/")
+        .package_json("x", Some("UNLICENSED"))
+        .file("dist/a.js", "a\n//# sourceMappingURL=a.js.map")
+        .file(
+            "dist/a.js.map",
+            source_map_without_content(&["../src/a.ts"]),
+        )
+        .tgz();
+    let a = analyse(&tgz);
+    assert_eq!(a.verdict.level, Level::Clean);
+    assert_eq!(a.recovered.len(), 0);
+    assert_eq!(a.findings.len(), 1);
+    assert_eq!(
+        (a.findings[0].rule, a.findings[0].severity),
+        ("sourcemap-no-content", Severity::Info)
+    );
+    assert_eq!(a.refs[0].target, "dist/a.js.map");
+    assert!(a.refs[0].exists);
+    assert_eq!(
+        a.verdict.summary,
+        "No leak found in 3 files. 1 source map embeds no original sources of its own."
+    );
+}
+
+#[test]
+fn a_broken_map_is_reported_and_the_scan_goes_on() {
+    let tgz = Tarball::new("package/")
+        .package_json("x", Some("UNLICENSED"))
+        .file("bad.js.map", "{\"version\":3,\"sources\":[\"a.ts\"")
+        .file("junk.map", [0xffu8, 0xfe, 0x00, 0x01])
+        .file("good.js.map", leaky_map())
+        .tgz();
+    let a = analyse(&tgz);
+    assert_eq!(a.verdict.level, Level::Critical);
+    let unreadable: Vec<_> = a
+        .findings
+        .iter()
+        .filter(|f| f.rule == "sourcemap-unreadable")
+        .map(|f| f.path.as_str())
+        .collect();
+    assert_eq!(unreadable, ["bad.js.map", "junk.map"]);
+    assert!(
+        a.source_maps
+            .iter()
+            .find(|m| m.path == "bad.js.map")
+            .unwrap()
+            .error
+            .is_some()
+    );
+}
+
+#[test]
+fn references_are_classified() {
+    let inline_json = source_map(&[("src/inline.ts", Some("const inline = true;"))]);
+    let b64 = {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD.encode(&inline_json)
+    };
+    let tgz = Tarball::new("package/")
+        .package_json("x", Some("UNLICENSED"))
+        .file("a.js", "a\n//# sourceMappingURL=missing.js.map\n")
+        .file(
+            "b.js",
+            "b\n//# sourceMappingURL=https://maps.corp.internal/b.js.map\n",
+        )
+        .file(
+            "c.js",
+            format!("c\n//# sourceMappingURL=data:application/json;charset=utf-8;base64,{b64}\n"),
+        )
+        .file("d.css", "d{}\n/*# sourceMappingURL=d.css.map */")
+        .file("d.css.map", source_map_without_content(&["d.scss"]))
+        .tgz();
+    let a = analyse(&tgz);
+    let refs: Vec<_> = a
+        .refs
+        .iter()
+        .map(|r| {
+            (
+                r.file.as_str(),
+                r.target.as_str(),
+                format!("{:?}", r.kind),
+                r.exists,
+            )
+        })
+        .collect();
+    assert_eq!(
+        refs,
+        [
+            ("a.js", "missing.js.map", "Local".to_string(), false),
+            (
+                "b.js",
+                "https://maps.corp.internal/b.js.map",
+                "Remote".to_string(),
+                false
+            ),
+            ("c.js", "c.js", "Inline".to_string(), true),
+            ("d.css", "d.css.map", "Local".to_string(), true),
+        ]
+    );
+    let inline = a.source_maps.iter().find(|m| m.path == "c.js").unwrap();
+    assert_eq!(inline.sources_with_content, 1);
+    assert_eq!(a.verdict.level, Level::Critical);
+    let rules: Vec<_> = a
+        .findings
+        .iter()
+        .map(|f| (f.rule, f.path.as_str()))
+        .collect();
+    assert!(rules.contains(&("sourcemap-missing", "a.js")));
+    assert!(rules.contains(&("sourcemap-remote", "b.js")));
+}
+
+#[test]
+fn duplicates_merge_and_variants_are_kept() {
+    let one = source_map(&[
+        ("webpack://a/./src/x.ts", Some("same")),
+        ("src/y.ts", Some("v1")),
+    ]);
+    let two = source_map(&[("../src/x.ts", Some("same")), ("src/y.ts", Some("v2"))]);
+    let tgz = Tarball::new("package/")
+        .file("1.js.map", one)
+        .file("2.js.map", two)
+        .tgz();
+    let a = analyse(&tgz);
+    let files: Vec<_> = a
+        .recovered
+        .files()
+        .iter()
+        .map(|f| (f.path.as_str(), f.variant, f.maps.len()))
+        .collect();
+    assert_eq!(
+        files,
+        [("src/x.ts", 0, 2), ("src/y.ts", 0, 1), ("src/y.ts", 1, 1)]
+    );
+}
+
+#[test]
+fn the_json_report_has_the_contract_keys() {
+    let tgz = Tarball::new("package/")
+        .package_json("@acme/cli", Some("UNLICENSED"))
+        .file("cli.js.map", leaky_map())
+        .tgz();
+    let a = analyse(&tgz);
+    let v: serde_json::Value =
+        serde_json::from_str(&leakscope::report::Report::new(&a).to_json()).unwrap();
+    assert_eq!(v["schema"], 1);
+    assert_eq!(v["package"]["name"], "@acme/cli");
+    assert_eq!(v["files"], 2);
+    assert_eq!(v["source_maps"][0]["kind"], "file");
+    assert_eq!(v["source_maps"][0]["referenced"], false);
+    assert_eq!(v["source_maps"][0]["first_party"], 2);
+    assert_eq!(v["recovered"]["files"], 4);
+    assert_eq!(v["findings"][0]["severity"], "critical");
+    assert_eq!(v["findings"][0]["line"], serde_json::Value::Null);
+    assert_eq!(v["verdict"]["level"], "critical");
+    assert!(v["sourcemap_refs"].is_array());
+    assert!(v["unpacked_bytes"].is_u64());
+}
+
+#[test]
+fn counts_agree_with_the_sourcemap_crate() {
+    // An independent parser must see the same sources as ours.
+    let json = leaky_map();
+    let theirs = sourcemap::SourceMap::from_slice(json.as_bytes()).unwrap();
+    let tgz = Tarball::new("package/").file("x.js.map", &json).tgz();
+    let a = analyse(&tgz);
+    assert_eq!(a.source_maps[0].sources, theirs.get_source_count() as usize);
+    let with_content = (0..theirs.get_source_count())
+        .filter(|&i| theirs.get_source_contents(i).is_some())
+        .count();
+    assert_eq!(a.source_maps[0].sources_with_content, with_content);
+}
