@@ -75,7 +75,7 @@ impl Archive {
         };
         let (entries, tar_error) = index_tar(&data);
         // A truncated gzip also breaks the tar at its end; the gzip fault is the cause.
-        let error = gzip_error.or(tar_error).or_else(|| {
+        let error = gzip_error.or(tar_error).or({
             if entries.is_empty() {
                 Some(ArchiveError::Empty)
             } else {

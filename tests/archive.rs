@@ -1,4 +1,6 @@
 //! Reading tarballs: odd roots, long names, PAX, plain tar, and every way they break.
+// Native only: the browser side is covered by tests/wasm.rs.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -1,5 +1,7 @@
 //! Scanning packages built here: maps with and without sources, broken maps, references,
 //! licences, and the verdict that follows.
+// Native only: the browser side is covered by tests/wasm.rs.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
@@ -260,4 +262,129 @@ fn counts_agree_with_the_sourcemap_crate() {
         .filter(|&i| theirs.get_source_contents(i).is_some())
         .count();
     assert_eq!(a.source_maps[0].sources_with_content, with_content);
+}
+
+/// A GitHub token built at run time, so no real-looking secret sits in the repository.
+fn github_token() -> String {
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    let noise = common::noise(7, 36);
+    format!(
+        "ghp_{}",
+        noise
+            .iter()
+            .map(|b| alphabet[*b as usize % alphabet.len()] as char)
+            .collect::<String>()
+    )
+}
+
+#[test]
+fn a_secret_planted_in_sources_content_is_found_and_redacted() {
+    let token = github_token();
+    let code = format!("export const config = {{\n  token: '{token}',\n}};\n");
+    let map = source_map(&[("webpack://x/./src/config.ts", Some(&code))]);
+    let tgz = Tarball::new("package/")
+        .package_json("oss", Some("MIT"))
+        .file("dist/x.js.map", map)
+        .tgz();
+    let a = analyse(&tgz);
+    let f = a
+        .findings
+        .iter()
+        .find(|f| f.rule == "github-pat")
+        .expect("the planted token is found");
+    assert_eq!(
+        (f.severity, f.path.as_str()),
+        (Severity::Critical, "dist/x.js.map")
+    );
+    assert!(
+        f.message.contains("src/config.ts (line 2)"),
+        "{}",
+        f.message
+    );
+    assert_eq!(a.verdict.level, Level::Critical);
+    let json = leakscope::report::Report::new(&a).to_json();
+    assert!(
+        !json.contains(&token[8..]),
+        "the report must not carry the secret"
+    );
+}
+
+#[test]
+fn secrets_and_never_publish_files_in_the_package() {
+    let token = github_token();
+    let tgz = Tarball::new("package/")
+        .package_json("x", Some("MIT"))
+        .file(
+            "lib/deploy.js",
+            format!("const a = 1;\nconst t = \"{token}\";\n"),
+        )
+        .file(".env", "DB_PASSWORD=hunter2hunter2\n")
+        .file(
+            ".npmrc",
+            "//registry.npmjs.org/:_authToken=0123456789abcdef0123\n",
+        )
+        .file("tsconfig.tsbuildinfo", "{}")
+        .file("image.png", [0x89u8, b'P', b'N', b'G', 0, 0, 0, 13])
+        .tgz();
+    let a = analyse(&tgz);
+    let got: Vec<_> = a
+        .findings
+        .iter()
+        .map(|f| (f.rule, f.severity, f.path.as_str(), f.line))
+        .collect();
+    assert!(
+        got.contains(&("github-pat", Severity::Critical, "lib/deploy.js", Some(2))),
+        "{got:?}"
+    );
+    assert!(got.contains(&("env-file", Severity::High, ".env", None)));
+    assert!(got.contains(&("npmrc-token", Severity::Critical, ".npmrc", None)));
+    assert!(got.contains(&("tsbuildinfo", Severity::Low, "tsconfig.tsbuildinfo", None)));
+    assert!(
+        a.verdict.summary.starts_with(".npmrc: ")
+            || a.verdict.summary.starts_with("lib/deploy.js:2: "),
+        "{}",
+        a.verdict.summary
+    );
+}
+
+#[test]
+fn an_open_source_package_with_maps_and_sources_is_never_high() {
+    let tgz = Tarball::new("package/")
+        .package_json("oss-lib", Some("(MIT OR Apache-2.0)"))
+        .file("src/index.ts", "export const x = 1;\n")
+        .file(
+            "dist/index.js",
+            "exports.x = 1;\n//# sourceMappingURL=index.js.map\n",
+        )
+        .file(
+            "dist/index.d.ts",
+            "export declare const x: number;\n//# sourceMappingURL=index.d.ts.map\n",
+        )
+        .file(
+            "dist/index.d.ts.map",
+            source_map_without_content(&["../src/index.ts"]),
+        )
+        .file("dist/index.js.map", leaky_map())
+        .tgz();
+    let a = analyse(&tgz);
+    assert!(
+        a.findings.iter().all(|f| f.severity <= Severity::Low),
+        "{:?}",
+        a.findings
+    );
+    assert_eq!(a.verdict.level, Level::Low);
+    assert_eq!(a.refs.len(), 2);
+    assert!(a.refs.iter().all(|r| r.exists));
+}
+
+#[test]
+fn shipped_typescript_in_a_proprietary_package_is_high() {
+    let tgz = Tarball::new("package/")
+        .package_json("corp", Some("UNLICENSED"))
+        .file("src/secret-algorithm.ts", "export function f() {}\n")
+        .file("dist/index.js", "exports.f = function () {};\n")
+        .tgz();
+    let a = analyse(&tgz);
+    assert_eq!(a.verdict.level, Level::High);
+    assert_eq!(a.findings[0].rule, "shipped-typescript-source");
 }

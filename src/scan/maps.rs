@@ -34,6 +34,8 @@ pub struct MapSummary {
     #[serde(skip)]
     pub first_party_bytes: u64,
     pub debug_id: Option<String>,
+    /// User names and internal hosts that the source paths reveal, e.g. `/Users/ann/`.
+    pub personal: Vec<String>,
     /// Why the map breaks the spec; empty when it does not.
     pub problems: Vec<String>,
     /// Set when the map could not be read at all.
@@ -59,6 +61,7 @@ pub fn read(
         first_party_embedded: 0,
         first_party_bytes: 0,
         debug_id: None,
+        personal: Vec::new(),
         problems: Vec::new(),
         error: None,
     };
@@ -77,6 +80,10 @@ pub fn read(
     summary.content_bytes = map.content_bytes();
     summary.debug_id = map.debug_id.clone();
     for (i, source) in map.sources.into_iter().enumerate() {
+        if let Some(detail) = source.path.as_deref().and_then(personal_detail)
+            && !summary.personal.contains(&detail) {
+                summary.personal.push(detail);
+            }
         let normalised = match &source.path {
             Some(p) => normalise_source_path(source.source_root.as_deref(), p),
             // A null source still leaks its content; give it a stable name.
@@ -119,10 +126,10 @@ pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
     }
     let mut out = Vec::new();
     if map.first_party_embedded > 0 {
-        let severity = if licence.is_open_source() {
-            Severity::Low
-        } else {
-            Severity::Critical
+        let severity = match (licence.is_open_source(), map.personal.is_empty()) {
+            (false, _) => Severity::Critical,
+            (true, true) => Severity::Low,
+            (true, false) => Severity::Medium,
         };
         let why = if licence.is_open_source() {
             format!(
@@ -171,6 +178,17 @@ pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
             "Nothing to do unless the file names themselves are sensitive.",
         ));
     }
+    if !map.personal.is_empty() {
+        out.push(finding(
+            "sourcemap-personal-path",
+            Severity::Low,
+            format!(
+                "{what} reveals details of the machine it was built on: {}.",
+                map.personal.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
+            ),
+            "Build with paths relative to the project (e.g. webpack's `devtoolModuleFilenameTemplate`, or `sourceRoot`).",
+        ));
+    }
     if !map.problems.is_empty() {
         out.push(finding(
             "sourcemap-malformed",
@@ -187,6 +205,34 @@ pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
         ))
     }
     out
+}
+
+/// Accounts that are build machines, not people.
+const CI_USERS: &[&str] = &[
+    "runner", "circleci", "travis", "vsts", "jenkins", "build", "builder", "node", "root", "user",
+    "username",
+];
+
+/// A user's home folder or an internal host in a source path, as shown to people.
+fn personal_detail(raw: &str) -> Option<String> {
+    static PATTERNS: std::sync::OnceLock<[regex::Regex; 2]> = std::sync::OnceLock::new();
+    let [home, host] = PATTERNS.get_or_init(|| {
+        [
+            // Only at the start (after a scheme, a drive letter or `../`s): `src/users/x` is a folder.
+            regex::Regex::new(r"(?i)^(?:[a-z][a-z0-9+.-]*://[^/]*)?(?:[a-z]:)?(?:\.\.[/\\])*[/\\]?(Users|home)[/\\]([^/\\]+)[/\\]")
+                .expect("valid"),
+            regex::Regex::new(r"(?i)^[a-z][a-z0-9+.-]*://([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:internal|corp|local|lan|intranet|localdomain|private))(?:[:/]|$)")
+                .expect("valid"),
+        ]
+    });
+    if let Some(c) = home.captures(raw) {
+        let user = &c[2];
+        if !CI_USERS.contains(&user.to_ascii_lowercase().as_str()) {
+            return Some(format!("the user name \"{user}\" ({}/{user}/)", &c[1]));
+        }
+    }
+    host.captures(raw)
+        .map(|c| format!("the internal host {}", &c[1]))
 }
 
 fn describe(map: &MapSummary) -> String {
@@ -265,6 +311,44 @@ mod tests {
             ("sourcemap-no-content", Severity::Info)
         );
         assert!(r.is_empty());
+    }
+
+    #[test]
+    fn personal_paths_are_found_and_raise_open_source_leaks() {
+        for (raw, expected) in [
+            (
+                "/Users/ann/work/app/src/a.ts",
+                Some("the user name \"ann\" (Users/ann/)"),
+            ),
+            (
+                "webpack:///home/bob/app/a.ts",
+                Some("the user name \"bob\" (home/bob/)"),
+            ),
+            (
+                "C:\\Users\\carol\\app\\a.ts",
+                Some("the user name \"carol\" (Users/carol/)"),
+            ),
+            (
+                "https://git.acme.internal/app/a.ts",
+                Some("the internal host git.acme.internal"),
+            ),
+            ("/home/runner/work/app/a.ts", None),
+            ("src/users/home/a.ts", None),
+            ("https://unpkg.com/a.js", None),
+        ] {
+            assert_eq!(personal_detail(raw).as_deref(), expected, "{raw}");
+        }
+        let json = r#"{"version":3,"sources":["/Users/ann/app/src/a.ts"],"sourcesContent":["x"],"mappings":"AAAA"}"#;
+        let (s, _) = summary(json, true);
+        let f = findings(&s, &Licence::OpenSource("MIT".into()));
+        assert_eq!(
+            (f[0].rule, f[0].severity),
+            ("sourcemap-embedded-sources", Severity::Medium)
+        );
+        assert_eq!(
+            (f[1].rule, f[1].severity),
+            ("sourcemap-personal-path", Severity::Low)
+        );
     }
 
     #[test]

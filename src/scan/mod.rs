@@ -1,8 +1,10 @@
 //! Archive entries -> findings. Each detector is its own module; this one runs them in
 //! order and derives the verdict.
 
+pub mod files;
 pub mod maps;
 pub mod references;
+pub mod secrets;
 
 use std::collections::HashSet;
 
@@ -105,6 +107,36 @@ pub fn scan(archive: &Archive) -> Analysis {
     for map in &source_maps {
         findings.extend(maps::findings(map, &licence));
     }
+    for entry in archive.entries() {
+        let bytes = archive.bytes(entry);
+        findings.extend(
+            files::check(&entry.path, bytes, &licence)
+                .into_iter()
+                .map(|h| Finding {
+                    rule: h.rule,
+                    severity: h.severity,
+                    path: entry.path.clone(),
+                    line: None,
+                    message: h.message,
+                    remedy: h.remedy.to_string(),
+                }),
+        );
+        // A map's text is covered through its recovered sources, each with its own name.
+        if !entry.path.ends_with(".map") && is_text(bytes) {
+            findings.extend(
+                secrets::find(bytes)
+                    .into_iter()
+                    .map(|hit| secret_finding(&entry.path, None, hit)),
+            );
+        }
+    }
+    for source in recovered.files() {
+        findings.extend(
+            secrets::find(source.content.as_bytes())
+                .into_iter()
+                .map(|hit| secret_finding(&source.maps[0], Some(&source.path), hit)),
+        );
+    }
     findings.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
@@ -124,6 +156,49 @@ pub fn scan(archive: &Archive) -> Analysis {
     };
     analysis.verdict = verdict(&analysis, &licence);
     analysis
+}
+
+/// Binary files are described, not searched: a NUL byte early on means binary.
+fn is_text(bytes: &[u8]) -> bool {
+    memchr::memchr(0, &bytes[..bytes.len().min(8000)]).is_none()
+}
+
+/// A secret in a file of the package, or (`recovered` set) inside a source recovered from
+/// the map at `path`.
+fn secret_finding(path: &str, recovered: Option<&str>, hit: secrets::Hit) -> Finding {
+    let (message, line) = match recovered {
+        None => (
+            format!(
+                "{} is written in this file ({}).",
+                capitalise(hit.rule.what),
+                hit.redacted
+            ),
+            Some(hit.line),
+        ),
+        Some(source) => (
+            format!(
+                "{} is inside {source} (line {}), an original source embedded in this source map ({}).",
+                capitalise(hit.rule.what),
+                hit.line,
+                hit.redacted
+            ),
+            None,
+        ),
+    };
+    Finding {
+        rule: hit.rule.id,
+        severity: hit.rule.severity,
+        path: path.to_string(),
+        line,
+        message,
+        remedy: "Treat it as compromised: rotate or revoke it now, then remove it from the code and publish again.".into(),
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 /// Every `sourceMappingURL` in the package, and the decoded JSON of the inline maps.
@@ -206,7 +281,21 @@ fn verdict(a: &Analysis, licence: &Licence) -> Verdict {
                     size(bytes)
                 )
             } else {
-                worst.message.clone()
+                let place = match worst.line {
+                    Some(l) => format!("{}:{l}", worst.path),
+                    None => worst.path.clone(),
+                };
+                let others = a
+                    .findings
+                    .iter()
+                    .filter(|f| f.severity > Severity::Info)
+                    .count()
+                    - 1;
+                let more = match others {
+                    0 => String::new(),
+                    n => format!(" ({} more)", plural(n, "finding", "findings")),
+                };
+                format!("{place}: {}{more}", worst.message)
             }
         }
     };

@@ -1,0 +1,800 @@
+//! Secrets by content, in every text file and in every recovered source. The rules are a
+//! table in the spirit of gitleaks' rule set (MIT): a keyword pre-filter first (one
+//! Aho-Corasick pass per text), then the rule's pattern, then an entropy check where a
+//! pattern alone is weak. Evidence is always redacted.
+
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+use regex::bytes::Regex;
+
+use crate::finding::Severity;
+
+/// One detection rule. `pattern`'s first capture group (or the whole match) is the secret.
+pub struct Rule {
+    pub id: &'static str,
+    /// What it is, for a sentence: "a GitHub personal access token".
+    pub what: &'static str,
+    /// Lower-case strings of which one must occur for the pattern to be tried.
+    pub keywords: &'static [&'static str],
+    pub pattern: &'static str,
+    /// Shannon entropy (bits per character) the secret must reach; 0 for formats that are
+    /// specific enough on their own.
+    pub min_entropy: f32,
+    pub severity: Severity,
+}
+
+const C: Severity = Severity::Critical;
+const H: Severity = Severity::High;
+const M: Severity = Severity::Medium;
+
+/// The rules. A token with a known live format is critical; a generic or unverifiable one
+/// is high; a test-mode key is medium.
+pub const RULES: &[Rule] = &[
+    Rule {
+        id: "aws-access-key-id",
+        what: "an AWS access key ID",
+        keywords: &["akia", "asia", "abia", "acca", "a3t"],
+        pattern: r"\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b",
+        min_entropy: 3.0,
+        severity: C,
+    },
+    Rule {
+        id: "aws-secret-access-key",
+        what: "an AWS secret access key",
+        keywords: &["aws"],
+        pattern: r#"(?i)aws.{0,20}?(?:secret|private)?.{0,10}?(?:key|token).{0,5}?['"=:]\s*['"]?([A-Za-z0-9/+]{40})\b"#,
+        min_entropy: 4.0,
+        severity: C,
+    },
+    Rule {
+        id: "gcp-api-key",
+        what: "a Google API key",
+        keywords: &["aiza"],
+        pattern: r"\b(AIza[0-9A-Za-z_-]{35})\b",
+        min_entropy: 3.0,
+        severity: H,
+    },
+    Rule {
+        id: "gcp-service-account-key",
+        what: "a Google Cloud service-account key",
+        keywords: &["private_key_id"],
+        pattern: r#""private_key_id"\s*:\s*"([a-f0-9]{40})""#,
+        min_entropy: 3.0,
+        severity: C,
+    },
+    Rule {
+        id: "gcp-oauth-client-secret",
+        what: "a Google OAuth client secret",
+        keywords: &["gocspx-"],
+        pattern: r"\b(GOCSPX-[A-Za-z0-9_-]{28})\b",
+        min_entropy: 3.0,
+        severity: C,
+    },
+    Rule {
+        id: "azure-storage-key",
+        what: "an Azure storage account key",
+        keywords: &["accountkey"],
+        pattern: r"(?i)AccountKey=([A-Za-z0-9+/]{86}==)",
+        min_entropy: 4.0,
+        severity: C,
+    },
+    Rule {
+        id: "azure-ad-client-secret",
+        what: "an Azure AD client secret",
+        keywords: &["q~"],
+        pattern: r"(?:^|[^A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?:$|[^A-Za-z0-9_~.-])",
+        min_entropy: 3.0,
+        severity: C,
+    },
+    Rule {
+        id: "github-pat",
+        what: "a GitHub personal access token",
+        keywords: &["ghp_"],
+        pattern: r"\b(ghp_[0-9a-zA-Z]{36})\b",
+        min_entropy: 3.0,
+        severity: C,
+    },
+    Rule {
+        id: "github-fine-grained-pat",
+        what: "a GitHub fine-grained access token",
+        keywords: &["github_pat_"],
+        pattern: r"\b(github_pat_[0-9a-zA-Z_]{82})\b",
+        min_entropy: 3.0,
+        severity: C,
+    },
+    Rule {
+        id: "github-oauth-token",
+        what: "a GitHub OAuth token",
+        keywords: &["gho_"],
+        pattern: r"\b(gho_[0-9a-zA-Z]{36})\b",
+        min_entropy: 3.0,
+        severity: C,
+    },
+    Rule {
+        id: "github-app-token",
+        what: "a GitHub app token",
+        keywords: &["ghu_", "ghs_"],
+        pattern: r"\b((?:ghu|ghs)_[0-9a-zA-Z]{36})\b",
+        min_entropy: 3.0,
+        severity: C,
+    },
+    Rule {
+        id: "github-refresh-token",
+        what: "a GitHub refresh token",
+        keywords: &["ghr_"],
+        pattern: r"\b(ghr_[0-9a-zA-Z]{36})\b",
+        min_entropy: 3.0,
+        severity: C,
+    },
+    Rule {
+        id: "gitlab-pat",
+        what: "a GitLab personal access token",
+        keywords: &["glpat-"],
+        pattern: r"\b(glpat-[0-9a-zA-Z_-]{20})\b",
+        min_entropy: 3.0,
+        severity: C,
+    },
+    Rule {
+        id: "gitlab-runner-token",
+        what: "a GitLab runner token",
+        keywords: &["glrt-"],
+        pattern: r"\b(glrt-[0-9a-zA-Z_-]{20})\b",
+        min_entropy: 3.0,
+        severity: C,
+    },
+    Rule {
+        id: "npm-access-token",
+        what: "an npm access token",
+        keywords: &["npm_"],
+        pattern: r"\b(npm_[a-zA-Z0-9]{36})\b",
+        min_entropy: 3.0,
+        severity: C,
+    },
+    Rule {
+        id: "pypi-upload-token",
+        what: "a PyPI upload token",
+        keywords: &["pypi-ageichlwas5vcmc"],
+        pattern: r"\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})",
+        min_entropy: 3.0,
+        severity: C,
+    },
+    Rule {
+        id: "slack-bot-token",
+        what: "a Slack bot token",
+        keywords: &["xoxb-"],
+        pattern: r"\b(xoxb-[0-9]{10,13}-[0-9]{10,13}-[a-zA-Z0-9]{24})\b",
+        min_entropy: 3.0,
+        severity: C,
+    },
+    Rule {
+        id: "slack-user-token",
+        what: "a Slack user token",
+        keywords: &["xoxp-", "xoxe-"],
+        pattern: r"\b(xox[pe](?:-[0-9]{10,13}){3}-[a-zA-Z0-9]{28,34})\b",
+        min_entropy: 3.0,
+        severity: C,
+    },
+    Rule {
+        id: "slack-webhook",
+        what: "a Slack webhook URL",
+        keywords: &["hooks.slack.com"],
+        pattern: r"(https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,56})",
+        min_entropy: 0.0,
+        severity: H,
+    },
+    Rule {
+        id: "discord-webhook",
+        what: "a Discord webhook URL",
+        keywords: &["discord"],
+        pattern: r"(https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,68})",
+        min_entropy: 0.0,
+        severity: H,
+    },
+    Rule {
+        id: "discord-bot-token",
+        what: "a Discord bot token",
+        keywords: &["discord"],
+        pattern: r#"(?i)discord.{0,30}?(?:token|secret|key).{0,5}?['"=:]\s*['"]([MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40})['"]"#,
+        min_entropy: 3.5,
+        severity: C,
+    },
+    Rule {
+        id: "stripe-live-key",
+        what: "a Stripe live secret key",
+        keywords: &["sk_live_", "rk_live_"],
+        pattern: r"\b((?:sk|rk)_live_[0-9a-zA-Z]{24,99})\b",
+        min_entropy: 3.0,
+        severity: C,
+    },
+    Rule {
+        id: "stripe-test-key",
+        what: "a Stripe test secret key",
+        keywords: &["sk_test_"],
+        pattern: r"\b(sk_test_[0-9a-zA-Z]{24,99})\b",
+        min_entropy: 3.0,
+        severity: M,
+    },
+    Rule {
+        id: "twilio-api-key",
+        what: "a Twilio API key",
+        keywords: &["twilio"],
+        pattern: r#"(?i)twilio.{0,40}?['"=:]\s*['"]?(SK[0-9a-fA-F]{32})\b"#,
+        min_entropy: 3.0,
+        severity: H,
+    },
+    Rule {
+        id: "sendgrid-api-key",
+        what: "a SendGrid API key",
+        keywords: &["sg."],
+        pattern: r"\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})\b",
+        min_entropy: 3.5,
+        severity: C,
+    },
+    Rule {
+        id: "mailgun-api-key",
+        what: "a Mailgun API key",
+        keywords: &["mailgun"],
+        pattern: r"(?i)mailgun.{0,40}?\b(key-[0-9a-f]{32})\b",
+        min_entropy: 3.0,
+        severity: H,
+    },
+    Rule {
+        id: "openai-api-key",
+        what: "an OpenAI API key",
+        keywords: &["t3blbkfj"],
+        pattern: r"\b(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})\b",
+        min_entropy: 3.5,
+        severity: C,
+    },
+    Rule {
+        id: "anthropic-api-key",
+        what: "an Anthropic API key",
+        keywords: &["sk-ant-"],
+        pattern: r"\b(sk-ant-(?:api03|admin01)-[A-Za-z0-9_-]{93}AA)\b",
+        min_entropy: 3.5,
+        severity: C,
+    },
+    Rule {
+        id: "huggingface-token",
+        what: "a Hugging Face access token",
+        keywords: &["hf_"],
+        pattern: r"\b(hf_[a-zA-Z]{34})\b",
+        min_entropy: 3.5,
+        severity: H,
+    },
+    Rule {
+        id: "shopify-token",
+        what: "a Shopify access token",
+        keywords: &["shpat_", "shpca_", "shppa_", "shpss_"],
+        pattern: r"\b(shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})\b",
+        min_entropy: 3.0,
+        severity: C,
+    },
+    Rule {
+        id: "digitalocean-token",
+        what: "a DigitalOcean access token",
+        keywords: &["dop_v1_", "doo_v1_"],
+        pattern: r"\b(do[op]_v1_[a-f0-9]{64})\b",
+        min_entropy: 3.0,
+        severity: C,
+    },
+    Rule {
+        id: "hashicorp-vault-token",
+        what: "a HashiCorp Vault token",
+        keywords: &["hvs."],
+        pattern: r"\b(hvs\.[A-Za-z0-9_-]{90,120})\b",
+        min_entropy: 3.5,
+        severity: C,
+    },
+    Rule {
+        id: "linear-api-key",
+        what: "a Linear API key",
+        keywords: &["lin_api_"],
+        pattern: r"\b(lin_api_[a-zA-Z0-9]{40})\b",
+        min_entropy: 3.0,
+        severity: C,
+    },
+    Rule {
+        id: "telegram-bot-token",
+        what: "a Telegram bot token",
+        keywords: &["telegram", "tgbot", "bot_token"],
+        pattern: r"\b([0-9]{8,10}:AA[A-Za-z0-9_-]{33})\b",
+        min_entropy: 3.0,
+        severity: H,
+    },
+    Rule {
+        id: "private-key",
+        what: "a private key",
+        keywords: &["private key"],
+        pattern: r"(-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----[\sA-Za-z0-9+/=:,-]{64,}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)",
+        min_entropy: 0.0,
+        severity: C,
+    },
+    Rule {
+        id: "jwt",
+        what: "a JSON Web Token",
+        keywords: &["eyj"],
+        pattern: r"\b(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{16,})",
+        min_entropy: 3.0,
+        severity: H,
+    },
+    Rule {
+        id: "basic-auth-url",
+        what: "a URL with a password in it",
+        keywords: &["://"],
+        pattern: r#"\b[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^:/\s'"@<>`]{1,64}:([^@/\s'"<>`${}]{6,128})@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#,
+        min_entropy: 3.0,
+        severity: H,
+    },
+    Rule {
+        id: "npmrc-auth-token",
+        what: "a registry auth token",
+        keywords: &["_authtoken"],
+        pattern: r"_authToken\s*=\s*([^\s$'\x22{}]{16,})",
+        min_entropy: 3.0,
+        severity: C,
+    },
+];
+
+/// Evidence that looks like documentation or a placeholder, never a real secret.
+const PLACEHOLDERS: &[&str] = &[
+    "example",
+    "xxxxxx",
+    "000000",
+    "your_",
+    "your-",
+    "placeholder",
+    "dummy",
+    "sample",
+    "redacted",
+    "******",
+    "changeme",
+    "password",
+];
+
+/// A secret found in a text, before it becomes a finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub rule: &'static Rule,
+    /// 1-based line.
+    pub line: u32,
+    /// The secret with all but its first few characters masked.
+    pub redacted: String,
+}
+
+impl PartialEq for Rule {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+impl Eq for Rule {}
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id)
+    }
+}
+
+struct Compiled {
+    keywords: AhoCorasick,
+    /// For each keyword pattern id, the rule it belongs to.
+    keyword_rule: Vec<usize>,
+    patterns: Vec<Regex>,
+}
+
+fn compiled() -> &'static Compiled {
+    static COMPILED: OnceLock<Compiled> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        let mut words = Vec::new();
+        let mut keyword_rule = Vec::new();
+        for (i, rule) in RULES.iter().enumerate() {
+            for k in rule.keywords {
+                words.push(*k);
+                keyword_rule.push(i);
+            }
+        }
+        Compiled {
+            keywords: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(&words)
+                .expect("keywords are plain strings"),
+            keyword_rule,
+            patterns: RULES
+                .iter()
+                .map(|r| Regex::new(r.pattern).unwrap_or_else(|e| panic!("rule {}: {e}", r.id)))
+                .collect(),
+        }
+    })
+}
+
+/// Finds every secret in `text`. Binary data is the caller's to skip.
+pub fn find(text: &[u8]) -> Vec<Hit> {
+    let c = compiled();
+    let mut candidates = vec![false; RULES.len()];
+    for m in c.keywords.find_overlapping_iter(text) {
+        candidates[c.keyword_rule[m.pattern().as_usize()]] = true;
+    }
+    let mut hits = Vec::new();
+    for (i, rule) in RULES.iter().enumerate().filter(|(i, _)| candidates[*i]) {
+        for caps in c.patterns[i].captures_iter(text) {
+            let m = caps
+                .get(1)
+                .or_else(|| caps.get(0))
+                .expect("a match has group 0");
+            let secret = &text[m.start()..m.end()];
+            if !plausible(rule, secret) {
+                continue;
+            }
+            hits.push(Hit {
+                rule,
+                line: memchr::memchr_iter(b'\n', &text[..m.start()]).count() as u32 + 1,
+                redacted: redact(secret),
+            });
+        }
+    }
+    hits.sort_by_key(|h| h.line);
+    hits
+}
+
+fn plausible(rule: &Rule, secret: &[u8]) -> bool {
+    let lower = String::from_utf8_lossy(secret).to_ascii_lowercase();
+    if PLACEHOLDERS.iter().any(|p| lower.contains(p)) {
+        return false;
+    }
+    // Key blocks are judged by their armour; their body is base64 whatever it holds.
+    rule.min_entropy == 0.0 || entropy(secret) >= rule.min_entropy
+}
+
+/// Shannon entropy in bits per byte.
+pub fn entropy(data: &[u8]) -> f32 {
+    if data.is_empty() {
+        return 0.0;
+    }
+    let mut counts = [0u32; 256];
+    for &b in data {
+        counts[b as usize] += 1;
+    }
+    let n = data.len() as f32;
+    counts
+        .iter()
+        .filter(|&&c| c > 0)
+        .map(|&c| {
+            let p = c as f32 / n;
+            -p * p.log2()
+        })
+        .sum()
+}
+
+/// Keeps enough to recognise the kind of secret, never enough to use it.
+pub fn redact(secret: &[u8]) -> String {
+    let text = String::from_utf8_lossy(secret);
+    let first_line = text.lines().next().unwrap_or("");
+    if first_line.starts_with("-----BEGIN") {
+        return format!("{first_line} … (key material hidden)");
+    }
+    let shown: String = text
+        .chars()
+        .take(if text.len() > 16 { 6 } else { 3 })
+        .collect();
+    format!("{shown}… ({} characters)", text.chars().count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Deterministic random characters from `alphabet`, so positives have real entropy
+    /// without a real-looking secret in the source.
+    fn random(alphabet: &str, len: usize, seed: u64) -> String {
+        let chars: Vec<char> = alphabet.chars().collect();
+        let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        (0..len)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                chars[(x >> 33) as usize % chars.len()]
+            })
+            .collect()
+    }
+
+    const ALNUM: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    const UPPER32: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    const HEX: &str = "0123456789abcdef";
+    const B64: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const URLSAFE: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
+
+    /// One positive and one negative text per rule.
+    fn cases() -> Vec<(&'static str, String, String)> {
+        let r = random;
+        vec![
+            (
+                "aws-access-key-id",
+                format!("const id = \"AKIA{}\";", r(UPPER32, 16, 1)),
+                "const id = \"AKIAIOSFODNN7EXAMPLE\";".into(),
+            ),
+            (
+                "aws-secret-access-key",
+                format!("aws_secret_access_key = \"{}\"", r(B64, 40, 2)),
+                format!("aws_region = \"{}\"", r(B64, 40, 2)),
+            ),
+            (
+                "gcp-api-key",
+                format!("key: 'AIza{}'", r(URLSAFE, 35, 3)),
+                format!("key: 'AIza{}'", r(URLSAFE, 20, 3)),
+            ),
+            (
+                "gcp-service-account-key",
+                format!(
+                    "{{\"type\":\"service_account\",\"private_key_id\": \"{}\"}}",
+                    r(HEX, 40, 4)
+                ),
+                "\"private_key_id\": \"none\"".into(),
+            ),
+            (
+                "gcp-oauth-client-secret",
+                format!("secret=GOCSPX-{}", r(URLSAFE, 28, 5)),
+                "secret=GOCSPX-short".into(),
+            ),
+            (
+                "azure-storage-key",
+                format!(
+                    "DefaultEndpointsProtocol=https;AccountName=x;AccountKey={}==",
+                    r(B64, 86, 6)
+                ),
+                "AccountKey=<your key>".into(),
+            ),
+            (
+                "azure-ad-client-secret",
+                format!("clientSecret: \"abc8Q~{}\"", r(ALNUM, 34, 7)),
+                "clientSecret: \"Q~\"".into(),
+            ),
+            (
+                "github-pat",
+                format!("token = 'ghp_{}'", r(ALNUM, 36, 8)),
+                format!("token = 'ghp_{}'", r(ALNUM, 20, 8)),
+            ),
+            (
+                "github-fine-grained-pat",
+                format!("github_pat_{}", r(ALNUM, 82, 9)),
+                "github_pat_ in the docs".into(),
+            ),
+            (
+                "github-oauth-token",
+                format!("gho_{}", r(ALNUM, 36, 10)),
+                "gho_ is a prefix".into(),
+            ),
+            (
+                "github-app-token",
+                format!("ghs_{}", r(ALNUM, 36, 11)),
+                format!("ghx_{}", r(ALNUM, 36, 11)),
+            ),
+            (
+                "github-refresh-token",
+                format!("ghr_{}", r(ALNUM, 36, 12)),
+                format!("ghr_{}", "a".repeat(36)),
+            ),
+            (
+                "gitlab-pat",
+                format!("glpat-{}", r(URLSAFE, 20, 13)),
+                "glpat-xxxxxxxxxxxxxxxxxxxx".into(),
+            ),
+            (
+                "gitlab-runner-token",
+                format!("glrt-{}", r(URLSAFE, 20, 14)),
+                "glrt-".into(),
+            ),
+            (
+                "npm-access-token",
+                format!("//registry.npmjs.org/:x=npm_{}", r(ALNUM, 36, 15)),
+                "npm_config_cache=/tmp".into(),
+            ),
+            (
+                "pypi-upload-token",
+                format!("pypi-AgEIcHlwaS5vcmc{}", r(URLSAFE, 60, 16)),
+                "pypi-AgEIcHlwaS5vcmc".into(),
+            ),
+            (
+                "slack-bot-token",
+                format!("xoxb-1234567890-1234567890123-{}", r(ALNUM, 24, 17)),
+                "xoxb-token-here".into(),
+            ),
+            (
+                "slack-user-token",
+                format!(
+                    "xoxp-1234567890-1234567890-1234567890123-{}",
+                    r(ALNUM, 32, 18)
+                ),
+                "xoxp-".into(),
+            ),
+            (
+                "slack-webhook",
+                format!(
+                    "https://hooks.slack.com/services/T{}/B{}/{}",
+                    r(UPPER32, 8, 19),
+                    r(UPPER32, 10, 20),
+                    r(ALNUM, 24, 21)
+                ),
+                "https://hooks.slack.com/services/".into(),
+            ),
+            (
+                "discord-webhook",
+                format!(
+                    "https://discord.com/api/webhooks/123456789012345678/{}",
+                    r(URLSAFE, 68, 22)
+                ),
+                "https://discord.com/api/webhooks/".into(),
+            ),
+            (
+                "discord-bot-token",
+                format!(
+                    "const discordToken = \"M{}.{}.{}\"",
+                    r(ALNUM, 25, 23),
+                    r(URLSAFE, 6, 24),
+                    r(URLSAFE, 38, 25)
+                ),
+                "const discordToken = process.env.TOKEN".into(),
+            ),
+            (
+                "stripe-live-key",
+                format!("sk_live_{}", r(ALNUM, 32, 26)),
+                "sk_live_".into(),
+            ),
+            (
+                "stripe-test-key",
+                format!("sk_test_{}", r(ALNUM, 32, 27)),
+                "sk_test_0000000000000000000000000".into(),
+            ),
+            (
+                "twilio-api-key",
+                format!("twilioKey = 'SK{}'", r(HEX, 32, 28)),
+                format!("otherKey = 'SK{}'", r(HEX, 32, 28)),
+            ),
+            (
+                "sendgrid-api-key",
+                format!("SG.{}.{}", r(URLSAFE, 22, 29), r(URLSAFE, 43, 30)),
+                "SG.example".into(),
+            ),
+            (
+                "mailgun-api-key",
+                format!("mailgun: 'key-{}'", r(HEX, 32, 31)),
+                format!("other: 'key-{}'", r(HEX, 32, 31)),
+            ),
+            (
+                "openai-api-key",
+                format!(
+                    "sk-proj-{}T3BlbkFJ{}",
+                    r(URLSAFE, 58, 32),
+                    r(URLSAFE, 58, 33)
+                ),
+                "sk-proj-T3BlbkFJ".into(),
+            ),
+            (
+                "anthropic-api-key",
+                format!("sk-ant-api03-{}AA", r(URLSAFE, 93, 34)),
+                "sk-ant-api03-".into(),
+            ),
+            (
+                "huggingface-token",
+                format!(
+                    "hf_{}",
+                    r(
+                        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                        34,
+                        35
+                    )
+                ),
+                "hf_hub_download".into(),
+            ),
+            (
+                "shopify-token",
+                format!("shpat_{}", r(HEX, 32, 36)),
+                "shpat_".into(),
+            ),
+            (
+                "digitalocean-token",
+                format!("dop_v1_{}", r(HEX, 64, 37)),
+                "dop_v1_".into(),
+            ),
+            (
+                "hashicorp-vault-token",
+                format!("hvs.{}", r(URLSAFE, 95, 38)),
+                "hvs.short".into(),
+            ),
+            (
+                "linear-api-key",
+                format!("lin_api_{}", r(ALNUM, 40, 39)),
+                "lin_api_".into(),
+            ),
+            (
+                "telegram-bot-token",
+                format!("TELEGRAM_TOKEN=123456789:AA{}", r(URLSAFE, 33, 40)),
+                "TELEGRAM_TOKEN=".into(),
+            ),
+            (
+                "private-key",
+                format!(
+                    "-----BEGIN RSA PRIVATE KEY-----\n{}\n{}\n-----END RSA PRIVATE KEY-----",
+                    r(B64, 64, 41),
+                    r(B64, 64, 42)
+                ),
+                "-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----".into(),
+            ),
+            (
+                "jwt",
+                format!(
+                    "eyJhbGciOiJIUzI1NiJ9.eyJ{}.{}",
+                    r(URLSAFE, 40, 43),
+                    r(URLSAFE, 43, 44)
+                ),
+                "eyJhbGciOiJIUzI1NiJ9".into(),
+            ),
+            (
+                "basic-auth-url",
+                format!(
+                    "const db = 'postgres://admin:{}@db.acme.io/x'",
+                    r(ALNUM, 16, 45)
+                ),
+                "const db = 'postgres://user:${PASSWORD}@db.acme.io/x'".into(),
+            ),
+            (
+                "npmrc-auth-token",
+                format!("//registry.acme.io/:_authToken={}", r(ALNUM, 30, 46)),
+                "//registry.npmjs.org/:_authToken=${NPM_TOKEN}".into(),
+            ),
+        ]
+    }
+
+    #[test]
+    fn every_rule_has_a_positive_and_a_negative_case() {
+        let cases = cases();
+        assert!(RULES.len() >= 30);
+        for rule in RULES {
+            assert!(
+                cases.iter().any(|(id, _, _)| *id == rule.id),
+                "no case for {}",
+                rule.id
+            );
+        }
+        for (id, positive, negative) in cases {
+            let hits = find(positive.as_bytes());
+            assert!(
+                hits.iter().any(|h| h.rule.id == id),
+                "{id} missed in {positive:?}: {hits:?}"
+            );
+            let hits = find(negative.as_bytes());
+            assert!(
+                !hits.iter().any(|h| h.rule.id == id),
+                "{id} false positive in {negative:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn evidence_is_redacted_and_lines_are_counted() {
+        let token = format!("ghp_{}", random(ALNUM, 36, 99));
+        let text = format!("a\nb\nconst t = '{token}';\n");
+        let hits = find(text.as_bytes());
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].line, 3);
+        assert!(
+            !hits[0].redacted.contains(&token[6..]),
+            "{}",
+            hits[0].redacted
+        );
+        assert!(hits[0].redacted.starts_with("ghp_"));
+        let key =
+            redact(b"-----BEGIN OPENSSH PRIVATE KEY-----\nAAAA\n-----END OPENSSH PRIVATE KEY-----");
+        assert_eq!(
+            key,
+            "-----BEGIN OPENSSH PRIVATE KEY----- … (key material hidden)"
+        );
+    }
+
+    #[test]
+    fn ordinary_code_is_quiet() {
+        let code = "import React from 'react';\nexport function App() { return <div className=\"x\">Hello</div>; }\n\
+                    const url = 'https://registry.npmjs.org/react';\nconst sk = 'sk-';\n";
+        assert!(find(code.repeat(100).as_bytes()).is_empty());
+    }
+}
