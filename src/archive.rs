@@ -61,9 +61,15 @@ impl Archive {
     /// Reads a `.tgz` / `.tar.gz` / `.tar` from memory. Never panics on hostile input: the
     /// worst case is an empty archive with an [`ArchiveError`].
     pub fn read(input: &[u8]) -> Archive {
+        Archive::read_with_progress(input, |_| {})
+    }
+
+    /// Like [`Archive::read`], reporting how many input bytes have been consumed as
+    /// decompression goes (the long part of reading a large package).
+    pub fn read_with_progress(input: &[u8], progress: impl FnMut(u64)) -> Archive {
         let input_bytes = input.len() as u64;
         let (data, gzip_error) = if input.starts_with(&[0x1f, 0x8b]) {
-            gunzip(input)
+            gunzip(input, progress)
         } else if looks_like_tar(input) {
             (input.to_vec(), None)
         } else {
@@ -97,6 +103,32 @@ impl Archive {
         }
     }
 
+    /// An archive of files already on disk (a directory's `npm pack --dry-run` list), so
+    /// that the same scan applies. Paths are normalised as a tarball's would be.
+    pub fn from_files(files: Vec<(String, Vec<u8>)>) -> Archive {
+        let mut data = Vec::with_capacity(files.iter().map(|(_, b)| b.len()).sum());
+        let mut entries = Vec::with_capacity(files.len());
+        for (path, bytes) in files {
+            let path = crate::path::clean_segments(&path).join("/");
+            if path.is_empty() {
+                continue;
+            }
+            let start = data.len();
+            data.extend_from_slice(&bytes);
+            entries.push(Entry {
+                path,
+                range: start..data.len(),
+            });
+        }
+        let error = entries.is_empty().then_some(ArchiveError::Empty);
+        Archive {
+            input_bytes: data.len() as u64,
+            data,
+            entries,
+            error,
+        }
+    }
+
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
@@ -115,9 +147,31 @@ impl Archive {
     }
 }
 
-fn gunzip(input: &[u8]) -> (Vec<u8>, Option<ArchiveError>) {
+/// Counts the bytes the decoder pulls, for progress.
+struct Counting<'a, F> {
+    input: &'a [u8],
+    consumed: u64,
+    progress: F,
+}
+
+impl<F: FnMut(u64)> Read for Counting<'_, F> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.input.read(buf)?;
+        self.consumed += n as u64;
+        (self.progress)(self.consumed);
+        Ok(n)
+    }
+}
+
+fn gunzip(input: &[u8], progress: impl FnMut(u64)) -> (Vec<u8>, Option<ArchiveError>) {
+    let counting = Counting {
+        input,
+        consumed: 0,
+        progress,
+    };
     // npm tarballs are one gzip member; a multi-member file is still valid gzip.
-    let mut decoder = flate2::read::MultiGzDecoder::new(input);
+    let mut decoder =
+        flate2::read::MultiGzDecoder::new(std::io::BufReader::with_capacity(1 << 16, counting));
     let mut data = Vec::with_capacity(input.len().saturating_mul(4));
     // On error `read_to_end` keeps what it already read in `data`.
     match decoder.read_to_end(&mut data) {

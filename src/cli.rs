@@ -1,19 +1,26 @@
-//! The command-line shell: parses arguments, reads the package, prints the report.
+//! The command-line shell: parses arguments, reads packages, prints reports, writes
+//! recovered sources. All judgement lives in the core; this only moves bytes and text.
 
-use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use anstyle::{AnsiColor, Style};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::finding::{Level, Severity};
-use crate::report::Report;
+use crate::archive::Archive;
+use crate::finding::{Severity, count, size};
+use crate::report::{Integrity, Report, markdown, sarif};
+use crate::scan::{Analysis, scan};
+
+const EXIT_CODES: &str = "Exit codes:\n  0  no finding at or above --fail-on\n  1  a finding at or above --fail-on\n  2  a usage or input error";
 
 #[derive(Parser)]
 #[command(
     name = "leakscope",
     version,
-    about = "Does this npm package leak its source code or secrets?"
+    about = "Does this npm package leak its source code or secrets?",
+    after_help = EXIT_CODES
 )]
 struct Cli {
     #[command(subcommand)]
@@ -22,29 +29,40 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Scan packages (.tgz, .tar.gz, .tar, or - for stdin).
-    ///
-    /// Exit codes: 0 nothing at or above --fail-on, 1 a finding at or above it, 2 a usage
-    /// or input error.
+    /// Scan packages and report what they leak.
+    #[command(after_help = EXIT_CODES)]
     Scan {
-        #[arg(required = true)]
+        /// A .tgz, .tar.gz or .tar file, `-` for standard input, or a directory with a
+        /// package.json (scans exactly what `npm pack` would publish; needs npm).
+        #[arg(required = true, value_name = "PKG")]
         packages: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         /// Exit 1 when a finding of this severity or worse exists.
-        #[arg(long, value_enum, default_value_t = FailOn::High)]
-        fail_on: FailOn,
+        #[arg(long, value_enum, default_value_t = Level::High, value_name = "SEVERITY")]
+        fail_on: Level,
+    },
+    /// Write the original sources recovered from the package's source maps to a folder.
+    #[command(after_help = "Exit codes:\n  0  written\n  2  a usage or input error")]
+    Extract {
+        #[arg(value_name = "PKG")]
+        package: PathBuf,
+        /// Folder to write into (created if missing). Nothing is ever written outside it.
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Text,
     Json,
+    Sarif,
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum FailOn {
+enum Level {
     Critical,
     High,
     Medium,
@@ -52,30 +70,118 @@ enum FailOn {
     Info,
 }
 
-impl FailOn {
-    fn severity(self) -> Severity {
-        match self {
-            FailOn::Critical => Severity::Critical,
-            FailOn::High => Severity::High,
-            FailOn::Medium => Severity::Medium,
-            FailOn::Low => Severity::Low,
-            FailOn::Info => Severity::Info,
+impl From<Level> for Severity {
+    fn from(l: Level) -> Severity {
+        match l {
+            Level::Critical => Severity::Critical,
+            Level::High => Severity::High,
+            Level::Medium => Severity::Medium,
+            Level::Low => Severity::Low,
+            Level::Info => Severity::Info,
         }
     }
 }
 
+/// Why the CLI could not do what was asked: exit code 2.
+#[derive(Debug, thiserror::Error)]
+enum CliError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Input { path: String, message: String },
+    #[error(
+        "{0} is a directory; to learn which files it would publish, Leakscope runs `npm pack --dry-run`, \
+         but npm is not installed. Install Node.js, or pass the .tgz that `npm pack` makes."
+    )]
+    NoNpm(String),
+    #[error("`npm pack --dry-run` failed in {path}: {message}")]
+    NpmPack { path: String, message: String },
+    #[error("cannot write {path}: {source}")]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
+    let result = match cli.command {
         Command::Scan {
             packages,
             format,
             fail_on,
-        } => scan(&packages, format, fail_on.severity()),
+        } => run_scan(&packages, format, fail_on.into()),
+        Command::Extract { package, output } => run_extract(&package, &output),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(
+                anstream::stderr(),
+                "{}leakscope:{} {e}",
+                RED.render(),
+                RED.render_reset()
+            );
+            ExitCode::from(2)
+        }
     }
 }
 
-fn read_input(path: &PathBuf) -> std::io::Result<Vec<u8>> {
+const RED: Style = AnsiColor::Red.on_default().bold();
+
+/// A package read and scanned, with what the reports need besides the analysis.
+struct Scanned {
+    name: String,
+    analysis: Analysis,
+    integrity: Option<Integrity>,
+}
+
+fn load(path: &Path) -> Result<Scanned, CliError> {
+    let name = path.display().to_string();
+    let progress = Progress::new();
+    let (archive, integrity) = if path.is_dir() {
+        progress.step("listing what npm would publish");
+        (read_directory(path)?, None)
+    } else {
+        progress.step("reading");
+        let bytes = read_input(path).map_err(|source| CliError::Read {
+            path: name.clone(),
+            source,
+        })?;
+        progress.unpacking(bytes.len() as u64);
+        let archive = Archive::read_with_progress(&bytes, |n| progress.at(n));
+        (archive, Some(Integrity::of(&bytes)))
+    };
+    if archive.entries().is_empty() {
+        let message = archive
+            .error
+            .as_ref()
+            .map_or_else(|| "it holds no files".into(), ToString::to_string);
+        return Err(CliError::Input {
+            path: name,
+            message,
+        });
+    }
+    progress.step(&format!(
+        "scanning {} files",
+        count(archive.entries().len() as u64)
+    ));
+    let analysis = scan(&archive);
+    progress.finish();
+    if let Some(e) = &analysis.archive_error {
+        let _ = writeln!(anstream::stderr(), "leakscope: warning: {name}: {e}");
+    }
+    Ok(Scanned {
+        name,
+        analysis,
+        integrity,
+    })
+}
+
+fn read_input(path: &Path) -> std::io::Result<Vec<u8>> {
     if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         std::io::stdin().lock().read_to_end(&mut buf)?;
@@ -85,54 +191,272 @@ fn read_input(path: &PathBuf) -> std::io::Result<Vec<u8>> {
     }
 }
 
-fn scan(packages: &[PathBuf], format: Format, fail_on: Severity) -> ExitCode {
-    let mut failed = false;
-    let mut out = std::io::stdout().lock();
-    for path in packages {
-        let bytes = match read_input(path) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("leakscope: cannot read {}: {e}", path.display());
-                return ExitCode::from(2);
-            }
-        };
-        let analysis = crate::analyse(&bytes);
-        if let Some(e) = &analysis.archive_error {
-            eprintln!("leakscope: {}: {e}", path.display());
-            if analysis.files == 0 {
-                return ExitCode::from(2);
-            }
-        }
-        failed |= analysis.findings.iter().any(|f| f.severity >= fail_on);
-        let text = match format {
-            Format::Json => Report::new(&analysis).to_json(),
-            Format::Text => text_report(&path.display().to_string(), &analysis),
-        };
-        if writeln!(out, "{text}").is_err() {
-            return ExitCode::from(2);
-        }
+/// The files `npm pack` would put in the tarball, read from the directory.
+fn read_directory(dir: &Path) -> Result<Archive, CliError> {
+    let name = dir.display().to_string();
+    let output = std::process::Command::new("npm")
+        .args(["pack", "--dry-run", "--json", "--ignore-scripts"])
+        .current_dir(dir)
+        .output()
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => CliError::NoNpm(name.clone()),
+            _ => CliError::NpmPack {
+                path: name.clone(),
+                message: e.to_string(),
+            },
+        })?;
+    let npm_error = |message: String| CliError::NpmPack {
+        path: name.clone(),
+        message,
+    };
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        return Err(npm_error(
+            stderr
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .next_back()
+                .unwrap_or("")
+                .to_string(),
+        ));
     }
-    ExitCode::from(u8::from(failed))
+    #[derive(serde::Deserialize)]
+    struct Packed {
+        files: Vec<PackedFile>,
+    }
+    #[derive(serde::Deserialize)]
+    struct PackedFile {
+        path: String,
+    }
+    let packed: Vec<Packed> = serde_json::from_slice(&output.stdout)
+        .map_err(|e| npm_error(format!("unexpected output ({e})")))?;
+    let mut files = Vec::new();
+    for file in packed.into_iter().flat_map(|p| p.files) {
+        let bytes = std::fs::read(dir.join(&file.path)).map_err(|source| CliError::Read {
+            path: format!("{name}/{}", file.path),
+            source,
+        })?;
+        files.push((file.path, bytes));
+    }
+    Ok(Archive::from_files(files))
 }
 
-fn text_report(name: &str, a: &crate::Analysis) -> String {
-    let mut s = format!(
-        "{name}: {} - {}\n",
-        a.verdict.level.as_str().to_uppercase(),
+fn run_scan(packages: &[PathBuf], format: Format, fail_on: Severity) -> Result<ExitCode, CliError> {
+    let mut failed = false;
+    let mut out = anstream::stdout();
+    let mut jsons = Vec::new();
+    for path in packages {
+        let s = load(path)?;
+        failed |= s.analysis.findings.iter().any(|f| f.severity >= fail_on);
+        let text = match format {
+            Format::Json if packages.len() > 1 => {
+                jsons.push(serde_json::to_value(Report::new(&s.analysis)).expect("plain data"));
+                continue;
+            }
+            Format::Json => Report::new(&s.analysis).to_json(),
+            Format::Sarif => sarif(&s.analysis),
+            Format::Markdown => markdown(&s.analysis, &s.name, s.integrity.as_ref()),
+            Format::Text => text_report(&s),
+        };
+        writeln!(out, "{text}").map_err(|source| CliError::Write {
+            path: "standard output".into(),
+            source,
+        })?;
+    }
+    if !jsons.is_empty() {
+        // Several packages: one JSON array, so the output stays one document.
+        let text = serde_json::to_string_pretty(&jsons).expect("plain data");
+        writeln!(out, "{text}").map_err(|source| CliError::Write {
+            path: "standard output".into(),
+            source,
+        })?;
+    }
+    Ok(ExitCode::from(u8::from(failed)))
+}
+
+fn severity_style(s: Severity) -> Style {
+    match s {
+        Severity::Critical => AnsiColor::Red.on_default().bold(),
+        Severity::High => AnsiColor::Red.on_default(),
+        Severity::Medium => AnsiColor::Yellow.on_default(),
+        Severity::Low => AnsiColor::Blue.on_default(),
+        Severity::Info => AnsiColor::BrightBlack.on_default(),
+    }
+}
+
+fn text_report(s: &Scanned) -> String {
+    let a = &s.analysis;
+    let level = a.verdict.level;
+    let style = match level {
+        crate::finding::Level::Clean => AnsiColor::Green.on_default().bold(),
+        crate::finding::Level::Low => severity_style(Severity::Low).bold(),
+        crate::finding::Level::Medium => severity_style(Severity::Medium).bold(),
+        crate::finding::Level::High => severity_style(Severity::High).bold(),
+        crate::finding::Level::Critical => severity_style(Severity::Critical),
+    };
+    let mut out = format!(
+        "{}{}{} {}\n  {}\n",
+        style.render(),
+        level.as_str().to_uppercase(),
+        style.render_reset(),
+        s.name,
         a.verdict.summary
     );
-    for f in a
-        .findings
-        .iter()
-        .filter(|f| f.severity > Severity::Info || a.verdict.level == Level::Clean)
-    {
-        s.push_str(&format!("  [{}] {}: {}\n", f.severity, f.path, f.message));
+    for severity in Severity::ALL {
+        let group: Vec<_> = a
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        let st = severity_style(severity);
+        out.push_str(&format!(
+            "\n{}{} ({}){}\n",
+            st.render(),
+            severity.as_str().to_uppercase(),
+            group.len(),
+            st.render_reset()
+        ));
+        for f in group {
+            let place = f
+                .line
+                .map_or_else(|| f.path.clone(), |l| format!("{}:{l}", f.path));
+            out.push_str(&format!(
+                "  {place}\n    {}\n    → {}\n",
+                f.message, f.remedy
+            ));
+        }
     }
-    s.push_str(&format!(
-        "  {} files, {} source maps, {} recovered sources",
-        a.files,
-        a.source_maps.len(),
-        a.recovered.len()
+    out.push_str(&format!(
+        "\n{} files ({}), {} source maps, {} recovered sources ({})",
+        count(a.files as u64),
+        size(a.unpacked_bytes),
+        count(a.source_maps.len() as u64),
+        count(a.recovered.len() as u64),
+        size(a.recovered.bytes())
     ));
-    s
+    out
+}
+
+fn run_extract(package: &Path, output: &Path) -> Result<ExitCode, CliError> {
+    let s = load(package)?;
+    let write_error = |path: &Path, source| CliError::Write {
+        path: path.display().to_string(),
+        source,
+    };
+    std::fs::create_dir_all(output).map_err(|e| write_error(output, e))?;
+    let root = output.canonicalize().map_err(|e| write_error(output, e))?;
+    let (mut files, mut bytes, mut refused) = (0usize, 0u64, 0usize);
+    for source in s.analysis.recovered.files() {
+        match write_inside(&root, &source.export_path(), source.content.as_bytes()) {
+            Ok(()) => {
+                files += 1;
+                bytes += source.content.len() as u64;
+            }
+            Err(e) => {
+                refused += 1;
+                let _ = writeln!(
+                    anstream::stderr(),
+                    "leakscope: skipped {}: {e}",
+                    source.export_path()
+                );
+            }
+        }
+    }
+    println!(
+        "{} recovered source files ({}) written to {}{}",
+        count(files as u64),
+        size(bytes),
+        output.display(),
+        if refused > 0 {
+            format!("; {refused} skipped")
+        } else {
+            String::new()
+        }
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `data` at `root/relative`, refusing anything that would land outside `root`:
+/// `..` or absolute parts, and symlinks or files already in the way (a folder is created
+/// only after its parent was checked, so nothing is ever made outside either).
+fn write_inside(root: &Path, relative: &str, data: &[u8]) -> std::io::Result<()> {
+    let refuse = |why: &str| Err(std::io::Error::other(why.to_string()));
+    let parts: Vec<&str> = relative.split('/').collect();
+    if parts
+        .iter()
+        .any(|p| matches!(*p, "" | "." | "..") || p.contains(['\\', ':']))
+    {
+        return refuse("the path would leave the output folder");
+    }
+    let (name, dirs) = parts.split_last().expect("split gives at least one part");
+    let mut at = root.to_path_buf();
+    for dir in dirs {
+        at.push(dir);
+        match std::fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_dir() => {}
+            Ok(_) => return refuse("a file or symlink is in the way"),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => std::fs::create_dir(&at)?,
+            Err(e) => return Err(e),
+        }
+    }
+    at.push(name);
+    if std::fs::symlink_metadata(&at).is_ok_and(|m| !m.file_type().is_file()) {
+        return refuse("a symlink or folder is in the way");
+    }
+    std::fs::write(at, data)
+}
+
+/// Progress on stderr, only when it is a terminal and the package is large: a bar while
+/// the tarball is unpacked, a spinner with the step name otherwise.
+struct Progress(Option<indicatif::ProgressBar>);
+
+/// Below this, reading and scanning take well under a second: no bar.
+const LARGE_INPUT: u64 = 4 << 20;
+
+impl Progress {
+    fn new() -> Progress {
+        if !std::io::stderr().is_terminal() {
+            return Progress(None);
+        }
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.enable_steady_tick(std::time::Duration::from_millis(100));
+        Progress(Some(bar))
+    }
+
+    fn step(&self, what: &str) {
+        if let Some(bar) = &self.0 {
+            bar.set_style(indicatif::ProgressStyle::default_spinner());
+            bar.set_message(format!("{what}…"));
+        }
+    }
+
+    fn unpacking(&self, total: u64) {
+        let Some(bar) = &self.0 else { return };
+        if total < LARGE_INPUT {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+            return;
+        }
+        bar.set_length(total);
+        bar.set_position(0);
+        let style = indicatif::ProgressStyle::with_template(
+            "unpacking {bar:30} {binary_bytes}/{binary_total_bytes} {eta}",
+        )
+        .expect("a valid template");
+        bar.set_style(style);
+    }
+
+    fn at(&self, consumed: u64) {
+        if let Some(bar) = &self.0 {
+            bar.set_position(consumed);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
 }

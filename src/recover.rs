@@ -18,6 +18,31 @@ pub struct RecoveredSource {
     pub maps: Vec<String>,
 }
 
+impl RecoveredSource {
+    /// Where the file goes in an export (a folder or a .zip): its path, with a variant
+    /// number before the extension when the same path had different contents
+    /// (`src/a.ts`, `src/a.variant-2.ts`), so that variants sit side by side.
+    pub fn export_path(&self) -> String {
+        if self.variant == 0 {
+            return self.path.clone();
+        }
+        let n = self.variant + 1;
+        let (dir, name) = self
+            .path
+            .rsplit_once('/')
+            .map_or(("", self.path.as_str()), |(d, n)| (d, n));
+        let name = match name.split_once('.') {
+            Some((stem, ext)) if !stem.is_empty() => format!("{stem}.variant-{n}.{ext}"),
+            _ => format!("{name}.variant-{n}"),
+        };
+        if dir.is_empty() {
+            name
+        } else {
+            format!("{dir}/{name}")
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct RecoveredSources {
     files: Vec<RecoveredSource>,
@@ -176,6 +201,8 @@ mod tests {
         assert_eq!(r.len(), 3);
         assert_eq!(r.files()[0].maps, ["a.js.map", "b.js.map"]);
         assert_eq!(r.files()[1].variant, 1);
+        assert_eq!(r.files()[1].export_path(), "src/a.variant-2.ts");
+        assert_eq!(r.files()[0].export_path(), "src/a.ts");
         assert_eq!(r.bytes(), 9);
     }
 }

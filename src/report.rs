@@ -63,3 +63,196 @@ impl<'a> Report<'a> {
         serde_json::to_string_pretty(self).expect("the report is plain data")
     }
 }
+
+/// The tarball's digests, as a ticket needs them: SHA-256 in hex and the SHA-512
+/// integrity string npm records (`sha512-<base64>`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Integrity {
+    pub sha256: String,
+    pub sha512: String,
+}
+
+impl Integrity {
+    pub fn of(input: &[u8]) -> Integrity {
+        use base64::Engine;
+        use sha2::Digest;
+        let sha256 = sha2::Sha256::digest(input)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let sha512 = base64::engine::general_purpose::STANDARD.encode(sha2::Sha512::digest(input));
+        Integrity {
+            sha256,
+            sha512: format!("sha512-{sha512}"),
+        }
+    }
+}
+
+/// A Markdown summary for a ticket: verdict, counts, findings table, digests.
+pub fn markdown(a: &Analysis, source_name: &str, integrity: Option<&Integrity>) -> String {
+    use crate::finding::{count, size};
+    let name = a
+        .package
+        .as_ref()
+        .map(|p| {
+            format!(
+                "{}@{}",
+                p.name.as_deref().unwrap_or("(unnamed)"),
+                p.version.as_deref().unwrap_or("(no version)")
+            )
+        })
+        .unwrap_or_else(|| source_name.to_string());
+    let mut md = format!(
+        "## Leakscope: `{}` is **{}**\n\n{}\n\n",
+        md_code(&name),
+        a.verdict.level.as_str().to_uppercase(),
+        md_text(&a.verdict.summary)
+    );
+    md.push_str("| | |\n|---|---|\n");
+    md.push_str(&format!("| File | `{}` |\n", md_code(source_name)));
+    if let Some(i) = integrity {
+        md.push_str(&format!(
+            "| SHA-256 | `{}` |\n| Integrity | `{}` |\n",
+            i.sha256, i.sha512
+        ));
+    }
+    md.push_str(&format!(
+        "| Files | {} ({}) |\n| Source maps | {} |\n| Recovered sources | {} ({}) |\n\n",
+        count(a.files as u64),
+        size(a.unpacked_bytes),
+        count(a.source_maps.len() as u64),
+        count(a.recovered.len() as u64),
+        size(a.recovered.bytes())
+    ));
+    if let Some(e) = &a.archive_error {
+        md.push_str(&format!(
+            "> Only part of the package could be read: {}\n\n",
+            md_text(&e.to_string())
+        ));
+    }
+    if a.findings.is_empty() {
+        md.push_str("No findings.\n");
+        return md;
+    }
+    md.push_str("| Severity | File | Finding | What to do |\n|---|---|---|---|\n");
+    for f in &a.findings {
+        let place = match f.line {
+            Some(l) => format!("{}:{l}", f.path),
+            None => f.path.clone(),
+        };
+        md.push_str(&format!(
+            "| {} | `{}` | {} | {} |\n",
+            f.severity,
+            md_code(&place),
+            md_text(&f.message),
+            md_text(&f.remedy)
+        ));
+    }
+    md
+}
+
+/// Text from the package inside a table cell: no pipes, no new lines, no HTML.
+fn md_text(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace(['\n', '\r'], " ")
+}
+
+/// Text inside backticks: a backtick would end the span, so it becomes a quote.
+fn md_code(s: &str) -> String {
+    s.replace('`', "'")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+}
+
+/// SARIF 2.1.0, as GitHub code scanning reads it: one rule per rule id that fired, one
+/// result per finding, located at the package-relative path.
+pub fn sarif(a: &Analysis) -> String {
+    use crate::finding::Severity;
+    use serde_json::json;
+    let level = |s: Severity| match s {
+        Severity::Critical | Severity::High => "error",
+        Severity::Medium => "warning",
+        Severity::Low | Severity::Info => "note",
+    };
+    // GitHub ranks security results by this number (0-10).
+    let score = |s: Severity| match s {
+        Severity::Critical => "9.5",
+        Severity::High => "8.0",
+        Severity::Medium => "5.5",
+        Severity::Low => "3.0",
+        Severity::Info => "0.0",
+    };
+    let mut rules: Vec<&Finding> = Vec::new();
+    for f in &a.findings {
+        if !rules.iter().any(|r| r.rule == f.rule) {
+            rules.push(f);
+        }
+    }
+    let rules: Vec<_> = rules
+        .iter()
+        .map(|f| {
+            json!({
+                "id": f.rule,
+                "name": f.rule,
+                "shortDescription": {"text": f.rule.replace('-', " ")},
+                "help": {"text": f.remedy},
+                "defaultConfiguration": {"level": level(f.severity)},
+                "properties": {"security-severity": score(f.severity), "tags": ["security"]},
+            })
+        })
+        .collect();
+    let results: Vec<_> = a
+        .findings
+        .iter()
+        .map(|f| {
+            let mut location = json!({"physicalLocation": {"artifactLocation": {"uri": f.path}}});
+            if let Some(line) = f.line {
+                location["physicalLocation"]["region"] = json!({"startLine": line});
+            }
+            json!({
+                "ruleId": f.rule,
+                "level": level(f.severity),
+                "message": {"text": format!("{} {}", f.message, f.remedy)},
+                "locations": [location],
+                "properties": {"severity": f.severity},
+            })
+        })
+        .collect();
+    let doc = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "leakscope",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "results": results,
+        }],
+    });
+    serde_json::to_string_pretty(&doc).expect("plain data")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integrity_matches_known_digests() {
+        let i = Integrity::of(b"abc");
+        assert_eq!(
+            i.sha256,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert!(i.sha512.starts_with("sha512-3a81oZNherrMQXNJriBBMRLm+k6JqX6iCp7u5ktV05ohkpkqJ0/BqDa6PCOj/uu9RU1EI2Q86A4qmslPpUyknw=="));
+    }
+
+    #[test]
+    fn markdown_escapes_what_the_package_controls() {
+        assert_eq!(md_text("a|b<script>\nc"), "a\\|b&lt;script&gt; c");
+        assert_eq!(md_code("x`y|z"), "x'y\\|z");
+    }
+}

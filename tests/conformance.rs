@@ -69,9 +69,10 @@ fn every_tc39_case() {
         // The whole pipeline on the case as a package: the generated file and its map.
         let mut tar = Tarball::new("package/").file(map_file, &bytes);
         if let Some(base) = case["baseFile"].as_str()
-            && let Ok(js) = std::fs::read(dir.join("resources").join(base)) {
-                tar = tar.file(base, js);
-            }
+            && let Ok(js) = std::fs::read(dir.join("resources").join(base))
+        {
+            tar = tar.file(base, js);
+        }
         let analysis = leakscope::analyse(&tar.tgz());
         let map = analysis
             .source_maps

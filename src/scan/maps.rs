@@ -81,9 +81,10 @@ pub fn read(
     summary.debug_id = map.debug_id.clone();
     for (i, source) in map.sources.into_iter().enumerate() {
         if let Some(detail) = source.path.as_deref().and_then(personal_detail)
-            && !summary.personal.contains(&detail) {
-                summary.personal.push(detail);
-            }
+            && !summary.personal.contains(&detail)
+        {
+            summary.personal.push(detail);
+        }
         let normalised = match &source.path {
             Some(p) => normalise_source_path(source.source_root.as_deref(), p),
             // A null source still leaks its content; give it a stable name.

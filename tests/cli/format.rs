@@ -1,0 +1,131 @@
+//! `--format text|json|sarif|markdown`.
+
+use crate::{clean_package, leakscope, leaky_package, write_temp};
+
+#[test]
+fn json_follows_the_report_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let pkg = write_temp(&dir, "leaky.tgz", &leaky_package());
+    let out = leakscope()
+        .args(["scan", "--format", "json"])
+        .arg(&pkg)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(v["schema"], 1);
+    assert_eq!(v["package"]["name"], "@acme/cli");
+    assert_eq!(v["files"], 3);
+    assert_eq!(v["source_maps"][0]["path"], "dist/cli.js.map");
+    assert_eq!(v["source_maps"][0]["sources_with_content"], 3);
+    assert_eq!(v["recovered"]["files"], 3);
+    assert_eq!(v["verdict"]["level"], "critical");
+    assert!(
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["rule"].is_string() && f["message"].is_string())
+    );
+}
+
+#[test]
+fn several_packages_in_json_are_one_array() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write_temp(&dir, "a.tgz", &leaky_package());
+    let b = write_temp(&dir, "b.tgz", &clean_package());
+    let out = leakscope()
+        .args(["scan", "--format", "json"])
+        .args([&a, &b])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    let levels: Vec<_> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["verdict"]["level"].as_str().unwrap())
+        .collect();
+    assert_eq!(levels, ["critical", "clean"]);
+}
+
+#[test]
+fn sarif_has_the_fields_code_scanning_requires() {
+    let dir = tempfile::tempdir().unwrap();
+    let pkg = write_temp(&dir, "leaky.tgz", &leaky_package());
+    let out = leakscope()
+        .args(["scan", "--format", "sarif"])
+        .arg(&pkg)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(v["version"], "2.1.0");
+    assert!(v["$schema"].as_str().unwrap().contains("sarif"));
+    let run = &v["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "leakscope");
+    let rules: Vec<_> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    let results = run["results"].as_array().unwrap();
+    assert!(!results.is_empty());
+    for r in results {
+        assert!(
+            rules.contains(&r["ruleId"].as_str().unwrap()),
+            "every result's rule is declared"
+        );
+        assert!(["error", "warning", "note", "none"].contains(&r["level"].as_str().unwrap()));
+        assert!(r["message"]["text"].is_string());
+        let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap();
+        assert!(!uri.is_empty() && !uri.starts_with('/'));
+    }
+    assert_eq!(results[0]["level"], "error");
+}
+
+#[test]
+fn markdown_is_a_ticket_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = leaky_package();
+    let pkg = write_temp(&dir, "leaky.tgz", &bytes);
+    let out = leakscope()
+        .args(["scan", "--format", "markdown"])
+        .arg(&pkg)
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.starts_with("## Leakscope: `@acme/cli@1.0.0` is **CRITICAL**"),
+        "{md}"
+    );
+    assert!(md.contains("| Severity | File | Finding | What to do |"));
+    assert!(md.contains("| critical | `dist/cli.js.map` |"));
+    let sha256 = leakscope::report::Integrity::of(&bytes).sha256;
+    assert!(md.contains(&format!("| SHA-256 | `{sha256}` |")));
+    assert!(md.contains("| Integrity | `sha512-"));
+}
+
+#[test]
+fn text_is_plain_without_a_terminal_and_groups_by_severity() {
+    let dir = tempfile::tempdir().unwrap();
+    let pkg = write_temp(&dir, "leaky.tgz", &leaky_package());
+    let out = leakscope()
+        .env_remove("NO_COLOR")
+        .args(["scan"])
+        .arg(&pkg)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !text.contains('\x1b'),
+        "no colour codes when stdout is not a terminal"
+    );
+    assert!(text.starts_with("CRITICAL "), "{text}");
+    assert!(
+        text.contains("\nCRITICAL (1)\n  dist/cli.js.map\n"),
+        "{text}"
+    );
+    assert!(text.contains("3 recovered sources"));
+}
