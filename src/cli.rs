@@ -214,8 +214,7 @@ fn read_directory(dir: &Path) -> Result<Archive, CliError> {
         return Err(npm_error(
             stderr
                 .lines()
-                .filter(|l| !l.trim().is_empty())
-                .next_back()
+                .rfind(|l| !l.trim().is_empty())
                 .unwrap_or("")
                 .to_string(),
         ));
