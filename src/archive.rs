@@ -2,6 +2,7 @@
 //! memory. The tar stream is kept as one buffer and each file is a range into it, so the
 //! package is held once, not twice.
 
+use std::collections::HashMap;
 use std::io::Read;
 use std::ops::Range;
 
@@ -51,6 +52,7 @@ impl Entry {
 pub struct Archive {
     data: Vec<u8>,
     entries: Vec<Entry>,
+    by_path: HashMap<String, usize>,
     /// Set when reading stopped early; `entries` holds what was read before.
     pub error: Option<ArchiveError>,
     /// Bytes of the input as given (compressed size for a `.tgz`).
@@ -79,7 +81,7 @@ impl Archive {
                 ..Archive::default()
             };
         };
-        let (entries, tar_error) = index_tar(&data);
+        let (entries, by_path, tar_error) = index_tar(&data);
         // A truncated gzip also breaks the tar at its end; the gzip fault is the cause.
         let error = gzip_error.or(tar_error).or({
             if entries.is_empty() {
@@ -98,6 +100,7 @@ impl Archive {
         Archive {
             data,
             entries,
+            by_path,
             error,
             input_bytes,
         }
@@ -108,13 +111,15 @@ impl Archive {
     pub fn from_files(files: Vec<(String, Vec<u8>)>) -> Archive {
         let mut data = Vec::with_capacity(files.iter().map(|(_, b)| b.len()).sum());
         let mut entries = Vec::with_capacity(files.len());
+        let mut by_path = HashMap::new();
         for (path, bytes) in files {
             let path = crate::path::clean_segments(&path).join("/");
-            if path.is_empty() {
+            if path.is_empty() || by_path.contains_key(&path) {
                 continue;
             }
             let start = data.len();
             data.extend_from_slice(&bytes);
+            by_path.insert(path.clone(), entries.len());
             entries.push(Entry {
                 path,
                 range: start..data.len(),
@@ -125,6 +130,7 @@ impl Archive {
             input_bytes: data.len() as u64,
             data,
             entries,
+            by_path,
             error,
         }
     }
@@ -138,7 +144,7 @@ impl Archive {
     }
 
     pub fn find(&self, path: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.path == path)
+        self.by_path.get(path).map(|&i| &self.entries[i])
     }
 
     /// Sum of the sizes of the regular files.
@@ -172,7 +178,17 @@ fn gunzip(input: &[u8], progress: impl FnMut(u64)) -> (Vec<u8>, Option<ArchiveEr
     // npm tarballs are one gzip member; a multi-member file is still valid gzip.
     let mut decoder =
         flate2::read::MultiGzDecoder::new(std::io::BufReader::with_capacity(1 << 16, counting));
-    let mut data = Vec::with_capacity(input.len().saturating_mul(4));
+    // The gzip trailer holds the size mod 4 GiB; trust it only as a hint, within reason.
+    let hint = input
+        .len()
+        .checked_sub(4)
+        .map_or(0, |at| u32::from_le_bytes(input[at..].try_into().expect("4 bytes")) as usize);
+    let capacity = if hint >= input.len() && hint <= input.len().saturating_mul(64) {
+        hint
+    } else {
+        input.len().saturating_mul(4)
+    };
+    let mut data = Vec::with_capacity(capacity);
     // On error `read_to_end` keeps what it already read in `data`.
     match decoder.read_to_end(&mut data) {
         Ok(_) => (data, None),
@@ -198,9 +214,11 @@ fn looks_like_tar(data: &[u8]) -> bool {
     data.get(257..262) == Some(b"ustar")
 }
 
-fn index_tar(data: &[u8]) -> (Vec<Entry>, Option<ArchiveError>) {
+type Index = (Vec<Entry>, HashMap<String, usize>, Option<ArchiveError>);
+
+fn index_tar(data: &[u8]) -> Index {
     let mut entries: Vec<Entry> = Vec::new();
-    let mut by_path = std::collections::HashMap::new();
+    let mut by_path = HashMap::new();
     let mut archive = tar::Archive::new(data);
     let broken = |entries_read, detail: String| ArchiveError::BrokenTar {
         entries_read,
@@ -208,14 +226,14 @@ fn index_tar(data: &[u8]) -> (Vec<Entry>, Option<ArchiveError>) {
     };
     let iter = match archive.entries() {
         Ok(iter) => iter,
-        Err(e) => return (entries, Some(broken(0, e.to_string()))),
+        Err(e) => return (entries, by_path, Some(broken(0, e.to_string()))),
     };
     for item in iter {
         let entry = match item {
             Ok(entry) => entry,
             Err(e) => {
                 let error = broken(entries.len(), e.to_string());
-                return (entries, Some(error));
+                return (entries, by_path, Some(error));
             }
         };
         let kind = entry.header().entry_type();
@@ -233,7 +251,7 @@ fn index_tar(data: &[u8]) -> (Vec<Entry>, Option<ArchiveError>) {
         let end = start.saturating_add(entry.size() as usize);
         if end > data.len() {
             let error = broken(entries.len(), format!("the content of {path} is cut off"));
-            return (entries, Some(error));
+            return (entries, by_path, Some(error));
         }
         let new = Entry {
             path: path.clone(),
@@ -247,7 +265,7 @@ fn index_tar(data: &[u8]) -> (Vec<Entry>, Option<ArchiveError>) {
             }
         }
     }
-    (entries, None)
+    (entries, by_path, None)
 }
 
 /// Normalises a tar path and drops its top folder (`package/`, `node/`, whatever its name).

@@ -4,6 +4,7 @@
 
 pub mod archive;
 pub mod finding;
+pub mod highlight;
 pub mod package;
 mod path;
 pub mod recover;

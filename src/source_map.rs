@@ -349,51 +349,60 @@ fn ignore_list(raw: &RawMap, sources: usize, problems: &mut Vec<String>) -> Vec<
 fn validate_mappings(mappings: &str, sources: usize, names: usize) -> Result<(), String> {
     // Running values; the generated column restarts on each line, the others carry on.
     let (mut source, mut line, mut column, mut name) = (0i64, 0i64, 0i64, 0i64);
-    for (line_no, group) in mappings.split(';').enumerate() {
-        if group.is_empty() {
-            continue; // a line without mappings
+    let (mut line_no, mut generated) = (0usize, 0i64);
+    let bytes = mappings.as_bytes();
+    let mut i = 0;
+    // One pass over the bytes: `;` ends a line, `,` a segment; a segment is 1, 4 or 5 VLQs.
+    while i < bytes.len() {
+        match bytes[i] {
+            b';' => {
+                line_no += 1;
+                generated = 0;
+                i += 1;
+                continue;
+            }
+            b',' => return Err(format!("line {line_no}: a segment is empty")),
+            _ => {}
         }
-        let mut generated = 0i64;
-        for segment in group.split(',') {
-            if segment.is_empty() {
-                return Err(format!("line {line_no}: a segment is empty"));
-            }
-            let mut fields = [0i64; 5];
-            let mut n = 0;
-            let mut digits = segment.bytes();
-            while digits.len() > 0 {
-                if n == 5 {
-                    return Err(format!("line {line_no}: a segment has more than 5 fields"));
-                }
-                fields[n] = read_vlq(&mut digits).map_err(|e| format!("line {line_no}: {e}"))?;
-                n += 1;
-            }
-            if !matches!(n, 1 | 4 | 5) {
-                return Err(format!(
-                    "line {line_no}: a segment has {n} fields (1, 4 or 5 expected)"
-                ));
-            }
-            generated += fields[0];
-            check_position(generated, "generated column", line_no)?;
-            if n >= 4 {
-                source += fields[1];
-                line += fields[2];
-                column += fields[3];
-                check_position(source, "source index", line_no)?;
-                check_position(line, "original line", line_no)?;
-                check_position(column, "original column", line_no)?;
-                if source as usize >= sources {
-                    return Err(format!(
-                        "line {line_no}: source index {source} is out of range"
-                    ));
-                }
-            }
+        let mut fields = [0i64; 5];
+        let mut n = 0;
+        while i < bytes.len() && bytes[i] != b',' && bytes[i] != b';' {
             if n == 5 {
-                name += fields[4];
-                check_position(name, "name index", line_no)?;
-                if name as usize >= names {
-                    return Err(format!("line {line_no}: name index {name} is out of range"));
-                }
+                return Err(format!("line {line_no}: a segment has more than 5 fields"));
+            }
+            let (value, used) = read_vlq(&bytes[i..]).map_err(|e| format!("line {line_no}: {e}"))?;
+            fields[n] = value;
+            n += 1;
+            i += used;
+        }
+        if !matches!(n, 1 | 4 | 5) {
+            return Err(format!("line {line_no}: a segment has {n} fields (1, 4 or 5 expected)"));
+        }
+        generated += fields[0];
+        check_position(generated, "generated column", line_no)?;
+        if n >= 4 {
+            source += fields[1];
+            line += fields[2];
+            column += fields[3];
+            check_position(source, "source index", line_no)?;
+            check_position(line, "original line", line_no)?;
+            check_position(column, "original column", line_no)?;
+            if source as usize >= sources {
+                return Err(format!("line {line_no}: source index {source} is out of range"));
+            }
+        }
+        if n == 5 {
+            name += fields[4];
+            check_position(name, "name index", line_no)?;
+            if name as usize >= names {
+                return Err(format!("line {line_no}: name index {name} is out of range"));
+            }
+        }
+        // A `,` must be followed by another segment.
+        if i < bytes.len() && bytes[i] == b',' {
+            i += 1;
+            if i == bytes.len() || matches!(bytes[i], b',' | b';') {
+                return Err(format!("line {line_no}: a segment is empty"));
             }
         }
     }
@@ -410,20 +419,23 @@ fn check_position(value: i64, what: &str, line_no: usize) -> Result<(), String> 
     }
 }
 
-/// Decodes one base64 VLQ value.
-fn read_vlq(digits: &mut std::str::Bytes) -> Result<i64, String> {
+/// Decodes one base64 VLQ value at the start of `digits`; returns it and the digits used.
+fn read_vlq(digits: &[u8]) -> Result<(i64, usize), String> {
     let mut value: u64 = 0;
     let mut shift = 0u32;
+    let mut used = 0;
     loop {
-        let Some(c) = digits.next() else {
+        let Some(&c) = digits.get(used) else {
             return Err("a value ends in the middle (continuation bit set)".into());
         };
+        used += 1;
         let d = match c {
             b'A'..=b'Z' => c - b'A',
             b'a'..=b'z' => c - b'a' + 26,
             b'0'..=b'9' => c - b'0' + 52,
             b'+' => 62,
             b'/' => 63,
+            b',' | b';' => return Err("a value ends in the middle (continuation bit set)".into()),
             _ => return Err(format!("{:?} is not a base64 digit", c as char)),
         };
         let bits = u64::from(d & 0x1f);
@@ -443,11 +455,7 @@ fn read_vlq(digits: &mut std::str::Bytes) -> Result<i64, String> {
     if magnitude > MAX_FIELD {
         return Err("a value exceeds 32 bits".into());
     }
-    Ok(if value & 1 == 1 {
-        -magnitude
-    } else {
-        magnitude
-    })
+    Ok((if value & 1 == 1 { -magnitude } else { magnitude }, used))
 }
 
 #[cfg(test)]

@@ -31,6 +31,38 @@ pub struct Analysis {
     pub archive_error: Option<ArchiveError>,
 }
 
+/// The package's source maps and what they embed: all that `extract` needs.
+pub struct Maps {
+    pub refs: Vec<SourceMapRef>,
+    pub source_maps: Vec<MapSummary>,
+    pub recovered: RecoveredSources,
+}
+
+/// Reads every `.map` file (referenced or orphaned) and every inline map.
+pub fn read_maps(archive: &Archive) -> Maps {
+    let mut recovered = RecoveredSources::default();
+    let (refs, inline_maps) = find_references(archive);
+    let referenced: HashSet<&str> = refs
+        .iter()
+        .filter(|r| r.kind == RefKind::Local)
+        .map(|r| r.target.as_str())
+        .collect();
+    let mut source_maps = Vec::new();
+    for entry in archive.entries().iter().filter(|e| e.path.ends_with(".map")) {
+        let is_ref = referenced.contains(entry.path.as_str());
+        let json = archive.bytes(entry);
+        source_maps.push(maps::read(&entry.path, json, ShippedAs::File, is_ref, &mut recovered));
+    }
+    for (file, json) in &inline_maps {
+        source_maps.push(maps::read(file, json, ShippedAs::Inline, true, &mut recovered));
+    }
+    Maps {
+        refs,
+        source_maps,
+        recovered,
+    }
+}
+
 /// Runs every detector over the archive.
 pub fn scan(archive: &Archive) -> Analysis {
     let package = archive
@@ -40,37 +72,11 @@ pub fn scan(archive: &Archive) -> Analysis {
         .as_ref()
         .map(|p| p.licence.clone())
         .unwrap_or_default();
-    let mut recovered = RecoveredSources::default();
-
-    let (refs, inline_maps) = find_references(archive);
-    let referenced: HashSet<&str> = refs
-        .iter()
-        .filter(|r| r.kind == RefKind::Local)
-        .map(|r| r.target.as_str())
-        .collect();
-
-    let mut source_maps = Vec::new();
-    for entry in archive.entries() {
-        if entry.path.ends_with(".map") {
-            let is_ref = referenced.contains(entry.path.as_str());
-            source_maps.push(maps::read(
-                &entry.path,
-                archive.bytes(entry),
-                ShippedAs::File,
-                is_ref,
-                &mut recovered,
-            ));
-        }
-    }
-    for (file, json) in &inline_maps {
-        source_maps.push(maps::read(
-            file,
-            json,
-            ShippedAs::Inline,
-            true,
-            &mut recovered,
-        ));
-    }
+    let Maps {
+        refs,
+        source_maps,
+        recovered,
+    } = read_maps(archive);
     let mut findings: Vec<Finding> = Vec::new();
     for r in &refs {
         match r.kind {
