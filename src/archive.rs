@@ -169,7 +169,31 @@ impl<F: FnMut(u64)> Read for Counting<'_, F> {
     }
 }
 
-fn gunzip(input: &[u8], progress: impl FnMut(u64)) -> (Vec<u8>, Option<ArchiveError>) {
+/// The uncompressed size the gzip trailer claims (mod 4 GiB), when it is plausible.
+fn size_hint(input: &[u8]) -> Option<usize> {
+    let at = input.len().checked_sub(4)?;
+    let hint = u32::from_le_bytes(input[at..].try_into().expect("4 bytes")) as usize;
+    (hint >= input.len() && hint <= input.len().saturating_mul(64)).then_some(hint)
+}
+
+/// Natively, a well-formed single-member gzip is decompressed in one call (libdeflate);
+/// anything else (truncated, multi-member, odd trailer) takes the streaming path below.
+#[cfg(not(target_arch = "wasm32"))]
+fn gunzip_whole(input: &[u8]) -> Option<Vec<u8>> {
+    let size = size_hint(input)?;
+    let mut out = vec![0u8; size];
+    let n = libdeflater::Decompressor::new()
+        .gzip_decompress(input, &mut out)
+        .ok()?;
+    (n == size).then_some(out)
+}
+
+fn gunzip(input: &[u8], mut progress: impl FnMut(u64)) -> (Vec<u8>, Option<ArchiveError>) {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(data) = gunzip_whole(input) {
+        progress(input.len() as u64);
+        return (data, None);
+    }
     let counting = Counting {
         input,
         consumed: 0,
@@ -178,16 +202,7 @@ fn gunzip(input: &[u8], progress: impl FnMut(u64)) -> (Vec<u8>, Option<ArchiveEr
     // npm tarballs are one gzip member; a multi-member file is still valid gzip.
     let mut decoder =
         flate2::read::MultiGzDecoder::new(std::io::BufReader::with_capacity(1 << 16, counting));
-    // The gzip trailer holds the size mod 4 GiB; trust it only as a hint, within reason.
-    let hint = input
-        .len()
-        .checked_sub(4)
-        .map_or(0, |at| u32::from_le_bytes(input[at..].try_into().expect("4 bytes")) as usize);
-    let capacity = if hint >= input.len() && hint <= input.len().saturating_mul(64) {
-        hint
-    } else {
-        input.len().saturating_mul(4)
-    };
+    let capacity = size_hint(input).unwrap_or(input.len().saturating_mul(4));
     let mut data = Vec::with_capacity(capacity);
     // On error `read_to_end` keeps what it already read in `data`.
     match decoder.read_to_end(&mut data) {

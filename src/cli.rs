@@ -362,6 +362,9 @@ fn text_report(s: &Scanned) -> String {
     out
 }
 
+/// Writer threads for `extract`; beyond 4 this disk gained nothing.
+const WRITERS: usize = 4;
+
 fn run_extract(package: &Path, output: &Path) -> Result<ExitCode, CliError> {
     let opened = open(package, false)?;
     // Only the maps matter here; the rest of the scan would be wasted work.
@@ -374,9 +377,8 @@ fn run_extract(package: &Path, output: &Path) -> Result<ExitCode, CliError> {
     };
     std::fs::create_dir_all(output).map_err(|e| write_error(output, e))?;
     let root = output.canonicalize().map_err(|e| write_error(output, e))?;
-    // Two writers: most of the time goes to the file system, not the CPU.
+    // Several writers: most of the time goes to the file system, not the CPU.
     let files = recovered.files();
-    let (first, second) = files.split_at(files.len() / 2);
     let write_all = |part: &[crate::recover::RecoveredSource]| {
         let mut skipped = Vec::new();
         for source in part {
@@ -387,11 +389,15 @@ fn run_extract(package: &Path, output: &Path) -> Result<ExitCode, CliError> {
         }
         skipped
     };
-    let mut skipped = std::thread::scope(|s| {
-        let other = s.spawn(|| write_all(second));
-        let mut skipped = write_all(first);
-        skipped.extend(other.join().expect("a writer thread does not panic"));
-        skipped
+    let mut skipped: Vec<(String, u64)> = std::thread::scope(|s| {
+        let writers: Vec<_> = files
+            .chunks(files.len().div_ceil(WRITERS).max(1))
+            .map(|part| s.spawn(move || write_all(part)))
+            .collect();
+        writers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a writer thread does not panic"))
+            .collect()
     });
     skipped.sort();
     let mut err = anstream::stderr();
@@ -432,7 +438,16 @@ fn write_inside(root: &Path, relative: &str, data: &[u8]) -> std::io::Result<()>
         match std::fs::symlink_metadata(&at) {
             Ok(m) if m.file_type().is_dir() => {}
             Ok(_) => return refuse("a file or symlink is in the way"),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => std::fs::create_dir(&at)?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => match std::fs::create_dir(&at) {
+                Ok(()) => {}
+                // Another writer made it first; it is a folder if nothing else is there.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    if !std::fs::symlink_metadata(&at)?.file_type().is_dir() {
+                        return refuse("a file or symlink is in the way");
+                    }
+                }
+                Err(e) => return Err(e),
+            },
             Err(e) => return Err(e),
         }
     }

@@ -18,7 +18,10 @@ pub enum Lang {
 
 impl Lang {
     pub fn of(path: &str) -> Lang {
-        let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+        let ext = path
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
         match ext.as_str() {
             "js" | "mjs" | "cjs" | "jsx" | "ts" | "tsx" | "mts" | "cts" => Lang::Script,
             "json" | "map" | "tsbuildinfo" => Lang::Json,
@@ -80,13 +83,70 @@ pub struct Span {
 }
 
 const SCRIPT_KEYWORDS: &[&str] = &[
-    "abstract", "any", "as", "async", "await", "boolean", "break", "case", "catch", "class", "const",
-    "constructor", "continue", "debugger", "declare", "default", "delete", "do", "else", "enum",
-    "export", "extends", "false", "finally", "for", "from", "function", "get", "if", "implements",
-    "import", "in", "instanceof", "interface", "keyof", "let", "module", "namespace", "new", "null",
-    "number", "of", "private", "protected", "public", "readonly", "return", "set", "static", "string",
-    "super", "switch", "this", "throw", "true", "try", "type", "typeof", "undefined", "var", "void",
-    "while", "with", "yield",
+    "abstract",
+    "any",
+    "as",
+    "async",
+    "await",
+    "boolean",
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "constructor",
+    "continue",
+    "debugger",
+    "declare",
+    "default",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "from",
+    "function",
+    "get",
+    "if",
+    "implements",
+    "import",
+    "in",
+    "instanceof",
+    "interface",
+    "keyof",
+    "let",
+    "module",
+    "namespace",
+    "new",
+    "null",
+    "number",
+    "of",
+    "private",
+    "protected",
+    "public",
+    "readonly",
+    "return",
+    "set",
+    "static",
+    "string",
+    "super",
+    "switch",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "type",
+    "typeof",
+    "undefined",
+    "var",
+    "void",
+    "while",
+    "with",
+    "yield",
 ];
 
 /// Colours one line; returns its spans (covering the whole line) and the state after it.
@@ -136,7 +196,11 @@ impl Spans {
         if at > end {
             match self.0.last_mut() {
                 Some(last) if last.kind == Kind::Plain => last.end = at,
-                _ => self.0.push(Span { kind: Kind::Plain, start: end, end: at }),
+                _ => self.0.push(Span {
+                    kind: Kind::Plain,
+                    start: end,
+                    end: at,
+                }),
             }
         }
     }
@@ -238,14 +302,26 @@ fn script(text: &str, mut state: State, out: &mut Spans) -> State {
         if c.is_ascii_alphabetic() || c == b'_' || c == b'$' {
             let end = word_end(b, i);
             let word = &text[i..end];
-            let kind = if SCRIPT_KEYWORDS.binary_search(&word).is_ok() { Kind::Keyword } else { Kind::Plain };
+            let kind = if SCRIPT_KEYWORDS.binary_search(&word).is_ok() {
+                Kind::Keyword
+            } else {
+                Kind::Plain
+            };
             out.push(kind, i, end);
             i = end;
             continue;
         }
         // Step over a whole UTF-8 character so spans stay on char boundaries.
         let len = utf8_len(c);
-        out.push(if c.is_ascii_punctuation() { Kind::Punctuation } else { Kind::Plain }, i, (i + len).min(b.len()));
+        out.push(
+            if c.is_ascii_punctuation() {
+                Kind::Punctuation
+            } else {
+                Kind::Plain
+            },
+            i,
+            (i + len).min(b.len()),
+        );
         i += len;
     }
     state
@@ -270,7 +346,15 @@ fn json(text: &str, out: &mut Spans) {
             let end = end.min(b.len());
             // A string followed by a colon is a key.
             let next = b[end..].iter().find(|x| !x.is_ascii_whitespace());
-            out.push(if next == Some(&b':') { Kind::Property } else { Kind::String }, i, end);
+            out.push(
+                if next == Some(&b':') {
+                    Kind::Property
+                } else {
+                    Kind::String
+                },
+                i,
+                end,
+            );
             i = end;
         } else if c == b'-' || c.is_ascii_digit() {
             let end = number_end(b, i + 1);
@@ -282,7 +366,15 @@ fn json(text: &str, out: &mut Spans) {
             i = end;
         } else {
             let len = utf8_len(c);
-            out.push(if c.is_ascii_punctuation() { Kind::Punctuation } else { Kind::Plain }, i, (i + len).min(b.len()));
+            out.push(
+                if c.is_ascii_punctuation() {
+                    Kind::Punctuation
+                } else {
+                    Kind::Plain
+                },
+                i,
+                (i + len).min(b.len()),
+            );
             i += len;
         }
     }
@@ -317,22 +409,43 @@ fn css(text: &str, mut state: State, out: &mut Spans) -> State {
             let end = word_end(b, i + 1).max(i + 1);
             out.push(Kind::Tag, i, end);
             i = end;
-        } else if c.is_ascii_digit() || (c == b'#' && b.get(i + 1).is_some_and(u8::is_ascii_hexdigit)) {
+        } else if c.is_ascii_digit()
+            || (c == b'#' && b.get(i + 1).is_some_and(u8::is_ascii_hexdigit))
+        {
             let end = number_end(b, i + 1);
             out.push(Kind::Number, i, end);
             i = end;
         } else if c.is_ascii_alphabetic() || c == b'-' {
             let mut end = i;
-            while end < b.len() && (b[end].is_ascii_alphanumeric() || b[end] == b'-' || b[end] == b'_') {
+            while end < b.len()
+                && (b[end].is_ascii_alphanumeric() || b[end] == b'-' || b[end] == b'_')
+            {
                 end += 1;
             }
             // `name:` followed by a value is a property (but not `a:hover` in a selector).
-            let is_property = b.get(end) == Some(&b':') && b.get(end + 1).is_some_and(|x| *x == b' ' || *x == b'\t');
-            out.push(if is_property { Kind::Property } else { Kind::Plain }, i, end);
+            let is_property = b.get(end) == Some(&b':')
+                && b.get(end + 1).is_some_and(|x| *x == b' ' || *x == b'\t');
+            out.push(
+                if is_property {
+                    Kind::Property
+                } else {
+                    Kind::Plain
+                },
+                i,
+                end,
+            );
             i = end;
         } else {
             let len = utf8_len(c);
-            out.push(if c.is_ascii_punctuation() { Kind::Punctuation } else { Kind::Plain }, i, (i + len).min(b.len()));
+            out.push(
+                if c.is_ascii_punctuation() {
+                    Kind::Punctuation
+                } else {
+                    Kind::Plain
+                },
+                i,
+                (i + len).min(b.len()),
+            );
             i += len;
         }
     }
@@ -363,7 +476,9 @@ fn html(text: &str, mut state: State, out: &mut Spans) -> State {
             if b.get(end) == Some(&b'/') {
                 end += 1;
             }
-            while end < b.len() && (b[end].is_ascii_alphanumeric() || matches!(b[end], b'-' | b':' | b'!')) {
+            while end < b.len()
+                && (b[end].is_ascii_alphanumeric() || matches!(b[end], b'-' | b':' | b'!'))
+            {
                 end += 1;
             }
             out.push(Kind::Tag, i, end);
@@ -377,7 +492,10 @@ fn html(text: &str, mut state: State, out: &mut Spans) -> State {
                     i = e;
                 } else if c.is_ascii_alphabetic() {
                     let mut e = i;
-                    while e < b.len() && (b[e].is_ascii_alphanumeric() || matches!(b[e], b'-' | b':' | b'@' | b'.')) {
+                    while e < b.len()
+                        && (b[e].is_ascii_alphanumeric()
+                            || matches!(b[e], b'-' | b':' | b'@' | b'.'))
+                    {
                         e += 1;
                     }
                     out.push(Kind::Property, i, e);
@@ -404,7 +522,11 @@ fn markdown(text: &str, state: State, out: &mut Spans) -> State {
     let trimmed = text.trim_start();
     if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
         out.push(Kind::Comment, 0, text.len());
-        return if state == State::Fence { State::Normal } else { State::Fence };
+        return if state == State::Fence {
+            State::Normal
+        } else {
+            State::Fence
+        };
     }
     if state == State::Fence {
         out.push(Kind::String, 0, text.len());
@@ -422,8 +544,18 @@ fn markdown(text: &str, state: State, out: &mut Spans) -> State {
             out.push(Kind::String, i, end);
             i = end;
         } else if b[i] == b'[' {
-            let end = find_from(b, i, b")").filter(|&e| find_from(b, i, b"](").is_some_and(|m| m < e)).map_or(i + 1, |e| e + 1);
-            out.push(if end > i + 1 { Kind::Property } else { Kind::Plain }, i, end);
+            let end = find_from(b, i, b")")
+                .filter(|&e| find_from(b, i, b"](").is_some_and(|m| m < e))
+                .map_or(i + 1, |e| e + 1);
+            out.push(
+                if end > i + 1 {
+                    Kind::Property
+                } else {
+                    Kind::Plain
+                },
+                i,
+                end,
+            );
             i = end;
         } else {
             let len = utf8_len(b[i]);
@@ -462,8 +594,21 @@ mod tests {
 
     #[test]
     fn typescript() {
-        let (p, s) = show(Lang::Script, "export const greeting: string = \"hi // no\"; // yes", State::Normal);
-        assert_eq!(p, ["tk:export", "tk:const", "tk:string", "ts:\"hi // no\"", "tc:// yes"]);
+        let (p, s) = show(
+            Lang::Script,
+            "export const greeting: string = \"hi // no\"; // yes",
+            State::Normal,
+        );
+        assert_eq!(
+            p,
+            [
+                "tk:export",
+                "tk:const",
+                "tk:string",
+                "ts:\"hi // no\"",
+                "tc:// yes"
+            ]
+        );
         assert_eq!(s, State::Normal);
         let (p, s) = show(Lang::Script, "let n = 42; /* open", State::Normal);
         assert_eq!(p, ["tk:let", "tn:42", "tc:/* open"]);
@@ -477,25 +622,62 @@ mod tests {
 
     #[test]
     fn json_css_html_markdown() {
-        assert_eq!(show(Lang::Json, r#"{"a": "b", "n": -1.5, "t": true}"#, State::Normal).0, [
-            "tp:\"a\"", "ts:\"b\"", "tp:\"n\"", "tn:-1.5", "tp:\"t\"", "tk:true"
-        ]);
-        assert_eq!(show(Lang::Css, "a:hover { color: #fff; } /* c */", State::Normal).0, ["tp:color", "tn:#fff", "tc:/* c */"]);
-        assert_eq!(show(Lang::Html, "<img src=\"x\" onerror=alert(1)>text", State::Normal).0, [
-            "tt:<img", "tp:src", "ts:\"x\"", "tp:onerror", "tp:alert", "tt:>"
-        ]);
-        assert_eq!(show(Lang::Markdown, "# Title", State::Normal).0, ["tt:# Title"]);
+        assert_eq!(
+            show(
+                Lang::Json,
+                r#"{"a": "b", "n": -1.5, "t": true}"#,
+                State::Normal
+            )
+            .0,
+            [
+                "tp:\"a\"", "ts:\"b\"", "tp:\"n\"", "tn:-1.5", "tp:\"t\"", "tk:true"
+            ]
+        );
+        assert_eq!(
+            show(Lang::Css, "a:hover { color: #fff; } /* c */", State::Normal).0,
+            ["tp:color", "tn:#fff", "tc:/* c */"]
+        );
+        assert_eq!(
+            show(
+                Lang::Html,
+                "<img src=\"x\" onerror=alert(1)>text",
+                State::Normal
+            )
+            .0,
+            [
+                "tt:<img",
+                "tp:src",
+                "ts:\"x\"",
+                "tp:onerror",
+                "tp:alert",
+                "tt:>"
+            ]
+        );
+        assert_eq!(
+            show(Lang::Markdown, "# Title", State::Normal).0,
+            ["tt:# Title"]
+        );
         let (_, s) = show(Lang::Markdown, "```ts", State::Normal);
         assert_eq!(show(Lang::Markdown, "const x = 1", s).0, ["ts:const x = 1"]);
     }
 
     #[test]
     fn non_ascii_text_keeps_char_boundaries() {
-        for lang in [Lang::Script, Lang::Json, Lang::Css, Lang::Html, Lang::Markdown, Lang::Plain] {
+        for lang in [
+            Lang::Script,
+            Lang::Json,
+            Lang::Css,
+            Lang::Html,
+            Lang::Markdown,
+            Lang::Plain,
+        ] {
             let text = "const é = '日本'; // ünïcode ✓ <b>é</b> `x`";
             let (spans, _) = line(lang, text, State::Normal);
             for s in spans {
-                assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end), "{lang:?}");
+                assert!(
+                    text.is_char_boundary(s.start) && text.is_char_boundary(s.end),
+                    "{lang:?}"
+                );
             }
         }
     }

@@ -6,6 +6,7 @@ pub mod archive;
 pub mod finding;
 pub mod highlight;
 pub mod package;
+mod par;
 mod path;
 pub mod recover;
 pub mod report;

@@ -78,12 +78,12 @@ struct RawMap<'a> {
     file: Option<&'a RawValue>,
     #[serde(borrow, default, rename = "sourceRoot")]
     source_root: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    sources: Option<&'a RawValue>,
-    #[serde(borrow, default, rename = "sourcesContent")]
-    sources_content: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    names: Option<&'a RawValue>,
+    #[serde(default)]
+    sources: Option<StringList>,
+    #[serde(default, rename = "sourcesContent")]
+    sources_content: Option<StringList>,
+    #[serde(default)]
+    names: Option<StringList>,
     #[serde(borrow, default)]
     mappings: Option<&'a RawValue>,
     #[serde(borrow, default, rename = "ignoreList")]
@@ -127,7 +127,7 @@ impl SourceMap {
         let raw: RawMap =
             serde_json::from_slice(json).map_err(|e| MapError::Json(e.to_string()))?;
         let mut problems = Vec::new();
-        let map = read_map(&raw, &mut problems, 0);
+        let map = read_map(raw, &mut problems, 0);
         Ok(SourceMap { problems, ..map })
     }
 }
@@ -142,7 +142,7 @@ fn strip_xssi_guard(json: &[u8]) -> &[u8] {
     }
 }
 
-fn read_map(raw: &RawMap, problems: &mut Vec<String>, depth: usize) -> SourceMap {
+fn read_map(raw: RawMap, problems: &mut Vec<String>, depth: usize) -> SourceMap {
     match raw.version.map(|v| v.get().trim()) {
         Some("3") => {}
         Some(v) => problems.push(format!("`version` is {v}, not 3")),
@@ -170,20 +170,24 @@ fn read_map(raw: &RawMap, problems: &mut Vec<String>, depth: usize) -> SourceMap
             problems.push("`sources` is missing".into());
             Vec::new()
         }
-        Some(v) => string_or_null_list(v, "sources", problems),
+        Some(v) => v.checked("sources", problems),
     };
     let contents = raw
         .sources_content
-        .map(|v| string_or_null_list(v, "sourcesContent", problems))
+        .map(|v| v.checked("sourcesContent", problems))
         .unwrap_or_default();
     let names = raw.names.map_or(0, |v| {
-        let names = string_or_null_list(v, "names", problems);
+        let names = v.checked("names", problems);
         if names.iter().any(Option::is_none) {
             problems.push("`names` holds a value that is not a string".into());
         }
         names.len()
     });
-    let ignored = ignore_list(raw, paths.len(), problems);
+    let ignored = ignore_list(
+        raw.ignore_list.or(raw.google_ignore_list),
+        paths.len(),
+        problems,
+    );
     match raw.mappings {
         None => problems.push("`mappings` is missing".into()),
         Some(m) => match serde_json::from_str::<std::borrow::Cow<str>>(m.get()) {
@@ -267,7 +271,7 @@ fn read_sections(sections: &RawValue, problems: &mut Vec<String>, depth: usize) 
         match serde_json::from_str::<RawMap>(map.get()) {
             Ok(raw) => {
                 let mut inner = Vec::new();
-                let sub = read_map(&raw, &mut inner, depth + 1);
+                let sub = read_map(raw, &mut inner, depth + 1);
                 problems.extend(inner.into_iter().map(|p| format!("section {i}: {p}")));
                 sources.extend(sub.sources);
             }
@@ -292,36 +296,147 @@ fn optional_string(
     }
 }
 
-/// Reads a list whose items should be strings or null. Items of another type become `None`
-/// and are reported once; a value that is not a list at all gives an empty list.
-fn string_or_null_list(
-    v: &RawValue,
-    field: &str,
-    problems: &mut Vec<String>,
-) -> Vec<Option<String>> {
-    // The fast path: a well-formed list in one go.
-    if let Ok(list) = serde_json::from_str::<Vec<Option<String>>>(v.get()) {
-        return list;
-    }
-    let Ok(items) = serde_json::from_str::<Vec<&RawValue>>(v.get()) else {
-        problems.push(format!("`{field}` is not a list"));
-        return Vec::new();
-    };
-    problems.push(format!(
-        "`{field}` holds values that are neither strings nor null"
-    ));
-    items
-        .iter()
-        .map(|item| {
-            serde_json::from_str::<Option<String>>(item.get())
-                .ok()
-                .flatten()
-        })
-        .collect()
+/// A JSON value that should be a list of strings or nulls, read in one pass without
+/// failing: items of another type become `None` and are counted, and a value that is not a
+/// list at all is noted. (Parsing into a raw value first and then again would read 60 MB of
+/// `sourcesContent` twice.)
+#[derive(Debug, Default)]
+struct StringList {
+    items: Vec<Option<String>>,
+    wrong_items: usize,
+    not_a_list: bool,
 }
 
-fn ignore_list(raw: &RawMap, sources: usize, problems: &mut Vec<String>) -> Vec<usize> {
-    let Some(v) = raw.ignore_list.or(raw.google_ignore_list) else {
+impl<'de> Deserialize<'de> for StringList {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StringListVisitor)
+    }
+}
+
+struct StringListVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StringListVisitor {
+    type Value = StringList;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of strings")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<StringList, A::Error> {
+        let mut list = StringList::default();
+        while let Some(item) = seq.next_element::<Item>()? {
+            list.wrong_items += usize::from(matches!(item, Item::Wrong));
+            list.items.push(match item {
+                Item::Text(s) => Some(s),
+                Item::Null | Item::Wrong => None,
+            });
+        }
+        Ok(list)
+    }
+
+    // Anything but a list: remember it, consume it, carry on with the map.
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<StringList, A::Error> {
+        while map
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok(StringList::not_a_list())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<StringList, E> {
+        Ok(StringList::not_a_list())
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<StringList, E> {
+        Ok(StringList::not_a_list())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<StringList, E> {
+        Ok(StringList::not_a_list())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<StringList, E> {
+        Ok(StringList::not_a_list())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<StringList, E> {
+        Ok(StringList::not_a_list())
+    }
+    fn visit_unit<E>(self) -> Result<StringList, E> {
+        Ok(StringList::not_a_list())
+    }
+}
+
+impl StringList {
+    fn not_a_list() -> StringList {
+        StringList {
+            not_a_list: true,
+            ..StringList::default()
+        }
+    }
+
+    /// The items, with what was wrong recorded as problems.
+    fn checked(self, field: &str, problems: &mut Vec<String>) -> Vec<Option<String>> {
+        if self.not_a_list {
+            problems.push(format!("`{field}` is not a list"));
+        } else if self.wrong_items > 0 {
+            problems.push(format!(
+                "`{field}` holds values that are neither strings nor null"
+            ));
+        }
+        self.items
+    }
+}
+
+/// One item of a [`StringList`].
+enum Item {
+    Text(String),
+    Null,
+    Wrong,
+}
+
+impl<'de> Deserialize<'de> for Item {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Item;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or null")
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Item, E> {
+                Ok(Item::Text(s.to_string()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Item, E> {
+                Ok(Item::Text(s))
+            }
+            fn visit_unit<E>(self) -> Result<Item, E> {
+                Ok(Item::Null)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Item, E> {
+                Ok(Item::Wrong)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Item, E> {
+                Ok(Item::Wrong)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Item, E> {
+                Ok(Item::Wrong)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Item, E> {
+                Ok(Item::Wrong)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Item, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Item::Wrong)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Item, A::Error> {
+                while map
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(Item::Wrong)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+fn ignore_list(v: Option<&RawValue>, sources: usize, problems: &mut Vec<String>) -> Vec<usize> {
+    let Some(v) = v else {
         return Vec::new();
     };
     let Ok(items) = serde_json::from_str::<Vec<serde_json::Value>>(v.get()) else {
@@ -370,13 +485,16 @@ fn validate_mappings(mappings: &str, sources: usize, names: usize) -> Result<(),
             if n == 5 {
                 return Err(format!("line {line_no}: a segment has more than 5 fields"));
             }
-            let (value, used) = read_vlq(&bytes[i..]).map_err(|e| format!("line {line_no}: {e}"))?;
+            let (value, used) =
+                read_vlq(&bytes[i..]).map_err(|e| format!("line {line_no}: {e}"))?;
             fields[n] = value;
             n += 1;
             i += used;
         }
         if !matches!(n, 1 | 4 | 5) {
-            return Err(format!("line {line_no}: a segment has {n} fields (1, 4 or 5 expected)"));
+            return Err(format!(
+                "line {line_no}: a segment has {n} fields (1, 4 or 5 expected)"
+            ));
         }
         generated += fields[0];
         check_position(generated, "generated column", line_no)?;
@@ -388,7 +506,9 @@ fn validate_mappings(mappings: &str, sources: usize, names: usize) -> Result<(),
             check_position(line, "original line", line_no)?;
             check_position(column, "original column", line_no)?;
             if source as usize >= sources {
-                return Err(format!("line {line_no}: source index {source} is out of range"));
+                return Err(format!(
+                    "line {line_no}: source index {source} is out of range"
+                ));
             }
         }
         if n == 5 {
@@ -455,7 +575,14 @@ fn read_vlq(digits: &[u8]) -> Result<(i64, usize), String> {
     if magnitude > MAX_FIELD {
         return Err("a value exceeds 32 bits".into());
     }
-    Ok((if value & 1 == 1 { -magnitude } else { magnitude }, used))
+    Ok((
+        if value & 1 == 1 {
+            -magnitude
+        } else {
+            magnitude
+        },
+        used,
+    ))
 }
 
 #[cfg(test)]

@@ -11,7 +11,8 @@ use std::collections::HashSet;
 use crate::archive::{Archive, ArchiveError};
 use crate::finding::{Finding, Level, Severity, Verdict, count, plural, size};
 use crate::package::{Licence, PackageInfo};
-use crate::recover::RecoveredSources;
+use crate::par;
+use crate::recover::{RecoveredSource, RecoveredSources};
 use maps::{MapSummary, ShippedAs};
 use references::{RefKind, SourceMapRef, Target};
 
@@ -48,13 +49,29 @@ pub fn read_maps(archive: &Archive) -> Maps {
         .map(|r| r.target.as_str())
         .collect();
     let mut source_maps = Vec::new();
-    for entry in archive.entries().iter().filter(|e| e.path.ends_with(".map")) {
+    for entry in archive
+        .entries()
+        .iter()
+        .filter(|e| e.path.ends_with(".map"))
+    {
         let is_ref = referenced.contains(entry.path.as_str());
         let json = archive.bytes(entry);
-        source_maps.push(maps::read(&entry.path, json, ShippedAs::File, is_ref, &mut recovered));
+        source_maps.push(maps::read(
+            &entry.path,
+            json,
+            ShippedAs::File,
+            is_ref,
+            &mut recovered,
+        ));
     }
     for (file, json) in &inline_maps {
-        source_maps.push(maps::read(file, json, ShippedAs::Inline, true, &mut recovered));
+        source_maps.push(maps::read(
+            file,
+            json,
+            ShippedAs::Inline,
+            true,
+            &mut recovered,
+        ));
     }
     Maps {
         refs,
@@ -72,11 +89,16 @@ pub fn scan(archive: &Archive) -> Analysis {
         .as_ref()
         .map(|p| p.licence.clone())
         .unwrap_or_default();
+    // The maps and the rest of the files are independent: on two cores, both at once.
+    let (maps, file_findings) = par::join(
+        || read_maps(archive),
+        || package_file_findings(archive, &licence),
+    );
     let Maps {
         refs,
         source_maps,
         recovered,
-    } = read_maps(archive);
+    } = maps;
     let mut findings: Vec<Finding> = Vec::new();
     for r in &refs {
         match r.kind {
@@ -113,36 +135,8 @@ pub fn scan(archive: &Archive) -> Analysis {
     for map in &source_maps {
         findings.extend(maps::findings(map, &licence));
     }
-    for entry in archive.entries() {
-        let bytes = archive.bytes(entry);
-        findings.extend(
-            files::check(&entry.path, bytes, &licence)
-                .into_iter()
-                .map(|h| Finding {
-                    rule: h.rule,
-                    severity: h.severity,
-                    path: entry.path.clone(),
-                    line: None,
-                    message: h.message,
-                    remedy: h.remedy.to_string(),
-                }),
-        );
-        // A map's text is covered through its recovered sources, each with its own name.
-        if !entry.path.ends_with(".map") && is_text(bytes) {
-            findings.extend(
-                secrets::find(bytes)
-                    .into_iter()
-                    .map(|hit| secret_finding(&entry.path, None, hit)),
-            );
-        }
-    }
-    for source in recovered.files() {
-        findings.extend(
-            secrets::find(source.content.as_bytes())
-                .into_iter()
-                .map(|hit| secret_finding(&source.maps[0], Some(&source.path), hit)),
-        );
-    }
+    findings.extend(file_findings);
+    findings.extend(recovered_secret_findings(recovered.files()));
     findings.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
@@ -162,6 +156,52 @@ pub fn scan(archive: &Archive) -> Analysis {
     };
     analysis.verdict = verdict(&analysis, &licence);
     analysis
+}
+
+/// Never-publish files, shipped sources and secrets in the package's own files.
+fn package_file_findings(archive: &Archive, licence: &Licence) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for entry in archive.entries() {
+        let bytes = archive.bytes(entry);
+        findings.extend(
+            files::check(&entry.path, bytes, licence)
+                .into_iter()
+                .map(|h| Finding {
+                    rule: h.rule,
+                    severity: h.severity,
+                    path: entry.path.clone(),
+                    line: None,
+                    message: h.message,
+                    remedy: h.remedy.to_string(),
+                }),
+        );
+        // A map's text is covered through its recovered sources, each with its own name.
+        if !entry.path.ends_with(".map") && is_text(bytes) {
+            findings.extend(
+                secrets::find(bytes)
+                    .into_iter()
+                    .map(|hit| secret_finding(&entry.path, None, hit)),
+            );
+        }
+    }
+    findings
+}
+
+/// Secrets inside the recovered sources, split over two cores.
+fn recovered_secret_findings(files: &[RecoveredSource]) -> Vec<Finding> {
+    let scan_part = |part: &[RecoveredSource]| -> Vec<Finding> {
+        part.iter()
+            .flat_map(|source| {
+                secrets::find(source.content.as_bytes())
+                    .into_iter()
+                    .map(|hit| secret_finding(&source.maps[0], Some(&source.path), hit))
+            })
+            .collect()
+    };
+    let (first, second) = files.split_at(files.len() / 2);
+    let (mut a, b) = par::join(|| scan_part(first), || scan_part(second));
+    a.extend(b);
+    a
 }
 
 /// Binary files are described, not searched: a NUL byte early on means binary.
