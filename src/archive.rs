@@ -188,7 +188,9 @@ fn gunzip_whole(input: &[u8]) -> Option<Vec<u8>> {
     (n == size).then_some(out)
 }
 
-fn gunzip(input: &[u8], mut progress: impl FnMut(u64)) -> (Vec<u8>, Option<ArchiveError>) {
+fn gunzip(input: &[u8], progress: impl FnMut(u64)) -> (Vec<u8>, Option<ArchiveError>) {
+    #[cfg(not(target_arch = "wasm32"))]
+    let mut progress = progress;
     #[cfg(not(target_arch = "wasm32"))]
     if let Some(data) = gunzip_whole(input) {
         progress(input.len() as u64);
