@@ -51,6 +51,17 @@ pub struct Finding {
     pub message: String,
     /// What to do about it.
     pub remedy: String,
+    /// For a finding inside a source recovered from the map at `path`: where in that source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<InSource>,
+}
+
+/// A place inside a recovered source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InSource {
+    /// The recovered source's normalised path.
+    pub path: String,
+    pub line: u32,
 }
 
 /// The verdict level: the worst finding that counts, or `Clean`. Info findings never make a
@@ -147,6 +158,7 @@ mod tests {
             line: None,
             message: String::new(),
             remedy: String::new(),
+            source: None,
         }
     }
 

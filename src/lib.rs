@@ -3,6 +3,8 @@
 //! the CLI (`cli`, native only) are thin shells over it.
 
 pub mod archive;
+pub mod document;
+pub mod export;
 pub mod finding;
 pub mod highlight;
 pub mod package;

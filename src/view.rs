@@ -1,30 +1,44 @@
-//! Report -> view model: the package's files as a tree of folders, with sizes and the worst
-//! severity of each subtree, flattened into the rows a screen shows. Pure data, so the page
-//! only renders it and the logic is tested without a browser.
+//! Report -> view model: files as a tree of folders, with sizes and the worst severity of
+//! each subtree, flattened into the rows a screen shows after search, filter and sort.
+//! Pure data, so the page only renders it and the logic is tested without a browser.
 
 use std::collections::{BTreeSet, HashMap};
 
 use crate::archive::Archive;
 use crate::finding::Severity;
+use crate::recover::RecoveredSources;
 use crate::scan::Analysis;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
     pub name: String,
-    /// Package-relative path; empty for the root.
+    /// Full path; empty for the root.
     pub path: String,
     pub is_dir: bool,
     /// A folder's size is the sum of its files.
     pub size: u64,
     /// Worst severity in this file or anywhere under this folder.
     pub severity: Option<Severity>,
+    /// A dependency or bundler runtime rather than the authors' code; a folder is when all
+    /// its files are.
+    pub third_party: bool,
     pub children: Vec<usize>,
 }
 
-/// A file tree. Node 0 is the root (the package itself) and is never shown.
+/// One file going into a tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileInfo<'a> {
+    pub path: &'a str,
+    pub size: u64,
+    pub severity: Option<Severity>,
+    pub third_party: bool,
+}
+
+/// A file tree. Node 0 is the root and is never shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileTree {
     nodes: Vec<Node>,
+    by_path: HashMap<String, usize>,
 }
 
 /// One visible line of the tree.
@@ -35,155 +49,275 @@ pub struct Row {
     pub expanded: bool,
 }
 
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Name,
+    /// Largest first.
+    Size,
+}
+
+/// What the person asked to see.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Case-insensitive substring of the path.
+    pub text: String,
+    /// Only files with a finding at or above this.
+    pub min_severity: Option<Severity>,
+    pub sort: Sort,
+}
+
+impl Query {
+    fn filters(&self) -> bool {
+        !self.text.trim().is_empty() || self.min_severity.is_some()
+    }
+}
+
 /// Trees up to this many files open fully; larger ones open only where findings are.
 const OPEN_ALL_UP_TO: usize = 300;
 
 impl FileTree {
-    /// Builds the tree from `(path, size, severity)` of each file.
-    pub fn build<'a>(
-        files: impl IntoIterator<Item = (&'a str, u64, Option<Severity>)>,
-    ) -> FileTree {
-        let mut nodes = vec![Node {
-            name: String::new(),
-            path: String::new(),
-            is_dir: true,
-            size: 0,
-            severity: None,
-            children: Vec::new(),
-        }];
-        let mut dirs: HashMap<String, usize> = HashMap::new();
-        for (path, size, severity) in files {
-            let mut parent = 0;
-            let mut chain = vec![0];
-            let parts: Vec<&str> = path.split('/').collect();
-            for (i, part) in parts.iter().enumerate() {
-                let is_dir = i + 1 < parts.len();
-                let sub = parts[..=i].join("/");
-                let existing = if is_dir {
-                    dirs.get(&sub).copied()
-                } else {
-                    None
-                };
-                let id = existing.unwrap_or_else(|| {
-                    nodes.push(Node {
+    pub fn build<'a>(files: impl IntoIterator<Item = FileInfo<'a>>) -> FileTree {
+        let mut tree = FileTree {
+            nodes: vec![Node {
+                name: String::new(),
+                path: String::new(),
+                is_dir: true,
+                size: 0,
+                severity: None,
+                third_party: true,
+                children: Vec::new(),
+            }],
+            by_path: HashMap::new(),
+        };
+        for file in files {
+            tree.add(file);
+        }
+        tree
+    }
+
+    fn add(&mut self, file: FileInfo) {
+        let mut parent = 0;
+        let mut chain = vec![0];
+        let parts: Vec<&str> = file.path.split('/').collect();
+        for (i, part) in parts.iter().enumerate() {
+            let is_dir = i + 1 < parts.len();
+            let sub = parts[..=i].join("/");
+            let id = match self.by_path.get(&sub) {
+                Some(&id) if self.nodes[id].is_dir == is_dir => id,
+                _ => {
+                    self.nodes.push(Node {
                         name: (*part).to_string(),
                         path: sub.clone(),
                         is_dir,
                         size: 0,
                         severity: None,
+                        third_party: true,
                         children: Vec::new(),
                     });
-                    let id = nodes.len() - 1;
-                    nodes[parent].children.push(id);
-                    if is_dir {
-                        dirs.insert(sub, id);
-                    }
+                    let id = self.nodes.len() - 1;
+                    self.nodes[parent].children.push(id);
+                    self.by_path.insert(sub, id);
                     id
-                });
-                chain.push(id);
-                parent = id;
-            }
-            for id in chain {
-                nodes[id].size += size;
-                nodes[id].severity = nodes[id].severity.max(severity);
-            }
+                }
+            };
+            chain.push(id);
+            parent = id;
         }
-        let mut tree = FileTree { nodes };
-        tree.sort(0);
-        tree
+        for id in chain {
+            let node = &mut self.nodes[id];
+            node.size += file.size;
+            node.severity = node.severity.max(file.severity);
+            node.third_party &= file.third_party;
+        }
     }
 
-    /// The tree of a scanned package, each file marked with its worst finding.
+    /// The package's files, each marked with its worst finding.
     pub fn of_package(archive: &Archive, analysis: &Analysis) -> FileTree {
-        let mut worst: HashMap<&str, Severity> = HashMap::new();
-        for f in &analysis.findings {
-            let s = worst.entry(f.path.as_str()).or_insert(f.severity);
-            *s = (*s).max(f.severity);
-        }
-        FileTree::build(archive.entries().iter().map(|e| {
-            (
-                e.path.as_str(),
-                e.size(),
-                worst.get(e.path.as_str()).copied(),
-            )
+        let worst = worst_by_path(
+            analysis
+                .findings
+                .iter()
+                .map(|f| (f.path.as_str(), f.severity)),
+        );
+        FileTree::build(archive.entries().iter().map(|e| FileInfo {
+            path: &e.path,
+            size: e.size(),
+            severity: worst.get(e.path.as_str()).copied(),
+            third_party: false,
         }))
     }
 
-    /// Folders first, then by name, so the tree reads like a file manager.
-    fn sort(&mut self, id: usize) {
-        let mut children = std::mem::take(&mut self.nodes[id].children);
-        children.sort_by(|&a, &b| {
-            let (a, b) = (&self.nodes[a], &self.nodes[b]);
-            b.is_dir.cmp(&a.is_dir).then_with(|| a.name.cmp(&b.name))
-        });
-        for &c in &children {
-            self.sort(c);
-        }
-        self.nodes[id].children = children;
+    /// The recovered sources by export path, marked with secrets found inside them.
+    pub fn of_recovered(recovered: &RecoveredSources, analysis: &Analysis) -> FileTree {
+        let worst = worst_by_path(
+            analysis
+                .findings
+                .iter()
+                .filter_map(|f| f.source.as_ref().map(|s| (s.path.as_str(), f.severity))),
+        );
+        let paths: Vec<String> = recovered.files().iter().map(|f| f.export_path()).collect();
+        FileTree::build(
+            recovered
+                .files()
+                .iter()
+                .zip(&paths)
+                .map(|(f, path)| FileInfo {
+                    path,
+                    size: f.content.len() as u64,
+                    severity: worst.get(f.path.as_str()).copied(),
+                    third_party: !f.first_party,
+                }),
+        )
     }
 
     pub fn node(&self, id: usize) -> &Node {
         &self.nodes[id]
     }
 
+    pub fn find(&self, path: &str) -> Option<usize> {
+        self.by_path.get(path).copied()
+    }
+
     pub fn file_count(&self) -> usize {
         self.nodes.iter().filter(|n| !n.is_dir).count()
     }
 
-    /// Which folders start open: all of them in a small package; in a large one, the top
-    /// level and every folder on the way to a finding worth seeing.
+    /// Which folders start open: all but third-party ones in a small tree; in a large one,
+    /// only those on the way to a finding worth seeing.
     pub fn default_expanded(&self) -> BTreeSet<usize> {
         let small = self.file_count() <= OPEN_ALL_UP_TO;
         self.nodes
             .iter()
             .enumerate()
+            .skip(1)
             .filter(|(_, n)| n.is_dir)
-            .filter(|(_, n)| small || n.severity.is_some_and(|s| s > Severity::Info))
+            .filter(|(_, n)| {
+                let notable = n.severity.is_some_and(|s| s > Severity::Info);
+                notable || (small && !n.third_party)
+            })
             .map(|(id, _)| id)
             .collect()
     }
 
-    /// The rows to show, in order, given which folders are open.
-    pub fn rows(&self, expanded: &BTreeSet<usize>) -> Vec<Row> {
+    /// The folders that contain `path`, so that opening a file can reveal it.
+    pub fn ancestors(&self, path: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut at = path;
+        while let Some((parent, _)) = at.rsplit_once('/') {
+            if let Some(id) = self.find(parent) {
+                out.push(id);
+            }
+            at = parent;
+        }
+        out
+    }
+
+    /// The rows to show, in order. With a search or a severity filter, matching files show
+    /// with all their folders open; otherwise `expanded` decides.
+    pub fn rows(&self, expanded: &BTreeSet<usize>, query: &Query) -> Vec<Row> {
+        let needle = query.text.trim().to_lowercase();
+        let visible = query.filters().then(|| {
+            let mut visible = vec![false; self.nodes.len()];
+            self.mark_visible(0, &needle, query.min_severity, &mut visible);
+            visible
+        });
         let mut rows = Vec::new();
-        let mut stack: Vec<(usize, usize)> = self.nodes[0]
+        self.push_rows(0, 0, expanded, visible.as_deref(), query.sort, &mut rows);
+        rows
+    }
+
+    fn mark_visible(
+        &self,
+        id: usize,
+        needle: &str,
+        min: Option<Severity>,
+        visible: &mut [bool],
+    ) -> bool {
+        let node = &self.nodes[id];
+        let shown = if node.is_dir {
+            // Visit every child: each one's own mark matters.
+            node.children.iter().fold(false, |any, &c| {
+                self.mark_visible(c, needle, min, visible) | any
+            })
+        } else {
+            let text_ok = needle.is_empty() || node.path.to_lowercase().contains(needle);
+            let severity_ok = min.is_none_or(|m| node.severity.is_some_and(|s| s >= m));
+            text_ok && severity_ok
+        };
+        visible[id] = shown;
+        shown
+    }
+
+    fn push_rows(
+        &self,
+        id: usize,
+        depth: usize,
+        expanded: &BTreeSet<usize>,
+        visible: Option<&[bool]>,
+        sort: Sort,
+        rows: &mut Vec<Row>,
+    ) {
+        let mut children: Vec<usize> = self.nodes[id]
             .children
             .iter()
-            .rev()
-            .map(|&c| (c, 0))
+            .copied()
+            .filter(|&c| visible.is_none_or(|v| v[c]))
             .collect();
-        while let Some((id, depth)) = stack.pop() {
-            let open = self.nodes[id].is_dir && expanded.contains(&id);
+        children.sort_by(|&a, &b| {
+            let (a, b) = (&self.nodes[a], &self.nodes[b]);
+            let by = match sort {
+                Sort::Name => a.name.cmp(&b.name),
+                Sort::Size => b.size.cmp(&a.size).then_with(|| a.name.cmp(&b.name)),
+            };
+            b.is_dir.cmp(&a.is_dir).then(by)
+        });
+        for c in children {
+            let node = &self.nodes[c];
+            let open = node.is_dir && (visible.is_some() || expanded.contains(&c));
             rows.push(Row {
-                node: id,
+                node: c,
                 depth,
                 expanded: open,
             });
             if open {
-                stack.extend(
-                    self.nodes[id]
-                        .children
-                        .iter()
-                        .rev()
-                        .map(|&c| (c, depth + 1)),
-                );
+                self.push_rows(c, depth + 1, expanded, visible, sort, rows);
             }
         }
-        rows
     }
+}
+
+fn worst_by_path<'a>(
+    items: impl Iterator<Item = (&'a str, Severity)>,
+) -> HashMap<&'a str, Severity> {
+    let mut worst: HashMap<&str, Severity> = HashMap::new();
+    for (path, severity) in items {
+        let s = worst.entry(path).or_insert(severity);
+        *s = (*s).max(severity);
+    }
+    worst
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn file(path: &str, size: u64, severity: Option<Severity>) -> FileInfo<'_> {
+        FileInfo {
+            path,
+            size,
+            severity,
+            third_party: false,
+        }
+    }
+
     fn tree() -> FileTree {
         FileTree::build([
-            ("package.json", 100, None),
-            ("dist/cli.js", 1000, Some(Severity::Info)),
-            ("dist/cli.js.map", 6000, Some(Severity::Critical)),
-            ("README.md", 50, None),
-            ("dist/lib/util.js", 10, None),
+            file("package.json", 100, None),
+            file("dist/cli.js", 1000, Some(Severity::Info)),
+            file("dist/cli.js.map", 6000, Some(Severity::Critical)),
+            file("README.md", 50, None),
+            file("dist/lib/util.js", 10, None),
         ])
     }
 
@@ -196,7 +330,7 @@ mod tests {
     #[test]
     fn folders_first_sizes_and_severities_roll_up() {
         let t = tree();
-        let rows = t.rows(&t.default_expanded());
+        let rows = t.rows(&t.default_expanded(), &Query::default());
         assert_eq!(
             paths(&t, &rows),
             [
@@ -218,23 +352,77 @@ mod tests {
     fn collapsed_folders_hide_their_children() {
         let t = tree();
         assert_eq!(
-            paths(&t, &t.rows(&BTreeSet::new())),
+            paths(&t, &t.rows(&BTreeSet::new(), &Query::default())),
             ["dist", "README.md", "package.json"]
         );
     }
 
     #[test]
-    fn large_trees_open_only_towards_findings() {
-        let mut files: Vec<(String, u64, Option<Severity>)> = (0..400)
-            .map(|i| (format!("lib/f{i}.js"), 1, None))
-            .collect();
-        files.push(("maps/deep/x.map".into(), 1, Some(Severity::Critical)));
-        files.push(("docs/a.map".into(), 1, Some(Severity::Info)));
-        let t = FileTree::build(files.iter().map(|(p, s, v)| (p.as_str(), *s, *v)));
-        let rows = paths(&t, &t.rows(&t.default_expanded()));
+    fn search_filter_and_sort() {
+        let t = tree();
+        let q = |text: &str, min, sort| Query {
+            text: text.into(),
+            min_severity: min,
+            sort,
+        };
+        let none = BTreeSet::new();
+        assert_eq!(
+            paths(&t, &t.rows(&none, &q("CLI", None, Sort::Name))),
+            ["dist", "  dist/cli.js", "  dist/cli.js.map"]
+        );
+        assert_eq!(
+            paths(
+                &t,
+                &t.rows(&none, &q("", Some(Severity::Critical), Sort::Name))
+            ),
+            ["dist", "  dist/cli.js.map"]
+        );
+        assert!(
+            t.rows(&none, &q("nothing-matches", None, Sort::Name))
+                .is_empty()
+        );
+        let all = t.default_expanded();
+        assert_eq!(
+            paths(&t, &t.rows(&all, &q("", None, Sort::Size))),
+            [
+                "dist",
+                "  dist/lib",
+                "    dist/lib/util.js",
+                "  dist/cli.js.map",
+                "  dist/cli.js",
+                "package.json",
+                "README.md"
+            ]
+        );
+    }
+
+    #[test]
+    fn large_trees_open_only_towards_findings_and_third_party_stays_closed() {
+        let mut files: Vec<(String, Option<Severity>)> =
+            (0..400).map(|i| (format!("lib/f{i}.js"), None)).collect();
+        files.push(("maps/deep/x.map".into(), Some(Severity::Critical)));
+        files.push(("docs/a.map".into(), Some(Severity::Info)));
+        let t = FileTree::build(files.iter().map(|(p, s)| file(p, 1, *s)));
+        let rows = paths(&t, &t.rows(&t.default_expanded(), &Query::default()));
         assert_eq!(
             rows,
             ["docs", "lib", "maps", "  maps/deep", "    maps/deep/x.map"]
         );
+
+        let small = FileTree::build([
+            file("src/a.ts", 1, None),
+            FileInfo {
+                third_party: true,
+                ..file("node_modules/x/i.js", 1, None)
+            },
+        ]);
+        let rows = paths(
+            &small,
+            &small.rows(&small.default_expanded(), &Query::default()),
+        );
+        assert_eq!(rows, ["node_modules", "src", "  src/a.ts"]);
+        assert!(small.node(small.find("node_modules").unwrap()).third_party);
+        assert!(!small.node(0).children.is_empty());
+        assert_eq!(small.ancestors("node_modules/x/i.js").len(), 2);
     }
 }

@@ -114,6 +114,7 @@ pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
         line: None,
         message,
         remedy: remedy.to_string(),
+        source: None,
     };
     let no_content = "Build without `sourcesContent` (e.g. `sourcesContent: false`) or without \
                       source maps, and add a `files` list to package.json so .map files are not published.";

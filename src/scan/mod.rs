@@ -9,7 +9,7 @@ pub mod secrets;
 use std::collections::HashSet;
 
 use crate::archive::{Archive, ArchiveError};
-use crate::finding::{Finding, Level, Severity, Verdict, count, plural, size};
+use crate::finding::{Finding, InSource, Level, Severity, Verdict, count, plural, size};
 use crate::package::{Licence, PackageInfo};
 use crate::par;
 use crate::recover::{RecoveredSource, RecoveredSources};
@@ -109,6 +109,7 @@ pub fn scan(archive: &Archive) -> Analysis {
                 line: Some(r.line),
                 message: format!("This file points to a source map, {}, that is not in the package.", r.target),
                 remedy: "Nothing leaks; remove the comment or ship the map on purpose.".into(),
+                source: None,
             }),
             RefKind::Remote => findings.push(Finding {
                 rule: "sourcemap-remote",
@@ -120,6 +121,7 @@ pub fn scan(archive: &Archive) -> Analysis {
                     r.target
                 ),
                 remedy: "Check that the host is meant to be public and that the map does not embed sources.".into(),
+                source: None,
             }),
             RefKind::Inline if !r.exists => findings.push(Finding {
                 rule: "sourcemap-inline-undecodable",
@@ -128,6 +130,7 @@ pub fn scan(archive: &Archive) -> Analysis {
                 line: Some(r.line),
                 message: "This file carries an inline source map that could not be decoded.".into(),
                 remedy: "Check how the file was built; the map is broken.".into(),
+                source: None,
             }),
             _ => {}
         }
@@ -173,6 +176,7 @@ fn package_file_findings(archive: &Archive, licence: &Licence) -> Vec<Finding> {
                     line: None,
                     message: h.message,
                     remedy: h.remedy.to_string(),
+                    source: None,
                 }),
         );
         // A map's text is covered through its recovered sources, each with its own name.
@@ -238,6 +242,10 @@ fn secret_finding(path: &str, recovered: Option<&str>, hit: secrets::Hit) -> Fin
         line,
         message,
         remedy: "Treat it as compromised: rotate or revoke it now, then remove it from the code and publish again.".into(),
+        source: recovered.map(|p| InSource {
+            path: p.to_string(),
+            line: hit.line,
+        }),
     }
 }
 

@@ -1,15 +1,13 @@
 //! Small function components; each renders one part of the view model.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::Outcome;
-use super::download::download_text;
-use crate::finding::{Finding, Severity, count, plural, size};
-use crate::report::Report;
+use super::tree::Tab;
+use super::viewer::Selection;
+use crate::finding::{Finding, Severity, plural};
 
 #[derive(Properties, PartialEq)]
 pub struct DropZoneProps {
@@ -150,45 +148,14 @@ pub fn verdict_banner(props: &OutcomeProps) -> Html {
     }
 }
 
-#[function_component(Summary)]
-pub fn summary(props: &OutcomeProps) -> Html {
-    let a = &props.outcome.analysis;
-    let on_report = {
-        let outcome = props.outcome.clone();
-        Callback::from(move |_: MouseEvent| {
-            let json = Report::new(&outcome.analysis).to_json();
-            let name = outcome
-                .name
-                .trim_end_matches(".tgz")
-                .trim_end_matches(".tar.gz")
-                .trim_end_matches(".tar");
-            download_text(&format!("{name}.leakscope.json"), "application/json", &json);
-        })
-    };
-    let stat = |value: String, label: &str, testid: Option<&'static str>| {
-        html! {
-            <div class="stat">
-                <div class="stat-value" data-testid={testid}>{value}</div>
-                <div class="stat-label">{label.to_string()}</div>
-            </div>
-        }
-    };
-    html! {
-        <section class="summary" aria-label="Counts">
-            { stat(count(a.files as u64), "files", None) }
-            { stat(size(a.unpacked_bytes), "unpacked", None) }
-            { stat(count(a.source_maps.len() as u64), "source maps", None) }
-            { stat(a.recovered.len().to_string(), "recovered source files", Some("recovered-count")) }
-            { stat(size(a.recovered.bytes()), "of recovered source", None) }
-            <button class="button secondary" data-testid="download-report" onclick={on_report}>
-                {"Download JSON report"}
-            </button>
-        </section>
-    }
+#[derive(Properties, PartialEq)]
+pub struct FindingsListProps {
+    pub outcome: Rc<Outcome>,
+    pub on_open: Callback<Selection>,
 }
 
 #[function_component(FindingsList)]
-pub fn findings_list(props: &OutcomeProps) -> Html {
+pub fn findings_list(props: &FindingsListProps) -> Html {
     let findings = &props.outcome.analysis.findings;
     let (notable, notes): (Vec<&Finding>, Vec<&Finding>) =
         findings.iter().partition(|f| f.severity > Severity::Info);
@@ -198,27 +165,45 @@ pub fn findings_list(props: &OutcomeProps) -> Html {
         if notable.is_empty() {
             <p class="muted">{"Nothing worth reporting."}</p>
         }
-        <ul class="findings">{ for notable.iter().map(|f| finding_item(f)) }</ul>
+        <ul class="findings">{ for notable.iter().map(|f| finding_item(f, &props.on_open)) }</ul>
         if !notes.is_empty() {
             <details class="notes">
                 <summary>{plural(notes.len(), "informational note", "informational notes")}</summary>
-                <ul class="findings">{ for notes.iter().map(|f| finding_item(f)) }</ul>
+                <ul class="findings">{ for notes.iter().map(|f| finding_item(f, &props.on_open)) }</ul>
             </details>
         }
         </>
     }
 }
 
-fn finding_item(f: &Finding) -> Html {
-    let location = match f.line {
-        Some(l) => format!("{}:{l}", f.path),
-        None => f.path.clone(),
+fn finding_item(f: &Finding, on_open: &Callback<Selection>) -> Html {
+    let location = match (&f.source, f.line) {
+        (Some(s), _) => format!("{} → {}:{}", f.path, s.path, s.line),
+        (None, Some(l)) => format!("{}:{l}", f.path),
+        (None, None) => f.path.clone(),
+    };
+    // A secret inside a recovered source opens that source at its line.
+    let target = match &f.source {
+        Some(s) => Selection {
+            tab: Tab::Recovered,
+            path: s.path.clone(),
+            line: Some(s.line),
+        },
+        None => Selection {
+            tab: Tab::Files,
+            path: f.path.clone(),
+            line: f.line,
+        },
+    };
+    let onclick = {
+        let on_open = on_open.clone();
+        Callback::from(move |_: MouseEvent| on_open.emit(target.clone()))
     };
     html! {
         <li class="finding" data-rule={f.rule}>
             <span class={classes!("sev", f.severity.as_str())}>{f.severity.as_str()}</span>
             <div>
-                <div class="finding-path"><code>{location}</code></div>
+                <div class="finding-path"><button class="link" data-testid="finding" {onclick}><code>{location}</code></button></div>
                 <div class="finding-message">{&f.message}</div>
                 <div class="finding-remedy">{&f.remedy}</div>
             </div>
@@ -226,71 +211,32 @@ fn finding_item(f: &Finding) -> Html {
     }
 }
 
-#[function_component(FileTreeView)]
-pub fn file_tree_view(props: &OutcomeProps) -> Html {
-    let tree = &props.outcome.tree;
-    let expanded = use_state(|| tree.default_expanded());
-    let rows = tree.rows(&expanded);
-    let toggle = {
-        let expanded = expanded.clone();
-        Callback::from(move |id: usize| {
-            let mut next: BTreeSet<usize> = (*expanded).clone();
-            if !next.remove(&id) {
-                next.insert(id);
-            }
-            expanded.set(next);
-        })
-    };
-    let on_key = {
-        let toggle = toggle.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if !matches!(e.key().as_str(), "Enter" | " ") {
-                return;
-            }
-            let id = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.get_attribute("data-node"))
-                .and_then(|n| n.parse().ok());
-            if let Some(id) = id {
-                e.prevent_default();
-                toggle.emit(id);
-            }
-        })
-    };
+/// What the page checks, for someone who has not dropped anything yet.
+#[function_component(Intro)]
+pub fn intro() -> Html {
+    let items = [
+        (
+            "Source maps",
+            "Orphaned, inline and index maps; how many original files their sourcesContent embeds, and whose code it is.",
+        ),
+        (
+            "Shipped sources",
+            "TypeScript beside the build, .env files, .npmrc tokens, private keys, .git folders, logs and coverage reports.",
+        ),
+        (
+            "Secrets",
+            "Over 30 kinds of keys and tokens (cloud, GitHub, npm, Slack, Stripe, OpenAI, private keys, JWTs), also inside recovered sources.",
+        ),
+        (
+            "Private",
+            "The package is read by WebAssembly in this tab. Nothing is uploaded; no request leaves the page.",
+        ),
+    ];
     html! {
-        <>
-        <h2>{"Package files"}</h2>
-        <div class="tree" role="tree" onkeydown={on_key}>
-            { for rows.iter().map(|row| {
-                let node = tree.node(row.node);
-                let severity = node.severity.map_or("none", Severity::as_str);
-                let id = row.node;
-                let onclick = node.is_dir.then(|| {
-                    let toggle = toggle.clone();
-                    Callback::from(move |_: MouseEvent| toggle.emit(id))
-                });
-                let icon = match (node.is_dir, row.expanded) {
-                    (true, true) => "▾",
-                    (true, false) => "▸",
-                    _ => "",
-                };
-                html! {
-                    <div class={classes!("tree-row", node.is_dir.then_some("dir"))} role="treeitem"
-                         data-testid="tree-row" data-path={node.path.clone()} data-severity={severity}
-                         data-node={id.to_string()} tabindex={node.is_dir.then_some("0")}
-                         aria-expanded={node.is_dir.then(|| row.expanded.to_string())}
-                         style={format!("padding-left: {}rem", 0.5 + row.depth as f32 * 1.1)} {onclick}>
-                        <span class="caret" aria-hidden="true">{icon}</span>
-                        <span class="tree-name">{&node.name}</span>
-                        if severity != "none" && severity != "info" {
-                            <span class={classes!("sev", severity)}>{severity}</span>
-                        }
-                        <span class="tree-size">{size(node.size)}</span>
-                    </div>
-                }
+        <section class="intro" aria-label="What Leakscope checks">
+            { for items.iter().map(|(title, text)| html! {
+                <div class="intro-item"><h2>{*title}</h2><p>{*text}</p></div>
             }) }
-        </div>
-        </>
+        </section>
     }
 }

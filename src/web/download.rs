@@ -1,9 +1,16 @@
-//! Saving text the page made (the report) as a file, without any request.
+//! Saving what the page made (reports, recovered sources, a .zip) as files, without any
+//! request.
 
 use wasm_bindgen::JsCast;
 
 pub fn download_text(file_name: &str, mime: &str, text: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    download_bytes(file_name, mime, text.as_bytes());
+}
+
+/// Offers `bytes` as a file download through a `blob:` URL: nothing leaves the browser.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {

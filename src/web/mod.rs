@@ -3,16 +3,24 @@
 
 mod components;
 mod download;
+mod results;
+mod tree;
+mod viewer;
+mod virtual_list;
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo::timers::future::TimeoutFuture;
 use yew::prelude::*;
 
 use crate::archive::Archive;
+use crate::report::Integrity;
 use crate::scan::{Analysis, scan};
 use crate::view::FileTree;
-use components::{DropZone, FileTreeView, FindingsList, Progress, Summary, VerdictBanner};
+use components::{DropZone, Progress};
+use results::Results;
 
 pub fn start() {
     yew::Renderer::<App>::new().render();
@@ -41,7 +49,52 @@ pub struct Outcome {
     pub archive: Archive,
     pub analysis: Analysis,
     pub tree: FileTree,
+    pub recovered_tree: FileTree,
+    /// Recovered source index by export path (`src/a.variant-2.ts`).
+    pub recovered_by_path: HashMap<String, usize>,
     pub millis: f64,
+    /// The tarball as dropped, for its digests (computed when first needed).
+    input: Vec<u8>,
+    integrity: OnceCell<Integrity>,
+}
+
+impl Outcome {
+    pub fn integrity(&self) -> &Integrity {
+        self.integrity.get_or_init(|| Integrity::of(&self.input))
+    }
+
+    /// Short fingerprint of the tarball, to recognise it again after a reload.
+    pub fn fingerprint(&self) -> &str {
+        &self.integrity().sha256[..16]
+    }
+
+    /// A name for files the page saves: the package's, or the tarball's.
+    pub fn stem(&self) -> String {
+        let from_package = self.analysis.package.as_ref().and_then(|p| {
+            let name = p.name.as_deref()?.trim_start_matches('@').replace('/', "-");
+            Some(format!(
+                "{name}-{}",
+                p.version.as_deref().unwrap_or("unversioned")
+            ))
+        });
+        let stem = from_package.unwrap_or_else(|| {
+            self.name
+                .trim_end_matches(".tgz")
+                .trim_end_matches(".tar.gz")
+                .trim_end_matches(".tar")
+                .to_string()
+        });
+        // Only characters that are safe in a file name anywhere.
+        stem.chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect()
+    }
 }
 
 impl PartialEq for Outcome {
@@ -74,7 +127,7 @@ fn app() -> Html {
         <main>
             <DropZone {on_file} {busy} {compact} />
             { match &*stage {
-                Stage::Idle => html! {},
+                Stage::Idle => html! { <components::Intro /> },
                 Stage::Working { name, step, percent } => html! {
                     <Progress name={name.clone()} step={*step} percent={*percent} />
                 },
@@ -87,31 +140,6 @@ fn app() -> Html {
             }}
         </main>
         <footer class="foot">{"Leakscope reads the file locally with WebAssembly. No request is made while a package is analysed."}</footer>
-        </>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ResultsProps {
-    outcome: Rc<Outcome>,
-}
-
-#[function_component(Results)]
-fn results(props: &ResultsProps) -> Html {
-    let o = &props.outcome;
-    html! {
-        <>
-        if let Some(e) = &o.analysis.archive_error {
-            <div class="banner error" role="alert" data-testid="error">
-                <strong>{"Only part of the package could be read. "}</strong>{e.to_string()}
-            </div>
-        }
-        <VerdictBanner outcome={o.clone()} />
-        <Summary outcome={o.clone()} />
-        <div class="panes">
-            <section class="pane" aria-label="Findings"><FindingsList outcome={o.clone()} /></section>
-            <section class="pane" aria-label="Package files"><FileTreeView outcome={o.clone()} /></section>
-        </div>
         </>
     }
 }
@@ -142,7 +170,6 @@ async fn analyse(file: web_sys::File, stage: UseStateHandle<Stage>) {
     step("Unpacking", 20);
     TimeoutFuture::new(0).await;
     let archive = Archive::read(&bytes);
-    drop(bytes);
     if archive.entries().is_empty() {
         let message = archive
             .error
@@ -157,12 +184,24 @@ async fn analyse(file: web_sys::File, stage: UseStateHandle<Stage>) {
     step("Building the view", 90);
     TimeoutFuture::new(0).await;
     let tree = FileTree::of_package(&archive, &analysis);
+    let recovered_tree = FileTree::of_recovered(&analysis.recovered, &analysis);
+    let recovered_by_path = analysis
+        .recovered
+        .files()
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.export_path(), i))
+        .collect();
     stage.set(Stage::Done(Rc::new(Outcome {
         name,
         archive,
         analysis,
         tree,
+        recovered_tree,
+        recovered_by_path,
         millis: now() - started,
+        input: bytes,
+        integrity: OnceCell::new(),
     })));
 }
 

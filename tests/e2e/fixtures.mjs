@@ -7,7 +7,7 @@
 // Run directly to write every small fixture (and, with --big, the benchmark one):
 //   node tests/e2e/fixtures.mjs [DIR] [--big]
 
-import { gzipSync } from 'node:zlib';
+import { deflateSync, gzipSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -240,6 +240,262 @@ export function hostileNames() {
 }
 
 // ---------------------------------------------------------------------------------------
+// Fixtures for the viewer, the recovered-sources tree, downloads and navigation
+// (explore.test.mjs). Each comes as `...Entries()` (the tar entries, so a test can compute
+// sizes and counts) and `...Package()` (the .tgz).
+
+/** The total size and count of the files (not folders) in `entries`. */
+export function entryStats(entries) {
+  const files = entries.filter((e) => (e.type ?? '0') !== '5');
+  return {
+    files: files.length,
+    bytes: files.reduce((n, e) => n + toBuffer(e.data ?? '').length, 0),
+  };
+}
+
+/** `src/main.ts` of the recovery fixture: keywords, a string, a number and comments. */
+export const RECOVERY_MAIN_TS = [
+  '// Entry point of the ACME recovery demo.',
+  'import { shared } from "./shared";',
+  '',
+  '/* The answer, as agreed with the team. */',
+  'export const answer: number = 42;',
+  '',
+  'export function main(name: string): string {',
+  '  const greeting = "hello, " + name;',
+  '  if (name.length > 0) {',
+  '    return greeting + shared();',
+  '  }',
+  "  return 'nobody';",
+  '}',
+  '',
+].join('\n');
+
+/** The two different contents that two maps embed for the same path `src/shared.ts`. */
+export const RECOVERY_SHARED = [
+  'export function shared(): string {\n  return " (from the app bundle)";\n}\n',
+  'export function shared(): string {\n  return " (from the worker bundle)";\n}\n',
+];
+
+/**
+ * `@acme/recovery-demo` (UNLICENSED): `dist/app.js` references `dist/app.js.map`;
+ * `dist/worker.js.map` is orphaned. Between them they embed:
+ *  - `src/main.ts` twice with the same content (one recovered file, two maps),
+ *  - `src/shared.ts` with two different contents (a variant pair),
+ *  - hostile paths `webpack://x/../../../../etc/evil.ts` and `C:\Users\me\x.ts`,
+ *  - a dependency under `node_modules/`,
+ *  - one source without content (not recovered).
+ * `version` changes package.json, so a different version is a different tarball.
+ */
+export function recoveryEntries({ version = '1.0.0' } = {}) {
+  const appMap = {
+    version: 3,
+    file: 'app.js',
+    sources: [
+      'webpack://acme/./src/main.ts',
+      'webpack://acme/./src/shared.ts',
+      'webpack://x/../../../../etc/evil.ts',
+      'C:\\Users\\me\\x.ts',
+      'webpack://acme/./node_modules/left-pad/index.js',
+      'webpack://acme/./src/nocontent.ts',
+    ],
+    sourcesContent: [
+      RECOVERY_MAIN_TS,
+      RECOVERY_SHARED[0],
+      'export const evil = "climbs out of the export folder";\n',
+      'export const x = "from a Windows path";\n',
+      "module.exports = function leftPad(s, n) { return String(s).padStart(n); };\n",
+      null,
+    ],
+    names: [],
+    mappings: 'AAAA',
+  };
+  const workerMap = {
+    version: 3,
+    file: 'worker.js',
+    sources: ['webpack://acme/./src/shared.ts', 'webpack://acme/./src/main.ts', 'webpack://acme/./src/worker.ts'],
+    sourcesContent: [RECOVERY_SHARED[1], RECOVERY_MAIN_TS, 'self.onmessage = (e) => self.postMessage(e.data);\n'],
+    names: [],
+    mappings: 'AAAA',
+  };
+  return [
+    {
+      name: 'package/package.json',
+      data: json({ name: '@acme/recovery-demo', version, license: 'UNLICENSED', main: 'dist/app.js' }),
+    },
+    { name: 'package/README.md', data: '# @acme/recovery-demo\n\nInternal.\n' },
+    { name: 'package/dist/app.js', data: 'console.log(42);\n//# sourceMappingURL=app.js.map\n' },
+    // Read first, so its `src/shared.ts` is the first variant.
+    { name: 'package/dist/app.js.map', data: JSON.stringify(appMap) },
+    { name: 'package/dist/worker.js', data: 'self.onmessage=e=>self.postMessage(e.data);\n' },
+    { name: 'package/dist/worker.js.map', data: JSON.stringify(workerMap) },
+  ];
+}
+
+export function recoveryPackage(options) {
+  return tgz(recoveryEntries(options));
+}
+
+/**
+ * What the recovery fixture's sources export as (zip entry name -> content). The two
+ * `src/shared.ts` variants are listed under `variants`, since which one comes first is the
+ * page's choice (maps in archive order: the app bundle's).
+ */
+export function recoveryExpected() {
+  return {
+    files: {
+      'src/main.ts': RECOVERY_MAIN_TS,
+      'etc/evil.ts': 'export const evil = "climbs out of the export folder";\n',
+      'Users/me/x.ts': 'export const x = "from a Windows path";\n',
+      'node_modules/left-pad/index.js': "module.exports = function leftPad(s, n) { return String(s).padStart(n); };\n",
+      'src/worker.ts': 'self.onmessage = (e) => self.postMessage(e.data);\n',
+    },
+    variants: { names: ['src/shared.ts', 'src/shared.variant-2.ts'], contents: RECOVERY_SHARED },
+    maps: ['dist/app.js.map', 'dist/worker.js.map'],
+  };
+}
+
+/** A valid 1x1 RGBA PNG (signature, IHDR, IDAT, IEND with real CRCs). */
+export function tinyPng() {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (buf) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(1, 0); // width
+  ihdr.writeUInt32BE(1, 4); // height
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 6; // RGBA
+  const idat = deflateSync(Buffer.from([0, 0xe0, 0x40, 0x20, 0xff])); // filter 0, one pixel
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', idat),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** `lib/config.js` of the explore fixture: `token` sits on line 3. */
+export function exploreConfigJs(token) {
+  return `'use strict';\n// Settings for the ACME API client.\nconst token = '${token}';\nmodule.exports = { token, retries: 3 };\n`;
+}
+
+/**
+ * `@acme/explore` (UNLICENSED), for the viewer and tree navigation:
+ *  - `lib/config.js` holds `token` (a GitHub token, critical) on line 3,
+ *  - `dist/index.js.map` embeds first-party sources (critical),
+ *  - `.env` (high), `debug.log` (low), everything else has no finding,
+ *  - `bin/cli.js`, `lib/cli-helpers.js` and `docs/CLI.md` match a search for "cli",
+ *  - `lib/` holds four files of clearly different sizes (for sorting),
+ *  - `images/logo.png` is binary.
+ */
+export function exploreEntries({ token }) {
+  const map = {
+    version: 3,
+    file: 'index.js',
+    sources: ['webpack://explore/./src/index.ts', 'webpack://explore/./src/cli/args.ts', 'webpack://explore/./node_modules/left-pad/index.js'],
+    sourcesContent: [
+      'export const version: string = "2.0.0";\n',
+      'export function args(argv: string[]): string[] {\n  return argv.slice(2);\n}\n',
+      'module.exports = (s, n) => String(s).padStart(n);\n',
+    ],
+    names: [],
+    mappings: 'AAAA',
+  };
+  let big = '';
+  for (let i = 1; big.length < 4000; i++) big += `exports.value${i} = ${i * 7};\n`;
+  return [
+    { name: 'package/package.json', data: json({ name: '@acme/explore', version: '2.0.0', license: 'UNLICENSED', bin: { explore: 'bin/cli.js' } }) },
+    { name: 'package/README.md', data: '# @acme/explore\n\nRun `explore`.\n' },
+    { name: 'package/.env', data: 'NODE_ENV=production\n' },
+    { name: 'package/debug.log', data: '0 info it worked if it ends with ok\n' },
+    { name: 'package/bin/cli.js', data: "#!/usr/bin/env node\nrequire('../lib/cli-helpers.js').run(process.argv);\n" },
+    { name: 'package/docs/CLI.md', data: '# Command line\n\nUsage: explore [args]\n' },
+    { name: 'package/lib/big.js', data: big },
+    { name: 'package/lib/cli-helpers.js', data: "exports.run = (argv) => console.log(argv.slice(2).join(' '));\n" },
+    { name: 'package/lib/config.js', data: exploreConfigJs(token) },
+    { name: 'package/lib/small.js', data: 'module.exports = 1;\n' },
+    { name: 'package/dist/index.js', data: 'exports.version="2.0.0";\n//# sourceMappingURL=index.js.map\n' },
+    { name: 'package/dist/index.js.map', data: JSON.stringify(map) },
+    { name: 'package/images/logo.png', data: tinyPng() },
+  ];
+}
+
+export function explorePackage(options) {
+  return tgz(exploreEntries(options));
+}
+
+/** Payloads for the XSS fixture: the HOSTILE ones plus an attribute break-out and a link. */
+export const XSS = {
+  ...HOSTILE,
+  attrBreak: '"><svg onload=window.__pwned=1>',
+  jsLink: 'javascript:window.__pwned=1',
+};
+
+/**
+ * UNLICENSED package whose package.json, file names, map name, map source paths and
+ * sourcesContent all carry XSS payloads and `javascript:` links.
+ * `files` are the package paths of its files with their contents; `recovered` the
+ * normalised recovered paths with theirs (the one under node_modules is third-party).
+ */
+export function xssFixture() {
+  const mapName = `dist/${XSS.attrBreak}.js.map`;
+  const sources = [
+    [`webpack://x/./src/${XSS.script}.ts`, `src/${XSS.script}.ts`, `// ${XSS.script}\nexport const a = "${XSS.script}";\n`],
+    [`webpack://x/./src/${XSS.img}.ts`, `src/${XSS.img}.ts`, `// ${XSS.img}\nexport const b = '${XSS.img}';\n`],
+    [`webpack://x/./src/${XSS.attrBreak}.ts`, `src/${XSS.attrBreak}.ts`, `export const c = \`${XSS.attrBreak}\`;\n// [docs](${XSS.jsLink})\n`],
+    [XSS.jsLink, XSS.jsLink, `export const d = "${XSS.jsLink}";\n<a href="${XSS.jsLink}">click</a>\n`],
+    [`webpack://x/./node_modules/${XSS.svg}/index.js`, `node_modules/${XSS.svg}/index.js`, `module.exports = "${XSS.svg}";\n`],
+  ];
+  const map = {
+    version: 3,
+    file: 'index.js',
+    sources: sources.map((s) => s[0]),
+    sourcesContent: sources.map((s) => s[2]),
+    names: [],
+    mappings: 'AAAA',
+  };
+  const files = {
+    'package.json': json({
+      name: XSS.img,
+      version: '6.6.6',
+      description: `${XSS.script} ${XSS.attrBreak}`,
+      author: XSS.imgBare,
+      homepage: XSS.jsLink,
+      repository: { type: 'git', url: XSS.jsLink },
+      bugs: { url: XSS.jsLink },
+      license: 'UNLICENSED',
+    }),
+    'README.md': `# ${XSS.script}\n\n[docs](${XSS.jsLink})\n\n<a href="${XSS.jsLink}">click</a>\n\n${XSS.img}\n`,
+    [`${XSS.img}.md`]: `${XSS.img}\n${XSS.attrBreak}\n`,
+    [`lib/${XSS.script}.js`]: `module.exports = "${XSS.script}";\n`,
+    [`lib/${XSS.attrBreak}.js`]: `module.exports = "${XSS.attrBreak}";\n`,
+    [`${XSS.jsLink}.js`]: `location.href = "${XSS.jsLink}";\n`,
+    [mapName]: JSON.stringify(map),
+  };
+  return {
+    files,
+    mapName,
+    recovered: Object.fromEntries(sources.map((s) => [s[1], s[2]])),
+    tgz: tgz(Object.entries(files).map(([name, data]) => ({ name: `package/${name}`, data }))),
+  };
+}
+
+// ---------------------------------------------------------------------------------------
 // The big synthetic leak (benchmark)
 
 /** mulberry32: small, fast, seeded. Returns floats in [0, 1). */
@@ -270,9 +526,22 @@ function vlq(value) {
 }
 
 /** Number of first-party (src/) sources for a given total, and what the page should count. */
-export function bigLeakExpected({ sources = 4700 } = {}) {
+export function bigLeakExpected({ sources = 4700, hugeSource = false } = {}) {
   const firstParty = Math.round((sources * 1900) / 4700);
-  return { sources, firstParty, thirdParty: sources - firstParty };
+  const extra = hugeSource ? 1 : 0; // src/huge/generated.ts is first-party
+  return { sources: sources + extra, firstParty: firstParty + extra, thirdParty: sources - firstParty };
+}
+
+/** Path (normalised) of the ~1 MB first-party source that `bigLeak({ hugeSource: true })` adds. */
+export const BIG_HUGE_SOURCE = 'src/huge/generated.ts';
+
+/**
+ * The ~1 MB TypeScript-like text of {@link BIG_HUGE_SOURCE}. Deterministic and independent
+ * of `bigLeak`'s own random sequence, so adding it leaves the rest of the fixture unchanged.
+ */
+export function bigHugeSource() {
+  const rand = prng(0x1c0de);
+  return typescriptLike(rand, vocabulary(rand, 3000), 1_000_000, `// ${BIG_HUGE_SOURCE}\n`);
 }
 
 const SYLLABLES = (
@@ -391,10 +660,12 @@ function minifiedLines(rand, words, targetBytes) {
  * The synthetic version of a real incident: a proprietary CLI (`@acme/agent`, "SEE LICENSE
  * IN LICENSE.md") publishes `cli.js` (~13 MB, no sourceMappingURL) next to `cli.js.map`
  * (~60 MB) that embeds every original source. Deterministic; ~30 MB gzipped.
- * @param {{sources?: number}} [options]
+ * `hugeSource: true` appends one more embedded first-party source, {@link BIG_HUGE_SOURCE}
+ * (~1 MB, not referenced by the mappings); the default output is unchanged.
+ * @param {{sources?: number, hugeSource?: boolean}} [options]
  * @returns {Buffer}
  */
-export function bigLeak({ sources = 4700 } = {}) {
+export function bigLeak({ sources = 4700, hugeSource = false } = {}) {
   const rand = prng(0x1ea4 + sources);
   const words = vocabulary(rand, 6000);
   const { firstParty } = bigLeakExpected({ sources });
@@ -465,6 +736,10 @@ export function bigLeak({ sources = 4700 } = {}) {
   const mappings = ';' + groups.join(';');
   const cliJs = Buffer.from('#!/usr/bin/env node\n' + jsLines.join('\n') + '\n', 'utf8');
 
+  if (hugeSource) {
+    paths.push(`webpack://agent/./${BIG_HUGE_SOURCE}`);
+    contentParts.push(Buffer.from(',' + JSON.stringify(bigHugeSource()), 'utf8'));
+  }
   const map = Buffer.concat([
     Buffer.from(`{"version":3,"file":"cli.js","sources":${JSON.stringify(paths)},"sourcesContent":[`, 'utf8'),
     ...contentParts,
