@@ -388,3 +388,15 @@ fn shipped_typescript_in_a_proprietary_package_is_high() {
     assert_eq!(a.verdict.level, Level::High);
     assert_eq!(a.findings[0].rule, "shipped-typescript-source");
 }
+
+#[test]
+fn the_verdict_counts_each_leaked_file_once() {
+    // The same sources embedded by two maps (a bundle and its minified twin) leak once.
+    let tgz = Tarball::new("package/")
+        .package_json("x", Some("UNLICENSED"))
+        .file("a.js.map", leaky_map())
+        .file("a.min.js.map", leaky_map())
+        .tgz();
+    let a = analyse(&tgz);
+    assert_eq!(a.verdict.summary, "Leaks 2 of its own source files (46 B) through 2 orphaned source maps.");
+}

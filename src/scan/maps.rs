@@ -217,24 +217,25 @@ const CI_USERS: &[&str] = &[
 
 /// A user's home folder or an internal host in a source path, as shown to people.
 fn personal_detail(raw: &str) -> Option<String> {
-    static PATTERNS: std::sync::OnceLock<[regex::Regex; 2]> = std::sync::OnceLock::new();
+    static PATTERNS: std::sync::OnceLock<[regex::bytes::Regex; 2]> = std::sync::OnceLock::new();
     let [home, host] = PATTERNS.get_or_init(|| {
         [
             // Only at the start (after a scheme, a drive letter or `../`s): `src/users/x` is a folder.
-            regex::Regex::new(r"(?i)^(?:[a-z][a-z0-9+.-]*://[^/]*)?(?:[a-z]:)?(?:\.\.[/\\])*[/\\]?(Users|home)[/\\]([^/\\]+)[/\\]")
+            regex::bytes::Regex::new(r"(?i-u)^(?:[a-z][a-z0-9+.-]*://[^/]*)?(?:[a-z]:)?(?:\.\.[/\\])*[/\\]?(Users|home)[/\\]([^/\\]+)[/\\]")
                 .expect("valid"),
-            regex::Regex::new(r"(?i)^[a-z][a-z0-9+.-]*://([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:internal|corp|local|lan|intranet|localdomain|private))(?:[:/]|$)")
+            regex::bytes::Regex::new(r"(?i-u)^[a-z][a-z0-9+.-]*://([a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:internal|corp|local|lan|intranet|localdomain|private))(?:[:/]|$)")
                 .expect("valid"),
         ]
     });
-    if let Some(c) = home.captures(raw) {
-        let user = &c[2];
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    if let Some(c) = home.captures(raw.as_bytes()) {
+        let user = text(&c[2]);
         if !CI_USERS.contains(&user.to_ascii_lowercase().as_str()) {
-            return Some(format!("the user name \"{user}\" ({}/{user}/)", &c[1]));
+            return Some(format!("the user name \"{user}\" ({}/{user}/)", text(&c[1])));
         }
     }
-    host.captures(raw)
-        .map(|c| format!("the internal host {}", &c[1]))
+    host.captures(raw.as_bytes())
+        .map(|c| format!("the internal host {}", text(&c[1])))
 }
 
 fn describe(map: &MapSummary) -> String {

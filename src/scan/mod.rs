@@ -315,8 +315,9 @@ fn verdict(a: &Analysis, licence: &Licence) -> Verdict {
                 .collect();
             let worst = &a.findings[0];
             if worst.rule == "sourcemap-embedded-sources" {
-                let files: usize = leaking.iter().map(|m| m.first_party_embedded).sum();
-                let bytes: u64 = leaking.iter().map(|m| m.first_party_bytes).sum();
+                // Distinct files, as recovered: two maps embedding the same source leak it once.
+                let own = a.recovered.files().iter().filter(|f| f.first_party);
+                let (files, bytes) = own.fold((0usize, 0u64), |(n, b), f| (n + 1, b + f.content.len() as u64));
                 let orphaned = leaking.iter().filter(|m| !m.referenced).count();
                 let through = if orphaned == leaking.len() {
                     plural(leaking.len(), "orphaned source map", "orphaned source maps")

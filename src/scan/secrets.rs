@@ -361,6 +361,8 @@ pub struct Hit {
     pub line: u32,
     /// The secret with all but its first few characters masked.
     pub redacted: String,
+    /// Where the secret is in the text, so that a viewer can mask it.
+    pub range: std::ops::Range<usize>,
 }
 
 impl PartialEq for Rule {
@@ -408,7 +410,9 @@ fn compiled() -> &'static Compiled {
             keyword_rules,
             patterns: RULES
                 .iter()
-                .map(|r| Regex::new(r.pattern).unwrap_or_else(|e| panic!("rule {}: {e}", r.id)))
+                // ASCII classes: secrets are ASCII, and Unicode tables would add hundreds of KB
+                // to the page.
+                .map(|r| Regex::new(&format!("(?-u){}", r.pattern)).unwrap_or_else(|e| panic!("rule {}: {e}", r.id)))
                 .collect(),
         }
     })
@@ -439,10 +443,11 @@ pub fn find(text: &[u8]) -> Vec<Hit> {
                 rule,
                 line: memchr::memchr_iter(b'\n', &text[..m.start()]).count() as u32 + 1,
                 redacted: redact(secret),
+                range: m.range(),
             });
         }
     }
-    hits.sort_by_key(|h| h.line);
+    hits.sort_by_key(|h| h.range.start);
     hits
 }
 
@@ -453,6 +458,36 @@ fn plausible(rule: &Rule, secret: &[u8]) -> bool {
     }
     // Key blocks are judged by their armour; their body is base64 whatever it holds.
     rule.min_entropy == 0.0 || entropy(secret) >= rule.min_entropy
+}
+
+/// `text` with every secret replaced by `•`, for showing a file without handing its
+/// secrets to whoever looks at the screen.
+pub fn mask(text: &str) -> std::borrow::Cow<'_, str> {
+    let hits = find(text.as_bytes());
+    if hits.is_empty() {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for hit in &hits {
+        if hit.range.start < at {
+            continue; // overlaps one already masked
+        }
+        // Widen to whole characters: a byte pattern may stop inside one.
+        let mut start = hit.range.start;
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = hit.range.end;
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        out.push_str(&text[at..start]);
+        out.extend(text[start..end].chars().map(|c| if c == '\n' { c } else { '•' }));
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    out.into()
 }
 
 /// Shannon entropy in bits per byte.
@@ -799,6 +834,20 @@ mod tests {
             key,
             "-----BEGIN OPENSSH PRIVATE KEY----- … (key material hidden)"
         );
+    }
+
+    #[test]
+    fn mask_hides_secrets_and_keeps_lines() {
+        let token = format!("ghp_{}", random(ALNUM, 36, 5));
+        let key = format!("-----BEGIN RSA PRIVATE KEY-----\n{}\n-----END RSA PRIVATE KEY-----", random(B64, 64, 6));
+        let text = format!("é a\nconst t = '{token}';\n{key}\nend");
+        let masked = mask(&text);
+        assert!(!masked.contains(&token[4..]));
+        assert!(!masked.contains("BEGIN RSA"));
+        assert_eq!(masked.lines().count(), text.lines().count());
+        assert!(masked.starts_with("é a\nconst t = '••••"));
+        assert!(masked.ends_with("\nend"));
+        assert_eq!(mask("nothing here"), "nothing here");
     }
 
     #[test]

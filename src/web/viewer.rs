@@ -177,7 +177,8 @@ fn load(o: &Outcome, sel: &Selection) -> Content {
     if let Some(description) = describe_binary(bytes) {
         return Content::Binary(description);
     }
-    let text: Rc<str> = String::from_utf8_lossy(bytes).into();
+    // Secrets are masked on screen too; "Download file" still gives the exact bytes.
+    let text: Rc<str> = crate::scan::secrets::mask(&String::from_utf8_lossy(bytes)).into();
     let doc = TextDoc::new(&sel.path, &text);
     let (with_line, without): (Vec<_>, Vec<_>) =
         findings.into_iter().partition(|(l, _)| l.is_some());
@@ -297,7 +298,7 @@ pub fn text_view(props: &TextViewProps) -> Html {
                     }) }
                 </ul>
             }
-            <div class="viewer-meta muted">{format!("{} lines", crate::finding::count(loaded.doc.lines() as u64))}</div>
+            <div class="viewer-meta muted">{crate::finding::plural(loaded.doc.lines() as usize, "line", "lines")}</div>
             <VirtualList class="code-view" offsets={offsets} render={render} scroll_to={scroll_to} label="File contents" />
         </div>
     }
