@@ -398,5 +398,8 @@ fn the_verdict_counts_each_leaked_file_once() {
         .file("a.min.js.map", leaky_map())
         .tgz();
     let a = analyse(&tgz);
-    assert_eq!(a.verdict.summary, "Leaks 2 of its own source files (46 B) through 2 orphaned source maps.");
+    assert_eq!(
+        a.verdict.summary,
+        "Leaks 2 of its own source files (46 B) through 2 orphaned source maps."
+    );
 }

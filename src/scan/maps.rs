@@ -231,7 +231,10 @@ fn personal_detail(raw: &str) -> Option<String> {
     if let Some(c) = home.captures(raw.as_bytes()) {
         let user = text(&c[2]);
         if !CI_USERS.contains(&user.to_ascii_lowercase().as_str()) {
-            return Some(format!("the user name \"{user}\" ({}/{user}/)", text(&c[1])));
+            return Some(format!(
+                "the user name \"{user}\" ({}/{user}/)",
+                text(&c[1])
+            ));
         }
     }
     host.captures(raw.as_bytes())

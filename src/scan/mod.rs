@@ -317,7 +317,9 @@ fn verdict(a: &Analysis, licence: &Licence) -> Verdict {
             if worst.rule == "sourcemap-embedded-sources" {
                 // Distinct files, as recovered: two maps embedding the same source leak it once.
                 let own = a.recovered.files().iter().filter(|f| f.first_party);
-                let (files, bytes) = own.fold((0usize, 0u64), |(n, b), f| (n + 1, b + f.content.len() as u64));
+                let (files, bytes) = own.fold((0usize, 0u64), |(n, b), f| {
+                    (n + 1, b + f.content.len() as u64)
+                });
                 let orphaned = leaking.iter().filter(|m| !m.referenced).count();
                 let through = if orphaned == leaking.len() {
                     plural(leaking.len(), "orphaned source map", "orphaned source maps")

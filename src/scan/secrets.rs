@@ -412,7 +412,10 @@ fn compiled() -> &'static Compiled {
                 .iter()
                 // ASCII classes: secrets are ASCII, and Unicode tables would add hundreds of KB
                 // to the page.
-                .map(|r| Regex::new(&format!("(?-u){}", r.pattern)).unwrap_or_else(|e| panic!("rule {}: {e}", r.id)))
+                .map(|r| {
+                    Regex::new(&format!("(?-u){}", r.pattern))
+                        .unwrap_or_else(|e| panic!("rule {}: {e}", r.id))
+                })
                 .collect(),
         }
     })
@@ -483,7 +486,11 @@ pub fn mask(text: &str) -> std::borrow::Cow<'_, str> {
             end += 1;
         }
         out.push_str(&text[at..start]);
-        out.extend(text[start..end].chars().map(|c| if c == '\n' { c } else { '•' }));
+        out.extend(
+            text[start..end]
+                .chars()
+                .map(|c| if c == '\n' { c } else { '•' }),
+        );
         at = end;
     }
     out.push_str(&text[at..]);
@@ -839,7 +846,10 @@ mod tests {
     #[test]
     fn mask_hides_secrets_and_keeps_lines() {
         let token = format!("ghp_{}", random(ALNUM, 36, 5));
-        let key = format!("-----BEGIN RSA PRIVATE KEY-----\n{}\n-----END RSA PRIVATE KEY-----", random(B64, 64, 6));
+        let key = format!(
+            "-----BEGIN RSA PRIVATE KEY-----\n{}\n-----END RSA PRIVATE KEY-----",
+            random(B64, 64, 6)
+        );
         let text = format!("é a\nconst t = '{token}';\n{key}\nend");
         let masked = mask(&text);
         assert!(!masked.contains(&token[4..]));

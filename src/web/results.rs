@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -53,28 +53,35 @@ pub fn results(props: &ResultsProps) -> Html {
         let tab = *tab;
         use_effect_with(tab, move |tab| {
             let tab = *tab;
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                    return;
-                };
-                let in_field = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|el| {
-                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    });
-                if e.key() == "/"
-                    && !in_field
-                    && !e.ctrl_key()
-                    && !e.meta_key()
-                    && let Some(input) = gloo::utils::document()
-                        .get_element_by_id(&tab.search_id())
-                        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    e.prevent_default();
-                    let _ = input.focus();
-                }
-            });
+            // Not passive: the `/` must not be typed into the field it focuses.
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    let in_field = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|el| {
+                            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        });
+                    if e.key() == "/"
+                        && !in_field
+                        && !e.ctrl_key()
+                        && !e.meta_key()
+                        && let Some(input) = gloo::utils::document()
+                            .get_element_by_id(&tab.search_id())
+                            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        e.prevent_default();
+                        let _ = input.focus();
+                    }
+                },
+            );
             move || drop(listener)
         });
     }
