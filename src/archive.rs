@@ -68,19 +68,21 @@ impl Archive {
 
     /// Like [`Archive::read`], reporting how many input bytes have been consumed as
     /// decompression goes (the long part of reading a large package).
-    pub fn read_with_progress(input: &[u8], progress: impl FnMut(u64)) -> Archive {
-        let input_bytes = input.len() as u64;
-        let (data, gzip_error) = if input.starts_with(&[0x1f, 0x8b]) {
-            gunzip(input, progress)
-        } else if looks_like_tar(input) {
-            (input.to_vec(), None)
-        } else {
-            return Archive {
-                error: Some(ArchiveError::NotAPackage),
-                input_bytes,
-                ..Archive::default()
-            };
-        };
+    pub fn read_with_progress(input: &[u8], mut progress: impl FnMut(u64)) -> Archive {
+        #[cfg(not(target_arch = "wasm32"))]
+        if let Some(data) = gunzip_whole(input) {
+            progress(input.len() as u64);
+            return Archive::index(data, None, input.len() as u64);
+        }
+        let mut unpacker = Unpacker::new(input);
+        while unpacker.step(STEP_BYTES) {
+            progress(unpacker.consumed());
+        }
+        unpacker.finish()
+    }
+
+    /// Indexes a tar stream already in memory, after any decompression.
+    fn index(data: Vec<u8>, gzip_error: Option<ArchiveError>, input_bytes: u64) -> Archive {
         let (entries, by_path, tar_error) = index_tar(&data);
         // A truncated gzip also breaks the tar at its end; the gzip fault is the cause.
         let error = gzip_error.or(tar_error).or({
@@ -153,19 +155,98 @@ impl Archive {
     }
 }
 
-/// Counts the bytes the decoder pulls, for progress.
-struct Counting<'a, F> {
+/// Decompressed bytes per step of an [`Unpacker`]: a few tens of milliseconds of work.
+pub const STEP_BYTES: usize = 8 << 20;
+
+/// Reads a package a slice at a time, so that a caller can show progress and let the page
+/// paint between slices. [`Unpacker::finish`] gives the [`Archive`].
+pub struct Unpacker<'a> {
     input: &'a [u8],
-    consumed: u64,
-    progress: F,
+    state: Unpacking<'a>,
 }
 
-impl<F: FnMut(u64)> Read for Counting<'_, F> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.input.read(buf)?;
-        self.consumed += n as u64;
-        (self.progress)(self.consumed);
-        Ok(n)
+enum Unpacking<'a> {
+    Gzip {
+        // npm tarballs are one gzip member; a multi-member file is still valid gzip.
+        decoder: Box<flate2::bufread::MultiGzDecoder<&'a [u8]>>,
+        data: Vec<u8>,
+    },
+    Done(Vec<u8>, Option<ArchiveError>),
+    NotAPackage,
+}
+
+impl<'a> Unpacker<'a> {
+    pub fn new(input: &'a [u8]) -> Unpacker<'a> {
+        let state = if input.starts_with(&[0x1f, 0x8b]) {
+            let capacity = size_hint(input).unwrap_or(input.len().saturating_mul(4));
+            Unpacking::Gzip {
+                decoder: Box::new(flate2::bufread::MultiGzDecoder::new(input)),
+                data: Vec::with_capacity(capacity),
+            }
+        } else if looks_like_tar(input) {
+            Unpacking::Done(input.to_vec(), None)
+        } else {
+            Unpacking::NotAPackage
+        };
+        Unpacker { input, state }
+    }
+
+    /// Decompresses up to `budget` more bytes; false once there is nothing left to do.
+    pub fn step(&mut self, budget: usize) -> bool {
+        let Unpacking::Gzip { decoder, data } = &mut self.state else {
+            return false;
+        };
+        let before = data.len();
+        // On error `read_to_end` keeps what it already read in `data`.
+        match decoder.as_mut().take(budget as u64).read_to_end(data) {
+            Ok(_) if data.len() - before == budget => true,
+            Ok(_) => {
+                self.state = Unpacking::Done(std::mem::take(data), None);
+                false
+            }
+            Err(e) => {
+                let detail = match e.kind() {
+                    std::io::ErrorKind::UnexpectedEof => {
+                        "the stream ends before its end marker".into()
+                    }
+                    _ => e.to_string(),
+                };
+                let decompressed = data.len() as u64;
+                let error = ArchiveError::TruncatedGzip {
+                    decompressed,
+                    detail,
+                };
+                self.state = Unpacking::Done(std::mem::take(data), Some(error));
+                false
+            }
+        }
+    }
+
+    /// Input bytes consumed so far.
+    pub fn consumed(&self) -> u64 {
+        match &self.state {
+            Unpacking::Gzip { decoder, .. } => (self.input.len() - decoder.get_ref().len()) as u64,
+            _ => self.input.len() as u64,
+        }
+    }
+
+    pub fn input_len(&self) -> u64 {
+        self.input.len() as u64
+    }
+
+    /// Finishes decompression and indexes the tar.
+    pub fn finish(mut self) -> Archive {
+        while self.step(STEP_BYTES) {}
+        let input_bytes = self.input.len() as u64;
+        match self.state {
+            Unpacking::Done(data, error) => Archive::index(data, error, input_bytes),
+            Unpacking::NotAPackage => Archive {
+                error: Some(ArchiveError::NotAPackage),
+                input_bytes,
+                ..Archive::default()
+            },
+            Unpacking::Gzip { .. } => unreachable!("step runs until the stream is done"),
+        }
     }
 }
 
@@ -186,44 +267,6 @@ fn gunzip_whole(input: &[u8]) -> Option<Vec<u8>> {
         .gzip_decompress(input, &mut out)
         .ok()?;
     (n == size).then_some(out)
-}
-
-fn gunzip(input: &[u8], progress: impl FnMut(u64)) -> (Vec<u8>, Option<ArchiveError>) {
-    #[cfg(not(target_arch = "wasm32"))]
-    let mut progress = progress;
-    #[cfg(not(target_arch = "wasm32"))]
-    if let Some(data) = gunzip_whole(input) {
-        progress(input.len() as u64);
-        return (data, None);
-    }
-    let counting = Counting {
-        input,
-        consumed: 0,
-        progress,
-    };
-    // npm tarballs are one gzip member; a multi-member file is still valid gzip.
-    let mut decoder =
-        flate2::read::MultiGzDecoder::new(std::io::BufReader::with_capacity(1 << 16, counting));
-    let capacity = size_hint(input).unwrap_or(input.len().saturating_mul(4));
-    let mut data = Vec::with_capacity(capacity);
-    // On error `read_to_end` keeps what it already read in `data`.
-    match decoder.read_to_end(&mut data) {
-        Ok(_) => (data, None),
-        Err(e) => {
-            let detail = match e.kind() {
-                std::io::ErrorKind::UnexpectedEof => "the stream ends before its end marker".into(),
-                _ => e.to_string(),
-            };
-            let decompressed = data.len() as u64;
-            (
-                data,
-                Some(ArchiveError::TruncatedGzip {
-                    decompressed,
-                    detail,
-                }),
-            )
-        }
-    }
 }
 
 /// A ustar or GNU header carries its magic at offset 257.

@@ -183,3 +183,29 @@ fn an_empty_archive_says_so() {
     let a = Archive::read(&Tarball::new("package/").dir("lib").tgz());
     assert_eq!(a.error, Some(ArchiveError::Empty));
 }
+
+#[test]
+fn unpacking_in_small_steps_reads_the_same_files() {
+    let mut tar = Tarball::new("package/");
+    for i in 0..8 {
+        tar = tar.file(&format!("f{i}.bin"), noise(i, 50_000));
+    }
+    let tgz = tar.tgz();
+    let mut unpacker = leakscope::archive::Unpacker::new(&tgz);
+    let mut steps = 0;
+    let mut last = 0;
+    while unpacker.step(64 << 10) {
+        steps += 1;
+        assert!(unpacker.consumed() >= last, "progress never goes back");
+        last = unpacker.consumed();
+    }
+    assert!(steps > 4, "{steps} steps");
+    assert_eq!(unpacker.consumed(), tgz.len() as u64);
+    let stepped = unpacker.finish();
+    let whole = Archive::read(&tgz);
+    assert_eq!(stepped.error, None);
+    assert_eq!(paths(&stepped), paths(&whole));
+    for (a, b) in stepped.entries().iter().zip(whole.entries()) {
+        assert_eq!(stepped.bytes(a), whole.bytes(b));
+    }
+}

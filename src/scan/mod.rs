@@ -80,20 +80,29 @@ pub fn read_maps(archive: &Archive) -> Maps {
     }
 }
 
+/// What `package.json` says, if the package has a readable one.
+pub fn package_info(archive: &Archive) -> Option<PackageInfo> {
+    archive
+        .find("package.json")
+        .and_then(|e| PackageInfo::parse(archive.bytes(e)))
+}
+
+fn licence_of(package: Option<&PackageInfo>) -> Licence {
+    package.map(|p| p.licence.clone()).unwrap_or_default()
+}
+
 /// Runs every detector over the archive.
 pub fn scan(archive: &Archive) -> Analysis {
-    let package = archive
-        .find("package.json")
-        .and_then(|e| PackageInfo::parse(archive.bytes(e)));
-    let licence = package
-        .as_ref()
-        .map(|p| p.licence.clone())
-        .unwrap_or_default();
     // The maps and the rest of the files are independent: on two cores, both at once.
-    let (maps, file_findings) = par::join(
-        || read_maps(archive),
-        || package_file_findings(archive, &licence),
-    );
+    let (maps, file_findings) = par::join(|| read_maps(archive), || package_file_findings(archive));
+    assemble(archive, maps, file_findings)
+}
+
+/// The last step of [`scan`]: secrets in the recovered sources, findings about the maps,
+/// and the verdict. The page runs the steps one by one, painting progress in between.
+pub fn assemble(archive: &Archive, maps: Maps, file_findings: Vec<Finding>) -> Analysis {
+    let package = package_info(archive);
+    let licence = licence_of(package.as_ref());
     let Maps {
         refs,
         source_maps,
@@ -162,7 +171,8 @@ pub fn scan(archive: &Archive) -> Analysis {
 }
 
 /// Never-publish files, shipped sources and secrets in the package's own files.
-fn package_file_findings(archive: &Archive, licence: &Licence) -> Vec<Finding> {
+pub fn package_file_findings(archive: &Archive) -> Vec<Finding> {
+    let licence = &licence_of(package_info(archive).as_ref());
     let mut findings = Vec::new();
     for entry in archive.entries() {
         let bytes = archive.bytes(entry);

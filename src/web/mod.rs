@@ -15,9 +15,9 @@ use std::rc::Rc;
 use gloo::timers::future::TimeoutFuture;
 use yew::prelude::*;
 
-use crate::archive::Archive;
+use crate::archive::{Archive, STEP_BYTES, Unpacker};
 use crate::report::Integrity;
-use crate::scan::{Analysis, scan};
+use crate::scan::{self, Analysis};
 use crate::view::FileTree;
 use components::{DropZone, Progress};
 use results::Results;
@@ -167,9 +167,17 @@ async fn analyse(file: web_sys::File, stage: UseStateHandle<Stage>) {
             return;
         }
     };
-    step("Unpacking", 20);
-    TimeoutFuture::new(0).await;
-    let archive = Archive::read(&bytes);
+    // Unpacking is the longest step: a slice at a time, with the bar moving from 10 to 45 %.
+    let mut unpacker = Unpacker::new(&bytes);
+    loop {
+        let done = unpacker.consumed() as f64 / unpacker.input_len().max(1) as f64;
+        step("Unpacking", 10 + (done * 35.0) as u8);
+        TimeoutFuture::new(0).await;
+        if !unpacker.step(STEP_BYTES) {
+            break;
+        }
+    }
+    let archive = unpacker.finish();
     if archive.entries().is_empty() {
         let message = archive
             .error
@@ -178,9 +186,16 @@ async fn analyse(file: web_sys::File, stage: UseStateHandle<Stage>) {
         stage.set(Stage::Failed { name, message });
         return;
     }
-    step("Looking for leaks", 60);
+    // The scan in its steps, so that the page paints in between.
+    step("Reading source maps", 45);
     TimeoutFuture::new(0).await;
-    let analysis = scan(&archive);
+    let maps = scan::read_maps(&archive);
+    step("Checking files for secrets", 65);
+    TimeoutFuture::new(0).await;
+    let file_findings = scan::package_file_findings(&archive);
+    step("Checking recovered sources", 80);
+    TimeoutFuture::new(0).await;
+    let analysis = scan::assemble(&archive, maps, file_findings);
     step("Building the view", 90);
     TimeoutFuture::new(0).await;
     let tree = FileTree::of_package(&archive, &analysis);
