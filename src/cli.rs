@@ -342,12 +342,11 @@ fn text_report(s: &Scanned) -> String {
             st.render_reset()
         ));
         for f in group {
-            let place = f
-                .line
-                .map_or_else(|| f.path.clone(), |l| format!("{}:{l}", f.path));
             out.push_str(&format!(
-                "  {place}\n    {}\n    → {}\n",
-                f.message, f.remedy
+                "  {}\n    {}\n    → {}\n",
+                f.location(),
+                f.message,
+                f.remedy
             ));
         }
     }

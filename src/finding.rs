@@ -56,6 +56,16 @@ pub struct Finding {
     pub source: Option<InSource>,
 }
 
+impl Finding {
+    /// `path:line`, or the path alone, as people quote a place in a file.
+    pub fn location(&self) -> String {
+        match self.line {
+            Some(l) => format!("{}:{l}", self.path),
+            None => self.path.clone(),
+        }
+    }
+}
+
 /// A place inside a recovered source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct InSource {
@@ -139,6 +149,13 @@ pub fn size(bytes: u64) -> String {
         unit = u;
     }
     format!("{value:.1} {unit}")
+}
+
+/// The first letter in upper case: "a GitHub token" -> "A GitHub token".
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
 /// "1 file" / "2 files".

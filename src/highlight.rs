@@ -311,20 +311,22 @@ fn script(text: &str, mut state: State, out: &mut Spans) -> State {
             i = end;
             continue;
         }
-        // Step over a whole UTF-8 character so spans stay on char boundaries.
-        let len = utf8_len(c);
-        out.push(
-            if c.is_ascii_punctuation() {
-                Kind::Punctuation
-            } else {
-                Kind::Plain
-            },
-            i,
-            (i + len).min(b.len()),
-        );
-        i += len;
+        i = other_char(out, b, i);
     }
     state
+}
+
+/// One character that no rule claimed: punctuation or plain text. Steps over a whole
+/// UTF-8 character so that spans stay on character boundaries.
+fn other_char(out: &mut Spans, b: &[u8], i: usize) -> usize {
+    let end = (i + utf8_len(b[i])).min(b.len());
+    let kind = if b[i].is_ascii_punctuation() {
+        Kind::Punctuation
+    } else {
+        Kind::Plain
+    };
+    out.push(kind, i, end);
+    end
 }
 
 fn utf8_len(first: u8) -> usize {
@@ -365,17 +367,7 @@ fn json(text: &str, out: &mut Spans) {
             out.push(Kind::Keyword, i, end);
             i = end;
         } else {
-            let len = utf8_len(c);
-            out.push(
-                if c.is_ascii_punctuation() {
-                    Kind::Punctuation
-                } else {
-                    Kind::Plain
-                },
-                i,
-                (i + len).min(b.len()),
-            );
-            i += len;
+            i = other_char(out, b, i);
         }
     }
 }
@@ -436,17 +428,7 @@ fn css(text: &str, mut state: State, out: &mut Spans) -> State {
             );
             i = end;
         } else {
-            let len = utf8_len(c);
-            out.push(
-                if c.is_ascii_punctuation() {
-                    Kind::Punctuation
-                } else {
-                    Kind::Plain
-                },
-                i,
-                (i + len).min(b.len()),
-            );
-            i += len;
+            i = other_char(out, b, i);
         }
     }
     state

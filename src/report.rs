@@ -136,14 +136,10 @@ pub fn markdown(a: &Analysis, source_name: &str, integrity: Option<&Integrity>) 
     }
     md.push_str("| Severity | File | Finding | What to do |\n|---|---|---|---|\n");
     for f in &a.findings {
-        let place = match f.line {
-            Some(l) => format!("{}:{l}", f.path),
-            None => f.path.clone(),
-        };
         md.push_str(&format!(
             "| {} | `{}` | {} | {} |\n",
             f.severity,
-            md_code(&place),
+            md_code(&f.location()),
             md_text(&f.message),
             md_text(&f.remedy)
         ));

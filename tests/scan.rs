@@ -403,3 +403,33 @@ fn the_verdict_counts_each_leaked_file_once() {
         "Leaks 2 of its own source files (46 B) through 2 orphaned source maps."
     );
 }
+
+#[test]
+fn an_inline_map_that_does_not_decode_is_noted() {
+    let tgz = Tarball::new("package/")
+        .package_json("x", Some("MIT"))
+        .file(
+            "a.js",
+            "a()\n//# sourceMappingURL=data:application/json;base64,%%%not-base64%%%\n",
+        )
+        .file("b.js", "b()\n//# sourceMappingURL=data:text/plain,hello\n")
+        .file(
+            "c.js",
+            "c()\n//# sourceMappingURL=https://cdn.example.com/c.js.map\n",
+        )
+        .tgz();
+    let a = analyse(&tgz);
+    let rules: Vec<_> = a
+        .findings
+        .iter()
+        .map(|f| (f.rule, f.path.as_str(), f.line))
+        .collect();
+    assert!(
+        rules.contains(&("sourcemap-inline-undecodable", "a.js", Some(2))),
+        "{rules:?}"
+    );
+    assert!(rules.contains(&("sourcemap-inline-undecodable", "b.js", Some(2))));
+    assert!(rules.contains(&("sourcemap-remote", "c.js", Some(2))));
+    assert!(a.source_maps.is_empty());
+    assert_eq!(a.verdict.level, Level::Low);
+}

@@ -34,6 +34,8 @@ pub struct MapSummary {
     #[serde(skip)]
     pub first_party_bytes: u64,
     pub debug_id: Option<String>,
+    /// The map's `sourceRoot` (the first section's, for an index map).
+    pub source_root: Option<String>,
     /// User names and internal hosts that the source paths reveal, e.g. `/Users/ann/`.
     pub personal: Vec<String>,
     /// Why the map breaks the spec; empty when it does not.
@@ -41,6 +43,10 @@ pub struct MapSummary {
     /// Set when the map could not be read at all.
     pub error: Option<String>,
 }
+
+/// Larger maps are reported, not parsed: real ones stay well below (the 2026 leak's map was
+/// 60 MB), and parsing one this big would take gigabytes.
+pub const MAX_MAP_BYTES: usize = 512 << 20;
 
 /// Reads one map, adds what it embeds to `recovered` and returns its summary.
 pub fn read(
@@ -61,10 +67,19 @@ pub fn read(
         first_party_embedded: 0,
         first_party_bytes: 0,
         debug_id: None,
+        source_root: None,
         personal: Vec::new(),
         problems: Vec::new(),
         error: None,
     };
+    if json.len() > MAX_MAP_BYTES {
+        summary.error = Some(format!(
+            "it is {}, more than the {} Leakscope reads in one map",
+            size(json.len() as u64),
+            size(MAX_MAP_BYTES as u64)
+        ));
+        return summary;
+    }
     let map = match SourceMap::parse(json) {
         Ok(map) => map,
         Err(e) => {
@@ -79,6 +94,7 @@ pub fn read(
     summary.sources_with_content = map.sources_with_content();
     summary.content_bytes = map.content_bytes();
     summary.debug_id = map.debug_id.clone();
+    summary.source_root = map.sources.iter().find_map(|s| s.source_root.clone());
     for (i, source) in map.sources.into_iter().enumerate() {
         if let Some(detail) = source.path.as_deref().and_then(personal_detail)
             && !summary.personal.contains(&detail)

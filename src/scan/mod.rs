@@ -9,7 +9,9 @@ pub mod secrets;
 use std::collections::HashSet;
 
 use crate::archive::{Archive, ArchiveError};
-use crate::finding::{Finding, InSource, Level, Severity, Verdict, count, plural, size};
+use crate::finding::{
+    Finding, InSource, Level, Severity, Verdict, capitalise, count, plural, size,
+};
 use crate::package::{Licence, PackageInfo};
 use crate::par;
 use crate::recover::{RecoveredSource, RecoveredSources};
@@ -259,12 +261,6 @@ fn secret_finding(path: &str, recovered: Option<&str>, hit: secrets::Hit) -> Fin
     }
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
-}
-
 /// Every `sourceMappingURL` in the package, and the decoded JSON of the inline maps.
 fn find_references(archive: &Archive) -> (Vec<SourceMapRef>, Vec<(String, Vec<u8>)>) {
     let mut refs = Vec::new();
@@ -348,10 +344,7 @@ fn verdict(a: &Analysis, licence: &Licence) -> Verdict {
                     size(bytes)
                 )
             } else {
-                let place = match worst.line {
-                    Some(l) => format!("{}:{l}", worst.path),
-                    None => worst.path.clone(),
-                };
+                let place = worst.location();
                 let others = a
                     .findings
                     .iter()

@@ -177,10 +177,9 @@ pub fn findings_list(props: &FindingsListProps) -> Html {
 }
 
 fn finding_item(f: &Finding, on_open: &Callback<Selection>) -> Html {
-    let location = match (&f.source, f.line) {
-        (Some(s), _) => format!("{} → {}:{}", f.path, s.path, s.line),
-        (None, Some(l)) => format!("{}:{l}", f.path),
-        (None, None) => f.path.clone(),
+    let location = match &f.source {
+        Some(s) => format!("{} → {}:{}", f.path, s.path, s.line),
+        None => f.location(),
     };
     // A secret inside a recovered source opens that source at its line.
     let target = match &f.source {

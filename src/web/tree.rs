@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::Outcome;
 use super::virtual_list::{VirtualList, uniform};
-use crate::finding::{Severity, size};
+use crate::finding::{Severity, capitalise, size};
 use crate::view::{FileTree, Query, Sort};
 
 /// Which of the two trees.
@@ -290,10 +290,4 @@ pub fn tree_pane(props: &TreePaneProps) -> Html {
                          scroll_to={Some(cursor_at).filter(|_| !rows.is_empty())} />
         </div>
     }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
