@@ -9,9 +9,10 @@ use anstyle::{AnsiColor, Style};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::archive::Archive;
-use crate::finding::{Severity, count, size};
+use crate::finding::{Finding, Severity, count, size};
 use crate::report::{Integrity, Report, markdown, sarif};
 use crate::scan::{Analysis, read_maps, scan};
+use crate::view::{GROUP_AT, group_findings};
 
 const EXIT_CODES: &str = "Exit codes:\n  0  no finding at or above --fail-on\n  1  a finding at or above --fail-on\n  2  a usage or input error";
 
@@ -325,12 +326,13 @@ fn text_report(s: &Scanned) -> String {
         a.verdict.summary
     );
     for severity in Severity::ALL {
-        let group: Vec<_> = a
+        let at: Vec<Finding> = a
             .findings
             .iter()
             .filter(|f| f.severity == severity)
+            .cloned()
             .collect();
-        if group.is_empty() {
+        if at.is_empty() {
             continue;
         }
         let st = severity_style(severity);
@@ -338,15 +340,42 @@ fn text_report(s: &Scanned) -> String {
             "\n{}{} ({}){}\n",
             st.render(),
             severity.as_str().to_uppercase(),
-            group.len(),
+            at.len(),
             st.render_reset()
         ));
-        for f in group {
+        for group in group_findings(&at) {
+            if group.findings.len() < GROUP_AT {
+                for f in &group.findings {
+                    out.push_str(&format!(
+                        "  {}\n    {}\n    → {}\n",
+                        f.location(),
+                        f.message,
+                        f.remedy
+                    ));
+                }
+                continue;
+            }
+            // Many of one rule: once, with the files listed briefly.
+            let first = group.findings[0];
+            let others: Vec<String> = group.findings[1..]
+                .iter()
+                .take(4)
+                .map(|f| f.location())
+                .collect();
+            let rest = group.findings.len() - 1 - others.len();
             out.push_str(&format!(
-                "  {}\n    {}\n    → {}\n",
-                f.location(),
-                f.message,
-                f.remedy
+                "  {} files ({}), e.g. {}\n    {}\n    → {}\n    also {}{}\n",
+                group.findings.len(),
+                group.rule,
+                first.location(),
+                first.message,
+                first.remedy,
+                others.join(", "),
+                if rest > 0 {
+                    format!(" and {rest} more (--format json lists all)")
+                } else {
+                    String::new()
+                }
             ));
         }
     }

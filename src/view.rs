@@ -5,7 +5,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::archive::Archive;
-use crate::finding::Severity;
+use crate::finding::{Finding, Severity};
 use crate::recover::RecoveredSources;
 use crate::scan::Analysis;
 
@@ -287,6 +287,38 @@ impl FileTree {
     }
 }
 
+/// Findings of one rule at one severity: a package with 368 inline maps gets one entry that
+/// opens into 368 files, not 368 entries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindingGroup<'a> {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub findings: Vec<&'a Finding>,
+}
+
+/// From this many findings of a rule on, they are shown as a group.
+pub const GROUP_AT: usize = 4;
+
+/// Groups findings by rule and severity, in the order the first of each appears (the
+/// findings come worst first).
+pub fn group_findings(findings: &[Finding]) -> Vec<FindingGroup<'_>> {
+    let mut groups: Vec<FindingGroup> = Vec::new();
+    for f in findings {
+        match groups
+            .iter_mut()
+            .find(|g| g.rule == f.rule && g.severity == f.severity)
+        {
+            Some(g) => g.findings.push(f),
+            None => groups.push(FindingGroup {
+                rule: f.rule,
+                severity: f.severity,
+                findings: vec![f],
+            }),
+        }
+    }
+    groups
+}
+
 fn worst_by_path<'a>(
     items: impl Iterator<Item = (&'a str, Severity)>,
 ) -> HashMap<&'a str, Severity> {
@@ -346,6 +378,38 @@ mod tests {
         let dist = t.node(rows[0].node);
         assert_eq!((dist.size, dist.severity), (7010, Some(Severity::Critical)));
         assert_eq!(t.file_count(), 5);
+    }
+
+    #[test]
+    fn findings_group_by_rule_and_severity() {
+        let f = |rule, severity, path: &str| Finding {
+            rule,
+            severity,
+            path: path.into(),
+            line: None,
+            message: String::new(),
+            remedy: String::new(),
+            source: None,
+        };
+        let findings = [
+            f("a", Severity::Critical, "1"),
+            f("b", Severity::Low, "2"),
+            f("b", Severity::Low, "3"),
+            f("b", Severity::Info, "4"),
+        ];
+        let groups = group_findings(&findings);
+        let shape: Vec<_> = groups
+            .iter()
+            .map(|g| (g.rule, g.severity, g.findings.len()))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                ("a", Severity::Critical, 1),
+                ("b", Severity::Low, 2),
+                ("b", Severity::Info, 1)
+            ]
+        );
     }
 
     #[test]

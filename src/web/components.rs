@@ -8,6 +8,7 @@ use super::Outcome;
 use super::tree::Tab;
 use super::viewer::Selection;
 use crate::finding::{Finding, Severity, plural};
+use crate::view::{GROUP_AT, group_findings};
 
 #[derive(Properties, PartialEq)]
 pub struct DropZoneProps {
@@ -157,23 +158,53 @@ pub struct FindingsListProps {
 #[function_component(FindingsList)]
 pub fn findings_list(props: &FindingsListProps) -> Html {
     let findings = &props.outcome.analysis.findings;
-    let (notable, notes): (Vec<&Finding>, Vec<&Finding>) =
-        findings.iter().partition(|f| f.severity > Severity::Info);
+    let (notable, notes): (Vec<Finding>, Vec<Finding>) = findings
+        .iter()
+        .cloned()
+        .partition(|f| f.severity > Severity::Info);
     html! {
         <>
         <h2>{"Findings"}</h2>
         if notable.is_empty() {
             <p class="muted">{"Nothing worth reporting."}</p>
         }
-        <ul class="findings">{ for notable.iter().map(|f| finding_item(f, &props.on_open)) }</ul>
+        <ul class="findings">{ grouped(&notable, &props.on_open) }</ul>
         if !notes.is_empty() {
             <details class="notes">
                 <summary>{plural(notes.len(), "informational note", "informational notes")}</summary>
-                <ul class="findings">{ for notes.iter().map(|f| finding_item(f, &props.on_open)) }</ul>
+                <ul class="findings">{ grouped(&notes, &props.on_open) }</ul>
             </details>
         }
         </>
     }
+}
+
+/// Findings one by one, except that many of one rule become one entry that opens.
+fn grouped(findings: &[Finding], on_open: &Callback<Selection>) -> Html {
+    group_findings(findings)
+        .into_iter()
+        .map(|g| {
+            if g.findings.len() < GROUP_AT {
+                return g.findings.iter().map(|f| finding_item(f, on_open)).collect::<Html>();
+            }
+            let first = g.findings[0];
+            html! {
+                <li class="finding group" data-rule={g.rule}>
+                    <span class={classes!("sev", g.severity.as_str())}>{g.severity.as_str()}</span>
+                    <div>
+                        <div class="finding-path"><strong>{plural(g.findings.len(), "file", "files")}</strong>
+                            <span class="muted">{format!(" · {}", g.rule)}</span></div>
+                        <div class="finding-message">{format!("For example {}: {}", first.location(), first.message)}</div>
+                        <div class="finding-remedy">{&first.remedy}</div>
+                        <details>
+                            <summary>{format!("Show all {}", g.findings.len())}</summary>
+                            <ul class="findings">{ for g.findings.iter().map(|f| finding_item(f, on_open)) }</ul>
+                        </details>
+                    </div>
+                </li>
+            }
+        })
+        .collect()
 }
 
 fn finding_item(f: &Finding, on_open: &Callback<Selection>) -> Html {
