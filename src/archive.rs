@@ -17,15 +17,24 @@ pub enum ArchiveError {
          Choose the .tgz file that `npm pack` produces or that the registry serves."
     )]
     NotAPackage,
+    #[error("The file is empty (0 bytes): it may be a download that did not finish.")]
+    EmptyFile,
     #[error(
-        "The file is cut short: its gzip data ends after {decompressed} bytes of content ({detail}). \
-         It may be an incomplete download; the files read before the break are shown."
+        "This is a .zip archive, not an npm package. npm packages are gzip-compressed tar \
+         files (.tgz), as `npm pack` produces them."
+    )]
+    Zip,
+    #[error(
+        "This file is gzip-compressed, but what it holds is not a tar archive, so it is not an \
+         npm package."
+    )]
+    GzipNotTar,
+    #[error(
+        "The file is cut short: its gzip data ends after {decompressed} bytes of content \
+         ({detail}). It may be an incomplete download."
     )]
     TruncatedGzip { decompressed: u64, detail: String },
-    #[error(
-        "The tar archive is damaged after {entries_read} files ({detail}); the files read before \
-         the damage are shown."
-    )]
+    #[error("The tar archive is damaged after {entries_read} files ({detail}).")]
     BrokenTar { entries_read: usize, detail: String },
     #[error("The archive holds no files.")]
     Empty,
@@ -96,7 +105,7 @@ impl Archive {
             // A gzip stream that holds no tar at all is as foreign as a random file.
             Some(ArchiveError::BrokenTar {
                 entries_read: 0, ..
-            }) if !looks_like_tar(&data) => Some(ArchiveError::NotAPackage),
+            }) if !looks_like_tar(&data) => Some(ArchiveError::GzipNotTar),
             other => other,
         };
         Archive {
@@ -172,7 +181,8 @@ enum Unpacking<'a> {
         data: Vec<u8>,
     },
     Done(Vec<u8>, Option<ArchiveError>),
-    NotAPackage,
+    /// Not something Leakscope can read at all.
+    Foreign(ArchiveError),
 }
 
 impl<'a> Unpacker<'a> {
@@ -185,8 +195,12 @@ impl<'a> Unpacker<'a> {
             }
         } else if looks_like_tar(input) {
             Unpacking::Done(input.to_vec(), None)
+        } else if input.is_empty() {
+            Unpacking::Foreign(ArchiveError::EmptyFile)
+        } else if input.starts_with(b"PK\x03\x04") || input.starts_with(b"PK\x05\x06") {
+            Unpacking::Foreign(ArchiveError::Zip)
         } else {
-            Unpacking::NotAPackage
+            Unpacking::Foreign(ArchiveError::NotAPackage)
         };
         Unpacker { input, state }
     }
@@ -240,8 +254,8 @@ impl<'a> Unpacker<'a> {
         let input_bytes = self.input.len() as u64;
         match self.state {
             Unpacking::Done(data, error) => Archive::index(data, error, input_bytes),
-            Unpacking::NotAPackage => Archive {
-                error: Some(ArchiveError::NotAPackage),
+            Unpacking::Foreign(error) => Archive {
+                error: Some(error),
                 input_bytes,
                 ..Archive::default()
             },
@@ -379,6 +393,15 @@ mod tests {
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         std::io::Write::write_all(&mut gz, &[7u8; 2000]).unwrap();
         let a = Archive::read(&gz.finish().unwrap());
-        assert_eq!(a.error, Some(ArchiveError::NotAPackage));
+        assert_eq!(a.error, Some(ArchiveError::GzipNotTar));
+    }
+
+    #[test]
+    fn empty_files_and_zips_are_named() {
+        assert_eq!(Archive::read(b"").error, Some(ArchiveError::EmptyFile));
+        assert_eq!(
+            Archive::read(b"PK\x03\x04rest of a zip").error,
+            Some(ArchiveError::Zip)
+        );
     }
 }

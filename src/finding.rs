@@ -116,6 +116,8 @@ impl Level {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Verdict {
     pub level: Level,
+    /// A few words for the top of a page: "Leaks source code", "No leak found".
+    pub title: String,
     /// One line in plain words: what matters most.
     pub summary: String,
 }

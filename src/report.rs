@@ -134,14 +134,43 @@ pub fn markdown(a: &Analysis, source_name: &str, integrity: Option<&Integrity>) 
         md.push_str("No findings.\n");
         return md;
     }
-    md.push_str("| Severity | File | Finding | What to do |\n|---|---|---|---|\n");
-    for f in &a.findings {
+    // A ticket wants the picture, not 1,000 rows: many findings of one rule become one row,
+    // and informational notes are only counted (the JSON report lists everything).
+    let (notable, notes): (Vec<Finding>, Vec<Finding>) = a
+        .findings
+        .iter()
+        .cloned()
+        .partition(|f| f.severity > crate::finding::Severity::Info);
+    if !notable.is_empty() {
+        md.push_str("| Severity | File | Finding | What to do |\n|---|---|---|---|\n");
+    }
+    for group in crate::view::group_findings(&notable) {
+        let row = |place: String, f: &Finding| {
+            format!(
+                "| {} | {place} | {} | {} |\n",
+                f.severity,
+                md_text(&f.message),
+                md_text(&f.remedy)
+            )
+        };
+        if group.findings.len() < crate::view::GROUP_AT {
+            for f in &group.findings {
+                md.push_str(&row(format!("`{}`", md_code(&f.location())), f));
+            }
+        } else {
+            let first = group.findings[0];
+            let place = format!(
+                "{} files, e.g. `{}`",
+                group.findings.len(),
+                md_code(&first.location())
+            );
+            md.push_str(&row(place, first));
+        }
+    }
+    if !notes.is_empty() {
         md.push_str(&format!(
-            "| {} | `{}` | {} | {} |\n",
-            f.severity,
-            md_code(&f.location()),
-            md_text(&f.message),
-            md_text(&f.remedy)
+            "\n{} (maps without embedded sources, missing or malformed maps) are in the JSON report.\n",
+            crate::finding::plural(notes.len(), "informational note", "informational notes")
         ));
     }
     md

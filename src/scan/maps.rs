@@ -132,8 +132,13 @@ pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
         remedy: remedy.to_string(),
         source: None,
     };
-    let no_content = "Build without `sourcesContent` (e.g. `sourcesContent: false`) or without \
-                      source maps, and add a `files` list to package.json so .map files are not published.";
+    let no_content = match map.kind {
+        ShippedAs::Inline => "Build without inline source maps, or with `sourcesContent: false`.",
+        _ => {
+            "Build without `sourcesContent` (e.g. `sourcesContent: false`) or without source \
+              maps, and add a `files` list to package.json so .map files are not published."
+        }
+    };
     if let Some(e) = &map.error {
         return vec![finding(
             "sourcemap-unreadable",

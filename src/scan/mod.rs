@@ -113,7 +113,8 @@ pub fn assemble(archive: &Archive, maps: Maps, file_findings: Vec<Finding>) -> A
     let mut findings: Vec<Finding> = Vec::new();
     for r in &refs {
         match r.kind {
-            RefKind::Local if !r.exists => findings.push(Finding {
+            // In a package read only in part, a missing map is most likely past the break.
+            RefKind::Local if !r.exists && archive.error.is_none() => findings.push(Finding {
                 rule: "sourcemap-missing",
                 severity: Severity::Info,
                 path: r.file.clone(),
@@ -150,6 +151,21 @@ pub fn assemble(archive: &Archive, maps: Maps, file_findings: Vec<Finding>) -> A
         findings.extend(maps::findings(map, &licence));
     }
     findings.extend(file_findings);
+    if let Some(e) = &archive.error {
+        findings.push(Finding {
+            rule: "archive-incomplete",
+            severity: Severity::Medium,
+            path: "(the tarball)".into(),
+            line: None,
+            message: format!(
+                "Only {} could be read, so what is past the damage was not checked. {e}",
+                plural(archive.entries().len(), "file", "files")
+            ),
+            remedy: "Get the complete tarball (npm pack, or the registry) and check it again."
+                .into(),
+            source: None,
+        });
+    }
     findings.extend(recovered_secret_findings(recovered.files()));
     findings.sort_by(|a, b| {
         b.severity
@@ -297,11 +313,26 @@ fn find_references(archive: &Archive) -> (Vec<SourceMapRef>, Vec<(String, Vec<u8
     (refs, inline_maps)
 }
 
-/// The verdict: the worst finding, and one line that says what matters most.
+/// Rules whose finding means a credential is exposed: the verdict says "secrets" for them.
+fn is_secret(rule: &str) -> bool {
+    secrets::RULES.iter().any(|r| r.id == rule)
+        || matches!(
+            rule,
+            "npmrc-token" | "env-file" | "credentials-file" | "private-key-file"
+        )
+}
+
+/// The verdict: the worst finding, a headline, and one line that says what matters most.
 fn verdict(a: &Analysis, licence: &Licence) -> Verdict {
     let level = Level::of(&a.findings);
-    let summary = match level {
-        Level::Clean => {
+    let notable: Vec<&Finding> = a
+        .findings
+        .iter()
+        .filter(|f| f.severity > Severity::Info)
+        .collect();
+    let incomplete = a.archive_error.is_some();
+    let (title, summary) = match notable.first() {
+        None => {
             let maps = a.source_maps.len();
             let mut s = format!("No leak found in {}.", plural(a.files, "file", "files"));
             if maps > 0 {
@@ -311,53 +342,96 @@ fn verdict(a: &Analysis, licence: &Licence) -> Verdict {
                     if maps == 1 { "embeds" } else { "embed" }
                 ));
             }
-            s
+            ("No leak found".to_string(), s)
         }
-        _ => {
+        Some(worst) if is_secret(worst.rule) => {
+            // Count places, not rules: an .npmrc token fires a file rule and a content rule.
+            let places: HashSet<(&str, Option<&str>)> = notable
+                .iter()
+                .filter(|f| is_secret(f.rule))
+                .map(|f| (f.path.as_str(), f.source.as_ref().map(|s| s.path.as_str())))
+                .collect();
+            let s = format!(
+                "Secrets are exposed in {}; rotate them now. The worst: {}: {}",
+                plural(places.len(), "file", "files"),
+                worst.location(),
+                worst.message
+            );
+            ("Leaks secrets".to_string(), s)
+        }
+        Some(worst) if worst.rule == "sourcemap-embedded-sources" => {
             let leaking: Vec<&MapSummary> = a
                 .source_maps
                 .iter()
                 .filter(|m| m.first_party_embedded > 0)
                 .collect();
-            let worst = &a.findings[0];
-            if worst.rule == "sourcemap-embedded-sources" {
-                // Distinct files, as recovered: two maps embedding the same source leak it once.
-                let own = a.recovered.files().iter().filter(|f| f.first_party);
-                let (files, bytes) = own.fold((0usize, 0u64), |(n, b), f| {
-                    (n + 1, b + f.content.len() as u64)
-                });
-                let orphaned = leaking.iter().filter(|m| !m.referenced).count();
-                let through = if orphaned == leaking.len() {
-                    plural(leaking.len(), "orphaned source map", "orphaned source maps")
-                } else {
-                    plural(leaking.len(), "source map", "source maps")
-                };
-                let tail = if licence.is_open_source() {
-                    format!(", under an {}", licence.describe())
-                } else {
-                    String::new()
-                };
-                format!(
-                    "Leaks {} of its own source {} ({}) through {through}{tail}.",
-                    count(files as u64),
-                    if files == 1 { "file" } else { "files" },
-                    size(bytes)
-                )
+            // Distinct files, as recovered: two maps embedding the same source leak it once.
+            let own = a.recovered.files().iter().filter(|f| f.first_party);
+            let (files, bytes) = own.fold((0usize, 0u64), |(n, b), f| {
+                (n + 1, b + f.content.len() as u64)
+            });
+            let orphaned = leaking.iter().filter(|m| !m.referenced).count();
+            let through = if orphaned == leaking.len() {
+                plural(leaking.len(), "orphaned source map", "orphaned source maps")
             } else {
-                let place = worst.location();
-                let others = a
-                    .findings
-                    .iter()
-                    .filter(|f| f.severity > Severity::Info)
-                    .count()
-                    - 1;
-                let more = match others {
-                    0 => String::new(),
-                    n => format!(" ({} more)", plural(n, "finding", "findings")),
-                };
-                format!("{place}: {}{more}", worst.message)
-            }
+                plural(leaking.len(), "source map", "source maps")
+            };
+            let tail = if licence.is_open_source() {
+                format!(", under an {}", licence.describe())
+            } else {
+                String::new()
+            };
+            let s = format!(
+                "Leaks {} of its own source {} ({}) through {through}{tail}.",
+                count(files as u64),
+                if files == 1 { "file" } else { "files" },
+                size(bytes)
+            );
+            let title = if licence.is_open_source() {
+                "Ships its sources in maps"
+            } else {
+                "Leaks source code"
+            };
+            (title.to_string(), s)
+        }
+        Some(worst) => {
+            let more = match notable.len() - 1 {
+                0 => String::new(),
+                n => format!(" ({} more)", plural(n, "finding", "findings")),
+            };
+            let title = match worst.rule {
+                "archive-incomplete" => "Could only be read in part",
+                "shipped-typescript-source" => "Leaks source code",
+                _ => match level {
+                    Level::Critical | Level::High => "Leaks something serious",
+                    Level::Medium => "Worth a look",
+                    _ => "Minor exposure",
+                },
+            };
+            let place = if worst.rule == "archive-incomplete" {
+                "Incomplete".to_string()
+            } else {
+                worst.location()
+            };
+            (
+                title.to_string(),
+                format!("{place}: {}{more}", worst.message),
+            )
         }
     };
-    Verdict { level, summary }
+    // Whatever else is said, a partial read must not look like the whole story.
+    let summary = match notable.first() {
+        Some(w) if incomplete && w.rule != "archive-incomplete" => {
+            format!(
+                "Incomplete: only {} could be read. {summary}",
+                plural(a.files, "file", "files")
+            )
+        }
+        _ => summary,
+    };
+    Verdict {
+        level,
+        title,
+        summary,
+    }
 }

@@ -32,6 +32,14 @@ pub fn drop_zone(props: &DropZoneProps) -> Html {
             input.set_value("");
         })
     };
+    // A file input opens on Space only; people press Enter too.
+    let open_on_enter = Callback::from(|e: KeyboardEvent| {
+        if e.key() == "Enter" {
+            e.prevent_default();
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            input.click();
+        }
+    });
     let on_drag_over = {
         let hovering = hovering.clone();
         Callback::from(move |e: DragEvent| {
@@ -48,6 +56,8 @@ pub fn drop_zone(props: &DropZoneProps) -> Html {
         let hovering = hovering.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
+            // The page-wide drop handler must not take the same file a second time.
+            e.stop_propagation();
             hovering.set(false);
             if let Some(file) = e
                 .data_transfer()
@@ -72,7 +82,7 @@ pub fn drop_zone(props: &DropZoneProps) -> Html {
                 <span class="hint">{".tgz, .tar.gz or .tar, as made by npm pack or downloaded from the registry"}</span>
             </div>
             <label class="button">
-                <input type="file" class="visually-hidden" data-testid="file-input"
+                <input type="file" class="visually-hidden" data-testid="file-input" onkeydown={open_on_enter}
                        accept=".tgz,.tar.gz,.tar,.gz,application/gzip,application/x-tar"
                        disabled={props.busy} onchange={on_change} />
                 {"Choose a file…"}
@@ -104,23 +114,12 @@ pub struct OutcomeProps {
     pub outcome: Rc<Outcome>,
 }
 
-const VERDICT_TITLES: [(&str, &str); 5] = [
-    ("critical", "Leaks source code"),
-    ("high", "Leaks something serious"),
-    ("medium", "Worth a look"),
-    ("low", "Minor exposure"),
-    ("clean", "No leak found"),
-];
-
 #[function_component(VerdictBanner)]
 pub fn verdict_banner(props: &OutcomeProps) -> Html {
     let o = &props.outcome;
     let verdict = &o.analysis.verdict;
     let level = verdict.level.as_str();
-    let title = VERDICT_TITLES
-        .iter()
-        .find(|(l, _)| *l == level)
-        .map_or("", |(_, t)| t);
+    let title = &verdict.title;
     let package = o.analysis.package.as_ref().map(|p| {
         format!(
             "{}{}",
@@ -195,7 +194,7 @@ fn grouped(findings: &[Finding], on_open: &Callback<Selection>) -> Html {
                         <div class="finding-path"><strong>{plural(g.findings.len(), "file", "files")}</strong>
                             <span class="muted">{format!(" · {}", g.rule)}</span></div>
                         <div class="finding-message">{format!("For example {}: {}", first.location(), first.message)}</div>
-                        <div class="finding-remedy">{&first.remedy}</div>
+                        <div class="finding-remedy">{ with_code(&first.remedy) }</div>
                         <details>
                             <summary>{format!("Show all {}", g.findings.len())}</summary>
                             <ul class="findings">{ for g.findings.iter().map(|f| finding_item(f, on_open)) }</ul>
@@ -234,8 +233,8 @@ fn finding_item(f: &Finding, on_open: &Callback<Selection>) -> Html {
             <span class={classes!("sev", f.severity.as_str())}>{f.severity.as_str()}</span>
             <div>
                 <div class="finding-path"><button class="link" data-testid="finding" {onclick}><code>{location}</code></button></div>
-                <div class="finding-message">{&f.message}</div>
-                <div class="finding-remedy">{&f.remedy}</div>
+                <div class="finding-message">{ with_code(&f.message) }</div>
+                <div class="finding-remedy">{ with_code(&f.remedy) }</div>
             </div>
         </li>
     }
@@ -269,4 +268,18 @@ pub fn intro() -> Html {
             }) }
         </section>
     }
+}
+
+/// Text whose `backticked` parts are code: each part becomes an element, never markup.
+pub fn with_code(text: &str) -> Html {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                html! { <code>{part}</code> }
+            } else {
+                html! { {part} }
+            }
+        })
+        .collect()
 }

@@ -12,7 +12,9 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::archive::{Archive, STEP_BYTES, Unpacker};
@@ -113,6 +115,31 @@ fn app() -> Html {
             wasm_bindgen_futures::spawn_local(async move { analyse(file, stage).await });
         })
     };
+    // A file dropped anywhere on the page is analysed, rather than opened by the browser
+    // (which would leave the page and lose the results on screen).
+    {
+        let on_file = on_file.clone();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            let options = EventListenerOptions::enable_prevent_default();
+            let over = EventListener::new_with_options(&window, "dragover", options, |e| {
+                e.prevent_default()
+            });
+            let on_drop = EventListener::new_with_options(&window, "drop", options, move |e| {
+                e.prevent_default();
+                let file = e
+                    .dyn_ref::<web_sys::DragEvent>()
+                    .and_then(|d| d.data_transfer())
+                    .and_then(|d| d.files())
+                    .and_then(|f| f.get(0));
+                if let Some(file) = file {
+                    on_file.emit(file);
+                }
+            });
+            // Dropping the listeners removes them.
+            move || drop((over, on_drop))
+        });
+    }
     let busy = matches!(*stage, Stage::Working { .. });
     let compact = !matches!(*stage, Stage::Idle);
     html! {

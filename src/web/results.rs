@@ -48,6 +48,24 @@ pub fn results(props: &ResultsProps) -> Html {
         })
     };
 
+    // Opening a file brings the viewer into sight when it is below the fold (a finding
+    // clicked at the top, or a narrow screen where the viewer sits under the tree).
+    use_effect_with((*selection).clone(), |selection| {
+        if selection.is_some()
+            && let Some(viewer) = gloo::utils::document().get_element_by_id("viewer-pane")
+        {
+            let top = viewer.get_bounding_client_rect().top();
+            let height = gloo::utils::window()
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(800.0);
+            if top > height * 0.6 || top < 0.0 {
+                viewer.scroll_into_view();
+            }
+        }
+    });
+
     // `/` anywhere but in a text field jumps to the search of the visible tree.
     {
         let tab = *tab;
@@ -131,7 +149,7 @@ pub fn results(props: &ResultsProps) -> Html {
                     }
                 </div>
             </section>
-            <section class="pane viewer-side">
+            <section class="pane viewer-side" id="viewer-pane">
                 { match &*selection {
                     Some(sel) => html! { <Viewer outcome={o.clone()} selection={sel.clone()} on_open={open.clone()} /> },
                     None => html! {
@@ -231,6 +249,15 @@ fn summary(props: &SummaryProps) -> Html {
             });
         })
     };
+    let own = a.recovered.files().iter().filter(|f| f.first_party).count();
+    let recovered_label = match a.recovered.len() {
+        0 => "recovered source files".to_string(),
+        n => format!(
+            "recovered source files: {} own, {} dependencies",
+            count(own as u64),
+            count((n - own) as u64)
+        ),
+    };
     let stat = |value: String, label: &str, testid: Option<&'static str>| {
         html! {
             <div class="stat">
@@ -244,7 +271,7 @@ fn summary(props: &SummaryProps) -> Html {
             { stat(count(a.files as u64), "files", None) }
             { stat(size(a.unpacked_bytes), "unpacked", None) }
             { stat(count(a.source_maps.len() as u64), "source maps", None) }
-            { stat(a.recovered.len().to_string(), "recovered source files", Some("recovered-count")) }
+            { stat(a.recovered.len().to_string(), &recovered_label, Some("recovered-count")) }
             { stat(size(a.recovered.bytes()), "of recovered source", None) }
             <div class="downloads">
                 <button class="button secondary" data-testid="download-report" onclick={on_report}>{"JSON report"}</button>

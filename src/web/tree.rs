@@ -40,6 +40,8 @@ impl Tab {
 }
 
 const ROW_PX: u32 = 26;
+/// Rows that PageUp / PageDown move by.
+const PAGE_ROWS: usize = 20;
 
 #[derive(Properties, PartialEq)]
 pub struct TreePaneProps {
@@ -152,6 +154,8 @@ pub fn tree_pane(props: &TreePaneProps) -> Html {
                 "ArrowUp" => at.saturating_sub(1),
                 "Home" => 0,
                 "End" => rows.len() - 1,
+                "PageDown" => (at + PAGE_ROWS).min(rows.len() - 1),
+                "PageUp" => at.saturating_sub(PAGE_ROWS),
                 "Enter" | " " => {
                     activate.emit(row.node);
                     at
@@ -172,6 +176,19 @@ pub fn tree_pane(props: &TreePaneProps) -> Html {
         })
     };
 
+    // From the search box, ↓ or Enter goes to the first row shown.
+    let on_search_key = {
+        let focus_pending = focus_pending.clone();
+        let cursor = cursor.clone();
+        let has_rows = !rows.is_empty();
+        Callback::from(move |e: KeyboardEvent| {
+            if has_rows && matches!(e.key().as_str(), "ArrowDown" | "Enter") {
+                e.prevent_default();
+                *focus_pending.borrow_mut() = true;
+                cursor.set(0);
+            }
+        })
+    };
     let on_search = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| {
@@ -268,7 +285,7 @@ pub fn tree_pane(props: &TreePaneProps) -> Html {
             <div class="tree-controls">
                 <input type="search" id={props.tab.search_id()} data-testid="tree-search" class="search"
                        placeholder={format!("Search {} paths  ( / )", crate::finding::count(files as u64))}
-                       aria-label="Search by path" value={query.text.clone()} oninput={on_search} />
+                       aria-label="Search by path" value={query.text.clone()} oninput={on_search} onkeydown={on_search_key} />
                 <select data-testid="severity-filter" aria-label="Filter by severity" onchange={on_filter}>
                     <option value="all" selected={query.min_severity.is_none()}>{"All files"}</option>
                     { for Severity::ALL.iter().filter(|s| **s != Severity::Info).map(|s| html! {

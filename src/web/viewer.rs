@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::Outcome;
+use super::components::with_code;
 use super::download::download_bytes;
 use super::tree::Tab;
 use super::virtual_list::VirtualList;
@@ -279,7 +280,7 @@ pub fn text_view(props: &TextViewProps) -> Html {
                     html! {
                         <div class={classes!("line-finding", finding.severity.as_str())} data-testid="line-finding" data-line={line.to_string()}>
                             <span class={classes!("sev", finding.severity.as_str())}>{finding.severity.as_str()}</span>
-                            <span class="line-finding-text">{&finding.message}<span class="muted">{format!(" {}", finding.remedy)}</span></span>
+                            <span class="line-finding-text">{&finding.message}{" "}<span class="muted">{ with_code(&finding.remedy) }</span></span>
                         </div>
                     }
                 }
