@@ -87,6 +87,15 @@ pub fn tree_pane(props: &TreePaneProps) -> Html {
             .position(|r| tree.node(r.node).path == p.as_str())
     });
 
+    // The cursor follows a file opened from elsewhere, so the list scrolls to it.
+    {
+        let cursor = cursor.clone();
+        use_effect_with(selected_row, move |row| {
+            if let Some(i) = *row {
+                cursor.set(i);
+            }
+        });
+    }
     {
         let list_ref = list_ref.clone();
         let focus_pending = focus_pending.clone();
