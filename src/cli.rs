@@ -12,6 +12,7 @@ use crate::archive::Archive;
 use crate::finding::{Finding, Severity, count, size};
 use crate::report::{Integrity, Report, markdown, sarif};
 use crate::scan::{Analysis, read_maps, scan};
+use crate::source_map::Mappings;
 use crate::view::{GROUP_AT, group_findings};
 
 const EXIT_CODES: &str = "Exit codes:\n  0  no finding at or above --fail-on\n  1  a finding at or above --fail-on\n  2  a usage or input error";
@@ -396,7 +397,7 @@ const WRITERS: usize = 4;
 fn run_extract(package: &Path, output: &Path) -> Result<ExitCode, CliError> {
     let opened = open(package, false)?;
     // Only the maps matter here; the rest of the scan would be wasted work.
-    let recovered = read_maps(&opened.archive).recovered;
+    let recovered = read_maps(&opened.archive, Mappings::Skip).recovered;
     drop(opened.archive);
     opened.progress.finish();
     let write_error = |path: &Path, source| CliError::Write {

@@ -59,6 +59,14 @@ impl SourceMap {
     }
 }
 
+/// Whether to validate `mappings`: a scan reports a broken map, an extraction only needs
+/// what the map embeds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mappings {
+    Check,
+    Skip,
+}
+
 /// Why a map could not be read at all (as opposed to read with problems).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MapError {
@@ -117,6 +125,12 @@ impl SourceMap {
     /// Parses a map from its JSON text. Tolerates a leading `)]}'` XSSI guard line, which
     /// the spec allows.
     pub fn parse(json: &[u8]) -> Result<SourceMap, MapError> {
+        SourceMap::parse_with(json, Mappings::Check)
+    }
+
+    /// Like [`SourceMap::parse`]; with [`Mappings::Skip`], `mappings` is not validated (for
+    /// a caller that only wants what the map embeds).
+    pub fn parse_with(json: &[u8], mappings: Mappings) -> Result<SourceMap, MapError> {
         let json = strip_xssi_guard(json);
         // A derived struct would also accept a JSON array; a map is an object.
         match json.iter().find(|b| !b.is_ascii_whitespace()) {
@@ -127,7 +141,7 @@ impl SourceMap {
         let raw: RawMap =
             serde_json::from_slice(json).map_err(|e| MapError::Json(e.to_string()))?;
         let mut problems = Vec::new();
-        let map = read_map(raw, &mut problems, 0);
+        let map = read_map(raw, &mut problems, 0, mappings);
         Ok(SourceMap { problems, ..map })
     }
 }
@@ -142,7 +156,7 @@ fn strip_xssi_guard(json: &[u8]) -> &[u8] {
     }
 }
 
-fn read_map(raw: RawMap, problems: &mut Vec<String>, depth: usize) -> SourceMap {
+fn read_map(raw: RawMap, problems: &mut Vec<String>, depth: usize, check: Mappings) -> SourceMap {
     match raw.version.map(|v| v.get().trim()) {
         Some("3") => {}
         Some(v) => problems.push(format!("`version` is {v}, not 3")),
@@ -154,7 +168,7 @@ fn read_map(raw: RawMap, problems: &mut Vec<String>, depth: usize) -> SourceMap 
         if raw.mappings.is_some() {
             problems.push("an index map must not have `mappings`".into());
         }
-        let sources = read_sections(sections, problems, depth);
+        let sources = read_sections(sections, problems, depth, check);
         return SourceMap {
             kind: MapKind::Index,
             sources,
@@ -189,6 +203,7 @@ fn read_map(raw: RawMap, problems: &mut Vec<String>, depth: usize) -> SourceMap 
         problems,
     );
     match raw.mappings {
+        _ if check == Mappings::Skip => {}
         None => problems.push("`mappings` is missing".into()),
         Some(m) => match serde_json::from_str::<std::borrow::Cow<str>>(m.get()) {
             Ok(m) => {
@@ -221,7 +236,12 @@ fn read_map(raw: RawMap, problems: &mut Vec<String>, depth: usize) -> SourceMap 
     }
 }
 
-fn read_sections(sections: &RawValue, problems: &mut Vec<String>, depth: usize) -> Vec<MapSource> {
+fn read_sections(
+    sections: &RawValue,
+    problems: &mut Vec<String>,
+    depth: usize,
+    check: Mappings,
+) -> Vec<MapSource> {
     let Ok(sections) = serde_json::from_str::<Vec<&RawValue>>(sections.get()) else {
         problems.push("`sections` is not a list".into());
         return Vec::new();
@@ -271,7 +291,7 @@ fn read_sections(sections: &RawValue, problems: &mut Vec<String>, depth: usize) 
         match serde_json::from_str::<RawMap>(map.get()) {
             Ok(raw) => {
                 let mut inner = Vec::new();
-                let sub = read_map(raw, &mut inner, depth + 1);
+                let sub = read_map(raw, &mut inner, depth + 1, check);
                 problems.extend(inner.into_iter().map(|p| format!("section {i}: {p}")));
                 sources.extend(sub.sources);
             }
@@ -668,6 +688,15 @@ mod tests {
     fn xssi_guard_is_skipped() {
         let m = parse(")]}'\n{\"version\":3,\"sources\":[],\"mappings\":\"\"}");
         assert!(m.is_valid());
+    }
+
+    #[test]
+    fn skipping_mappings_still_reads_every_source() {
+        let broken = br#"{"version":3,"sources":["a.ts"],"sourcesContent":["x"],"mappings":"!!!"}"#;
+        assert!(!SourceMap::parse(broken).unwrap().is_valid());
+        let skipped = SourceMap::parse_with(broken, Mappings::Skip).unwrap();
+        assert!(skipped.is_valid());
+        assert_eq!(skipped.sources_with_content(), 1);
     }
 
     #[test]

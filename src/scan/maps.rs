@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::finding::{Finding, Severity, count, plural, size};
 use crate::package::Licence;
 use crate::recover::{RecoveredSources, is_first_party, normalise_source_path};
-use crate::source_map::{MapKind, SourceMap};
+use crate::source_map::{MapKind, Mappings, SourceMap};
 
 /// How a map is shipped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -54,6 +54,7 @@ pub fn read(
     json: &[u8],
     shipped: ShippedAs,
     referenced: bool,
+    mappings: Mappings,
     recovered: &mut RecoveredSources,
 ) -> MapSummary {
     let mut summary = MapSummary {
@@ -80,7 +81,7 @@ pub fn read(
         ));
         return summary;
     }
-    let map = match SourceMap::parse(json) {
+    let map = match SourceMap::parse_with(json, mappings) {
         Ok(map) => map,
         Err(e) => {
             summary.error = Some(e.to_string());
@@ -284,6 +285,7 @@ mod tests {
             json.as_bytes(),
             ShippedAs::File,
             referenced,
+            Mappings::Check,
             &mut recovered,
         );
         (s, recovered)

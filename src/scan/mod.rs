@@ -15,6 +15,7 @@ use crate::finding::{
 use crate::package::{Licence, PackageInfo};
 use crate::par;
 use crate::recover::{RecoveredSource, RecoveredSources};
+use crate::source_map::Mappings;
 use maps::{MapSummary, ShippedAs};
 use references::{RefKind, SourceMapRef, Target};
 
@@ -41,8 +42,9 @@ pub struct Maps {
     pub recovered: RecoveredSources,
 }
 
-/// Reads every `.map` file (referenced or orphaned) and every inline map.
-pub fn read_maps(archive: &Archive) -> Maps {
+/// Reads every `.map` file (referenced or orphaned) and every inline map; `mappings` says
+/// whether their `mappings` are validated ([`scan`] does; `extract` need not).
+pub fn read_maps(archive: &Archive, mappings: Mappings) -> Maps {
     let mut recovered = RecoveredSources::default();
     let (refs, inline_maps) = find_references(archive);
     let referenced: HashSet<&str> = refs
@@ -63,6 +65,7 @@ pub fn read_maps(archive: &Archive) -> Maps {
             json,
             ShippedAs::File,
             is_ref,
+            mappings,
             &mut recovered,
         ));
     }
@@ -72,6 +75,7 @@ pub fn read_maps(archive: &Archive) -> Maps {
             json,
             ShippedAs::Inline,
             true,
+            mappings,
             &mut recovered,
         ));
     }
@@ -96,7 +100,10 @@ fn licence_of(package: Option<&PackageInfo>) -> Licence {
 /// Runs every detector over the archive.
 pub fn scan(archive: &Archive) -> Analysis {
     // The maps and the rest of the files are independent: on two cores, both at once.
-    let (maps, file_findings) = par::join(|| read_maps(archive), || package_file_findings(archive));
+    let (maps, file_findings) = par::join(
+        || read_maps(archive, Mappings::Check),
+        || package_file_findings(archive),
+    );
     assemble(archive, maps, file_findings)
 }
 

@@ -20,6 +20,7 @@ use yew::prelude::*;
 use crate::archive::{Archive, STEP_BYTES, Unpacker};
 use crate::report::Integrity;
 use crate::scan::{self, Analysis};
+use crate::source_map::Mappings;
 use crate::view::FileTree;
 use components::{DropZone, Progress};
 use results::Results;
@@ -216,7 +217,7 @@ async fn analyse(file: web_sys::File, stage: UseStateHandle<Stage>) {
     // The scan in its steps, so that the page paints in between.
     step("Reading source maps", 45);
     TimeoutFuture::new(0).await;
-    let maps = scan::read_maps(&archive);
+    let maps = scan::read_maps(&archive, Mappings::Check);
     step("Checking files for secrets", 65);
     TimeoutFuture::new(0).await;
     let file_findings = scan::package_file_findings(&archive);
