@@ -5,7 +5,8 @@
 #   cargo build --release && bench/extract.sh
 #
 # Env: RUNS (default 3) timed runs per command after one warm-up; LEAKSCOPE overrides the
-# binary (default target/release/leakscope).
+# binary (default target/release/leakscope); BENCH_OUT where the trees are written
+# (default /dev/shm, see below).
 # Uses hyperfine for wall time when installed, /usr/bin/time for max RSS (and for wall time
 # otherwise). Builds nothing itself.
 set -euo pipefail
@@ -16,8 +17,13 @@ RUNS=${RUNS:-3}
 BENCH=target/bench
 BIG=$BENCH/big-leak.tgz
 BIN=${LEAKSCOPE:-target/release/leakscope}
-OUT_RUST=$BENCH/out-rust
-OUT_NODE=$BENCH/out-node
+# Outputs go to memory (tmpfs) by default: this VM's disk slows down run after run as
+# deleted trees pile up, which measured the disk rather than the tools. BENCH_OUT=dir
+# measures on a disk of your choice.
+OUT_BASE=${BENCH_OUT:-$( [[ -d /dev/shm && -w /dev/shm ]] && echo /dev/shm/leakscope-bench || echo "$BENCH")}
+mkdir -p "$OUT_BASE"
+OUT_RUST=$OUT_BASE/out-rust
+OUT_NODE=$OUT_BASE/out-node
 
 # --- inputs -----------------------------------------------------------------------------
 
