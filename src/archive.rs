@@ -188,7 +188,9 @@ enum Unpacking<'a> {
 impl<'a> Unpacker<'a> {
     pub fn new(input: &'a [u8]) -> Unpacker<'a> {
         let state = if input.starts_with(&[0x1f, 0x8b]) {
-            let capacity = size_hint(input).unwrap_or(input.len().saturating_mul(4));
+            let capacity = size_hint(input)
+                .unwrap_or(input.len().saturating_mul(4))
+                .min(MAX_PRESIZE);
             Unpacking::Gzip {
                 decoder: Box::new(flate2::bufread::MultiGzDecoder::new(input)),
                 data: Vec::with_capacity(capacity),
@@ -271,11 +273,20 @@ fn size_hint(input: &[u8]) -> Option<usize> {
     (hint >= input.len() && hint <= input.len().saturating_mul(64)).then_some(hint)
 }
 
+/// Most memory set aside up front from the trailer's claim, which a damaged or hostile
+/// file controls; beyond it the buffer grows as real data arrives.
+const MAX_PRESIZE: usize = 256 << 20;
+
+/// Largest package decompressed in one call; bigger ones stream, so a false size claim
+/// cannot reserve gigabytes.
+#[cfg(not(target_arch = "wasm32"))]
+const MAX_WHOLE: usize = 1 << 30;
+
 /// Natively, a well-formed single-member gzip is decompressed in one call (libdeflate);
 /// anything else (truncated, multi-member, odd trailer) takes the streaming path below.
 #[cfg(not(target_arch = "wasm32"))]
 fn gunzip_whole(input: &[u8]) -> Option<Vec<u8>> {
-    let size = size_hint(input)?;
+    let size = size_hint(input).filter(|&s| s <= MAX_WHOLE)?;
     let mut out = vec![0u8; size];
     let n = libdeflater::Decompressor::new()
         .gzip_decompress(input, &mut out)
@@ -291,95 +302,78 @@ fn looks_like_tar(data: &[u8]) -> bool {
 type Index = (Vec<Entry>, HashMap<String, usize>, Option<ArchiveError>);
 
 fn index_tar(data: &[u8]) -> Index {
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut by_path = HashMap::new();
-    let mut archive = tar::Archive::new(data);
+    let mut found: Vec<(String, Range<usize>)> = Vec::new();
+    let error = read_tar(data, &mut found).err();
+    let (entries, by_path) = package_entries(found);
+    (entries, by_path, error)
+}
+
+/// Every regular file's cleaned path and byte range, in archive order, until the end or the
+/// first fault.
+fn read_tar(data: &[u8], found: &mut Vec<(String, Range<usize>)>) -> Result<(), ArchiveError> {
     let broken = |entries_read, detail: String| ArchiveError::BrokenTar {
         entries_read,
         detail,
     };
-    let iter = match archive.entries() {
-        Ok(iter) => iter,
-        Err(e) => return (entries, by_path, Some(broken(0, e.to_string()))),
-    };
+    let mut archive = tar::Archive::new(data);
+    let iter = archive.entries().map_err(|e| broken(0, e.to_string()))?;
     for item in iter {
-        let entry = match item {
-            Ok(entry) => entry,
-            Err(e) => {
-                let error = broken(entries.len(), e.to_string());
-                return (entries, by_path, Some(error));
-            }
-        };
+        let entry = item.map_err(|e| broken(found.len(), e.to_string()))?;
         let kind = entry.header().entry_type();
         if !(kind.is_file() || kind == tar::EntryType::Continuous) {
             continue; // directories, links, devices: not content
         }
-        let raw_path = match entry.path_bytes() {
-            std::borrow::Cow::Borrowed(b) => String::from_utf8_lossy(b).into_owned(),
-            std::borrow::Cow::Owned(b) => String::from_utf8_lossy(&b).into_owned(),
-        };
-        let Some(path) = package_path(&raw_path) else {
+        let raw = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
+        let path = crate::path::clean_segments(&raw).join("/");
+        if path.is_empty() {
             continue;
-        };
+        }
         let start = entry.raw_file_position() as usize;
         let end = start.saturating_add(entry.size() as usize);
         if end > data.len() {
-            let error = broken(entries.len(), format!("the content of {path} is cut off"));
-            return (entries, by_path, Some(error));
+            return Err(broken(
+                found.len(),
+                format!("the content of {path} is cut off"),
+            ));
         }
-        let new = Entry {
-            path: path.clone(),
-            range: start..end,
+        found.push((path, start..end));
+    }
+    Ok(())
+}
+
+/// Package-relative entries: the top folder all files share (`package/`, `node/`, whatever
+/// its name) is dropped; a later duplicate replaces an earlier one, as `tar -x` would.
+fn package_entries(found: Vec<(String, Range<usize>)>) -> (Vec<Entry>, HashMap<String, usize>) {
+    let top = found
+        .first()
+        .and_then(|(p, _)| p.split_once('/'))
+        .map(|(t, _)| t.to_string());
+    let shared = top.filter(|t| {
+        found
+            .iter()
+            .all(|(p, _)| p.split_once('/').is_some_and(|(first, _)| first == t))
+    });
+    let mut entries: Vec<Entry> = Vec::with_capacity(found.len());
+    let mut by_path = HashMap::with_capacity(found.len());
+    for (path, range) in found {
+        let path = match &shared {
+            Some(top) => path[top.len() + 1..].to_string(),
+            None => path,
         };
         match by_path.get(&path) {
-            Some(&i) => entries[i] = new,
+            Some(&i) => entries[i] = Entry { path, range },
             None => {
-                by_path.insert(path, entries.len());
-                entries.push(new);
+                by_path.insert(path.clone(), entries.len());
+                entries.push(Entry { path, range });
             }
         }
     }
-    (entries, by_path, None)
-}
-
-/// Normalises a tar path and drops its top folder (`package/`, `node/`, whatever its name).
-/// `..` never climbs above the root, so no path can point outside the package. Returns
-/// `None` for a path that names nothing inside the top folder.
-pub fn package_path(raw: &str) -> Option<String> {
-    let parts = crate::path::clean_segments(raw);
-    match parts.len() {
-        0 => None,
-        // A file beside the top folder: keep it rather than lose it.
-        1 => Some(parts[0].to_string()),
-        _ => Some(parts[1..].join("/")),
-    }
+    (entries, by_path)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn package_path_drops_the_top_folder_whatever_its_name() {
-        assert_eq!(package_path("package/a/b.js").as_deref(), Some("a/b.js"));
-        assert_eq!(package_path("node/index.js").as_deref(), Some("index.js"));
-        assert_eq!(package_path("./package/x").as_deref(), Some("x"));
-    }
-
-    #[test]
-    fn package_path_never_escapes() {
-        assert_eq!(
-            package_path("package/../../etc/passwd").as_deref(),
-            Some("passwd")
-        );
-        assert_eq!(package_path("/abs/x/y").as_deref(), Some("x/y"));
-        assert_eq!(
-            package_path("package\\..\\..\\win.ini").as_deref(),
-            Some("win.ini")
-        );
-        assert_eq!(package_path("package/").as_deref(), Some("package"));
-        assert_eq!(package_path("../..").as_deref(), None);
-    }
 
     #[test]
     fn random_bytes_are_not_a_package() {

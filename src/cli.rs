@@ -323,8 +323,8 @@ fn text_report(s: &Scanned) -> String {
         style.render(),
         level.as_str().to_uppercase(),
         style.render_reset(),
-        s.name,
-        a.verdict.summary
+        clean(&s.name),
+        clean(&a.verdict.summary)
     );
     for severity in Severity::ALL {
         let at: Vec<Finding> = a
@@ -349,9 +349,9 @@ fn text_report(s: &Scanned) -> String {
                 for f in &group.findings {
                     out.push_str(&format!(
                         "  {}\n    {}\n    → {}\n",
-                        f.location(),
-                        f.message,
-                        f.remedy
+                        clean(&f.location()),
+                        clean(&f.message),
+                        clean(&f.remedy)
                     ));
                 }
                 continue;
@@ -361,16 +361,16 @@ fn text_report(s: &Scanned) -> String {
             let others: Vec<String> = group.findings[1..]
                 .iter()
                 .take(4)
-                .map(|f| f.location())
+                .map(|f| clean(&f.location()))
                 .collect();
             let rest = group.findings.len() - 1 - others.len();
             out.push_str(&format!(
                 "  {} files ({}), e.g. {}\n    {}\n    → {}\n    also {}{}\n",
                 group.findings.len(),
                 group.rule,
-                first.location(),
-                first.message,
-                first.remedy,
+                clean(&first.location()),
+                clean(&first.message),
+                clean(&first.remedy),
                 others.join(", "),
                 if rest > 0 {
                     format!(" and {rest} more (--format json lists all)")
@@ -389,6 +389,20 @@ fn text_report(s: &Scanned) -> String {
         size(a.recovered.bytes())
     ));
     out
+}
+
+/// Package text (file names, messages quoting them) with control characters made visible,
+/// so that a hostile file name cannot drive the terminal.
+fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                char::REPLACEMENT_CHARACTER
+            } else {
+                c
+            }
+        })
+        .collect()
 }
 
 /// Writer threads for `extract`; beyond 4 this disk gained nothing.
@@ -412,7 +426,7 @@ fn run_extract(package: &Path, output: &Path) -> Result<ExitCode, CliError> {
         let mut skipped = Vec::new();
         for source in part {
             let path = source.export_path();
-            if let Err(e) = write_inside(&root, &path, source.content.as_bytes()) {
+            if let Err(e) = write_inside(&root, path, source.content.as_bytes()) {
                 skipped.push((format!("{path}: {e}"), source.content.len() as u64));
             }
         }

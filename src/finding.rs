@@ -69,7 +69,7 @@ impl Finding {
 /// A place inside a recovered source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct InSource {
-    /// The recovered source's normalised path.
+    /// The recovered source's export path (its normalised path, `.variant-N` for a variant).
     pub path: String,
     pub line: u32,
 }

@@ -119,10 +119,32 @@ const OPEN_SOURCE: &[&str] = &[
     "zpl-",
 ];
 
+/// Licences written in words rather than SPDX ("MIT License", "Apache 2.0", "BSD") are
+/// common in package.json; map the usual ones to their ids.
+fn plain_words_to_spdx(lower: &str) -> String {
+    let trimmed = lower
+        .trim()
+        .trim_end_matches(" license")
+        .trim_end_matches(" licence")
+        .trim_start_matches("the ");
+    match trimmed {
+        "apache 2.0"
+        | "apache 2"
+        | "apache-2"
+        | "apache license 2.0"
+        | "apache license, version 2.0" => "apache-2.0".into(),
+        "bsd" | "new bsd" | "simplified bsd" => "bsd-3-clause".into(),
+        "gpl" | "gplv2" | "gplv3" | "lgpl" => format!("{trimmed}-"),
+        "mpl 2.0" => "mpl-2.0".into(),
+        "public domain" => "unlicense".into(),
+        other => other.into(),
+    }
+}
+
 /// Open source when every alternative of an SPDX expression is, ignoring `WITH` exceptions
 /// and a trailing `+`. "MIT OR UNLICENSED" is not open source for everyone, so it is not.
 fn classify(id: &str) -> Licence {
-    let lower = id.to_ascii_lowercase();
+    let lower = plain_words_to_spdx(&id.to_ascii_lowercase());
     let cleaned = lower.replace(['(', ')'], " ");
     let terms: Vec<&str> = cleaned
         .split_whitespace()
@@ -181,6 +203,12 @@ mod tests {
             assert!(licence(&json).is_open_source(), "{id}");
         }
         assert!(licence(r#"{"license":{"type":"MIT"}}"#).is_open_source());
+        for words in ["MIT License", "Apache 2.0", "BSD", "The MIT License"] {
+            assert!(
+                licence(&format!(r#"{{"license":"{words}"}}"#)).is_open_source(),
+                "{words}"
+            );
+        }
         assert!(licence(r#"{"licenses":[{"type":"BSD-2-Clause"}]}"#).is_open_source());
     }
 

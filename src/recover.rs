@@ -2,7 +2,7 @@
 //! The same path with the same content (e.g. from two maps) is one file; the same path with
 //! different content keeps every variant, so nothing is lost.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// An original source file recovered from `sourcesContent`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,30 +16,30 @@ pub struct RecoveredSource {
     pub first_party: bool,
     /// Package-relative paths of the maps (or files with inline maps) that embed it.
     pub maps: Vec<String>,
+    export: String,
 }
 
 impl RecoveredSource {
-    /// Where the file goes in an export (a folder or a .zip): its path, with a variant
-    /// number before the extension when the same path had different contents
-    /// (`src/a.ts`, `src/a.variant-2.ts`), so that variants sit side by side.
-    pub fn export_path(&self) -> String {
-        if self.variant == 0 {
-            return self.path.clone();
-        }
-        let n = self.variant + 1;
-        let (dir, name) = self
-            .path
-            .rsplit_once('/')
-            .map_or(("", self.path.as_str()), |(d, n)| (d, n));
-        let name = match name.split_once('.') {
-            Some((stem, ext)) if !stem.is_empty() => format!("{stem}.variant-{n}.{ext}"),
-            _ => format!("{name}.variant-{n}"),
-        };
-        if dir.is_empty() {
-            name
-        } else {
-            format!("{dir}/{name}")
-        }
+    /// Where the file goes in an export (a folder, a .zip) and in the page: its path, with a
+    /// variant number before the extension when the same path had different contents
+    /// (`src/a.ts`, `src/a.variant-2.ts`), so that variants sit side by side. Unique among
+    /// all recovered files.
+    pub fn export_path(&self) -> &str {
+        &self.export
+    }
+}
+
+/// `src/a.ts` with variant number `n`: `src/a.variant-n.ts`.
+fn variant_name(path: &str, n: usize) -> String {
+    let (dir, name) = path.rsplit_once('/').map_or(("", path), |(d, n)| (d, n));
+    let name = match name.split_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => format!("{stem}.variant-{n}.{ext}"),
+        _ => format!("{name}.variant-{n}"),
+    };
+    if dir.is_empty() {
+        name
+    } else {
+        format!("{dir}/{name}")
     }
 }
 
@@ -47,6 +47,8 @@ impl RecoveredSource {
 pub struct RecoveredSources {
     files: Vec<RecoveredSource>,
     by_path: HashMap<String, Vec<usize>>,
+    /// Export paths in use, so that no two files share one.
+    exports: HashSet<String>,
 }
 
 impl RecoveredSources {
@@ -62,12 +64,26 @@ impl RecoveredSources {
             return;
         }
         variants.push(self.files.len());
+        let variant = variants.len() - 1;
+        // A later real path may equal an earlier variant's name: count on until one is free.
+        let mut export = if variant == 0 {
+            path.clone()
+        } else {
+            variant_name(&path, variant + 1)
+        };
+        let mut n = variant + 1;
+        while self.exports.contains(&export) {
+            n = n.max(1) + 1;
+            export = variant_name(&path, n);
+        }
+        self.exports.insert(export.clone());
         self.files.push(RecoveredSource {
             path,
-            variant: variants.len() - 1,
+            variant,
             content,
             first_party,
             maps: vec![map.to_string()],
+            export,
         });
     }
 
@@ -189,6 +205,19 @@ mod tests {
         assert!(!is_first_party("node_modules/react/index.js", false));
         assert!(!is_first_party("webpack/bootstrap", false));
         assert!(!is_first_party("webpack/runtime/define", false));
+    }
+
+    #[test]
+    fn export_paths_never_collide() {
+        let mut r = RecoveredSources::default();
+        r.add("a.ts".into(), "1".into(), true, "m");
+        r.add("a.ts".into(), "2".into(), true, "m");
+        r.add("a.variant-2.ts".into(), "3".into(), true, "m");
+        let names: Vec<&str> = r.files().iter().map(|f| f.export_path()).collect();
+        assert_eq!(
+            names,
+            ["a.ts", "a.variant-2.ts", "a.variant-2.variant-2.ts"]
+        );
     }
 
     #[test]

@@ -224,7 +224,7 @@ fn read_map(raw: RawMap, problems: &mut Vec<String>, depth: usize, check: Mappin
             path: paths.next().flatten(),
             source_root: source_root.clone(),
             content: contents.next().flatten(),
-            ignored: ignored.contains(&i),
+            ignored: ignored.get(i).copied().unwrap_or(false),
         })
         .collect();
     SourceMap {
@@ -247,7 +247,9 @@ fn read_sections(
         return Vec::new();
     };
     if depth > 0 {
+        // Not read further: nesting is not allowed, and a deep one would exhaust the stack.
         problems.push("an index map is nested inside another".into());
+        return Vec::new();
     }
     let mut sources = Vec::new();
     let mut previous: Option<(i64, i64)> = None;
@@ -455,7 +457,7 @@ impl<'de> Deserialize<'de> for Item {
     }
 }
 
-fn ignore_list(v: Option<&RawValue>, sources: usize, problems: &mut Vec<String>) -> Vec<usize> {
+fn ignore_list(v: Option<&RawValue>, sources: usize, problems: &mut Vec<String>) -> Vec<bool> {
     let Some(v) = v else {
         return Vec::new();
     };
@@ -463,10 +465,10 @@ fn ignore_list(v: Option<&RawValue>, sources: usize, problems: &mut Vec<String>)
         problems.push("`ignoreList` is not a list".into());
         return Vec::new();
     };
-    let mut out = Vec::new();
+    let mut out = vec![false; sources];
     for item in items {
         match item.as_u64() {
-            Some(i) if (i as usize) < sources => out.push(i as usize),
+            Some(i) if (i as usize) < sources => out[i as usize] = true,
             Some(i) => problems.push(format!(
                 "`ignoreList` names source {i}, which does not exist"
             )),
@@ -697,6 +699,14 @@ mod tests {
         let skipped = SourceMap::parse_with(broken, Mappings::Skip).unwrap();
         assert!(skipped.is_valid());
         assert_eq!(skipped.sources_with_content(), 1);
+    }
+
+    #[test]
+    fn deeply_nested_index_maps_do_not_recurse() {
+        let open = r#"{"version":3,"sections":[{"offset":{"line":0,"column":0},"map":"#;
+        let json = format!("{}{{}}{}", open.repeat(5000), "}]}".repeat(5000));
+        let m = SourceMap::parse(json.as_bytes()).unwrap();
+        assert!(m.problems.iter().any(|p| p.contains("nested")));
     }
 
     #[test]

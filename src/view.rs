@@ -23,6 +23,7 @@ pub struct Node {
     /// its files are.
     pub third_party: bool,
     pub children: Vec<usize>,
+    parent: usize,
 }
 
 /// One file going into a tree.
@@ -73,6 +74,9 @@ impl Query {
     }
 }
 
+/// Folders deeper than this are folded into the file's name.
+const MAX_DEPTH: usize = 64;
+
 /// Trees up to this many files open fully; larger ones open only where findings are.
 const OPEN_ALL_UP_TO: usize = 300;
 
@@ -87,6 +91,7 @@ impl FileTree {
                 severity: None,
                 third_party: true,
                 children: Vec::new(),
+                parent: 0,
             }],
             by_path: HashMap::new(),
         };
@@ -99,10 +104,24 @@ impl FileTree {
     fn add(&mut self, file: FileInfo) {
         let mut parent = 0;
         let mut chain = vec![0];
-        let parts: Vec<&str> = file.path.split('/').collect();
+        let mut parts: Vec<&str> = file.path.split('/').collect();
+        // Past this depth the rest of the path is one name: a hostile path 50,000 folders
+        // deep would otherwise cost quadratic memory and recursion.
+        if parts.len() > MAX_DEPTH {
+            let tail_at = parts[..MAX_DEPTH - 1]
+                .iter()
+                .map(|p| p.len() + 1)
+                .sum::<usize>();
+            parts.truncate(MAX_DEPTH - 1);
+            parts.push(&file.path[tail_at..]);
+        }
+        let mut sub = String::with_capacity(file.path.len());
         for (i, part) in parts.iter().enumerate() {
             let is_dir = i + 1 < parts.len();
-            let sub = parts[..=i].join("/");
+            if i > 0 {
+                sub.push('/');
+            }
+            sub.push_str(part);
             let id = match self.by_path.get(&sub) {
                 Some(&id) if self.nodes[id].is_dir == is_dir => id,
                 _ => {
@@ -114,10 +133,11 @@ impl FileTree {
                         severity: None,
                         third_party: true,
                         children: Vec::new(),
+                        parent,
                     });
                     let id = self.nodes.len() - 1;
                     self.nodes[parent].children.push(id);
-                    self.by_path.insert(sub, id);
+                    self.by_path.insert(sub.clone(), id);
                     id
                 }
             };
@@ -156,7 +176,7 @@ impl FileTree {
                 .iter()
                 .filter_map(|f| f.source.as_ref().map(|s| (s.path.as_str(), f.severity))),
         );
-        let paths: Vec<String> = recovered.files().iter().map(|f| f.export_path()).collect();
+        let paths: Vec<&str> = recovered.files().iter().map(|f| f.export_path()).collect();
         FileTree::build(
             recovered
                 .files()
@@ -165,7 +185,7 @@ impl FileTree {
                 .map(|(f, path)| FileInfo {
                     path,
                     size: f.content.len() as u64,
-                    severity: worst.get(f.path.as_str()).copied(),
+                    severity: worst.get(f.export_path()).copied(),
                     third_party: !f.first_party,
                 }),
         )
@@ -203,12 +223,10 @@ impl FileTree {
     /// The folders that contain `path`, so that opening a file can reveal it.
     pub fn ancestors(&self, path: &str) -> Vec<usize> {
         let mut out = Vec::new();
-        let mut at = path;
-        while let Some((parent, _)) = at.rsplit_once('/') {
-            if let Some(id) = self.find(parent) {
-                out.push(id);
-            }
-            at = parent;
+        let mut at = self.find(path).map_or(0, |id| self.nodes[id].parent);
+        while at != 0 {
+            out.push(at);
+            at = self.nodes[at].parent;
         }
         out
     }
@@ -410,6 +428,18 @@ mod tests {
                 ("b", Severity::Info, 1)
             ]
         );
+    }
+
+    #[test]
+    fn absurdly_deep_paths_are_folded() {
+        let deep = format!("{}x.ts", "a/".repeat(50_000));
+        let t = FileTree::build([file(&deep, 1, None)]);
+        let all: BTreeSet<usize> = (0..t.nodes.len()).collect();
+        let rows = t.rows(&all, &Query::default());
+        assert_eq!(rows.len(), MAX_DEPTH);
+        let last = t.node(rows[MAX_DEPTH - 1].node);
+        assert_eq!(last.path, deep);
+        assert!(!last.is_dir && last.name.ends_with("a/x.ts"));
     }
 
     #[test]

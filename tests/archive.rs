@@ -21,6 +21,21 @@ fn drops_the_top_folder_whatever_its_name() {
 }
 
 #[test]
+fn without_a_shared_top_folder_nothing_is_dropped() {
+    // `tar czf p.tgz package.json lib/index.js src/index.js`: no top folder to drop, and
+    // the two index.js must stay two files.
+    let tgz = Tarball::new("")
+        .file("package.json", "{}")
+        .file("lib/index.js", "a")
+        .file("src/index.js", "b")
+        .tgz();
+    assert_eq!(
+        paths(&Archive::read(&tgz)),
+        ["package.json", "lib/index.js", "src/index.js"]
+    );
+}
+
+#[test]
 fn reads_file_contents_and_sizes() {
     let tgz = Tarball::new("package/")
         .file("a.txt", "hello")
@@ -94,7 +109,8 @@ fn hostile_paths_stay_inside_the_package() {
             "{p}"
         );
     }
-    assert_eq!(paths(&a), ["passwd", "abs.js"]);
+    // No shared top folder once `..` is resolved, so nothing is dropped.
+    assert_eq!(paths(&a), ["etc/passwd", "package/abs.js"]);
 }
 
 #[test]

@@ -460,3 +460,27 @@ fn an_inline_map_that_does_not_decode_is_noted() {
     assert!(a.source_maps.is_empty());
     assert_eq!(a.verdict.level, Level::Low);
 }
+
+#[test]
+fn a_personal_source_root_and_an_unreadable_map_with_sources_are_noticed() {
+    let rooted = r#"{"version":3,"sourceRoot":"/Users/ann/app/","sources":["src/a.ts"],"sourcesContent":["x"],"mappings":"AAAA"}"#;
+    // serde_json refuses a lone surrogate that JSON.parse would take: the map is unreadable.
+    let lone = r#"{"version":3,"sources":["a.ts"],"sourcesContent":["\ud800 secret code"],"mappings":"AAAA"}"#;
+    let tgz = Tarball::new("package/")
+        .package_json("oss", Some("MIT"))
+        .file("a.js.map", rooted)
+        .file("b.js.map", lone)
+        .tgz();
+    let a = analyse(&tgz);
+    let got: Vec<_> = a
+        .findings
+        .iter()
+        .map(|f| (f.rule, f.severity, f.path.as_str()))
+        .collect();
+    assert!(
+        got.contains(&("sourcemap-personal-path", Severity::Low, "a.js.map")),
+        "{got:?}"
+    );
+    assert!(got.contains(&("sourcemap-embedded-sources", Severity::Medium, "a.js.map")));
+    assert!(got.contains(&("sourcemap-unreadable", Severity::Medium, "b.js.map")));
+}

@@ -42,6 +42,9 @@ pub struct MapSummary {
     pub problems: Vec<String>,
     /// Set when the map could not be read at all.
     pub error: Option<String>,
+    /// Its text holds `"sourcesContent"`: what matters when it cannot be read.
+    #[serde(skip)]
+    pub mentions_content: bool,
 }
 
 /// Larger maps are reported, not parsed: real ones stay well below (the 2026 leak's map was
@@ -72,6 +75,7 @@ pub fn read(
         personal: Vec::new(),
         problems: Vec::new(),
         error: None,
+        mentions_content: false,
     };
     if json.len() > MAX_MAP_BYTES {
         summary.error = Some(format!(
@@ -85,6 +89,7 @@ pub fn read(
         Ok(map) => map,
         Err(e) => {
             summary.error = Some(e.to_string());
+            summary.mentions_content = memchr::memmem::find(json, b"\"sourcesContent\"").is_some();
             return summary;
         }
     };
@@ -97,10 +102,14 @@ pub fn read(
     summary.debug_id = map.debug_id.clone();
     summary.source_root = map.sources.iter().find_map(|s| s.source_root.clone());
     for (i, source) in map.sources.into_iter().enumerate() {
-        if let Some(detail) = source.path.as_deref().and_then(personal_detail)
-            && !summary.personal.contains(&detail)
+        // The root counts too: `"sourceRoot": "/Users/ann/app/"` names ann.
+        for detail in [&source.source_root, &source.path]
+            .into_iter()
+            .filter_map(|p| p.as_deref().and_then(personal_detail))
         {
-            summary.personal.push(detail);
+            if !summary.personal.contains(&detail) {
+                summary.personal.push(detail);
+            }
         }
         let normalised = match &source.path {
             Some(p) => normalise_source_path(source.source_root.as_deref(), p),
@@ -143,9 +152,14 @@ pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
     if let Some(e) = &map.error {
         return vec![finding(
             "sourcemap-unreadable",
-            Severity::Info,
+            // A map that names `sourcesContent` probably embeds sources: not a quiet note.
+            if map.mentions_content {
+                Severity::Medium
+            } else {
+                Severity::Info
+            },
             format!("{what} could not be read ({e}), so what it embeds is unknown."),
-            "Check the file; a map that does not parse is useless to ship.",
+            "Check the file by hand; a map that does not parse is useless to ship.",
         )];
     }
     let mut out = Vec::new();

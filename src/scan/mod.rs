@@ -233,7 +233,7 @@ fn recovered_secret_findings(files: &[RecoveredSource]) -> Vec<Finding> {
             .flat_map(|source| {
                 secrets::find(source.content.as_bytes())
                     .into_iter()
-                    .map(|hit| secret_finding(&source.maps[0], Some(&source.path), hit))
+                    .map(|hit| secret_finding(&source.maps[0], Some(source.export_path()), hit))
             })
             .collect()
     };

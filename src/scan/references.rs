@@ -114,12 +114,22 @@ pub fn resolve(file: &str, url: &str) -> Target {
     }
     let lower = url.to_ascii_lowercase();
     if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//") {
-        return Target::Remote(url.to_string());
+        return Target::Remote(without_userinfo(url));
     }
     let url = url.split(['?', '#']).next().unwrap_or(url);
     let url = percent_encoding::percent_decode_str(url).decode_utf8_lossy();
     let dir = file.rsplit_once('/').map_or("", |(d, _)| d);
     Target::Local(clean_segments(&format!("{dir}/{url}")).join("/"))
+}
+
+/// A URL with any `user:password@` removed: the host is worth reporting, a password never is.
+fn without_userinfo(url: &str) -> String {
+    let (scheme, rest) = url.split_once("//").unwrap_or(("", url));
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{scheme}//{}", &rest[at + 1..]),
+        None => url.to_string(),
+    }
 }
 
 /// Decodes the part after `data:`: `application/json` or `text/json`, optional

@@ -307,7 +307,7 @@ pub const RULES: &[Rule] = &[
         id: "private-key",
         what: "a private key",
         keywords: &["private key"],
-        pattern: r"(-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----[\sA-Za-z0-9+/=:,-]{64,}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)",
+        pattern: r"(-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----[\s\\A-Za-z0-9+/=:,-]{64,}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)",
         min_entropy: 0.0,
         severity: C,
     },
@@ -444,13 +444,20 @@ pub fn find(text: &[u8]) -> Vec<Hit> {
             }
             hits.push(Hit {
                 rule,
-                line: memchr::memchr_iter(b'\n', &text[..m.start()]).count() as u32 + 1,
+                line: 0,
                 redacted: redact(secret),
                 range: m.range(),
             });
         }
     }
     hits.sort_by_key(|h| h.range.start);
+    // Lines counted in one pass over the text, however many hits there are.
+    let (mut line, mut at) = (1u32, 0usize);
+    for hit in &mut hits {
+        line += memchr::memchr_iter(b'\n', &text[at..hit.range.start]).count() as u32;
+        at = hit.range.start;
+        hit.line = line;
+    }
     hits
 }
 
@@ -473,11 +480,11 @@ pub fn mask(text: &str) -> std::borrow::Cow<'_, str> {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for hit in &hits {
-        if hit.range.start < at {
-            continue; // overlaps one already masked
+        if hit.range.end <= at {
+            continue; // inside one already masked
         }
         // Widen to whole characters: a byte pattern may stop inside one.
-        let mut start = hit.range.start;
+        let mut start = hit.range.start.max(at);
         while !text.is_char_boundary(start) {
             start -= 1;
         }
@@ -858,6 +865,21 @@ mod tests {
         assert!(masked.starts_with("é a\nconst t = '••••"));
         assert!(masked.ends_with("\nend"));
         assert_eq!(mask("nothing here"), "nothing here");
+    }
+
+    #[test]
+    fn escaped_keys_in_json_or_strings_are_found() {
+        let body = random(B64, 64, 7);
+        let text = format!(
+            "{{\"private_key\": \"-----BEGIN PRIVATE KEY-----\\n{body}\\n{body}\\n-----END PRIVATE KEY-----\\n\"}}"
+        );
+        assert!(
+            find(text.as_bytes())
+                .iter()
+                .any(|h| h.rule.id == "private-key"),
+            "{text}"
+        );
+        assert!(!mask(&text).contains(&body));
     }
 
     #[test]

@@ -233,7 +233,7 @@ async fn analyse(file: web_sys::File, stage: UseStateHandle<Stage>) {
         .files()
         .iter()
         .enumerate()
-        .map(|(i, f)| (f.export_path(), i))
+        .map(|(i, f)| (f.export_path().to_string(), i))
         .collect();
     stage.set(Stage::Done(Rc::new(Outcome {
         name,

@@ -51,7 +51,7 @@ pub fn viewer(props: &ViewerProps) -> Html {
                 .files()
                 .iter()
                 .filter(|f| f.path == r.path)
-                .map(|f| f.export_path())
+                .map(|f| f.export_path().to_string())
                 .collect()
         })
         .unwrap_or_default();
@@ -170,7 +170,7 @@ fn load(o: &Outcome, sel: &Selection) -> Content {
             .findings
             .iter()
             .filter_map(|f| {
-                let at = f.source.as_ref().filter(|s| s.path == r.path)?;
+                let at = f.source.as_ref().filter(|s| s.path == r.export_path())?;
                 Some((Some(at.line), f.clone()))
             })
             .collect(),

@@ -129,3 +129,26 @@ fn text_is_plain_without_a_terminal_and_groups_by_severity() {
     );
     assert!(text.contains("3 recovered sources"));
 }
+
+#[test]
+fn control_characters_in_file_names_never_reach_the_terminal() {
+    let tgz = crate::common::Tarball::new("package/")
+        .package_json("x", Some("MIT"))
+        .file_named(
+            ".env.\x1b[2J\x1b]0;owned\x07",
+            "A=1\n",
+            crate::common::Naming::Gnu,
+        )
+        .tgz();
+    let dir = tempfile::tempdir().unwrap();
+    let pkg = write_temp(&dir, "evil.tgz", &tgz);
+    let out = leakscope()
+        .env("CLICOLOR_FORCE", "1")
+        .arg("scan")
+        .arg(&pkg)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains(".env.\u{fffd}[2J"), "{text}");
+    assert!(!text.contains("\x1b[2J") && !text.contains('\x07'));
+}
