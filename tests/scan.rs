@@ -484,3 +484,19 @@ fn a_personal_source_root_and_an_unreadable_map_with_sources_are_noticed() {
     assert!(got.contains(&("sourcemap-embedded-sources", Severity::Medium, "a.js.map")));
     assert!(got.contains(&("sourcemap-unreadable", Severity::Medium, "b.js.map")));
 }
+
+#[test]
+fn a_referenced_map_with_another_name_is_read() {
+    let tgz = Tarball::new("package/")
+        .package_json("x", Some("UNLICENSED"))
+        .file("app.js", "a()\n//# sourceMappingURL=app.js.json\n")
+        .file("app.js.json", leaky_map())
+        .tgz();
+    let a = analyse(&tgz);
+    assert_eq!(a.source_maps.len(), 1);
+    assert_eq!(
+        (a.source_maps[0].path.as_str(), a.source_maps[0].referenced),
+        ("app.js.json", true)
+    );
+    assert_eq!(a.verdict.level, Level::Critical);
+}

@@ -69,6 +69,27 @@ pub fn read_maps(archive: &Archive, mappings: Mappings) -> Maps {
             &mut recovered,
         ));
     }
+    // A map named otherwise (`app.js.json`) still counts once something points at it.
+    let mut other_targets: Vec<&str> = refs
+        .iter()
+        .filter(|r| r.kind == RefKind::Local && r.exists && !r.target.ends_with(".map"))
+        .map(|r| r.target.as_str())
+        .collect();
+    other_targets.sort_unstable();
+    other_targets.dedup();
+    for target in other_targets {
+        if let Some(entry) = archive.find(target) {
+            let json = archive.bytes(entry);
+            source_maps.push(maps::read(
+                target,
+                json,
+                ShippedAs::File,
+                true,
+                mappings,
+                &mut recovered,
+            ));
+        }
+    }
     for (file, json) in &inline_maps {
         source_maps.push(maps::read(
             file,
