@@ -1,6 +1,7 @@
 //! The command-line shell: parses arguments, reads packages, prints reports, writes
 //! recovered sources. All judgement lives in the core; this only moves bytes and text.
 
+use std::collections::HashSet;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -424,9 +425,10 @@ fn run_extract(package: &Path, output: &Path) -> Result<ExitCode, CliError> {
     let files = recovered.files();
     let write_all = |part: &[crate::recover::RecoveredSource]| {
         let mut skipped = Vec::new();
+        let mut checked = HashSet::new();
         for source in part {
             let path = source.export_path();
-            if let Err(e) = write_inside(&root, path, source.content.as_bytes()) {
+            if let Err(e) = write_inside(&root, path, source.content.as_bytes(), &mut checked) {
                 skipped.push((format!("{path}: {e}"), source.content.len() as u64));
             }
         }
@@ -465,7 +467,15 @@ fn run_extract(package: &Path, output: &Path) -> Result<ExitCode, CliError> {
 /// Writes `data` at `root/relative`, refusing anything that would land outside `root`:
 /// `..` or absolute parts, and symlinks or files already in the way (a folder is created
 /// only after its parent was checked, so nothing is ever made outside either).
-fn write_inside(root: &Path, relative: &str, data: &[u8]) -> std::io::Result<()> {
+///
+/// `checked` remembers the folders this writer has already checked or made, so that 4,700
+/// files in a few folders cost a few checks, not one per file and folder.
+fn write_inside(
+    root: &Path,
+    relative: &str,
+    data: &[u8],
+    checked: &mut HashSet<String>,
+) -> std::io::Result<()> {
     let refuse = |why: &str| Err(std::io::Error::other(why.to_string()));
     let parts: Vec<&str> = relative.split('/').collect();
     if parts
@@ -476,8 +486,14 @@ fn write_inside(root: &Path, relative: &str, data: &[u8]) -> std::io::Result<()>
     }
     let (name, dirs) = parts.split_last().expect("split gives at least one part");
     let mut at = root.to_path_buf();
+    let mut prefix = String::new();
     for dir in dirs {
         at.push(dir);
+        prefix.push_str(dir);
+        prefix.push('/');
+        if checked.contains(&prefix) {
+            continue;
+        }
         match std::fs::symlink_metadata(&at) {
             Ok(m) if m.file_type().is_dir() => {}
             Ok(_) => return refuse("a file or symlink is in the way"),
@@ -493,6 +509,7 @@ fn write_inside(root: &Path, relative: &str, data: &[u8]) -> std::io::Result<()>
             },
             Err(e) => return Err(e),
         }
+        checked.insert(prefix.clone());
     }
     at.push(name);
     if std::fs::symlink_metadata(&at).is_ok_and(|m| !m.file_type().is_file()) {
