@@ -25,8 +25,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { URL_UNDER_TEST, SHOTS, TIMEOUT, launchChromium, assertAllLocal } from './harness.mjs';
 
 import {
   BIG_HUGE_SOURCE,
@@ -48,11 +47,6 @@ import {
   xssFixture,
 } from './fixtures.mjs';
 
-const URL_UNDER_TEST = process.env.LEAKSCOPE_URL || 'http://127.0.0.1:8080/';
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SHOTS = process.env.LEAKSCOPE_SHOTS || join(ROOT, 'target', 'e2e');
-const TIMEOUT = 30_000;
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'];
 
 const VERDICT = '[data-testid="verdict"]';
@@ -95,20 +89,7 @@ before(
     fixtures.explore = writeFixture(dir, 'explore-2.0.0.tgz', explorePackage({ token: TOKEN }));
     fixtures.xss = xssFixture();
     fixtures.xssPath = writeFixture(dir, 'xss-6.6.6.tgz', fixtures.xss.tgz);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      timeout: 60_000,
-    });
+    browser = await launchChromium();
   },
   { timeout: 90_000 },
 );
@@ -156,16 +137,6 @@ async function withPage(name, fn) {
 }
 
 /** Every request went to this machine (data: and blob: URLs are fine). */
-function assertAllLocal(requests) {
-  const foreign = requests.filter((u) => {
-    const url = new URL(u);
-    if (['data:', 'blob:', 'about:'].includes(url.protocol)) return false;
-    if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) return !LOCAL_HOSTS.has(url.hostname);
-    return true;
-  });
-  assert.deepEqual(foreign, [], 'requests to somewhere other than 127.0.0.1/localhost');
-}
-
 /** Picks `path` with the file input and waits for the verdict (fails with the error banner's text). */
 async function pick(page, path, { timeout = TIMEOUT } = {}) {
   await page.waitForSelector(FILE_INPUT, { state: 'attached' });

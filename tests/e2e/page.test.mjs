@@ -18,8 +18,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { URL_UNDER_TEST, SHOTS, TIMEOUT, launchChromium, assertAllLocal } from './harness.mjs';
 
 import {
   bigLeak,
@@ -33,11 +32,6 @@ import {
   writeFixture,
 } from './fixtures.mjs';
 
-const URL_UNDER_TEST = process.env.LEAKSCOPE_URL || 'http://127.0.0.1:8080/';
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SHOTS = process.env.LEAKSCOPE_SHOTS || join(ROOT, 'target', 'e2e');
-const TIMEOUT = 30_000;
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 const VERDICT = '[data-testid="verdict"]';
 const ERROR = '[data-testid="error"]';
@@ -57,20 +51,7 @@ before(
     fixtures.clean = writeFixture(dir, 'tiny-clean-2.3.4.tgz', cleanPackage());
     fixtures.notGzip = writeFixture(dir, 'not-a-package.tgz', notGzip());
     fixtures.hostile = writeFixture(dir, 'hostile.tgz', hostileNames());
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      timeout: 60_000,
-    });
+    browser = await launchChromium();
   },
   { timeout: 90_000 },
 );
@@ -114,16 +95,6 @@ async function withPage(name, fn, { colorScheme } = {}) {
 }
 
 /** Every request went to this machine (data: and blob: URLs are fine). */
-function assertAllLocal(requests) {
-  const foreign = requests.filter((u) => {
-    const url = new URL(u);
-    if (['data:', 'blob:', 'about:'].includes(url.protocol)) return false;
-    if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) return !LOCAL_HOSTS.has(url.hostname);
-    return true; // file:, chrome-extension:, anything else
-  });
-  assert.deepEqual(foreign, [], 'requests to somewhere other than 127.0.0.1/localhost');
-}
-
 /** Requests made from index `from` on, ignoring the favicon (the browser fetches it lazily). */
 function requestsSince(requests, from) {
   return requests.slice(from).filter((u) => !/\/favicon[^/]*$/.test(new URL(u).pathname));
