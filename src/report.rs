@@ -13,6 +13,8 @@ pub const SCHEMA: u32 = 1;
 #[derive(Debug, Serialize)]
 pub struct Report<'a> {
     pub schema: u32,
+    /// What made the report, so that a ticket says which rules applied.
+    pub tool: Tool,
     pub package: Option<PackageRef<'a>>,
     pub files: usize,
     pub unpacked_bytes: u64,
@@ -23,6 +25,12 @@ pub struct Report<'a> {
     pub verdict: &'a Verdict,
     /// Why the archive could only be read in part, when it could.
     pub archive_error: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -41,6 +49,10 @@ impl<'a> Report<'a> {
     pub fn new(a: &'a Analysis) -> Report<'a> {
         Report {
             schema: SCHEMA,
+            tool: Tool {
+                name: "leakscope",
+                version: env!("CARGO_PKG_VERSION"),
+            },
             package: a.package.as_ref().map(|p| PackageRef {
                 name: p.name.as_deref(),
                 version: p.version.as_deref(),

@@ -237,6 +237,7 @@ fn the_json_report_has_the_contract_keys() {
     let v: serde_json::Value =
         serde_json::from_str(&leakscope::report::Report::new(&a).to_json()).unwrap();
     assert_eq!(v["schema"], 1);
+    assert_eq!(v["tool"]["name"], "leakscope");
     assert_eq!(v["package"]["name"], "@acme/cli");
     assert_eq!(v["files"], 2);
     assert_eq!(v["source_maps"][0]["kind"], "file");
@@ -465,11 +466,14 @@ fn an_inline_map_that_does_not_decode_is_noted() {
 fn a_personal_source_root_and_an_unreadable_map_with_sources_are_noticed() {
     let rooted = r#"{"version":3,"sourceRoot":"/Users/ann/app/","sources":["src/a.ts"],"sourcesContent":["x"],"mappings":"AAAA"}"#;
     // serde_json refuses a lone surrogate that JSON.parse would take: the map is unreadable.
-    let lone = r#"{"version":3,"sources":["a.ts"],"sourcesContent":["\ud800 secret code"],"mappings":"AAAA"}"#;
+    let lone = format!(
+        r#"{{"version":3,"sources":["a.ts"],"sourcesContent":["\ud800 const t = '{}';"],"mappings":"AAAA"}}"#,
+        github_token()
+    );
     let tgz = Tarball::new("package/")
         .package_json("oss", Some("MIT"))
         .file("a.js.map", rooted)
-        .file("b.js.map", lone)
+        .file("b.js.map", &lone)
         .tgz();
     let a = analyse(&tgz);
     let got: Vec<_> = a
@@ -483,6 +487,11 @@ fn a_personal_source_root_and_an_unreadable_map_with_sources_are_noticed() {
     );
     assert!(got.contains(&("sourcemap-embedded-sources", Severity::Medium, "a.js.map")));
     assert!(got.contains(&("sourcemap-unreadable", Severity::Medium, "b.js.map")));
+    // Its raw text is still searched: the token in it is found.
+    assert!(
+        got.contains(&("github-pat", Severity::Critical, "b.js.map")),
+        "{got:?}"
+    );
 }
 
 #[test]

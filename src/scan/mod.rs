@@ -179,6 +179,19 @@ pub fn assemble(archive: &Archive, maps: Maps, file_findings: Vec<Finding>) -> A
         findings.extend(maps::findings(map, &licence));
     }
     findings.extend(file_findings);
+    // A map that could not be parsed may still hold secrets in plain text.
+    for map in source_maps
+        .iter()
+        .filter(|m| m.error.is_some() && m.kind != ShippedAs::Inline)
+    {
+        if let Some(entry) = archive.find(&map.path) {
+            let hits = secrets::find(archive.bytes(entry));
+            findings.extend(
+                hits.into_iter()
+                    .map(|hit| secret_finding(&map.path, None, hit)),
+            );
+        }
+    }
     if let Some(e) = &archive.error {
         findings.push(Finding {
             rule: "archive-incomplete",

@@ -242,7 +242,8 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "openai-api-key",
         what: "an OpenAI API key",
-        keywords: &["t3blbkfj"],
+        // Not "t3blbkfj": in "…a3T3BlbkFJ…" the AWS keyword "a3t" would take its "t".
+        keywords: &["3blbkfj"],
         pattern: r"\b(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})\b",
         min_entropy: 3.5,
         severity: C,
@@ -425,7 +426,8 @@ fn compiled() -> &'static Compiled {
 pub fn find(text: &[u8]) -> Vec<Hit> {
     let c = compiled();
     let mut candidates = vec![false; RULES.len()];
-    // Non-overlapping is enough: no keyword hides inside another, and it is much faster.
+    // Non-overlapping is enough (keywords are chosen so that none ends where another
+    // begins), and it is much faster.
     for m in c.keywords.find_iter(text) {
         for &rule in &c.keyword_rules[m.pattern().as_usize()] {
             candidates[rule] = true;
@@ -880,6 +882,21 @@ mod tests {
             "{text}"
         );
         assert!(!mask(&text).contains(&body));
+    }
+
+    #[test]
+    fn a_key_whose_text_holds_another_rules_keyword_is_still_found() {
+        let key = format!(
+            "sk-proj-{}a3T3BlbkFJ{}",
+            random(URLSAFE, 56, 50),
+            random(URLSAFE, 58, 51)
+        );
+        assert!(
+            find(key.as_bytes())
+                .iter()
+                .any(|h| h.rule.id == "openai-api-key"),
+            "{key}"
+        );
     }
 
     #[test]
