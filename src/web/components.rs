@@ -51,21 +51,12 @@ pub fn drop_zone(props: &DropZoneProps) -> Html {
         let hovering = hovering.clone();
         Callback::from(move |_: DragEvent| hovering.set(false))
     };
+    // The file itself is taken by the page-wide drop handler (the App), wherever it lands.
     let on_drop = {
-        let on_file = props.on_file.clone();
         let hovering = hovering.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            // The page-wide drop handler must not take the same file a second time.
-            e.stop_propagation();
             hovering.set(false);
-            if let Some(file) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0))
-            {
-                on_file.emit(file);
-            }
         })
     };
     let class = classes!(

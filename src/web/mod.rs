@@ -109,9 +109,13 @@ impl PartialEq for Outcome {
 #[function_component(App)]
 fn app() -> Html {
     let stage = use_state(|| Stage::Idle);
+    // Said when several files were dropped: one package is analysed at a time.
+    let notice = use_state(|| None::<String>);
     let on_file = {
         let stage = stage.clone();
+        let notice = notice.clone();
         Callback::from(move |file: web_sys::File| {
+            notice.set(None);
             let stage = stage.clone();
             wasm_bindgen_futures::spawn_local(async move { analyse(file, stage).await });
         })
@@ -120,6 +124,7 @@ fn app() -> Html {
     // (which would leave the page and lose the results on screen).
     {
         let on_file = on_file.clone();
+        let notice = notice.clone();
         use_effect_with((), move |_| {
             let window = gloo::utils::window();
             let options = EventListenerOptions::enable_prevent_default();
@@ -128,13 +133,22 @@ fn app() -> Html {
             });
             let on_drop = EventListener::new_with_options(&window, "drop", options, move |e| {
                 e.prevent_default();
-                let file = e
+                let Some(files) = e
                     .dyn_ref::<web_sys::DragEvent>()
                     .and_then(|d| d.data_transfer())
                     .and_then(|d| d.files())
-                    .and_then(|f| f.get(0));
-                if let Some(file) = file {
+                else {
+                    return;
+                };
+                if let Some(file) = files.get(0) {
+                    let name = file.name();
                     on_file.emit(file);
+                    if files.length() > 1 {
+                        notice.set(Some(format!(
+                            "{} files were dropped; Leakscope reads one package at a time, so only {name} is analysed.",
+                            files.length()
+                        )));
+                    }
                 }
             });
             // Dropping the listeners removes them.
@@ -154,6 +168,9 @@ fn app() -> Html {
         </header>
         <main>
             <DropZone {on_file} {busy} {compact} />
+            if let Some(text) = &*notice {
+                <div class="banner notice" role="status" data-testid="notice">{text.clone()}</div>
+            }
             { match &*stage {
                 Stage::Idle => html! { <components::Intro /> },
                 Stage::Working { name, step, percent } => html! {

@@ -13,7 +13,7 @@ use super::components::{FindingsList, VerdictBanner};
 use super::download::{download_bytes, download_text};
 use super::tree::{Tab, TreePane};
 use super::viewer::{Selection, Viewer};
-use crate::finding::{count, size};
+use crate::finding::{count, plural, size};
 use crate::report::{Report, markdown};
 
 #[derive(Properties, PartialEq)]
@@ -104,6 +104,27 @@ pub fn results(props: &ResultsProps) -> Html {
         });
     }
 
+    // ← and → move between the two tabs, as in any tab list.
+    let on_tab_key = {
+        let tab = tab.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let next = match (e.key().as_str(), *tab) {
+                ("ArrowRight" | "ArrowLeft", Tab::Files) => Tab::Recovered,
+                ("ArrowRight" | "ArrowLeft", Tab::Recovered) => Tab::Files,
+                _ => return,
+            };
+            e.prevent_default();
+            tab.set(next);
+            if let Some(button) = gloo::utils::document()
+                .query_selector(&format!("[data-testid=\"tab-{}\"]", next.as_str()))
+                .ok()
+                .flatten()
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = button.focus();
+            }
+        })
+    };
     let tab_button = |t: Tab, label: String| {
         let tab = tab.clone();
         let selected = *tab == t;
@@ -134,7 +155,7 @@ pub fn results(props: &ResultsProps) -> Html {
         </section>
         <div class="workspace">
             <section class="pane tree-side">
-                <div class="tabs" role="tablist">
+                <div class="tabs" role="tablist" onkeydown={on_tab_key}>
                     { tab_button(Tab::Files, format!("Package files ({})", count(a.files as u64))) }
                     { tab_button(Tab::Recovered, format!("Recovered sources ({})", count(a.recovered.len() as u64))) }
                 </div>
@@ -253,9 +274,9 @@ fn summary(props: &SummaryProps) -> Html {
     let recovered_label = match a.recovered.len() {
         0 => "recovered source files".to_string(),
         n => format!(
-            "recovered source files: {} own, {} dependencies",
+            "recovered source files: {} own, {}",
             count(own as u64),
-            count((n - own) as u64)
+            plural(n - own, "from a dependency", "from dependencies")
         ),
     };
     let stat = |value: String, label: &str, testid: Option<&'static str>| {
