@@ -210,6 +210,17 @@ fn find_from(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
     memchr::memmem::find(&b[from.min(b.len())..], pat).map(|i| i + from)
 }
 
+/// Inside a block comment at `i`: colours it up to and including `close`, or to the end of
+/// the line. Returns where it stopped and whether the comment closed.
+fn block_comment(out: &mut Spans, b: &[u8], i: usize, close: &[u8]) -> (usize, bool) {
+    let (end, closed) = match find_from(b, i, close) {
+        Some(at) => (at + close.len(), true),
+        None => (b.len(), false),
+    };
+    out.push(Kind::Comment, i, end);
+    (end, closed)
+}
+
 /// End of a quoted string starting at `i` (the quote), honouring backslash escapes.
 fn string_end(b: &[u8], i: usize) -> (usize, bool) {
     let quote = b[i];
@@ -246,9 +257,8 @@ fn script(text: &str, mut state: State, out: &mut Spans) -> State {
     while i < b.len() {
         match state {
             State::BlockComment => {
-                let end = find_from(b, i, b"*/").map_or(b.len(), |e| e + 2);
-                out.push(Kind::Comment, i, end);
-                if end <= b.len() && b[..end].ends_with(b"*/") && end > i + 1 {
+                let (end, closed) = block_comment(out, b, i, b"*/");
+                if closed {
                     state = State::Normal;
                 }
                 i = end;
@@ -377,9 +387,8 @@ fn css(text: &str, mut state: State, out: &mut Spans) -> State {
     let mut i = 0;
     while i < b.len() {
         if state == State::BlockComment {
-            let end = find_from(b, i, b"*/").map_or(b.len(), |e| e + 2);
-            out.push(Kind::Comment, i, end);
-            if b[..end].ends_with(b"*/") {
+            let (end, closed) = block_comment(out, b, i, b"*/");
+            if closed {
                 state = State::Normal;
             }
             i = end;
@@ -439,9 +448,8 @@ fn html(text: &str, mut state: State, out: &mut Spans) -> State {
     let mut i = 0;
     while i < b.len() {
         if state == State::BlockComment {
-            let end = find_from(b, i, b"-->").map_or(b.len(), |e| e + 3);
-            out.push(Kind::Comment, i, end);
-            if b[..end].ends_with(b"-->") {
+            let (end, closed) = block_comment(out, b, i, b"-->");
+            if closed {
                 state = State::Normal;
             }
             i = end;

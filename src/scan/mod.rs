@@ -120,18 +120,23 @@ fn licence_of(package: Option<&PackageInfo>) -> Licence {
 
 /// Runs every detector over the archive.
 pub fn scan(archive: &Archive) -> Analysis {
+    let package = package_info(archive);
     // The maps and the rest of the files are independent: on two cores, both at once.
     let (maps, file_findings) = par::join(
         || read_maps(archive, Mappings::Check),
-        || package_file_findings(archive),
+        || package_file_findings(archive, package.as_ref()),
     );
-    assemble(archive, maps, file_findings)
+    assemble(archive, package, maps, file_findings)
 }
 
 /// The last step of [`scan`]: secrets in the recovered sources, findings about the maps,
 /// and the verdict. The page runs the steps one by one, painting progress in between.
-pub fn assemble(archive: &Archive, maps: Maps, file_findings: Vec<Finding>) -> Analysis {
-    let package = package_info(archive);
+pub fn assemble(
+    archive: &Archive,
+    package: Option<PackageInfo>,
+    maps: Maps,
+    file_findings: Vec<Finding>,
+) -> Analysis {
     let licence = licence_of(package.as_ref());
     let Maps {
         refs,
@@ -230,8 +235,8 @@ pub fn assemble(archive: &Archive, maps: Maps, file_findings: Vec<Finding>) -> A
 }
 
 /// Never-publish files, shipped sources and secrets in the package's own files.
-pub fn package_file_findings(archive: &Archive) -> Vec<Finding> {
-    let licence = &licence_of(package_info(archive).as_ref());
+pub fn package_file_findings(archive: &Archive, package: Option<&PackageInfo>) -> Vec<Finding> {
+    let licence = &licence_of(package);
     let mut findings = Vec::new();
     for entry in archive.entries() {
         let bytes = archive.bytes(entry);

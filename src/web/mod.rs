@@ -237,10 +237,11 @@ async fn analyse(file: web_sys::File, stage: UseStateHandle<Stage>) {
     let maps = scan::read_maps(&archive, Mappings::Check);
     step("Checking files for secrets", 65);
     TimeoutFuture::new(0).await;
-    let file_findings = scan::package_file_findings(&archive);
+    let package = scan::package_info(&archive);
+    let file_findings = scan::package_file_findings(&archive, package.as_ref());
     step("Checking recovered sources", 80);
     TimeoutFuture::new(0).await;
-    let analysis = scan::assemble(&archive, maps, file_findings);
+    let analysis = scan::assemble(&archive, package, maps, file_findings);
     step("Building the view", 90);
     TimeoutFuture::new(0).await;
     let tree = FileTree::of_package(&archive, &analysis);

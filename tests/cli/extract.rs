@@ -6,6 +6,17 @@ use common::Tarball;
 
 use crate::{LEAKY_SOURCES, common, leakscope, leaky_package, write_temp};
 
+/// Runs `leakscope extract PKG -o OUT`.
+fn extract(pkg: &Path, out_dir: &Path) -> std::process::Output {
+    leakscope()
+        .arg("extract")
+        .arg(pkg)
+        .arg("-o")
+        .arg(out_dir)
+        .output()
+        .unwrap()
+}
+
 fn files_under(root: &Path) -> Vec<String> {
     let mut out = Vec::new();
     let mut stack = vec![root.to_path_buf()];
@@ -33,13 +44,7 @@ fn writes_byte_identical_files_by_normalised_path() {
     let dir = tempfile::tempdir().unwrap();
     let pkg = write_temp(&dir, "leaky.tgz", &leaky_package());
     let out_dir = dir.path().join("out");
-    let out = leakscope()
-        .arg("extract")
-        .arg(&pkg)
-        .arg("-o")
-        .arg(&out_dir)
-        .output()
-        .unwrap();
+    let out = extract(&pkg, &out_dir);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -84,13 +89,7 @@ fn hostile_paths_stay_inside_and_variants_sit_side_by_side() {
     let dir = tempfile::tempdir().unwrap();
     let pkg = write_temp(&dir, "hostile.tgz", &tgz);
     let out_dir = dir.path().join("out");
-    let out = leakscope()
-        .arg("extract")
-        .arg(&pkg)
-        .arg("-o")
-        .arg(&out_dir)
-        .output()
-        .unwrap();
+    let out = extract(&pkg, &out_dir);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         files_under(&out_dir),
@@ -124,13 +123,7 @@ fn a_symlink_in_the_output_folder_is_not_followed_out() {
     std::fs::create_dir(&out_dir).unwrap();
     std::os::unix::fs::symlink(outside.path(), out_dir.join("src")).unwrap();
     let pkg = write_temp(&dir, "leaky.tgz", &leaky_package());
-    let out = leakscope()
-        .arg("extract")
-        .arg(&pkg)
-        .arg("-o")
-        .arg(&out_dir)
-        .output()
-        .unwrap();
+    let out = extract(&pkg, &out_dir);
     assert_eq!(out.status.code(), Some(0));
     assert!(
         std::fs::read_dir(outside.path()).unwrap().next().is_none(),
