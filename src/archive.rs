@@ -1,6 +1,9 @@
 //! Bytes -> archive entries: an npm tarball (`.tgz`, `.tar.gz`) or a plain `.tar`, read from
 //! memory. The tar stream is kept as one buffer and each file is a range into it, so the
 //! package is held once, not twice.
+//!
+//! Files become available as decompression reaches them ([`Archive::read_streaming`]), so
+//! that a scan can work on the first files while the last ones are still compressed.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -47,12 +50,38 @@ pub struct Entry {
     /// and never containing `.` or `..` segments.
     pub path: String,
     range: Range<usize>,
+    /// Position among the tar's files ([`Partial::files`]), before duplicates were merged.
+    tar_index: usize,
 }
 
 impl Entry {
     pub fn size(&self) -> u64 {
         self.range.len() as u64
     }
+
+    /// Which of the files handed out while streaming this one is.
+    pub fn tar_index(&self) -> usize {
+        self.tar_index
+    }
+}
+
+/// A regular file of the tar as it was found: cleaned path, top folder still on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TarFile {
+    pub path: String,
+    pub range: Range<usize>,
+}
+
+/// The package as far as it has been decompressed.
+pub struct Partial<'a> {
+    /// The tar stream so far.
+    pub data: &'a [u8],
+    /// Every file whose content is complete, in tar order; the list only grows.
+    pub files: &'a [TarFile],
+    /// The file being decompressed: its header is read, its content not yet complete.
+    pub open: Option<&'a TarFile>,
+    /// Nothing more will come.
+    pub complete: bool,
 }
 
 /// The files of a package, in archive order (a later duplicate replaces an earlier one, as
@@ -72,29 +101,53 @@ impl Archive {
     /// Reads a `.tgz` / `.tar.gz` / `.tar` from memory. Never panics on hostile input: the
     /// worst case is an empty archive with an [`ArchiveError`].
     pub fn read(input: &[u8]) -> Archive {
-        Archive::read_with_progress(input, |_| {})
+        Archive::read_streaming(input, |_| {}, |_| {})
     }
 
-    /// Like [`Archive::read`], reporting how many input bytes have been consumed as
-    /// decompression goes (the long part of reading a large package).
-    pub fn read_with_progress(input: &[u8], mut progress: impl FnMut(u64)) -> Archive {
-        #[cfg(not(target_arch = "wasm32"))]
-        if let Some(data) = gunzip_whole(input) {
-            progress(input.len() as u64);
-            return Archive::index(data, None, input.len() as u64);
-        }
-        let mut unpacker = Unpacker::new(input);
-        while unpacker.step(STEP_BYTES) {
-            progress(unpacker.consumed());
-        }
-        unpacker.finish()
+    /// Like [`Archive::read`], showing each step to `on_data` as decompression goes (natively
+    /// decompression runs on a thread of its own meanwhile), and reporting how many input
+    /// bytes have been consumed to `progress`. The last call has `complete` set.
+    pub fn read_streaming(
+        input: &[u8],
+        mut progress: impl FnMut(u64),
+        mut on_data: impl FnMut(Partial<'_>),
+    ) -> Archive {
+        let input_bytes = input.len() as u64;
+        let (data, index, gzip_error) = match Unpacker::new(input).state {
+            Unpacking::Gzip { data, .. } => {
+                let mut index = TarIndex::default();
+                let (data, error) = inflate(input, data, &mut progress, |data| {
+                    index.advance(data, false);
+                    on_data(index.partial(data, false));
+                });
+                (data, index, error)
+            }
+            Unpacking::Done(data, error) => (data, TarIndex::default(), error),
+            Unpacking::Foreign(error) => {
+                return Archive {
+                    error: Some(error),
+                    input_bytes,
+                    ..Archive::default()
+                };
+            }
+        };
+        progress(input_bytes);
+        let mut index = index;
+        let tar_error = index.advance(&data, true);
+        on_data(index.partial(&data, true));
+        Archive::index(data, index, gzip_error.or(tar_error), input_bytes)
     }
 
     /// Indexes a tar stream already in memory, after any decompression.
-    fn index(data: Vec<u8>, gzip_error: Option<ArchiveError>, input_bytes: u64) -> Archive {
-        let (entries, by_path, tar_error) = index_tar(&data);
+    fn index(
+        data: Vec<u8>,
+        index: TarIndex,
+        error: Option<ArchiveError>,
+        input_bytes: u64,
+    ) -> Archive {
         // A truncated gzip also breaks the tar at its end; the gzip fault is the cause.
-        let error = gzip_error.or(tar_error).or({
+        let (entries, by_path) = package_entries(index.files);
+        let error = error.or({
             if entries.is_empty() {
                 Some(ArchiveError::Empty)
             } else {
@@ -134,6 +187,7 @@ impl Archive {
             entries.push(Entry {
                 path,
                 range: start..data.len(),
+                tar_index: entries.len(),
             });
         }
         let error = entries.is_empty().then_some(ArchiveError::Empty);
@@ -221,17 +275,7 @@ impl<'a> Unpacker<'a> {
                 false
             }
             Err(e) => {
-                let detail = match e.kind() {
-                    std::io::ErrorKind::UnexpectedEof => {
-                        "the stream ends before its end marker".into()
-                    }
-                    _ => e.to_string(),
-                };
-                let decompressed = data.len() as u64;
-                let error = ArchiveError::TruncatedGzip {
-                    decompressed,
-                    detail,
-                };
+                let error = gzip_error(&e, data.len());
                 self.state = Unpacking::Done(std::mem::take(data), Some(error));
                 false
             }
@@ -255,7 +299,11 @@ impl<'a> Unpacker<'a> {
         while self.step(STEP_BYTES) {}
         let input_bytes = self.input.len() as u64;
         match self.state {
-            Unpacking::Done(data, error) => Archive::index(data, error, input_bytes),
+            Unpacking::Done(data, gzip_error) => {
+                let mut index = TarIndex::default();
+                let tar_error = index.advance(&data, true);
+                Archive::index(data, index, gzip_error.or(tar_error), input_bytes)
+            }
             Unpacking::Foreign(error) => Archive {
                 error: Some(error),
                 input_bytes,
@@ -277,21 +325,100 @@ fn size_hint(input: &[u8]) -> Option<usize> {
 /// file controls; beyond it the buffer grows as real data arrives.
 const MAX_PRESIZE: usize = 256 << 20;
 
-/// Largest package decompressed in one call; bigger ones stream, so a false size claim
-/// cannot reserve gigabytes.
-#[cfg(not(target_arch = "wasm32"))]
-const MAX_WHOLE: usize = 1 << 30;
+fn gzip_error(e: &std::io::Error, decompressed: usize) -> ArchiveError {
+    let detail = match e.kind() {
+        std::io::ErrorKind::UnexpectedEof => "the stream ends before its end marker".into(),
+        _ => e.to_string(),
+    };
+    ArchiveError::TruncatedGzip {
+        decompressed: decompressed as u64,
+        detail,
+    }
+}
 
-/// Natively, a well-formed single-member gzip is decompressed in one call (libdeflate);
-/// anything else (truncated, multi-member, odd trailer) takes the streaming path below.
+/// Decompressed bytes handed over at a time while streaming: small enough that work on a
+/// file starts soon after it arrives, large enough that handing over costs nothing.
+const CHUNK: usize = 1 << 20;
+
+/// Decompresses `input` into `data`, calling `arrived` with everything so far after each
+/// chunk. Natively the decompression runs on a thread of its own, so that `arrived` works
+/// on one chunk while the next one is decompressed.
 #[cfg(not(target_arch = "wasm32"))]
-fn gunzip_whole(input: &[u8]) -> Option<Vec<u8>> {
-    let size = size_hint(input).filter(|&s| s <= MAX_WHOLE)?;
-    let mut out = vec![0u8; size];
-    let n = libdeflater::Decompressor::new()
-        .gzip_decompress(input, &mut out)
-        .ok()?;
-    (n == size).then_some(out)
+fn inflate(
+    input: &[u8],
+    mut data: Vec<u8>,
+    progress: &mut impl FnMut(u64),
+    mut arrived: impl FnMut(&[u8]),
+) -> (Vec<u8>, Option<ArchiveError>) {
+    use std::sync::mpsc;
+    // Chunks go back to be filled again: two buffers in flight, not one per megabyte.
+    let (full_tx, full_rx) = mpsc::sync_channel::<(Vec<u8>, u64)>(2);
+    let (empty_tx, empty_rx) = mpsc::channel::<Vec<u8>>();
+    std::thread::scope(|s| {
+        let inflater = s.spawn(move || {
+            let mut decoder = flate2::bufread::MultiGzDecoder::new(input);
+            let mut total = 0usize;
+            loop {
+                let mut chunk = empty_rx.try_recv().unwrap_or_else(|_| vec![0; CHUNK]);
+                let mut filled = 0;
+                let result = loop {
+                    match decoder.read(&mut chunk[filled..]) {
+                        Ok(0) => break Ok(()),
+                        Ok(n) => {
+                            filled += n;
+                            if filled == chunk.len() {
+                                break Ok(());
+                            }
+                        }
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                        Err(e) => break Err(e),
+                    }
+                };
+                total += filled;
+                let end = filled < chunk.len() || result.is_err();
+                chunk.truncate(filled);
+                let consumed = (input.len() - decoder.get_ref().len()) as u64;
+                if full_tx.send((chunk, consumed)).is_err() {
+                    return None;
+                }
+                if end {
+                    return result.err().map(|e| gzip_error(&e, total));
+                }
+            }
+        });
+        for (mut chunk, consumed) in full_rx {
+            data.extend_from_slice(&chunk);
+            chunk.resize(CHUNK, 0);
+            let _ = empty_tx.send(chunk);
+            progress(consumed);
+            arrived(&data);
+        }
+        let error = inflater
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (data, error)
+    })
+}
+
+/// Without threads, the same in slices one after the other.
+#[cfg(target_arch = "wasm32")]
+fn inflate(
+    input: &[u8],
+    _: Vec<u8>,
+    progress: &mut impl FnMut(u64),
+    mut arrived: impl FnMut(&[u8]),
+) -> (Vec<u8>, Option<ArchiveError>) {
+    let mut unpacker = Unpacker::new(input);
+    while unpacker.step(CHUNK) {
+        progress(unpacker.consumed());
+        if let Unpacking::Gzip { data, .. } = &unpacker.state {
+            arrived(data);
+        }
+    }
+    match unpacker.state {
+        Unpacking::Done(data, error) => (data, error),
+        _ => unreachable!("a gzip unpacker ends done"),
+    }
 }
 
 /// A ustar or GNU header carries its magic at offset 257.
@@ -299,72 +426,120 @@ fn looks_like_tar(data: &[u8]) -> bool {
     data.get(257..262) == Some(b"ustar")
 }
 
-type Index = (Vec<Entry>, HashMap<String, usize>, Option<ArchiveError>);
-
-fn index_tar(data: &[u8]) -> Index {
-    let mut found: Vec<(String, Range<usize>)> = Vec::new();
-    let error = read_tar(data, &mut found).err();
-    let (entries, by_path) = package_entries(found);
-    (entries, by_path, error)
+/// The tar's regular files, found as its bytes arrive.
+#[derive(Default)]
+struct TarIndex {
+    files: Vec<TarFile>,
+    open: Option<TarFile>,
+    /// Where the next header starts.
+    next: usize,
+    /// The end-of-archive marker was seen: what follows is not read.
+    ended: bool,
 }
 
-/// Every regular file's cleaned path and byte range, in archive order, until the end or the
-/// first fault.
-fn read_tar(data: &[u8], found: &mut Vec<(String, Range<usize>)>) -> Result<(), ArchiveError> {
-    let broken = |entries_read, detail: String| ArchiveError::BrokenTar {
-        entries_read,
-        detail,
-    };
-    let mut archive = tar::Archive::new(data);
-    let iter = archive.entries().map_err(|e| broken(0, e.to_string()))?;
-    for item in iter {
-        let entry = item.map_err(|e| broken(found.len(), e.to_string()))?;
-        let kind = entry.header().entry_type();
-        if !(kind.is_file() || kind == tar::EntryType::Continuous) {
-            continue; // directories, links, devices: not content
+impl TarIndex {
+    /// Indexes every file whose content is in `data`. Until `complete`, a header or an
+    /// entry cut off by the end of `data` is just not there yet; after it, the first fault
+    /// is the error.
+    fn advance(&mut self, data: &[u8], complete: bool) -> Option<ArchiveError> {
+        let broken = |entries_read, detail: String| ArchiveError::BrokenTar {
+            entries_read,
+            detail,
+        };
+        self.open = None;
+        while !self.ended {
+            // `next` may lie past the data when the last padding has not arrived (or never will).
+            let rest = data.get(self.next..).unwrap_or_default();
+            if rest.is_empty() && !complete {
+                return None;
+            }
+            // A fresh reader per entry: it never skips (copies) content it does not need.
+            let mut archive = tar::Archive::new(rest);
+            let mut iter = match archive.entries() {
+                Ok(iter) => iter,
+                Err(e) => return complete.then(|| broken(self.files.len(), e.to_string())),
+            };
+            let entry = match iter.next() {
+                // Within a whole block, `None` is the end-of-archive marker.
+                None if complete || rest.len() >= 512 => {
+                    self.ended = true;
+                    return None;
+                }
+                None => return None,
+                Some(Err(_)) if !complete => return None,
+                Some(Err(e)) => return Some(broken(self.files.len(), e.to_string())),
+                Some(Ok(entry)) => entry,
+            };
+            let start = self.next + entry.raw_file_position() as usize;
+            let size = entry.size() as usize;
+            let end = start.saturating_add(size);
+            let kind = entry.header().entry_type();
+            let file = (kind.is_file() || kind == tar::EntryType::Continuous)
+                .then(|| {
+                    let raw = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
+                    crate::path::clean_segments(&raw).join("/")
+                })
+                .filter(|path| !path.is_empty())
+                .map(|path| TarFile {
+                    path,
+                    range: start..end,
+                });
+            if end > data.len() {
+                if complete {
+                    let path = file.map_or_else(|| "an entry".into(), |f| f.path);
+                    return Some(broken(
+                        self.files.len(),
+                        format!("the content of {path} is cut off"),
+                    ));
+                }
+                self.open = file;
+                return None;
+            }
+            self.files.extend(file);
+            self.next = start + size.next_multiple_of(512);
         }
-        let raw = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
-        let path = crate::path::clean_segments(&raw).join("/");
-        if path.is_empty() {
-            continue;
-        }
-        let start = entry.raw_file_position() as usize;
-        let end = start.saturating_add(entry.size() as usize);
-        if end > data.len() {
-            return Err(broken(
-                found.len(),
-                format!("the content of {path} is cut off"),
-            ));
-        }
-        found.push((path, start..end));
+        None
     }
-    Ok(())
+
+    fn partial<'a>(&'a self, data: &'a [u8], complete: bool) -> Partial<'a> {
+        Partial {
+            data,
+            files: &self.files,
+            open: self.open.as_ref(),
+            complete,
+        }
+    }
 }
 
 /// Package-relative entries: the top folder all files share (`package/`, `node/`, whatever
 /// its name) is dropped; a later duplicate replaces an earlier one, as `tar -x` would.
-fn package_entries(found: Vec<(String, Range<usize>)>) -> (Vec<Entry>, HashMap<String, usize>) {
+fn package_entries(found: Vec<TarFile>) -> (Vec<Entry>, HashMap<String, usize>) {
     let top = found
         .first()
-        .and_then(|(p, _)| p.split_once('/'))
+        .and_then(|f| f.path.split_once('/'))
         .map(|(t, _)| t.to_string());
     let shared = top.filter(|t| {
         found
             .iter()
-            .all(|(p, _)| p.split_once('/').is_some_and(|(first, _)| first == t))
+            .all(|f| f.path.split_once('/').is_some_and(|(first, _)| first == t))
     });
     let mut entries: Vec<Entry> = Vec::with_capacity(found.len());
     let mut by_path = HashMap::with_capacity(found.len());
-    for (path, range) in found {
+    for (tar_index, TarFile { path, range }) in found.into_iter().enumerate() {
         let path = match &shared {
             Some(top) => path[top.len() + 1..].to_string(),
             None => path,
         };
+        let entry = Entry {
+            path: path.clone(),
+            range,
+            tar_index,
+        };
         match by_path.get(&path) {
-            Some(&i) => entries[i] = Entry { path, range },
+            Some(&i) => entries[i] = entry,
             None => {
-                by_path.insert(path.clone(), entries.len());
-                entries.push(Entry { path, range });
+                by_path.insert(path, entries.len());
+                entries.push(entry);
             }
         }
     }

@@ -12,8 +12,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::archive::Archive;
 use crate::finding::{Finding, Severity, count, size};
 use crate::report::{Integrity, Report, markdown, sarif};
-use crate::scan::{Analysis, read_maps, scan};
-use crate::source_map::Mappings;
+use crate::scan::{Analysis, Purpose, Scanner};
 use crate::view::{GROUP_AT, group_findings};
 
 const EXIT_CODES: &str = "Exit codes:\n  0  no finding at or above --fail-on\n  1  a finding at or above --fail-on\n  2  a usage or input error";
@@ -143,18 +142,20 @@ struct Scanned {
     input: Option<Vec<u8>>,
 }
 
-/// A package read into memory, not yet scanned.
+/// A package read into memory, with the facts of its files worked out as they arrived.
 struct Opened {
     name: String,
     archive: Archive,
+    scanner: Scanner,
     /// The tarball's bytes, kept only when a report needs their digests.
     input: Option<Vec<u8>>,
     progress: Progress,
 }
 
-fn open(path: &Path, keep_input: bool) -> Result<Opened, CliError> {
+fn open(path: &Path, keep_input: bool, purpose: Purpose) -> Result<Opened, CliError> {
     let name = path.display().to_string();
     let progress = Progress::new();
+    let mut scanner = Scanner::new(purpose);
     let (archive, input) = if path.is_dir() {
         progress.step("listing what npm would publish");
         (read_directory(path)?, None)
@@ -165,7 +166,7 @@ fn open(path: &Path, keep_input: bool) -> Result<Opened, CliError> {
             source,
         })?;
         progress.unpacking(bytes.len() as u64);
-        let archive = Archive::read_with_progress(&bytes, |n| progress.at(n));
+        let archive = Archive::read_streaming(&bytes, |n| progress.at(n), |p| scanner.advance(p));
         (archive, keep_input.then_some(bytes))
     };
     if archive.entries().is_empty() {
@@ -188,14 +189,15 @@ fn open(path: &Path, keep_input: bool) -> Result<Opened, CliError> {
     Ok(Opened {
         name,
         archive,
+        scanner,
         input,
         progress,
     })
 }
 
 fn load(path: &Path, keep_input: bool) -> Result<Scanned, CliError> {
-    let opened = open(path, keep_input)?;
-    let analysis = scan(&opened.archive);
+    let opened = open(path, keep_input, Purpose::Scan)?;
+    let analysis = opened.scanner.finish(&opened.archive);
     opened.progress.finish();
     Ok(Scanned {
         name: opened.name,
@@ -410,9 +412,9 @@ fn clean(text: &str) -> String {
 const WRITERS: usize = 4;
 
 fn run_extract(package: &Path, output: &Path) -> Result<ExitCode, CliError> {
-    let opened = open(package, false)?;
     // Only the maps matter here; the rest of the scan would be wasted work.
-    let recovered = read_maps(&opened.archive, Mappings::Skip).recovered;
+    let opened = open(package, false, Purpose::Extract)?;
+    let recovered = opened.scanner.maps(&opened.archive).recovered;
     drop(opened.archive);
     opened.progress.finish();
     let write_error = |path: &Path, source| CliError::Write {

@@ -29,9 +29,15 @@ mod tests {
     #[test]
     fn round_trips_every_file_with_safe_names() {
         let mut r = RecoveredSources::default();
-        r.add("src/a.ts".into(), "one".into(), true, "m.map");
-        r.add("src/a.ts".into(), "two".into(), true, "n.map");
-        r.add("etc/evil.ts".into(), "x".repeat(10_000), true, "m.map");
+        r.add("src/a.ts".into(), "one".into(), true, "m.map", Vec::new());
+        r.add("src/a.ts".into(), "two".into(), true, "n.map", Vec::new());
+        r.add(
+            "etc/evil.ts".into(),
+            "x".repeat(10_000),
+            true,
+            "m.map",
+            Vec::new(),
+        );
         let bytes = zip_recovered(&r).unwrap();
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let mut seen = Vec::new();

@@ -4,6 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::scan::secrets::Hit;
+
 /// An original source file recovered from `sourcesContent`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecoveredSource {
@@ -16,6 +18,8 @@ pub struct RecoveredSource {
     pub first_party: bool,
     /// Package-relative paths of the maps (or files with inline maps) that embed it.
     pub maps: Vec<String>,
+    /// The secrets in it, when they were looked for.
+    pub secrets: Vec<Hit>,
     export: String,
 }
 
@@ -52,8 +56,16 @@ pub struct RecoveredSources {
 }
 
 impl RecoveredSources {
-    /// Adds one embedded source; merges it when the same path already has this content.
-    pub fn add(&mut self, path: String, content: String, first_party: bool, map: &str) {
+    /// Adds one embedded source, with the secrets found in it; merges it when the same path
+    /// already has this content.
+    pub fn add(
+        &mut self,
+        path: String,
+        content: String,
+        first_party: bool,
+        map: &str,
+        secrets: Vec<Hit>,
+    ) {
         let variants = self.by_path.entry(path.clone()).or_default();
         if let Some(&i) = variants.iter().find(|&&i| self.files[i].content == content) {
             let existing = &mut self.files[i];
@@ -83,6 +95,7 @@ impl RecoveredSources {
             content,
             first_party,
             maps: vec![map.to_string()],
+            secrets,
             export,
         });
     }
@@ -210,9 +223,9 @@ mod tests {
     #[test]
     fn export_paths_never_collide() {
         let mut r = RecoveredSources::default();
-        r.add("a.ts".into(), "1".into(), true, "m");
-        r.add("a.ts".into(), "2".into(), true, "m");
-        r.add("a.variant-2.ts".into(), "3".into(), true, "m");
+        r.add("a.ts".into(), "1".into(), true, "m", Vec::new());
+        r.add("a.ts".into(), "2".into(), true, "m", Vec::new());
+        r.add("a.variant-2.ts".into(), "3".into(), true, "m", Vec::new());
         let names: Vec<&str> = r.files().iter().map(|f| f.export_path()).collect();
         assert_eq!(
             names,
@@ -223,10 +236,34 @@ mod tests {
     #[test]
     fn same_content_merges_different_content_keeps_variants() {
         let mut r = RecoveredSources::default();
-        r.add("src/a.ts".into(), "one".into(), true, "a.js.map");
-        r.add("src/a.ts".into(), "one".into(), true, "b.js.map");
-        r.add("src/a.ts".into(), "two".into(), true, "c.js.map");
-        r.add("src/b.ts".into(), "one".into(), true, "a.js.map");
+        r.add(
+            "src/a.ts".into(),
+            "one".into(),
+            true,
+            "a.js.map",
+            Vec::new(),
+        );
+        r.add(
+            "src/a.ts".into(),
+            "one".into(),
+            true,
+            "b.js.map",
+            Vec::new(),
+        );
+        r.add(
+            "src/a.ts".into(),
+            "two".into(),
+            true,
+            "c.js.map",
+            Vec::new(),
+        );
+        r.add(
+            "src/b.ts".into(),
+            "one".into(),
+            true,
+            "a.js.map",
+            Vec::new(),
+        );
         assert_eq!(r.len(), 3);
         assert_eq!(r.files()[0].maps, ["a.js.map", "b.js.map"]);
         assert_eq!(r.files()[1].variant, 1);

@@ -5,8 +5,12 @@
 //! A map that breaks the spec still leaks what it embeds, so problems are collected, not
 //! fatal: every `sourcesContent` string that can be read is kept.
 
+mod stream;
+
 use serde::Deserialize;
 use serde_json::value::RawValue;
+
+pub use stream::MapStream;
 
 /// Regular maps have `mappings`; index maps have `sections`, each with its own map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -78,7 +82,7 @@ pub enum MapError {
 
 /// Only these fields are looked at; each stays raw until checked, so that a field of the
 /// wrong type is a problem to report, not a reason to lose the rest of the map.
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 struct RawMap<'a> {
     #[serde(borrow, default)]
     version: Option<&'a RawValue>,
@@ -140,9 +144,13 @@ impl SourceMap {
         }
         let raw: RawMap =
             serde_json::from_slice(json).map_err(|e| MapError::Json(e.to_string()))?;
+        Ok(SourceMap::from_raw(raw, mappings))
+    }
+
+    fn from_raw(raw: RawMap, mappings: Mappings) -> SourceMap {
         let mut problems = Vec::new();
         let map = read_map(raw, &mut problems, 0, mappings);
-        Ok(SourceMap { problems, ..map })
+        SourceMap { problems, ..map }
     }
 }
 
@@ -347,11 +355,7 @@ impl<'de> serde::de::Visitor<'de> for StringListVisitor {
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<StringList, A::Error> {
         let mut list = StringList::default();
         while let Some(item) = seq.next_element::<Item>()? {
-            list.wrong_items += usize::from(matches!(item, Item::Wrong));
-            list.items.push(match item {
-                Item::Text(s) => Some(s),
-                Item::Null | Item::Wrong => None,
-            });
+            list.push(item);
         }
         Ok(list)
     }
@@ -385,6 +389,14 @@ impl<'de> serde::de::Visitor<'de> for StringListVisitor {
 }
 
 impl StringList {
+    fn push(&mut self, item: Item) {
+        self.wrong_items += usize::from(matches!(item, Item::Wrong));
+        self.items.push(match item {
+            Item::Text(s) => Some(s),
+            Item::Null | Item::Wrong => None,
+        });
+    }
+
     fn not_a_list() -> StringList {
         StringList {
             not_a_list: true,
@@ -561,8 +573,28 @@ fn check_position(value: i64, what: &str, line_no: usize) -> Result<(), String> 
     }
 }
 
+/// Base64 digit values; `NOT_BASE64` for every other byte.
+const BASE64: [u8; 256] = {
+    let mut table = [NOT_BASE64; 256];
+    let digits = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut i = 0;
+    while i < 64 {
+        table[digits[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+const NOT_BASE64: u8 = 0xff;
+
 /// Decodes one base64 VLQ value at the start of `digits`; returns it and the digits used.
 fn read_vlq(digits: &[u8]) -> Result<(i64, usize), String> {
+    // Most values in real maps are one digit: small deltas.
+    if let Some(&c) = digits.first()
+        && BASE64[c as usize] < 0x20
+    {
+        let d = i64::from(BASE64[c as usize]);
+        return Ok((if d & 1 == 1 { -(d >> 1) } else { d >> 1 }, 1));
+    }
     let mut value: u64 = 0;
     let mut shift = 0u32;
     let mut used = 0;
@@ -571,14 +603,12 @@ fn read_vlq(digits: &[u8]) -> Result<(i64, usize), String> {
             return Err("a value ends in the middle (continuation bit set)".into());
         };
         used += 1;
-        let d = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            b',' | b';' => return Err("a value ends in the middle (continuation bit set)".into()),
-            _ => return Err(format!("{:?} is not a base64 digit", c as char)),
+        let d = match BASE64[c as usize] {
+            NOT_BASE64 if matches!(c, b',' | b';') => {
+                return Err("a value ends in the middle (continuation bit set)".into());
+            }
+            NOT_BASE64 => return Err(format!("{:?} is not a base64 digit", c as char)),
+            d => d,
         };
         let bits = u64::from(d & 0x1f);
         if bits != 0 {

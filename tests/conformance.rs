@@ -1,5 +1,6 @@
 //! Every case of the tc39 source-map-tests suite: the scanner survives the map, says when it
-//! is malformed, and still recovers every `sourcesContent` string it can read.
+//! is malformed, and still recovers every `sourcesContent` string it can read, whether the
+//! map is read whole or as its bytes arrive.
 // Native only: the browser side is covered by tests/wasm.rs.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -8,7 +9,7 @@ mod common;
 use std::path::PathBuf;
 
 use common::Tarball;
-use leakscope::source_map::SourceMap;
+use leakscope::source_map::{MapStream, Mappings, SourceMap};
 
 fn suite() -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/source-map-tests");
@@ -48,6 +49,18 @@ fn every_tc39_case() {
         let bytes = std::fs::read(dir.join("resources").join(map_file)).unwrap();
         let valid = case["sourceMapIsValid"].as_bool().unwrap();
         let parsed = SourceMap::parse(&bytes);
+        // Read as it arrives, in pieces of every size from 1 byte up: the same map.
+        for piece in [1, 7, 64, 4096] {
+            let mut stream = MapStream::default();
+            for end in (0..bytes.len()).step_by(piece) {
+                stream.feed(&bytes[..end]);
+            }
+            if stream.finish(&bytes, Mappings::Check) != parsed {
+                failures.push(format!(
+                    "{name}: read in {piece}-byte pieces, the map differs"
+                ));
+            }
+        }
         let said_valid = parsed.as_ref().is_ok_and(SourceMap::is_valid);
         if said_valid != valid {
             let why = match &parsed {

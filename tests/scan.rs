@@ -509,3 +509,59 @@ fn a_referenced_map_with_another_name_is_read() {
     );
     assert_eq!(a.verdict.level, Level::Critical);
 }
+
+/// The CLI reads a package as it decompresses; everything else reads it whole. Both must
+/// give the same report, byte for byte, including for a map read in pieces as it arrived.
+#[test]
+fn streaming_and_reading_whole_give_the_same_report() {
+    use leakscope::report::Report;
+    use leakscope::scan::{Purpose, Scanner, scan};
+    // Big enough that the map spans many decompressed chunks.
+    let mut sources = Vec::new();
+    for i in 0..400 {
+        let text = format!("export const v{i} = \"{}\";\n", "x".repeat(9000 + i));
+        sources.push((format!("webpack://acme/./src/m{i}.ts"), Some(text)));
+    }
+    sources.push((
+        "webpack://acme/./src/key.ts".into(),
+        Some(format!("const t = \"{}\";\n", github_token())),
+    ));
+    let refs: Vec<(&str, Option<&str>)> = sources
+        .iter()
+        .map(|(p, c)| (p.as_str(), c.as_deref()))
+        .collect();
+    let tgz = Tarball::new("package/")
+        .package_json("@acme/cli", Some("UNLICENSED"))
+        .file(
+            "cli.js",
+            format!(
+                "console.log(1)\n{}//# sourceMappingURL=cli.js.map\n",
+                "y".repeat(3 << 20)
+            ),
+        )
+        .file("cli.js.map", source_map(&refs))
+        .file(
+            "lib/a.js",
+            "//# sourceMappingURL=https://maps.example.com/a.js.map\n",
+        )
+        .tgz();
+    let mut scanner = Scanner::new(Purpose::Scan);
+    let mut calls = 0;
+    let archive = leakscope::Archive::read_streaming(
+        &tgz,
+        |_| {},
+        |p| {
+            calls += 1;
+            scanner.advance(p);
+        },
+    );
+    assert!(calls > 3, "the package arrived in {calls} pieces");
+    let streamed = scanner.finish(&archive);
+    let whole = scan(&leakscope::Archive::read(&tgz));
+    assert_eq!(
+        Report::new(&streamed).to_json(),
+        Report::new(&whole).to_json()
+    );
+    assert_eq!(streamed.recovered.len(), 401);
+    assert!(streamed.findings.iter().any(|f| f.rule == "github-pat"));
+}

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::finding::{Finding, Severity, count, plural, size};
 use crate::package::Licence;
 use crate::recover::{RecoveredSources, is_first_party, normalise_source_path};
+use crate::scan::secrets::{self, Hit};
 use crate::source_map::{MapKind, Mappings, SourceMap};
 
 /// How a map is shipped.
@@ -51,13 +52,72 @@ pub struct MapSummary {
 /// 60 MB), and parsing one this big would take gigabytes.
 pub const MAX_MAP_BYTES: usize = 512 << 20;
 
-/// Reads one map, adds what it embeds to `recovered` and returns its summary.
-pub fn read(
+/// Parses one map on its own, unless it is too large to: the first half of [`summarise`]'s
+/// work, which can start while the rest of the package is still arriving.
+pub fn parse(json: &[u8], mappings: Mappings) -> Result<SourceMap, String> {
+    if json.len() > MAX_MAP_BYTES {
+        return Err(format!(
+            "it is {}, more than the {} Leakscope reads in one map",
+            size(json.len() as u64),
+            size(MAX_MAP_BYTES as u64)
+        ));
+    }
+    SourceMap::parse_with(json, mappings).map_err(|e| e.to_string())
+}
+
+/// A map as read on its own, before the rest of the package is known.
+pub struct ParsedMap {
+    pub map: Result<SourceMap, String>,
+    /// Secrets in each embedded source, by its index in `sourcesContent` (empty when not
+    /// looked for).
+    pub secrets: Vec<Vec<Hit>>,
+}
+
+impl ParsedMap {
+    /// Parses `json` and, if `look` is set, looks for secrets in what it embeds.
+    pub fn of(json: &[u8], mappings: Mappings, look: bool) -> ParsedMap {
+        ParsedMap::with_secrets(parse(json, mappings), Vec::new(), look)
+    }
+
+    /// A parsed map with the secrets of what it embeds: `known` holds those already found
+    /// in the first items of its `sourcesContent` (while it streamed in), the rest are
+    /// looked for now. Nothing is looked for unless `look` is set.
+    pub fn with_secrets(
+        map: Result<SourceMap, String>,
+        known: Vec<Vec<Hit>>,
+        look: bool,
+    ) -> ParsedMap {
+        let secrets = match &map {
+            Ok(m) if look => {
+                // A regular map's sources are its `sourcesContent` items, in order; an index
+                // map's come from its sections, which were not streamed.
+                let mut found = if m.kind == MapKind::Regular {
+                    known
+                } else {
+                    Vec::new()
+                };
+                found.truncate(m.sources.len());
+                let rest = m.sources[found.len()..].iter().map(|s| {
+                    s.content
+                        .as_deref()
+                        .map_or_else(Vec::new, |c| secrets::find(c.as_bytes()))
+                });
+                found.extend(rest);
+                found
+            }
+            _ => Vec::new(),
+        };
+        ParsedMap { map, secrets }
+    }
+}
+
+/// Summarises one parsed map (`json` is its text), adding what it embeds to `recovered`.
+pub fn summarise(
     path: &str,
     json: &[u8],
+    parsed: ParsedMap,
     shipped: ShippedAs,
     referenced: bool,
-    mappings: Mappings,
     recovered: &mut RecoveredSources,
 ) -> MapSummary {
     let mut summary = MapSummary {
@@ -77,22 +137,16 @@ pub fn read(
         error: None,
         mentions_content: false,
     };
-    if json.len() > MAX_MAP_BYTES {
-        summary.error = Some(format!(
-            "it is {}, more than the {} Leakscope reads in one map",
-            size(json.len() as u64),
-            size(MAX_MAP_BYTES as u64)
-        ));
-        return summary;
-    }
-    let map = match SourceMap::parse_with(json, mappings) {
+    let ParsedMap { map, secrets } = parsed;
+    let map = match map {
         Ok(map) => map,
         Err(e) => {
-            summary.error = Some(e.to_string());
+            summary.error = Some(e);
             summary.mentions_content = memchr::memmem::find(json, b"\"sourcesContent\"").is_some();
             return summary;
         }
     };
+    let mut secrets = secrets.into_iter();
     if map.kind == MapKind::Index && shipped == ShippedAs::File {
         summary.kind = ShippedAs::Index;
     }
@@ -118,12 +172,13 @@ pub fn read(
         };
         let first_party = is_first_party(&normalised, source.ignored);
         summary.first_party += usize::from(first_party);
+        let hits = secrets.next().unwrap_or_default();
         if let Some(content) = source.content {
             if first_party {
                 summary.first_party_embedded += 1;
                 summary.first_party_bytes += content.len() as u64;
             }
-            recovered.add(normalised, content, first_party, path);
+            recovered.add(normalised, content, first_party, path, hits);
         }
     }
     summary.problems = map.problems;
@@ -294,12 +349,12 @@ mod tests {
 
     fn summary(json: &str, referenced: bool) -> (MapSummary, RecoveredSources) {
         let mut recovered = RecoveredSources::default();
-        let s = read(
+        let s = summarise(
             "dist/a.js.map",
             json.as_bytes(),
+            ParsedMap::of(json.as_bytes(), Mappings::Check, true),
             ShippedAs::File,
             referenced,
-            Mappings::Check,
             &mut recovered,
         );
         (s, recovered)

@@ -1,10 +1,14 @@
-//! Archive entries -> findings. Each detector is its own module; this one runs them in
-//! order and derives the verdict.
+//! Archive entries -> findings. Each detector is its own module; [`facts`] runs the ones
+//! that look at a file on its own as files arrive, and this one concludes: it puts the
+//! facts together, adds what needs the whole package, and derives the verdict.
 
+mod facts;
 pub mod files;
 pub mod maps;
 pub mod references;
 pub mod secrets;
+
+pub use facts::{Purpose, Scanner};
 
 use std::collections::HashSet;
 
@@ -13,10 +17,9 @@ use crate::finding::{
     Finding, InSource, Level, Severity, Verdict, capitalise, count, plural, size,
 };
 use crate::package::{Licence, PackageInfo};
-use crate::par;
 use crate::recover::{RecoveredSource, RecoveredSources};
-use crate::source_map::Mappings;
-use maps::{MapSummary, ShippedAs};
+use facts::Facts;
+use maps::{MapSummary, ParsedMap, ShippedAs};
 use references::{RefKind, SourceMapRef, Target};
 
 /// Everything Leakscope learned about a package.
@@ -42,69 +45,88 @@ pub struct Maps {
     pub recovered: RecoveredSources,
 }
 
-/// Reads every `.map` file (referenced or orphaned) and every inline map; `mappings` says
-/// whether their `mappings` are validated ([`scan`] does; `extract` need not).
-pub fn read_maps(archive: &Archive, mappings: Mappings) -> Maps {
-    let mut recovered = RecoveredSources::default();
-    let (refs, inline_maps) = find_references(archive);
-    let referenced: HashSet<&str> = refs
-        .iter()
-        .filter(|r| r.kind == RefKind::Local)
-        .map(|r| r.target.as_str())
-        .collect();
-    let mut source_maps = Vec::new();
-    for entry in archive
-        .entries()
-        .iter()
-        .filter(|e| e.path.ends_with(".map"))
-    {
-        let is_ref = referenced.contains(entry.path.as_str());
-        let json = archive.bytes(entry);
-        source_maps.push(maps::read(
-            &entry.path,
-            json,
-            ShippedAs::File,
-            is_ref,
-            mappings,
-            &mut recovered,
-        ));
+impl Scanner {
+    /// Every `.map` file (referenced or orphaned) and every inline map, read.
+    pub fn maps(mut self, archive: &Archive) -> Maps {
+        self.read_maps(archive).0
     }
-    // A map named otherwise (`app.js.json`) still counts once something points at it.
-    let mut other_targets: Vec<&str> = refs
-        .iter()
-        .filter(|r| r.kind == RefKind::Local && r.exists && !r.target.ends_with(".map"))
-        .map(|r| r.target.as_str())
-        .collect();
-    other_targets.sort_unstable();
-    other_targets.dedup();
-    for target in other_targets {
-        if let Some(entry) = archive.find(target) {
-            let json = archive.bytes(entry);
-            source_maps.push(maps::read(
-                target,
-                json,
+
+    /// Concludes the scan of `archive`, working out whatever facts are still missing.
+    pub fn finish(mut self, archive: &Archive) -> Analysis {
+        let package = package_info(archive);
+        let (maps, rest) = self.read_maps(archive);
+        let file_findings = file_findings(archive, rest, package.as_ref());
+        assemble(archive, package, maps, file_findings)
+    }
+
+    /// The maps, and the facts of every other file for what comes after.
+    fn read_maps(&mut self, archive: &Archive) -> (Maps, Vec<(usize, Facts)>) {
+        let mut recovered = RecoveredSources::default();
+        let mut parsed_maps = Vec::new();
+        let mut files = Vec::new();
+        for (i, entry) in archive.entries().iter().enumerate() {
+            match self.take(archive, entry) {
+                Facts::Map(parsed) => parsed_maps.push((entry, parsed)),
+                other => files.push((i, other)),
+            }
+        }
+        let (refs, inline_maps) = find_references(archive, &files);
+        let referenced: HashSet<&str> = refs
+            .iter()
+            .filter(|r| r.kind == RefKind::Local)
+            .map(|r| r.target.as_str())
+            .collect();
+        let mut source_maps = Vec::new();
+        for (entry, parsed) in parsed_maps {
+            let is_ref = referenced.contains(entry.path.as_str());
+            source_maps.push(maps::summarise(
+                &entry.path,
+                archive.bytes(entry),
+                parsed,
                 ShippedAs::File,
-                true,
-                mappings,
+                is_ref,
                 &mut recovered,
             ));
         }
+        // A map named otherwise (`app.js.json`) still counts once something points at it.
+        let mut other_targets: Vec<&str> = refs
+            .iter()
+            .filter(|r| r.kind == RefKind::Local && r.exists && !facts::is_map(&r.target))
+            .map(|r| r.target.as_str())
+            .collect();
+        other_targets.sort_unstable();
+        other_targets.dedup();
+        let (mappings, look) = (self.purpose.mappings(), self.purpose.secrets());
+        let others = other_targets.into_iter().filter_map(|target| {
+            let entry = archive.find(target)?;
+            Some((target, archive.bytes(entry), ShippedAs::File))
+        });
+        let inline = inline_maps
+            .iter()
+            .map(|(file, json)| (file.as_str(), json.as_slice(), ShippedAs::Inline));
+        for (path, json, shipped) in others.chain(inline) {
+            let parsed = ParsedMap::of(json, mappings, look);
+            source_maps.push(maps::summarise(
+                path,
+                json,
+                parsed,
+                shipped,
+                true,
+                &mut recovered,
+            ));
+        }
+        let maps = Maps {
+            refs,
+            source_maps,
+            recovered,
+        };
+        (maps, files)
     }
-    for (file, json) in &inline_maps {
-        source_maps.push(maps::read(
-            file,
-            json,
-            ShippedAs::Inline,
-            true,
-            mappings,
-            &mut recovered,
-        ));
-    }
-    Maps {
-        refs,
-        source_maps,
-        recovered,
-    }
+}
+
+/// Runs every detector over a package already in memory.
+pub fn scan(archive: &Archive) -> Analysis {
+    Scanner::new(Purpose::Scan).finish(archive)
 }
 
 /// What `package.json` says, if the package has a readable one.
@@ -118,20 +140,8 @@ fn licence_of(package: Option<&PackageInfo>) -> Licence {
     package.map(|p| p.licence.clone()).unwrap_or_default()
 }
 
-/// Runs every detector over the archive.
-pub fn scan(archive: &Archive) -> Analysis {
-    let package = package_info(archive);
-    // The maps and the rest of the files are independent: on two cores, both at once.
-    let (maps, file_findings) = par::join(
-        || read_maps(archive, Mappings::Check),
-        || package_file_findings(archive, package.as_ref()),
-    );
-    assemble(archive, package, maps, file_findings)
-}
-
-/// The last step of [`scan`]: secrets in the recovered sources, findings about the maps,
-/// and the verdict. The page runs the steps one by one, painting progress in between.
-pub fn assemble(
+/// The findings about the maps and the verdict, from everything else.
+fn assemble(
     archive: &Archive,
     package: Option<PackageInfo>,
     maps: Maps,
@@ -234,11 +244,17 @@ pub fn assemble(
     analysis
 }
 
-/// Never-publish files, shipped sources and secrets in the package's own files.
-pub fn package_file_findings(archive: &Archive, package: Option<&PackageInfo>) -> Vec<Finding> {
+/// Never-publish files, shipped sources and secrets in the package's own files (`files`:
+/// each file's index among the entries and its facts).
+fn file_findings(
+    archive: &Archive,
+    files: Vec<(usize, Facts)>,
+    package: Option<&PackageInfo>,
+) -> Vec<Finding> {
     let licence = &licence_of(package);
     let mut findings = Vec::new();
-    for entry in archive.entries() {
+    let mut files = files.into_iter().peekable();
+    for (i, entry) in archive.entries().iter().enumerate() {
         let bytes = archive.bytes(entry);
         findings.extend(
             files::check(&entry.path, bytes, licence)
@@ -253,10 +269,9 @@ pub fn package_file_findings(archive: &Archive, package: Option<&PackageInfo>) -
                     source: None,
                 }),
         );
-        // A map's text is covered through its recovered sources, each with its own name.
-        if !entry.path.ends_with(".map") && is_text(bytes) {
+        if let Some((_, Facts::File { secrets, .. })) = files.next_if(|(at, _)| *at == i) {
             findings.extend(
-                secrets::find(bytes)
+                secrets
                     .into_iter()
                     .map(|hit| secret_finding(&entry.path, None, hit)),
             );
@@ -265,26 +280,17 @@ pub fn package_file_findings(archive: &Archive, package: Option<&PackageInfo>) -
     findings
 }
 
-/// Secrets inside the recovered sources, split over two cores.
+/// Secrets inside the recovered sources, found as their maps were read.
 fn recovered_secret_findings(files: &[RecoveredSource]) -> Vec<Finding> {
-    let scan_part = |part: &[RecoveredSource]| -> Vec<Finding> {
-        part.iter()
-            .flat_map(|source| {
-                secrets::find(source.content.as_bytes())
-                    .into_iter()
-                    .map(|hit| secret_finding(&source.maps[0], Some(source.export_path()), hit))
-            })
-            .collect()
-    };
-    let (first, second) = files.split_at(files.len() / 2);
-    let (mut a, b) = par::join(|| scan_part(first), || scan_part(second));
-    a.extend(b);
-    a
-}
-
-/// Binary files are described, not searched: a NUL byte early on means binary.
-fn is_text(bytes: &[u8]) -> bool {
-    memchr::memchr(0, &bytes[..bytes.len().min(8000)]).is_none()
+    files
+        .iter()
+        .flat_map(|source| {
+            source
+                .secrets
+                .iter()
+                .map(|hit| secret_finding(&source.maps[0], Some(source.export_path()), hit.clone()))
+        })
+        .collect()
 }
 
 /// A secret in a file of the package, or (`recovered` set) inside a source recovered from
@@ -324,17 +330,22 @@ fn secret_finding(path: &str, recovered: Option<&str>, hit: secrets::Hit) -> Fin
 }
 
 /// Every `sourceMappingURL` in the package, and the decoded JSON of the inline maps.
-fn find_references(archive: &Archive) -> (Vec<SourceMapRef>, Vec<(String, Vec<u8>)>) {
+fn find_references(
+    archive: &Archive,
+    files: &[(usize, Facts)],
+) -> (Vec<SourceMapRef>, Vec<(String, Vec<u8>)>) {
     let mut refs = Vec::new();
     let mut inline_maps = Vec::new();
-    for entry in archive.entries() {
-        let Some(style) = references::comment_style(&entry.path) else {
+    for (i, facts) in files {
+        let Facts::File {
+            url: Some((url, line)),
+            ..
+        } = facts
+        else {
             continue;
         };
-        let Some((url, line)) = references::find_url(archive.bytes(entry), style) else {
-            continue;
-        };
-        let (target, kind, exists) = match references::resolve(&entry.path, &url) {
+        let file = &archive.entries()[*i].path;
+        let (target, kind, exists) = match references::resolve(file, url) {
             Target::Local(path) => {
                 let exists = archive.find(&path).is_some();
                 (path, RefKind::Local, exists)
@@ -342,18 +353,18 @@ fn find_references(archive: &Archive) -> (Vec<SourceMapRef>, Vec<(String, Vec<u8
             Target::Inline(data) => {
                 let exists = data.is_ok();
                 if let Ok(json) = data {
-                    inline_maps.push((entry.path.clone(), json));
+                    inline_maps.push((file.clone(), json));
                 }
-                (entry.path.clone(), RefKind::Inline, exists)
+                (file.clone(), RefKind::Inline, exists)
             }
             Target::Remote(url) => (url, RefKind::Remote, false),
         };
         refs.push(SourceMapRef {
-            file: entry.path.clone(),
+            file: file.clone(),
             target,
             kind,
             exists,
-            line,
+            line: *line,
         });
     }
     (refs, inline_maps)

@@ -19,8 +19,7 @@ use yew::prelude::*;
 
 use crate::archive::{Archive, STEP_BYTES, Unpacker};
 use crate::report::Integrity;
-use crate::scan::{self, Analysis};
-use crate::source_map::Mappings;
+use crate::scan::{Analysis, Purpose, Scanner};
 use crate::view::FileTree;
 use components::{DropZone, Progress};
 use results::Results;
@@ -231,17 +230,24 @@ async fn analyse(file: web_sys::File, stage: UseStateHandle<Stage>) {
         stage.set(Stage::Failed { name, message });
         return;
     }
-    // The scan in its steps, so that the page paints in between.
-    step("Reading source maps", 45);
+    // The scan a slice at a time, so that the page paints in between.
+    let mut scanner = Scanner::new(Purpose::Scan);
+    let total = archive.unpacked_bytes().max(1) as f64;
+    let mut done = 0u64;
+    loop {
+        step(
+            "Reading source maps and looking for secrets",
+            45 + (done as f64 / total * 40.0) as u8,
+        );
+        TimeoutFuture::new(0).await;
+        if !scanner.work(&archive, STEP_BYTES) {
+            break;
+        }
+        done += STEP_BYTES as u64;
+    }
+    step("Putting it together", 85);
     TimeoutFuture::new(0).await;
-    let maps = scan::read_maps(&archive, Mappings::Check);
-    step("Checking files for secrets", 65);
-    TimeoutFuture::new(0).await;
-    let package = scan::package_info(&archive);
-    let file_findings = scan::package_file_findings(&archive, package.as_ref());
-    step("Checking recovered sources", 80);
-    TimeoutFuture::new(0).await;
-    let analysis = scan::assemble(&archive, package, maps, file_findings);
+    let analysis = scanner.finish(&archive);
     step("Building the view", 90);
     TimeoutFuture::new(0).await;
     let tree = FileTree::of_package(&archive, &analysis);

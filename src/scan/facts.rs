@@ -1,0 +1,196 @@
+//! What each file tells on its own, before the rest of the package is known: its secrets,
+//! its `sourceMappingURL`, or, for a map, what it embeds. Worked out as each file arrives
+//! (natively while later files are still being decompressed, a map even while its own
+//! bytes arrive), or for a package already in memory a slice at a time.
+
+use crate::archive::{Archive, Partial};
+use crate::par;
+use crate::source_map::{MapStream, Mappings};
+
+use super::maps::{MAX_MAP_BYTES, ParsedMap};
+use super::references;
+use super::secrets::{self, Hit};
+
+/// What a run is for: the whole scan, or only what the maps embed (`extract`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    Scan,
+    Extract,
+}
+
+impl Purpose {
+    pub(super) fn mappings(self) -> Mappings {
+        match self {
+            Purpose::Scan => Mappings::Check,
+            Purpose::Extract => Mappings::Skip,
+        }
+    }
+
+    pub(super) fn secrets(self) -> bool {
+        self == Purpose::Scan
+    }
+}
+
+/// What one file tells on its own.
+pub(super) enum Facts {
+    Map(ParsedMap),
+    File {
+        secrets: Vec<Hit>,
+        /// Its `sourceMappingURL` and the line it is on.
+        url: Option<(String, u32)>,
+    },
+}
+
+pub(super) fn is_map(path: &str) -> bool {
+    path.ends_with(".map")
+}
+
+/// Binary files are described, not searched: a NUL byte early on means binary.
+pub(super) fn is_text(bytes: &[u8]) -> bool {
+    memchr::memchr(0, &bytes[..bytes.len().min(8000)]).is_none()
+}
+
+impl Facts {
+    fn of(path: &str, bytes: &[u8], purpose: Purpose) -> Facts {
+        if is_map(path) {
+            return Facts::Map(ParsedMap::of(bytes, purpose.mappings(), purpose.secrets()));
+        }
+        let url =
+            references::comment_style(path).and_then(|style| references::find_url(bytes, style));
+        // A map's text is covered through its recovered sources, each with its own name.
+        let secrets = if purpose.secrets() && is_text(bytes) {
+            secrets::find(bytes)
+        } else {
+            Vec::new()
+        };
+        Facts::File { secrets, url }
+    }
+}
+
+/// Works out the facts of a package's files, as they arrive ([`Scanner::advance`]) or from
+/// an archive in memory ([`Scanner::work`]); `finish` then concludes (see `scan`).
+pub struct Scanner {
+    pub(super) purpose: Purpose,
+    /// By tar index ([`crate::archive::Entry::tar_index`]).
+    pub(super) facts: Vec<Option<Facts>>,
+    /// The map being decompressed, read as its bytes arrive.
+    open: Option<OpenMap>,
+}
+
+struct OpenMap {
+    tar_index: usize,
+    stream: MapStream,
+    /// Secrets in each item of `sourcesContent` read so far.
+    secrets: Vec<Vec<Hit>>,
+}
+
+impl Scanner {
+    pub fn new(purpose: Purpose) -> Scanner {
+        Scanner {
+            purpose,
+            facts: Vec::new(),
+            open: None,
+        }
+    }
+
+    /// Works on what is new in `partial`: the files completed since the last call, and the
+    /// map being decompressed, if one is.
+    pub fn advance(&mut self, partial: Partial<'_>) {
+        for (i, file) in partial.files.iter().enumerate().skip(self.facts.len()) {
+            let bytes = &partial.data[file.range.clone()];
+            let facts = match self.open.take() {
+                Some(open) if open.tar_index == i => Facts::Map(open.finish(bytes, self.purpose)),
+                _ => Facts::of(&file.path, bytes, self.purpose),
+            };
+            self.facts.push(Some(facts));
+        }
+        if let Some(file) = partial.open
+            && is_map(&file.path)
+            && file.range.len() <= MAX_MAP_BYTES
+        {
+            let tar_index = partial.files.len();
+            let open = match self.open.take() {
+                Some(open) if open.tar_index == tar_index => open,
+                _ => OpenMap {
+                    tar_index,
+                    stream: MapStream::default(),
+                    secrets: Vec::new(),
+                },
+            };
+            let arrived = &partial.data[file.range.start..partial.data.len().min(file.range.end)];
+            self.open = Some(open.feed(arrived, self.purpose));
+        }
+    }
+
+    /// Works out the facts of files of `archive` that have none yet, about `budget` bytes'
+    /// worth; false once every file has its facts.
+    pub fn work(&mut self, archive: &Archive, budget: usize) -> bool {
+        let tar_files = archive.entries().iter().map(|e| e.tar_index() + 1).max();
+        if self.facts.len() < tar_files.unwrap_or(0) {
+            self.facts.resize_with(tar_files.unwrap_or(0), || None);
+        }
+        let mut spent = 0;
+        for entry in archive.entries() {
+            let slot = &mut self.facts[entry.tar_index()];
+            if slot.is_some() {
+                continue;
+            }
+            if spent >= budget {
+                return true;
+            }
+            *slot = Some(Facts::of(&entry.path, archive.bytes(entry), self.purpose));
+            spent += entry.size() as usize;
+        }
+        false
+    }
+
+    /// Takes the facts of `entry`, working them out if they are missing.
+    pub(super) fn take(&mut self, archive: &Archive, entry: &crate::archive::Entry) -> Facts {
+        self.facts
+            .get_mut(entry.tar_index())
+            .and_then(Option::take)
+            .unwrap_or_else(|| Facts::of(&entry.path, archive.bytes(entry), self.purpose))
+    }
+}
+
+impl OpenMap {
+    fn feed(mut self, arrived: &[u8], purpose: Purpose) -> OpenMap {
+        self.stream.feed(arrived);
+        if purpose.secrets() {
+            // Natively on two threads: this is most of a scan's work besides decompression.
+            let new = &self.stream.contents()[self.secrets.len()..];
+            let find_all = |part: &[Option<String>]| -> Vec<Vec<Hit>> {
+                part.iter()
+                    .map(|c| {
+                        c.as_deref()
+                            .map_or_else(Vec::new, |c| secrets::find(c.as_bytes()))
+                    })
+                    .collect()
+            };
+            let (first, second) = new.split_at(new.len() / 2);
+            let (a, b) = par::join(|| find_all(first), || find_all(second));
+            self.secrets.extend(a);
+            self.secrets.extend(b);
+        }
+        self
+    }
+
+    fn finish(self, json: &[u8], purpose: Purpose) -> ParsedMap {
+        let map = self
+            .stream
+            .finish(json, purpose.mappings())
+            .map_err(|e| e.to_string());
+        ParsedMap::with_secrets(map, self.secrets, purpose.secrets())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binary_is_told_from_text() {
+        assert!(is_text(b"let a = 1;\n"));
+        assert!(!is_text(b"\x7fELF\0\0\x01"));
+    }
+}

@@ -1,0 +1,335 @@
+//! Reading a map while its bytes arrive. `sourcesContent` (nearly all of a large map) is
+//! parsed one string at a time as each one completes; the rest of the fields are only
+//! located, and read when the map is whole. The result is exactly [`SourceMap::parse_with`]'s:
+//! anything this reader does not follow (an XSSI guard, a duplicate key, broken JSON) makes
+//! [`MapStream::finish`] read the whole map the ordinary way instead.
+
+use std::ops::Range;
+
+use serde_json::value::RawValue;
+
+use super::{Item, MapError, Mappings, RawMap, SourceMap, StringList};
+
+/// A source map read as it arrives: [`MapStream::feed`] it every prefix of the map, then
+/// [`MapStream::finish`] it with the whole.
+#[derive(Debug, Default)]
+pub struct MapStream {
+    /// Bytes of the map looked at so far.
+    at: usize,
+    state: State,
+    /// Top-level fields other than an array `sourcesContent`: name and where the value is.
+    fields: Vec<(String, Range<usize>)>,
+    /// `sourcesContent`'s items parsed so far.
+    contents: StringList,
+    /// Set once the map turned out to need the ordinary parse.
+    fallback: bool,
+}
+
+#[derive(Debug, Default)]
+enum State {
+    #[default]
+    Start,
+    /// After `{` (`first`) or `,`: a key, or `}` when first.
+    Key {
+        first: bool,
+    },
+    Colon(String),
+    Value(String),
+    /// Inside a value that is only located.
+    Skip(String, Value),
+    /// Inside `sourcesContent`'s array: an item, or `]` (when first or after an item).
+    Item {
+        first: bool,
+    },
+    InItem(Value),
+    /// After an item: `,` or `]`.
+    AfterItem,
+    /// After a field's value: `,` or `}`.
+    AfterValue,
+    End,
+}
+
+/// Where a JSON value is being scanned: enough state to resume at the next byte.
+#[derive(Debug)]
+struct Value {
+    start: usize,
+    depth: usize,
+    in_string: bool,
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+impl MapStream {
+    /// Reads on into `json`, all of the map that has arrived so far (each call a longer
+    /// prefix of the same bytes).
+    pub fn feed(&mut self, json: &[u8]) {
+        while !self.fallback && self.step(json) {}
+    }
+
+    /// `sourcesContent`'s items read so far, in order (`None` for null or a non-string).
+    pub fn contents(&self) -> &[Option<String>] {
+        &self.contents.items
+    }
+
+    /// The map, from `json`: its whole text.
+    pub fn finish(mut self, json: &[u8], mappings: Mappings) -> Result<SourceMap, MapError> {
+        self.feed(json);
+        // Only whitespace may follow the object.
+        let whole = matches!(self.state, State::End)
+            && json[self.at.min(json.len())..].iter().all(|&b| is_space(b));
+        if !self.fallback
+            && whole
+            && let Some(raw) = self.raw_map(json)
+        {
+            return Ok(SourceMap::from_raw(raw, mappings));
+        }
+        SourceMap::parse_with(json, mappings)
+    }
+
+    /// One token or value further; false when `json` has no more to give.
+    fn step(&mut self, json: &[u8]) -> bool {
+        // Between tokens: skip whitespace.
+        if !matches!(self.state, State::Skip(..) | State::InItem(_) | State::End) {
+            while self.at < json.len() && is_space(json[self.at]) {
+                self.at += 1;
+            }
+        }
+        let Some(&b) = json.get(self.at) else {
+            return false;
+        };
+        match std::mem::take(&mut self.state) {
+            State::Start if b == b'{' => self.advance(State::Key { first: true }),
+            State::Key { first: true } if b == b'}' => self.advance(State::End),
+            State::Key { first } if b == b'"' => {
+                let mut key = Value::at(self.at);
+                if !key.scan(json, &mut self.at) {
+                    // Keys are short: read again from the quote once more has arrived.
+                    self.state = State::Key { first };
+                    self.at = key.start;
+                    return false;
+                }
+                match serde_json::from_slice::<String>(&json[key.start..self.at]) {
+                    Ok(name) if !self.fields.iter().any(|(n, _)| *n == name) => {
+                        self.state = State::Colon(name);
+                    }
+                    _ => self.fallback = true,
+                }
+            }
+            State::Colon(key) if b == b':' => self.advance(State::Value(key)),
+            State::Value(key) if key == "sourcesContent" && b == b'[' => {
+                // An empty range marks the list as read here, item by item.
+                self.fields.push((key, 0..0));
+                self.advance(State::Item { first: true });
+            }
+            State::Value(key) => self.state = State::Skip(key, Value::at(self.at)),
+            State::Skip(key, mut value) => {
+                if value.scan(json, &mut self.at) {
+                    self.fields.push((key, value.start..self.at));
+                    self.state = State::AfterValue;
+                } else {
+                    self.state = State::Skip(key, value);
+                    return false;
+                }
+            }
+            State::Item { first: true } if b == b']' => self.advance(State::AfterValue),
+            State::Item { .. } => self.state = State::InItem(Value::at(self.at)),
+            State::InItem(mut value) => {
+                if !value.scan(json, &mut self.at) {
+                    self.state = State::InItem(value);
+                    return false;
+                }
+                match serde_json::from_slice::<Item>(&json[value.start..self.at]) {
+                    Ok(item) => {
+                        self.contents.push(item);
+                        self.state = State::AfterItem;
+                    }
+                    Err(_) => self.fallback = true,
+                }
+            }
+            State::AfterItem if b == b',' => self.advance(State::Item { first: false }),
+            State::AfterItem if b == b']' => self.advance(State::AfterValue),
+            State::AfterValue if b == b',' => self.advance(State::Key { first: false }),
+            State::AfterValue if b == b'}' => self.advance(State::End),
+            State::End => {
+                self.state = State::End;
+                return false;
+            }
+            // Anything else is not JSON this reader follows.
+            _ => self.fallback = true,
+        }
+        !self.fallback
+    }
+
+    fn advance(&mut self, next: State) {
+        self.at += 1;
+        self.state = next;
+    }
+
+    /// The fields as the ordinary parse would see them; `None` when one is not valid JSON.
+    fn raw_map<'a>(&mut self, json: &'a [u8]) -> Option<RawMap<'a>> {
+        let mut raw = RawMap::default();
+        for (name, range) in &self.fields {
+            let text = &json[range.clone()];
+            let value = || serde_json::from_slice::<&RawValue>(text).ok();
+            let list = || serde_json::from_slice::<StringList>(text).ok();
+            match name.as_str() {
+                "version" => raw.version = Some(value()?),
+                "file" => raw.file = Some(value()?),
+                "sourceRoot" => raw.source_root = Some(value()?),
+                "sources" => raw.sources = Some(list()?),
+                "sourcesContent" if range.is_empty() => {
+                    raw.sources_content = Some(std::mem::take(&mut self.contents));
+                }
+                "sourcesContent" => raw.sources_content = Some(list()?),
+                "names" => raw.names = Some(list()?),
+                "mappings" => raw.mappings = Some(value()?),
+                "ignoreList" => raw.ignore_list = Some(value()?),
+                "x_google_ignoreList" => raw.google_ignore_list = Some(value()?),
+                "sections" => raw.sections = Some(value()?),
+                "debugId" => raw.debug_id = Some(value()?),
+                _ => {
+                    serde_json::from_slice::<serde::de::IgnoredAny>(text).ok()?;
+                }
+            }
+        }
+        Some(raw)
+    }
+}
+
+impl Value {
+    fn at(start: usize) -> Value {
+        Value {
+            start,
+            depth: 0,
+            in_string: false,
+        }
+    }
+
+    /// Scans on from `*at` to the end of the value; true with `*at` just past it, false
+    /// (with `*at` where to resume) when `json` ends first. Only finds the end: what is
+    /// inside is checked when the value is parsed.
+    fn scan(&mut self, json: &[u8], at: &mut usize) -> bool {
+        while *at < json.len() {
+            if self.in_string {
+                // Strings are most of a map: jump from quote or backslash to the next.
+                match memchr::memchr2(b'"', b'\\', &json[*at..]) {
+                    None => {
+                        *at = json.len();
+                        return false;
+                    }
+                    Some(i) if json[*at + i] == b'\\' => {
+                        // The escaped byte must have arrived before moving past it.
+                        if *at + i + 1 >= json.len() {
+                            *at += i;
+                            return false;
+                        }
+                        *at += i + 2;
+                    }
+                    Some(i) => {
+                        *at += i + 1;
+                        self.in_string = false;
+                        if self.depth == 0 {
+                            return true;
+                        }
+                    }
+                }
+                continue;
+            }
+            let b = json[*at];
+            match b {
+                b'"' => self.in_string = true,
+                b'[' | b'{' => self.depth += 1,
+                b']' | b'}' | b',' if self.depth == 0 => return true,
+                b']' | b'}' => {
+                    self.depth -= 1;
+                    if self.depth == 0 {
+                        *at += 1;
+                        return true;
+                    }
+                }
+                _ if self.depth == 0 && is_space(b) => return true,
+                _ => {}
+            }
+            *at += 1;
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Feeds `json` in pieces of `step` bytes, as decompression would hand it over.
+    fn streamed(json: &[u8], step: usize) -> Result<SourceMap, MapError> {
+        let mut stream = MapStream::default();
+        for end in (0..json.len()).step_by(step.max(1)) {
+            stream.feed(&json[..end]);
+        }
+        stream.finish(json, Mappings::Check)
+    }
+
+    fn same_as_whole(json: &str) {
+        let whole = SourceMap::parse(json.as_bytes());
+        for step in [1, 2, 3, 7, 64, json.len() + 1] {
+            assert_eq!(
+                streamed(json.as_bytes(), step),
+                whole,
+                "step {step}: {json}"
+            );
+        }
+    }
+
+    #[test]
+    fn streams_give_what_the_whole_gives() {
+        for json in [
+            r#"{"version":3,"sources":["a.ts","b.ts",null],"sourcesContent":["let a = 'é';\n\"q\" \\ \u00e9",null,"x"],"names":["n"],"mappings":"AAAA;ACAAA"}"#,
+            r#" { "version" : 3 , "sourcesContent" : [ "a" , 7 , null , {"x":[1]} , [ ] ] , "sources" : [ "a" ] , "mappings" : "" } "#,
+            r#"{"sourcesContent":[],"version":3,"sources":[],"mappings":""}"#,
+            r#"{}"#,
+            r#"{"version":3,"sources":["a"],"sourcesContent":"not a list","mappings":"AAAA"}"#,
+            r#"{"version":3,"sources":["a"],"sourcesContent":["x"],"mappings":"AAAA","extra":{"deep":[1,2,{"a":"]}"}]},"n":-1.5e3,"t":true}"#,
+            r#"{"version":3,"sections":[{"offset":{"line":0,"column":0},"map":{"version":3,"sources":["a.ts"],"sourcesContent":["A"],"mappings":"AAAA"}}]}"#,
+        ] {
+            same_as_whole(json);
+        }
+    }
+
+    #[test]
+    fn embedded_sources_are_read_before_the_map_is_whole() {
+        let json = br#"{"version":3,"sources":["a","b"],"sourcesContent":["one","two"],"mappings":"AAAA"}"#;
+        let mut stream = MapStream::default();
+        let before_mappings = json.len() - r#""mappings":"AAAA"}"#.len();
+        stream.feed(&json[..before_mappings]);
+        assert_eq!(stream.contents(), [Some("one".into()), Some("two".into())]);
+        assert!(!stream.fallback);
+        let map = stream.finish(json, Mappings::Check).unwrap();
+        assert!(map.is_valid());
+        assert_eq!(map.sources[1].content.as_deref(), Some("two"));
+    }
+
+    #[test]
+    fn what_the_stream_does_not_follow_is_read_whole() {
+        for json in [
+            // Broken JSON of every kind gives the ordinary parse's error.
+            r#"{"version":3,"sourcesContent":["a",],"sources":[]}"#,
+            r#"{"version":3,"sourcesContent":["a"],}"#,
+            r#"{"version":3,"sourcesContent":["a\x"],"sources":[]}"#,
+            r#"{"version":3,"sourcesContent":["a"],"sources":[tru]}"#,
+            r#"{"version":3,"sourcesContent":["a"]} trailing"#,
+            r#"{"version":3,"sourcesContent":["a"]"#,
+            r#"{"version":3,"version":3}"#,
+            r#"{"sourcesContent":["a"],"sourcesContent":["b"]}"#,
+            r#"{"version":3,"x":1,"x":2,"sources":[],"mappings":""}"#,
+            r#"{"sourc\u0065sContent":["escaped key"],"version":3,"sources":["a"],"mappings":""}"#,
+            ")]}'\n{\"version\":3,\"sources\":[],\"mappings\":\"\"}",
+            "[1,2]",
+            "",
+            "\u{feff}{}",
+        ] {
+            same_as_whole(json);
+        }
+    }
+}
