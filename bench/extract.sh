@@ -4,16 +4,16 @@
 #
 #   cargo build --release && bench/extract.sh
 #
-# Env: RUNS (default 3) timed runs per command after one warm-up; LEAKSCOPE overrides the
+# Env: RUNS (default 5) timed rounds after one warm-up round; LEAKSCOPE overrides the
 # binary (default target/release/leakscope); BENCH_OUT where the trees are written
 # (default /dev/shm, see below).
-# Uses hyperfine for wall time when installed, /usr/bin/time for max RSS (and for wall time
-# otherwise). Builds nothing itself.
+# Wall time from bash's clock, max RSS from GNU time; the table shows medians. Builds
+# nothing itself.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-5}
 BENCH=target/bench
 BIG=$BENCH/big-leak.tgz
 BIN=${LEAKSCOPE:-target/release/leakscope}
@@ -45,12 +45,8 @@ if [[ ! -f $BIG ]]; then
 fi
 echo "input: $BIG ($(stat -c %s "$BIG") bytes)"
 
-HAVE_TIME=0
-[[ -x /usr/bin/time ]] && HAVE_TIME=1
-HAVE_HYPERFINE=0
-command -v hyperfine >/dev/null && HAVE_HYPERFINE=1
-if [[ $HAVE_TIME == 0 && $HAVE_HYPERFINE == 0 ]]; then
-  echo "error: need /usr/bin/time (GNU time) or hyperfine" >&2
+if [[ ! -x /usr/bin/time ]]; then
+  echo "error: need /usr/bin/time (GNU time: apt-get install time)" >&2
   exit 1
 fi
 
@@ -61,56 +57,62 @@ trap 'rm -rf "$TMP"' EXIT
 
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-declare -A WALL RSS
+NAMES=(extract scan node)
+declare -A CMD OUT MAX_OK WALLS RSS
+CMD[extract]="$BIN extract $BIG -o $OUT_RUST"
+OUT[extract]=$OUT_RUST
+MAX_OK[extract]=0
+# `scan` exits 1 when it finds something at or above --fail-on, as it does here.
+CMD[scan]="$BIN scan $BIG --format json > /dev/null"
+OUT[scan]=-
+MAX_OK[scan]=1
+CMD[node]="node bench/extract-source-map.mjs $BIG $OUT_NODE"
+OUT[node]=$OUT_NODE
+MAX_OK[node]=0
+for n in "${NAMES[@]}"; do
+  echo "$n: ${CMD[$n]}"
+  RSS[$n]=0
+done
 
-# bench NAME OUTDIR(or -) SHELL-COMMAND [MAX_OK_EXIT]
-# The command runs through `bash -c` so redirections work; OUTDIR is removed before each run.
-# Exit codes up to MAX_OK_EXIT (default 0) count as success: `scan` exits 1 on findings.
-bench() {
-  local name=$1 out=$2 cmd=$3 max_ok=${4:-0}
-  local clean=true
-  [[ $out != - ]] && clean="rm -rf $out"
-  echo "== $name: $cmd"
-
-  local walls=() rss_max=0 i
-  if [[ $HAVE_TIME == 1 ]]; then
-    # Warm-up, then RUNS timed runs: wall seconds and max RSS (KB) from GNU time.
-    for ((i = 0; i <= RUNS; i++)); do
-      bash -c "$clean"
-      local rc=0
-      /usr/bin/time -f '%e %M' -o "$TMP/t" bash -c "$cmd" >"$TMP/stdout" 2>"$TMP/stderr" || rc=$?
-      if ((rc > max_ok)); then
-        echo "error: '$cmd' failed (exit $rc):" >&2
-        cat "$TMP/stderr" >&2
-        exit 1
-      fi
-      # GNU time may prepend "Command exited with ..." lines; the numbers are the last line.
-      read -r w m < <(tail -n 1 "$TMP/t")
-      if ((i == 0)); then
-        echo "   warm-up: ${w}s ${m}KB  $(tail -n 1 "$TMP/stdout")"
-        continue
-      fi
-      echo "   run $i:   ${w}s ${m}KB"
-      walls+=("$w")
-      if ((m > rss_max)); then rss_max=$m; fi
-    done
+# One run of NAME: wall seconds and max RSS (KB), the output folder emptied
+# first (so every run writes a fresh tree).
+run() {
+  local n=$1 rc=0
+  [[ ${OUT[$n]} != - ]] && rm -rf "${OUT[$n]}"
+  local start=$EPOCHREALTIME
+  /usr/bin/time -f '%M' -o "$TMP/t" bash -c "${CMD[$n]}" >"$TMP/stdout" 2>"$TMP/stderr" || rc=$?
+  local end=$EPOCHREALTIME
+  if ((rc > ${MAX_OK[$n]})); then
+    echo "error: '${CMD[$n]}' failed (exit $rc):" >&2
+    cat "$TMP/stderr" >&2
+    exit 1
   fi
-  if [[ $HAVE_HYPERFINE == 1 ]]; then
-    # hyperfine's median replaces GNU time's for wall time (RSS still from GNU time).
-    local ignore=()
-    ((max_ok > 0)) && ignore=(--ignore-failure)
-    hyperfine --warmup 1 --runs "$RUNS" --prepare "$clean" "${ignore[@]}" \
-      --export-json "$TMP/h.json" "$cmd" >/dev/null
-    walls=("$(node -e 'console.log(require(process.argv[1]).results[0].median.toFixed(3))' "$TMP/h.json")")
-    echo "   hyperfine median: ${walls[0]}s"
-  fi
-  WALL[$name]=$(printf '%s\n' "${walls[@]}" | median)
-  if [[ $HAVE_TIME == 1 ]]; then RSS[$name]=$rss_max; else RSS[$name]=; fi
+  # GNU time (10 ms resolution) gives the RSS; bash's clock (microseconds) the wall time.
+  # GNU time may prepend "Command exited with ..." lines; the number is the last line.
+  local w m
+  w=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+  m=$(tail -n 1 "$TMP/t")
+  LAST="$w ${m}KB"
+  WALLS[$n]+="$w "
+  if ((m > RSS[$n])); then RSS[$n]=$m; fi
 }
 
-bench extract "$OUT_RUST" "$BIN extract $BIG -o $OUT_RUST"
-bench scan - "$BIN scan $BIG --format json > /dev/null" 1
-bench node "$OUT_NODE" "node bench/extract-source-map.mjs $BIG $OUT_NODE"
+# One warm-up round, then RUNS rounds. Each round runs all three one after the other, so
+# that whatever drifts on the machine (disk, caches, neighbours) touches each alike.
+for n in "${NAMES[@]}"; do run "$n"; done
+for n in "${NAMES[@]}"; do WALLS[$n]=; RSS[$n]=0; done
+for ((i = 1; i <= RUNS; i++)); do
+  line="round $i:"
+  for n in "${NAMES[@]}"; do
+    run "$n"
+    line+="  $n ${LAST%% *}s"
+  done
+  echo "$line"
+done
+declare -A WALL
+for n in "${NAMES[@]}"; do
+  WALL[$n]=$(printf '%s\n' ${WALLS[$n]} | median)
+done
 
 # The last runs left both trees behind: they must hold the same files, byte for byte.
 # (The synthetic fixture has no conflicting paths, so variant naming cannot differ.)
@@ -128,12 +130,12 @@ fi
 # --- table ------------------------------------------------------------------------------
 
 mb() { [[ -n $1 ]] && awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }' || echo n/a; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1fx", a / b; else print "n/a" }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }'; }
 
 echo
 printf '%-10s %14s %14s\n' command "median wall" "max RSS"
 for n in extract scan node; do
-  printf '%-10s %13.2fs %11s MB\n' "$n" "${WALL[$n]}" "$(mb "${RSS[$n]}")"
+  printf '%-10s %13.3fs %11s MB\n' "$n" "${WALL[$n]}" "$(mb "${RSS[$n]}")"
 done
 echo
 echo "speed-up node/extract: $(ratio "${WALL[node]}" "${WALL[extract]}")"

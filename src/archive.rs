@@ -6,7 +6,7 @@
 //! that a scan can work on the first files while the last ones are still compressed.
 
 use std::collections::HashMap;
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::ops::Range;
 
 use thiserror::Error;
@@ -110,19 +110,14 @@ impl Archive {
     pub fn read_streaming(
         input: &[u8],
         mut progress: impl FnMut(u64),
-        mut on_data: impl FnMut(Partial<'_>),
+        on_data: impl FnMut(Partial<'_>),
     ) -> Archive {
         let input_bytes = input.len() as u64;
-        let (data, index, gzip_error) = match Unpacker::new(input).state {
+        let (data, gzip_error) = match Unpacker::new(input).state {
             Unpacking::Gzip { data, .. } => {
-                let mut index = TarIndex::default();
-                let (data, error) = inflate(input, data, &mut progress, |data| {
-                    index.advance(data, false);
-                    on_data(index.partial(data, false));
-                });
-                (data, index, error)
+                return Archive::inflate_streaming(input, data, input_bytes, progress, on_data);
             }
-            Unpacking::Done(data, error) => (data, TarIndex::default(), error),
+            Unpacking::Done(data, error) => (data, error),
             Unpacking::Foreign(error) => {
                 return Archive {
                     error: Some(error),
@@ -132,7 +127,64 @@ impl Archive {
             }
         };
         progress(input_bytes);
-        let mut index = index;
+        Archive::index_streaming(data, TarIndex::default(), gzip_error, input_bytes, on_data)
+    }
+
+    /// Like [`Archive::read_streaming`] for a file, which is read as it decompresses rather
+    /// than loaded first. Fails only when the file cannot be read.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn read_file_streaming(
+        mut file: std::fs::File,
+        progress: impl FnMut(u64),
+        on_data: impl FnMut(Partial<'_>),
+    ) -> std::io::Result<Archive> {
+        use std::io::{Seek, SeekFrom};
+        let len = file.metadata()?.len();
+        let mut head = [0u8; 2];
+        let head_len = file.read(&mut head)?;
+        if len < 18 || head[..head_len] != *GZIP_MAGIC {
+            // Not gzip (or too short to be): read it all and let the ordinary path say what.
+            file.seek(SeekFrom::Start(0))?;
+            let mut bytes = Vec::new();
+            file.read_to_end(&mut bytes)?;
+            return Ok(Archive::read_streaming(&bytes, progress, on_data));
+        }
+        let mut trailer = [0u8; 4];
+        file.seek(SeekFrom::End(-4))?;
+        file.read_exact(&mut trailer)?;
+        file.seek(SeekFrom::Start(0))?;
+        let data = tar_buffer(claimed_size(len as usize, trailer), len as usize);
+        let reader = std::io::BufReader::with_capacity(CHUNK, file);
+        Ok(Archive::inflate_streaming(
+            reader, data, len, progress, on_data,
+        ))
+    }
+
+    /// Decompresses a gzip stream into `data` while indexing and showing what arrives.
+    fn inflate_streaming(
+        input: impl BufRead + Send,
+        data: Vec<u8>,
+        input_bytes: u64,
+        mut progress: impl FnMut(u64),
+        mut on_data: impl FnMut(Partial<'_>),
+    ) -> Archive {
+        let mut index = TarIndex::default();
+        let (data, gzip_error) = inflate(input, data, &mut progress, |data| {
+            index.advance(data, false);
+            on_data(index.partial(data, false));
+        });
+        progress(input_bytes);
+        Archive::index_streaming(data, index, gzip_error, input_bytes, on_data)
+    }
+
+    /// Indexes what is left of the tar, shows the whole, and builds the archive.
+    fn index_streaming(
+        data: Vec<u8>,
+        mut index: TarIndex,
+        gzip_error: Option<ArchiveError>,
+        input_bytes: u64,
+        mut on_data: impl FnMut(Partial<'_>),
+    ) -> Archive {
         let tar_error = index.advance(&data, true);
         on_data(index.partial(&data, true));
         Archive::index(data, index, gzip_error.or(tar_error), input_bytes)
@@ -241,13 +293,10 @@ enum Unpacking<'a> {
 
 impl<'a> Unpacker<'a> {
     pub fn new(input: &'a [u8]) -> Unpacker<'a> {
-        let state = if input.starts_with(&[0x1f, 0x8b]) {
-            let capacity = size_hint(input)
-                .unwrap_or(input.len().saturating_mul(4))
-                .min(MAX_PRESIZE);
+        let state = if input.starts_with(GZIP_MAGIC) {
             Unpacking::Gzip {
                 decoder: Box::new(flate2::bufread::MultiGzDecoder::new(input)),
-                data: Vec::with_capacity(capacity),
+                data: tar_buffer(size_hint(input), input.len()),
             }
         } else if looks_like_tar(input) {
             Unpacking::Done(input.to_vec(), None)
@@ -316,9 +365,23 @@ impl<'a> Unpacker<'a> {
 
 /// The uncompressed size the gzip trailer claims (mod 4 GiB), when it is plausible.
 fn size_hint(input: &[u8]) -> Option<usize> {
-    let at = input.len().checked_sub(4)?;
-    let hint = u32::from_le_bytes(input[at..].try_into().expect("4 bytes")) as usize;
-    (hint >= input.len() && hint <= input.len().saturating_mul(64)).then_some(hint)
+    let trailer = input.get(input.len().checked_sub(4)?..)?;
+    claimed_size(input.len(), trailer.try_into().expect("4 bytes"))
+}
+
+/// The size a gzip trailer (`ISIZE`) claims for a file of `len` bytes, if plausible.
+fn claimed_size(len: usize, trailer: [u8; 4]) -> Option<usize> {
+    let hint = u32::from_le_bytes(trailer) as usize;
+    (hint >= len && hint <= len.saturating_mul(64)).then_some(hint)
+}
+
+/// The buffer for a gzip stream's content, sized from the trailer's claim within reason.
+fn tar_buffer(claimed: Option<usize>, input_len: usize) -> Vec<u8> {
+    Vec::with_capacity(
+        claimed
+            .unwrap_or(input_len.saturating_mul(4))
+            .min(MAX_PRESIZE),
+    )
 }
 
 /// Most memory set aside up front from the trailer's claim, which a damaged or hostile
@@ -345,7 +408,7 @@ const CHUNK: usize = 1 << 20;
 /// on one chunk while the next one is decompressed.
 #[cfg(not(target_arch = "wasm32"))]
 fn inflate(
-    input: &[u8],
+    input: impl BufRead + Send,
     mut data: Vec<u8>,
     progress: &mut impl FnMut(u64),
     mut arrived: impl FnMut(&[u8]),
@@ -356,7 +419,10 @@ fn inflate(
     let (empty_tx, empty_rx) = mpsc::channel::<Vec<u8>>();
     std::thread::scope(|s| {
         let inflater = s.spawn(move || {
-            let mut decoder = flate2::bufread::MultiGzDecoder::new(input);
+            let mut decoder = flate2::bufread::MultiGzDecoder::new(Counted {
+                inner: input,
+                consumed: 0,
+            });
             let mut total = 0usize;
             loop {
                 let mut chunk = empty_rx.try_recv().unwrap_or_else(|_| vec![0; CHUNK]);
@@ -377,7 +443,7 @@ fn inflate(
                 total += filled;
                 let end = filled < chunk.len() || result.is_err();
                 chunk.truncate(filled);
-                let consumed = (input.len() - decoder.get_ref().len()) as u64;
+                let consumed = decoder.get_ref().consumed;
                 if full_tx.send((chunk, consumed)).is_err() {
                     return None;
                 }
@@ -400,26 +466,60 @@ fn inflate(
     })
 }
 
-/// Without threads, the same in slices one after the other.
+/// A reader that counts what has been taken from it, for progress.
+struct Counted<R> {
+    inner: R,
+    consumed: u64,
+}
+
+impl<R: BufRead> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.consumed += n as u64;
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Counted<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.consumed += n as u64;
+        self.inner.consume(n);
+    }
+}
+
+/// Without threads, the same a chunk at a time.
 #[cfg(target_arch = "wasm32")]
 fn inflate(
-    input: &[u8],
-    _: Vec<u8>,
+    input: impl BufRead,
+    mut data: Vec<u8>,
     progress: &mut impl FnMut(u64),
     mut arrived: impl FnMut(&[u8]),
 ) -> (Vec<u8>, Option<ArchiveError>) {
-    let mut unpacker = Unpacker::new(input);
-    while unpacker.step(CHUNK) {
-        progress(unpacker.consumed());
-        if let Unpacking::Gzip { data, .. } = &unpacker.state {
-            arrived(data);
+    let mut decoder = flate2::bufread::MultiGzDecoder::new(Counted {
+        inner: input,
+        consumed: 0,
+    });
+    loop {
+        // On error `read_to_end` keeps what it already read in `data`.
+        match (&mut decoder).take(CHUNK as u64).read_to_end(&mut data) {
+            Ok(CHUNK) => {
+                progress(decoder.get_ref().consumed);
+                arrived(&data);
+            }
+            Ok(_) => return (data, None),
+            Err(e) => {
+                let error = gzip_error(&e, data.len());
+                return (data, Some(error));
+            }
         }
     }
-    match unpacker.state {
-        Unpacking::Done(data, error) => (data, error),
-        _ => unreachable!("a gzip unpacker ends done"),
-    }
 }
+
+const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
 
 /// A ustar or GNU header carries its magic at offset 257.
 fn looks_like_tar(data: &[u8]) -> bool {

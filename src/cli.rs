@@ -161,13 +161,25 @@ fn open(path: &Path, keep_input: bool, purpose: Purpose) -> Result<Opened, CliEr
         (read_directory(path)?, None)
     } else {
         progress.step("reading");
-        let bytes = read_input(path).map_err(|source| CliError::Read {
+        let read_error = |source| CliError::Read {
             path: name.clone(),
             source,
-        })?;
-        progress.unpacking(bytes.len() as u64);
-        let archive = Archive::read_streaming(&bytes, |n| progress.at(n), |p| scanner.advance(p));
-        (archive, keep_input.then_some(bytes))
+        };
+        if keep_input || path.as_os_str() == "-" {
+            let bytes = read_input(path).map_err(read_error)?;
+            progress.unpacking(bytes.len() as u64);
+            let archive =
+                Archive::read_streaming(&bytes, |n| progress.at(n), |p| scanner.advance(p));
+            (archive, keep_input.then_some(bytes))
+        } else {
+            // Read as it decompresses: no waiting for the whole file first.
+            let file = std::fs::File::open(path).map_err(read_error)?;
+            progress.unpacking(file.metadata().map_err(read_error)?.len());
+            let archive =
+                Archive::read_file_streaming(file, |n| progress.at(n), |p| scanner.advance(p))
+                    .map_err(read_error)?;
+            (archive, None)
+        }
     };
     if archive.entries().is_empty() {
         let message = archive
@@ -206,6 +218,7 @@ fn load(path: &Path, keep_input: bool) -> Result<Scanned, CliError> {
     })
 }
 
+/// The whole input: a file, or standard input for `-`.
 fn read_input(path: &Path) -> std::io::Result<Vec<u8>> {
     if path.as_os_str() == "-" {
         let mut buf = Vec::new();
@@ -496,28 +509,36 @@ fn write_inside(
         if checked.contains(&prefix) {
             continue;
         }
-        match std::fs::symlink_metadata(&at) {
-            Ok(m) if m.file_type().is_dir() => {}
-            Ok(_) => return refuse("a file or symlink is in the way"),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => match std::fs::create_dir(&at) {
-                Ok(()) => {}
-                // Another writer made it first; it is a folder if nothing else is there.
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    if !std::fs::symlink_metadata(&at)?.file_type().is_dir() {
-                        return refuse("a file or symlink is in the way");
-                    }
+        // Made here, it is a real folder; already there, it must be one (not a symlink).
+        match std::fs::create_dir(&at) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                if !std::fs::symlink_metadata(&at)?.file_type().is_dir() {
+                    return refuse("a file or symlink is in the way");
                 }
-                Err(e) => return Err(e),
-            },
+            }
             Err(e) => return Err(e),
         }
         checked.insert(prefix.clone());
     }
     at.push(name);
-    if std::fs::symlink_metadata(&at).is_ok_and(|m| !m.file_type().is_file()) {
-        return refuse("a symlink or folder is in the way");
-    }
-    std::fs::write(at, data)
+    // `create_new` fails on anything already there, a symlink included (O_EXCL), so only
+    // then is there something to look at: a regular file is overwritten, nothing else.
+    let created = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&at);
+    let mut file = match created {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            if !std::fs::symlink_metadata(&at)?.file_type().is_file() {
+                return refuse("a symlink or folder is in the way");
+            }
+            std::fs::File::create(&at)?
+        }
+        Err(e) => return Err(e),
+    };
+    file.write_all(data)
 }
 
 /// Progress on stderr, only when it is a terminal and the package is large: a bar while

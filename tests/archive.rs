@@ -230,3 +230,77 @@ fn unpacking_in_small_steps_reads_the_same_files() {
         assert_eq!(stepped.bytes(a), whole.bytes(b));
     }
 }
+
+#[test]
+fn streaming_shows_each_file_once_it_is_complete() {
+    let mut tar = Tarball::new("package/");
+    for i in 0..6 {
+        tar = tar.file(&format!("f{i}.bin"), noise(i, 700_000));
+    }
+    let tgz = tar.tgz();
+    let whole = Archive::read(&tgz);
+    let (mut calls, mut seen, mut opened) = (0, 0, 0);
+    let mut complete_at = Vec::new();
+    let mut last_progress = 0;
+    let streamed = Archive::read_streaming(
+        &tgz,
+        |n| {
+            assert!(n >= last_progress, "progress never goes back");
+            last_progress = n;
+        },
+        |p| {
+            calls += 1;
+            assert!(p.files.len() >= seen, "the list of files only grows");
+            seen = p.files.len();
+            for f in p.files {
+                // Complete, and the same bytes the whole read gives.
+                let name = f.path.trim_start_matches("package/");
+                let entry = whole.find(name).expect("in the whole read");
+                assert_eq!(&p.data[f.range.clone()], whole.bytes(entry));
+            }
+            if let Some(open) = p.open {
+                assert!(
+                    open.range.end > p.data.len(),
+                    "an open file is not complete"
+                );
+                opened += 1;
+            }
+            if p.complete {
+                complete_at.push(calls);
+            }
+        },
+    );
+    assert_eq!(
+        complete_at,
+        [calls],
+        "the last call, and only it, is complete"
+    );
+    assert_eq!(seen, 6);
+    assert!(calls > 3, "{calls} calls");
+    assert!(opened > 0, "files were seen while still arriving");
+    assert_eq!(last_progress, tgz.len() as u64);
+    assert_eq!(paths(&streamed), paths(&whole));
+    assert_eq!(streamed.error, None);
+}
+
+#[test]
+fn a_file_is_read_as_it_decompresses() {
+    let tgz = Tarball::new("package/")
+        .file("index.js", "module.exports = 1;\n")
+        .file("big.bin", noise(3, 3 << 20))
+        .tgz();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.tgz");
+    std::fs::write(&path, &tgz).unwrap();
+    let mut calls = 0;
+    let from_file =
+        Archive::read_file_streaming(std::fs::File::open(&path).unwrap(), |_| {}, |_| calls += 1)
+            .unwrap();
+    assert!(calls > 2);
+    assert_eq!(paths(&from_file), paths(&Archive::read(&tgz)));
+    assert_eq!(from_file.input_bytes, tgz.len() as u64);
+    // Not gzip: read whole, and the error is the ordinary one.
+    std::fs::write(&path, b"plain text").unwrap();
+    let junk = Archive::read_file_streaming(std::fs::File::open(&path).unwrap(), |_| {}, |_| {});
+    assert_eq!(junk.unwrap().error, Some(ArchiveError::NotAPackage));
+}

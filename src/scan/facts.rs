@@ -4,7 +4,6 @@
 //! bytes arrive), or for a package already in memory a slice at a time.
 
 use crate::archive::{Archive, Partial};
-use crate::par;
 use crate::source_map::{MapStream, Mappings};
 
 use super::maps::{MAX_MAP_BYTES, ParsedMap};
@@ -157,20 +156,11 @@ impl OpenMap {
     fn feed(mut self, arrived: &[u8], purpose: Purpose) -> OpenMap {
         self.stream.feed(arrived);
         if purpose.secrets() {
-            // Natively on two threads: this is most of a scan's work besides decompression.
             let new = &self.stream.contents()[self.secrets.len()..];
-            let find_all = |part: &[Option<String>]| -> Vec<Vec<Hit>> {
-                part.iter()
-                    .map(|c| {
-                        c.as_deref()
-                            .map_or_else(Vec::new, |c| secrets::find(c.as_bytes()))
-                    })
-                    .collect()
-            };
-            let (first, second) = new.split_at(new.len() / 2);
-            let (a, b) = par::join(|| find_all(first), || find_all(second));
-            self.secrets.extend(a);
-            self.secrets.extend(b);
+            self.secrets.extend(new.iter().map(|c| {
+                c.as_deref()
+                    .map_or_else(Vec::new, |c| secrets::find(c.as_bytes()))
+            }));
         }
         self
     }

@@ -1,7 +1,7 @@
 //! Secrets by content, in every text file and in every recovered source. The rules are a
-//! table in the spirit of gitleaks' rule set (MIT): a keyword pre-filter first (one
-//! Aho-Corasick pass per text), then the rule's pattern, then an entropy check where a
-//! pattern alone is weak. Evidence is always redacted.
+//! table in the spirit of gitleaks' rule set (MIT): a keyword pre-filter first (SIMD passes
+//! where the CPU has them), then the rule's pattern, then an entropy check where a pattern
+//! alone is weak. Evidence is always redacted.
 
 use std::sync::OnceLock;
 
@@ -15,7 +15,9 @@ pub struct Rule {
     pub id: &'static str,
     /// What it is, for a sentence: "a GitHub personal access token".
     pub what: &'static str,
-    /// Lower-case strings of which one must occur for the pattern to be tried.
+    /// Strings of which one must occur for the pattern to be tried, matched as written: a
+    /// rule that ignores case lists the spellings used in practice (`aws`, `AWS`, `Aws`).
+    /// Exact case is what lets SIMD look for them (see [`Keywords`]).
     pub keywords: &'static [&'static str],
     pub pattern: &'static str,
     /// Shannon entropy (bits per character) the secret must reach; 0 for formats that are
@@ -34,7 +36,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "aws-access-key-id",
         what: "an AWS access key ID",
-        keywords: &["akia", "asia", "abia", "acca", "a3t"],
+        keywords: &["AKIA", "ASIA", "ABIA", "ACCA", "A3T"],
         pattern: r"\b((?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})\b",
         min_entropy: 3.0,
         severity: C,
@@ -42,7 +44,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "aws-secret-access-key",
         what: "an AWS secret access key",
-        keywords: &["aws"],
+        keywords: &["aws", "AWS", "Aws"],
         pattern: r#"(?i)aws.{0,20}?(?:secret|private)?.{0,10}?(?:key|token).{0,5}?['"=:]\s*['"]?([A-Za-z0-9/+]{40})\b"#,
         min_entropy: 4.0,
         severity: C,
@@ -50,7 +52,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "gcp-api-key",
         what: "a Google API key",
-        keywords: &["aiza"],
+        keywords: &["AIza"],
         pattern: r"\b(AIza[0-9A-Za-z_-]{35})\b",
         min_entropy: 3.0,
         severity: H,
@@ -66,7 +68,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "gcp-oauth-client-secret",
         what: "a Google OAuth client secret",
-        keywords: &["gocspx-"],
+        keywords: &["GOCSPX-"],
         pattern: r"\b(GOCSPX-[A-Za-z0-9_-]{28})\b",
         min_entropy: 3.0,
         severity: C,
@@ -74,7 +76,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "azure-storage-key",
         what: "an Azure storage account key",
-        keywords: &["accountkey"],
+        keywords: &["AccountKey", "accountkey", "ACCOUNTKEY"],
         pattern: r"(?i)AccountKey=([A-Za-z0-9+/]{86}==)",
         min_entropy: 4.0,
         severity: C,
@@ -82,7 +84,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "azure-ad-client-secret",
         what: "an Azure AD client secret",
-        keywords: &["q~"],
+        keywords: &["Q~"],
         pattern: r"(?:^|[^A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?:$|[^A-Za-z0-9_~.-])",
         min_entropy: 3.0,
         severity: C,
@@ -154,7 +156,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "pypi-upload-token",
         what: "a PyPI upload token",
-        keywords: &["pypi-ageichlwas5vcmc"],
+        keywords: &["pypi-AgEIcHlwaS5vcmc"],
         pattern: r"\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,})",
         min_entropy: 3.0,
         severity: C,
@@ -186,7 +188,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "discord-webhook",
         what: "a Discord webhook URL",
-        keywords: &["discord"],
+        keywords: &["discord", "Discord", "DISCORD"],
         pattern: r"(https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,68})",
         min_entropy: 0.0,
         severity: H,
@@ -194,7 +196,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "discord-bot-token",
         what: "a Discord bot token",
-        keywords: &["discord"],
+        keywords: &["discord", "Discord", "DISCORD"],
         pattern: r#"(?i)discord.{0,30}?(?:token|secret|key).{0,5}?['"=:]\s*['"]([MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40})['"]"#,
         min_entropy: 3.5,
         severity: C,
@@ -218,7 +220,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "twilio-api-key",
         what: "a Twilio API key",
-        keywords: &["twilio"],
+        keywords: &["twilio", "Twilio", "TWILIO"],
         pattern: r#"(?i)twilio.{0,40}?['"=:]\s*['"]?(SK[0-9a-fA-F]{32})\b"#,
         min_entropy: 3.0,
         severity: H,
@@ -226,7 +228,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "sendgrid-api-key",
         what: "a SendGrid API key",
-        keywords: &["sg."],
+        keywords: &["SG."],
         pattern: r"\b(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})\b",
         min_entropy: 3.5,
         severity: C,
@@ -234,7 +236,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "mailgun-api-key",
         what: "a Mailgun API key",
-        keywords: &["mailgun"],
+        keywords: &["mailgun", "Mailgun", "MAILGUN"],
         pattern: r"(?i)mailgun.{0,40}?\b(key-[0-9a-f]{32})\b",
         min_entropy: 3.0,
         severity: H,
@@ -242,8 +244,8 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "openai-api-key",
         what: "an OpenAI API key",
-        // Not "t3blbkfj": in "…a3T3BlbkFJ…" the AWS keyword "a3t" would take its "t".
-        keywords: &["3blbkfj"],
+        // Not "T3BlbkFJ": in "…A3T3BlbkFJ…" the AWS keyword "A3T" would take its "T".
+        keywords: &["3BlbkFJ"],
         pattern: r"\b(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,74}T3BlbkFJ[A-Za-z0-9_-]{20,74})\b",
         min_entropy: 3.5,
         severity: C,
@@ -299,7 +301,15 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "telegram-bot-token",
         what: "a Telegram bot token",
-        keywords: &["telegram", "tgbot", "bot_token"],
+        keywords: &[
+            "telegram",
+            "Telegram",
+            "TELEGRAM",
+            "tgbot",
+            "TGBOT",
+            "bot_token",
+            "BOT_TOKEN",
+        ],
         pattern: r"\b([0-9]{8,10}:AA[A-Za-z0-9_-]{33})\b",
         min_entropy: 3.0,
         severity: H,
@@ -307,7 +317,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "private-key",
         what: "a private key",
-        keywords: &["private key"],
+        keywords: &["PRIVATE KEY"],
         pattern: r"(-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----[\s\\A-Za-z0-9+/=:,-]{64,}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)",
         min_entropy: 0.0,
         severity: C,
@@ -315,7 +325,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "jwt",
         what: "a JSON Web Token",
-        keywords: &["eyj"],
+        keywords: &["eyJ"],
         pattern: r"\b(eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{16,})",
         min_entropy: 3.0,
         severity: H,
@@ -331,7 +341,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "npmrc-auth-token",
         what: "a registry auth token",
-        keywords: &["_authtoken"],
+        keywords: &["_authToken"],
         pattern: r"_authToken\s*=\s*([^\s$'\x22{}]{16,})",
         min_entropy: 3.0,
         severity: C,
@@ -379,10 +389,61 @@ impl std::fmt::Debug for Rule {
 }
 
 struct Compiled {
-    keywords: AhoCorasick,
+    keywords: Keywords,
     /// For each distinct keyword, the rules that list it.
     keyword_rules: Vec<Vec<usize>>,
     patterns: Vec<Regex>,
+}
+
+/// Every keyword in a text. An Aho-Corasick automaton reads one byte at a time (2 ns a byte
+/// on the CI machine); Teddy's SIMD search reads 16 or 32 at once, but its false hits grow
+/// fast with the number of keywords, so the keywords are searched for in groups of similar
+/// length. On 41 MB of real code (typescript, @angular/core, rxjs and their recovered
+/// sources): 85 ms for the automaton, 30 ms for four groups of 16. The automaton stays where
+/// there is no SIMD (the page).
+enum Keywords {
+    Simd(Vec<(aho_corasick::packed::Searcher, Vec<usize>)>),
+    Automaton(AhoCorasick),
+}
+
+/// Keywords per SIMD search.
+const GROUP: usize = 16;
+
+impl Keywords {
+    fn new(words: &[&str]) -> Keywords {
+        let mut by_length: Vec<usize> = (0..words.len()).collect();
+        by_length.sort_by_key(|&i| words[i].len());
+        let groups: Option<Vec<_>> = by_length
+            .chunks(GROUP)
+            .map(|ids| {
+                let searcher = aho_corasick::packed::Searcher::new(ids.iter().map(|&i| words[i]))?;
+                Some((searcher, ids.to_vec()))
+            })
+            .collect();
+        match groups {
+            Some(groups) => Keywords::Simd(groups),
+            None => Keywords::Automaton(AhoCorasick::new(words).expect("plain strings")),
+        }
+    }
+
+    /// Calls `found` with the index of every keyword found (non-overlapping within a
+    /// search: keywords are chosen so that none ends where another begins).
+    fn each(&self, text: &[u8], mut found: impl FnMut(usize)) {
+        match self {
+            Keywords::Simd(groups) => {
+                for (searcher, ids) in groups {
+                    for m in searcher.find_iter(text) {
+                        found(ids[m.pattern().as_usize()]);
+                    }
+                }
+            }
+            Keywords::Automaton(a) => {
+                for m in a.find_iter(text) {
+                    found(m.pattern().as_usize());
+                }
+            }
+        }
+    }
 }
 
 fn compiled() -> &'static Compiled {
@@ -402,12 +463,7 @@ fn compiled() -> &'static Compiled {
             }
         }
         Compiled {
-            // The automatic choice measured fastest here (44 MB: 100 ms, against 147 ms for a
-            // forced full DFA).
-            keywords: AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(&words)
-                .expect("keywords are plain strings"),
+            keywords: Keywords::new(&words),
             keyword_rules,
             patterns: RULES
                 .iter()
@@ -426,13 +482,11 @@ fn compiled() -> &'static Compiled {
 pub fn find(text: &[u8]) -> Vec<Hit> {
     let c = compiled();
     let mut candidates = vec![false; RULES.len()];
-    // Non-overlapping is enough (keywords are chosen so that none ends where another
-    // begins), and it is much faster.
-    for m in c.keywords.find_iter(text) {
-        for &rule in &c.keyword_rules[m.pattern().as_usize()] {
+    c.keywords.each(text, |keyword| {
+        for &rule in &c.keyword_rules[keyword] {
             candidates[rule] = true;
         }
-    }
+    });
     let mut hits = Vec::new();
     for (i, rule) in RULES.iter().enumerate().filter(|(i, _)| candidates[*i]) {
         for caps in c.patterns[i].captures_iter(text) {
@@ -804,6 +858,36 @@ mod tests {
                 "//registry.npmjs.org/:_authToken=${NPM_TOKEN}".into(),
             ),
         ]
+    }
+
+    #[test]
+    fn simd_and_automaton_find_the_same_keywords() {
+        let mut words: Vec<&str> = RULES
+            .iter()
+            .flat_map(|r| r.keywords.iter().copied())
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let simd = Keywords::new(&words);
+        #[cfg(target_arch = "x86_64")]
+        assert!(
+            matches!(simd, Keywords::Simd(_)),
+            "SIMD search is in use natively"
+        );
+        let automaton = Keywords::Automaton(AhoCorasick::new(&words).unwrap());
+        let text: String = cases()
+            .into_iter()
+            .map(|(_, yes, no)| format!("{yes}\n{no}\n"))
+            .collect();
+        let found = |k: &Keywords| {
+            let mut v = Vec::new();
+            k.each(text.as_bytes(), |i| v.push(words[i]));
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(found(&simd), found(&automaton));
+        // Every rule's positive case holds one of its keywords.
+        assert!(found(&simd).len() >= RULES.len(), "{:?}", found(&simd));
     }
 
     #[test]

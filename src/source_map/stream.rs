@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use serde_json::value::RawValue;
 
-use super::{Item, MapError, Mappings, RawMap, SourceMap, StringList};
+use super::{Item, MapError, Mappings, MappingsCheck, RawMap, SourceMap, StringList};
 
 /// A source map read as it arrives: [`MapStream::feed`] it every prefix of the map, then
 /// [`MapStream::finish`] it with the whole.
@@ -21,6 +21,8 @@ pub struct MapStream {
     fields: Vec<(String, Range<usize>)>,
     /// `sourcesContent`'s items parsed so far.
     contents: StringList,
+    /// `mappings` checked as it arrived.
+    mappings_checked: Option<MappingsCheck>,
     /// Set once the map turned out to need the ordinary parse.
     fallback: bool,
 }
@@ -37,6 +39,8 @@ enum State {
     Value(String),
     /// Inside a value that is only located.
     Skip(String, Value),
+    /// Inside the `mappings` string (which starts at the given byte), checked as it arrives.
+    Mappings(usize, MappingsCheck),
     /// Inside `sourcesContent`'s array: an item, or `]` (when first or after an item).
     Item {
         first: bool,
@@ -91,7 +95,10 @@ impl MapStream {
     /// One token or value further; false when `json` has no more to give.
     fn step(&mut self, json: &[u8]) -> bool {
         // Between tokens: skip whitespace.
-        if !matches!(self.state, State::Skip(..) | State::InItem(_) | State::End) {
+        if !matches!(
+            self.state,
+            State::Skip(..) | State::InItem(_) | State::Mappings(..) | State::End
+        ) {
             while self.at < json.len() && is_space(json[self.at]) {
                 self.at += 1;
             }
@@ -123,7 +130,39 @@ impl MapStream {
                 self.fields.push((key, 0..0));
                 self.advance(State::Item { first: true });
             }
+            State::Value(key) if key == "mappings" && b == b'"' => {
+                self.state = State::Mappings(self.at, MappingsCheck::default());
+                self.at += 1;
+            }
             State::Value(key) => self.state = State::Skip(key, Value::at(self.at)),
+            State::Mappings(start, mut check) => {
+                let rest = &json[self.at..];
+                match memchr::memchr2(b'"', b'\\', rest) {
+                    None => {
+                        check.feed(rest);
+                        self.at = json.len();
+                        self.state = State::Mappings(start, check);
+                        return false;
+                    }
+                    Some(end) if rest[end] == b'"' => {
+                        check.feed(&rest[..end]);
+                        self.at += end + 1;
+                        self.fields.push(("mappings".into(), start..self.at));
+                        self.mappings_checked = Some(check);
+                        self.state = State::AfterValue;
+                    }
+                    // An escape: the string is checked once it can be parsed whole.
+                    Some(escape) => {
+                        self.at += escape;
+                        let value = Value {
+                            start,
+                            depth: 0,
+                            in_string: true,
+                        };
+                        self.state = State::Skip("mappings".into(), value);
+                    }
+                }
+            }
             State::Skip(key, mut value) => {
                 if value.scan(json, &mut self.at) {
                     self.fields.push((key, value.start..self.at));
@@ -184,7 +223,10 @@ impl MapStream {
                 }
                 "sourcesContent" => raw.sources_content = Some(list()?),
                 "names" => raw.names = Some(list()?),
-                "mappings" => raw.mappings = Some(value()?),
+                "mappings" => {
+                    raw.mappings = Some(value()?);
+                    raw.mappings_checked = self.mappings_checked.take();
+                }
                 "ignoreList" => raw.ignore_list = Some(value()?),
                 "x_google_ignoreList" => raw.google_ignore_list = Some(value()?),
                 "sections" => raw.sections = Some(value()?),
