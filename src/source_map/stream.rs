@@ -35,6 +35,8 @@ enum State {
     Key {
         first: bool,
     },
+    /// Inside a key.
+    InKey(Value),
     Colon(String),
     Value(String),
     /// Inside a value that is only located.
@@ -97,7 +99,7 @@ impl MapStream {
         // Between tokens: skip whitespace.
         if !matches!(
             self.state,
-            State::Skip(..) | State::InItem(_) | State::Mappings(..) | State::End
+            State::InKey(_) | State::Skip(..) | State::InItem(_) | State::Mappings(..) | State::End
         ) {
             while self.at < json.len() && is_space(json[self.at]) {
                 self.at += 1;
@@ -109,12 +111,10 @@ impl MapStream {
         match std::mem::take(&mut self.state) {
             State::Start if b == b'{' => self.advance(State::Key { first: true }),
             State::Key { first: true } if b == b'}' => self.advance(State::End),
-            State::Key { first } if b == b'"' => {
-                let mut key = Value::at(self.at);
+            State::Key { .. } if b == b'"' => self.state = State::InKey(Value::at(self.at)),
+            State::InKey(mut key) => {
                 if !key.scan(json, &mut self.at) {
-                    // Keys are short: read again from the quote once more has arrived.
-                    self.state = State::Key { first };
-                    self.at = key.start;
+                    self.state = State::InKey(key);
                     return false;
                 }
                 match serde_json::from_slice::<String>(&json[key.start..self.at]) {
