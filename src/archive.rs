@@ -6,7 +6,7 @@
 //! that a scan can work on the first files while the last ones are still compressed.
 
 use std::collections::HashMap;
-use std::io::{BufRead, Read};
+use std::io::Read;
 use std::ops::Range;
 
 use thiserror::Error;
@@ -109,25 +109,20 @@ impl Archive {
     /// bytes have been consumed to `progress`. The last call has `complete` set.
     pub fn read_streaming(
         input: &[u8],
-        mut progress: impl FnMut(u64),
+        progress: impl FnMut(u64),
         on_data: impl FnMut(Partial<'_>),
     ) -> Archive {
-        let input_bytes = input.len() as u64;
-        let (data, gzip_error) = match Unpacker::new(input).state {
+        let unpacker = Unpacker::new(input);
+        // Natively, decompression gets a thread of its own.
+        #[cfg(not(target_arch = "wasm32"))]
+        let unpacker = match unpacker.state {
             Unpacking::Gzip { data, .. } => {
+                let input_bytes = input.len() as u64;
                 return Archive::inflate_streaming(input, data, input_bytes, progress, on_data);
             }
-            Unpacking::Done(data, error) => (data, error),
-            Unpacking::Foreign(error) => {
-                return Archive {
-                    error: Some(error),
-                    input_bytes,
-                    ..Archive::default()
-                };
-            }
+            state => Unpacker { state, ..unpacker },
         };
-        progress(input_bytes);
-        Archive::index_streaming(data, TarIndex::default(), gzip_error, input_bytes, on_data)
+        unpacker.finish_streaming(progress, on_data)
     }
 
     /// Like [`Archive::read_streaming`] for a file, which is read as it decompresses rather
@@ -161,8 +156,9 @@ impl Archive {
     }
 
     /// Decompresses a gzip stream into `data` while indexing and showing what arrives.
+    #[cfg(not(target_arch = "wasm32"))]
     fn inflate_streaming(
-        input: impl BufRead + Send,
+        input: impl std::io::BufRead + Send,
         data: Vec<u8>,
         input_bytes: u64,
         mut progress: impl FnMut(u64),
@@ -278,6 +274,7 @@ pub const STEP_BYTES: usize = 8 << 20;
 pub struct Unpacker<'a> {
     input: &'a [u8],
     state: Unpacking<'a>,
+    index: TarIndex,
 }
 
 enum Unpacking<'a> {
@@ -307,7 +304,11 @@ impl<'a> Unpacker<'a> {
         } else {
             Unpacking::Foreign(ArchiveError::NotAPackage)
         };
-        Unpacker { input, state }
+        Unpacker {
+            input,
+            state,
+            index: TarIndex::default(),
+        }
     }
 
     /// Decompresses up to `budget` more bytes; false once there is nothing left to do.
@@ -318,7 +319,10 @@ impl<'a> Unpacker<'a> {
         let before = data.len();
         // On error `read_to_end` keeps what it already read in `data`.
         match decoder.as_mut().take(budget as u64).read_to_end(data) {
-            Ok(_) if data.len() - before == budget => true,
+            Ok(_) if data.len() - before == budget => {
+                self.index.advance(data, false);
+                true
+            }
             Ok(_) => {
                 self.state = Unpacking::Done(std::mem::take(data), None);
                 false
@@ -343,15 +347,37 @@ impl<'a> Unpacker<'a> {
         self.input.len() as u64
     }
 
+    /// What has been decompressed so far, while decompression goes on.
+    pub fn arrived(&self) -> Option<Partial<'_>> {
+        match &self.state {
+            Unpacking::Gzip { data, .. } => Some(self.index.partial(data, false)),
+            _ => None,
+        }
+    }
+
     /// Finishes decompression and indexes the tar.
-    pub fn finish(mut self) -> Archive {
-        while self.step(STEP_BYTES) {}
+    pub fn finish(self) -> Archive {
+        self.finish_streaming(|_| {}, |_| {})
+    }
+
+    /// Like [`Unpacker::finish`], reporting progress and showing what arrives to `on_data`
+    /// (the whole, last, with `complete` set), as [`Archive::read_streaming`] does.
+    pub fn finish_streaming(
+        mut self,
+        mut progress: impl FnMut(u64),
+        mut on_data: impl FnMut(Partial<'_>),
+    ) -> Archive {
+        while self.step(STEP_BYTES) {
+            progress(self.consumed());
+            if let Some(partial) = self.arrived() {
+                on_data(partial);
+            }
+        }
         let input_bytes = self.input.len() as u64;
+        progress(input_bytes);
         match self.state {
             Unpacking::Done(data, gzip_error) => {
-                let mut index = TarIndex::default();
-                let tar_error = index.advance(&data, true);
-                Archive::index(data, index, gzip_error.or(tar_error), input_bytes)
+                Archive::index_streaming(data, self.index, gzip_error, input_bytes, on_data)
             }
             Unpacking::Foreign(error) => Archive {
                 error: Some(error),
@@ -401,6 +427,7 @@ fn gzip_error(e: &std::io::Error, decompressed: usize) -> ArchiveError {
 
 /// Decompressed bytes handed over at a time while streaming: small enough that work on a
 /// file starts soon after it arrives, large enough that handing over costs nothing.
+#[cfg(not(target_arch = "wasm32"))]
 const CHUNK: usize = 1 << 20;
 
 /// Decompresses `input` into `data`, calling `arrived` with everything so far after each
@@ -408,7 +435,7 @@ const CHUNK: usize = 1 << 20;
 /// on one chunk while the next one is decompressed.
 #[cfg(not(target_arch = "wasm32"))]
 fn inflate(
-    input: impl BufRead + Send,
+    input: impl std::io::BufRead + Send,
     mut data: Vec<u8>,
     progress: &mut impl FnMut(u64),
     mut arrived: impl FnMut(&[u8]),
@@ -467,12 +494,14 @@ fn inflate(
 }
 
 /// A reader that counts what has been taken from it, for progress.
+#[cfg(not(target_arch = "wasm32"))]
 struct Counted<R> {
     inner: R,
     consumed: u64,
 }
 
-impl<R: BufRead> Read for Counted<R> {
+#[cfg(not(target_arch = "wasm32"))]
+impl<R: std::io::BufRead> Read for Counted<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buf)?;
         self.consumed += n as u64;
@@ -480,7 +509,8 @@ impl<R: BufRead> Read for Counted<R> {
     }
 }
 
-impl<R: BufRead> BufRead for Counted<R> {
+#[cfg(not(target_arch = "wasm32"))]
+impl<R: std::io::BufRead> std::io::BufRead for Counted<R> {
     fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
         self.inner.fill_buf()
     }
@@ -488,34 +518,6 @@ impl<R: BufRead> BufRead for Counted<R> {
     fn consume(&mut self, n: usize) {
         self.consumed += n as u64;
         self.inner.consume(n);
-    }
-}
-
-/// Without threads, the same a chunk at a time.
-#[cfg(target_arch = "wasm32")]
-fn inflate(
-    input: impl BufRead,
-    mut data: Vec<u8>,
-    progress: &mut impl FnMut(u64),
-    mut arrived: impl FnMut(&[u8]),
-) -> (Vec<u8>, Option<ArchiveError>) {
-    let mut decoder = flate2::bufread::MultiGzDecoder::new(Counted {
-        inner: input,
-        consumed: 0,
-    });
-    loop {
-        // On error `read_to_end` keeps what it already read in `data`.
-        match (&mut decoder).take(CHUNK as u64).read_to_end(&mut data) {
-            Ok(CHUNK) => {
-                progress(decoder.get_ref().consumed);
-                arrived(&data);
-            }
-            Ok(_) => return (data, None),
-            Err(e) => {
-                let error = gzip_error(&e, data.len());
-                return (data, Some(error));
-            }
-        }
     }
 }
 

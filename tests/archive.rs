@@ -215,14 +215,37 @@ fn unpacking_in_small_steps_reads_the_same_files() {
     let mut unpacker = leakscope::archive::Unpacker::new(&tgz);
     let mut steps = 0;
     let mut last = 0;
+    let mut files_seen = 0;
     while unpacker.step(64 << 10) {
         steps += 1;
         assert!(unpacker.consumed() >= last, "progress never goes back");
         last = unpacker.consumed();
+        // Files are handed over as they complete, the one under way as open.
+        let arrived = unpacker.arrived().expect("still unpacking");
+        assert!(arrived.files.len() >= files_seen);
+        files_seen = arrived.files.len();
+        assert!(
+            arrived
+                .files
+                .iter()
+                .all(|f| f.range.end <= arrived.data.len())
+        );
+        assert!(
+            arrived
+                .open
+                .is_none_or(|f| f.range.end > arrived.data.len())
+        );
     }
     assert!(steps > 4, "{steps} steps");
+    assert!(
+        files_seen >= 6,
+        "{files_seen} of 8 files were seen before the end"
+    );
     assert_eq!(unpacker.consumed(), tgz.len() as u64);
-    let stepped = unpacker.finish();
+    let mut last_call = None;
+    let stepped =
+        unpacker.finish_streaming(|_| {}, |p| last_call = Some((p.complete, p.files.len())));
+    assert_eq!(last_call, Some((true, 8)));
     let whole = Archive::read(&tgz);
     assert_eq!(stepped.error, None);
     assert_eq!(paths(&stepped), paths(&whole));

@@ -1,7 +1,7 @@
 //! What each file tells on its own, before the rest of the package is known: its secrets,
 //! its `sourceMappingURL`, or, for a map, what it embeds. Worked out as each file arrives
 //! (natively while later files are still being decompressed, a map even while its own
-//! bytes arrive), or for a package already in memory a slice at a time.
+//! bytes arrive), or for a package already in memory when the scan concludes.
 
 use crate::archive::{Archive, Partial};
 use crate::source_map::{MapStream, Mappings};
@@ -66,8 +66,9 @@ impl Facts {
     }
 }
 
-/// Works out the facts of a package's files, as they arrive ([`Scanner::advance`]) or from
-/// an archive in memory ([`Scanner::work`]); `finish` then concludes (see `scan`).
+/// Works out the facts of a package's files as they arrive ([`Scanner::advance`]); `finish`
+/// (see `scan`) works out whatever is missing, for a package already in memory all of it,
+/// and concludes.
 pub struct Scanner {
     pub(super) purpose: Purpose,
     /// By tar index ([`crate::archive::Entry::tar_index`]).
@@ -119,28 +120,6 @@ impl Scanner {
             let arrived = &partial.data[file.range.start..partial.data.len().min(file.range.end)];
             self.open = Some(open.feed(arrived, self.purpose));
         }
-    }
-
-    /// Works out the facts of files of `archive` that have none yet, about `budget` bytes'
-    /// worth; false once every file has its facts.
-    pub fn work(&mut self, archive: &Archive, budget: usize) -> bool {
-        let tar_files = archive.entries().iter().map(|e| e.tar_index() + 1).max();
-        if self.facts.len() < tar_files.unwrap_or(0) {
-            self.facts.resize_with(tar_files.unwrap_or(0), || None);
-        }
-        let mut spent = 0;
-        for entry in archive.entries() {
-            let slot = &mut self.facts[entry.tar_index()];
-            if slot.is_some() {
-                continue;
-            }
-            if spent >= budget {
-                return true;
-            }
-            *slot = Some(Facts::of(&entry.path, archive.bytes(entry), self.purpose));
-            spent += entry.size() as usize;
-        }
-        false
     }
 
     /// Takes the facts of `entry`, working them out if they are missing.

@@ -211,17 +211,26 @@ async fn analyse(file: web_sys::File, stage: UseStateHandle<Stage>) {
             return;
         }
     };
-    // Unpacking is the longest step: a slice at a time, with the bar moving from 10 to 45 %.
+    // Unpacking and scanning go together, a slice at a time, with the bar moving from 10
+    // to 85 %: each file (a source map even while it arrives) is scanned once unpacked.
     let mut unpacker = Unpacker::new(&bytes);
+    let mut scanner = Scanner::new(Purpose::Scan);
     loop {
         let done = unpacker.consumed() as f64 / unpacker.input_len().max(1) as f64;
-        step("Unpacking", 10 + (done * 35.0) as u8);
+        step("Unpacking and scanning", 10 + (done * 75.0) as u8);
         TimeoutFuture::new(0).await;
-        if !unpacker.step(STEP_BYTES) {
+        let more = unpacker.step(STEP_BYTES);
+        // Unpacking a slice and scanning what it completed are each a good part of a
+        // frame's budget: the page paints in between.
+        TimeoutFuture::new(0).await;
+        if let Some(partial) = unpacker.arrived() {
+            scanner.advance(partial);
+        }
+        if !more {
             break;
         }
     }
-    let archive = unpacker.finish();
+    let archive = unpacker.finish_streaming(|_| {}, |partial| scanner.advance(partial));
     if archive.entries().is_empty() {
         let message = archive
             .error
@@ -229,21 +238,6 @@ async fn analyse(file: web_sys::File, stage: UseStateHandle<Stage>) {
             .map_or_else(|| "It holds no files.".into(), ToString::to_string);
         stage.set(Stage::Failed { name, message });
         return;
-    }
-    // The scan a slice at a time, so that the page paints in between.
-    let mut scanner = Scanner::new(Purpose::Scan);
-    let total = archive.unpacked_bytes().max(1) as f64;
-    let mut done = 0u64;
-    loop {
-        step(
-            "Reading source maps and looking for secrets",
-            45 + (done as f64 / total * 40.0) as u8,
-        );
-        TimeoutFuture::new(0).await;
-        if !scanner.work(&archive, STEP_BYTES) {
-            break;
-        }
-        done += STEP_BYTES as u64;
     }
     step("Putting it together", 85);
     TimeoutFuture::new(0).await;
