@@ -97,17 +97,19 @@ run() {
   if ((m > RSS[$n])); then RSS[$n]=$m; fi
 }
 
-# One warm-up round, then RUNS rounds. Each round runs all three one after the other, so
-# that whatever drifts on the machine (disk, caches, neighbours) touches each alike.
+# One warm-up round, then RUNS rounds. Each round runs all three one after the other, in
+# an order that turns from round to round, so that whatever drifts on the machine (disk,
+# caches, the kernel still freeing the last tree) touches each alike.
 for n in "${NAMES[@]}"; do run "$n"; done
 for n in "${NAMES[@]}"; do WALLS[$n]=; RSS[$n]=0; done
 for ((i = 1; i <= RUNS; i++)); do
-  line="round $i:"
-  for n in "${NAMES[@]}"; do
+  declare -A took=()
+  for ((k = 0; k < ${#NAMES[@]}; k++)); do
+    n=${NAMES[(i + k) % ${#NAMES[@]}]}
     run "$n"
-    line+="  $n ${LAST%% *}s"
+    took[$n]=${LAST%% *}
   done
-  echo "$line"
+  echo "round $i:  extract ${took[extract]}s  scan ${took[scan]}s  node ${took[node]}s"
 done
 declare -A WALL
 for n in "${NAMES[@]}"; do

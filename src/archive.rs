@@ -1,6 +1,6 @@
-//! Bytes -> archive entries: an npm tarball (`.tgz`, `.tar.gz`) or a plain `.tar`, read from
-//! memory. The tar stream is kept as one buffer and each file is a range into it, so the
-//! package is held once, not twice.
+//! Bytes -> archive entries: an npm tarball (`.tgz`, `.tar.gz`) or a plain `.tar`, from
+//! memory or (natively) from a file read as it decompresses. The tar stream is kept as one
+//! buffer and each file is a range into it, so the package is held once, not twice.
 //!
 //! Files become available as decompression reaches them ([`Archive::read_streaming`]), so
 //! that a scan can work on the first files while the last ones are still compressed.
@@ -106,7 +106,8 @@ impl Archive {
 
     /// Like [`Archive::read`], showing each step to `on_data` as decompression goes (natively
     /// decompression runs on a thread of its own meanwhile), and reporting how many input
-    /// bytes have been consumed to `progress`. The last call has `complete` set.
+    /// bytes have been consumed to `progress`. When there is a tar to read at all, the last
+    /// call has `complete` set.
     pub fn read_streaming(
         input: &[u8],
         progress: impl FnMut(u64),
@@ -122,7 +123,7 @@ impl Archive {
             }
             state => Unpacker { state, ..unpacker },
         };
-        unpacker.finish_streaming(progress, on_data)
+        unpacker.finish(progress, on_data)
     }
 
     /// Like [`Archive::read_streaming`] for a file, which is read as it decompresses rather
@@ -355,14 +356,10 @@ impl<'a> Unpacker<'a> {
         }
     }
 
-    /// Finishes decompression and indexes the tar.
-    pub fn finish(self) -> Archive {
-        self.finish_streaming(|_| {}, |_| {})
-    }
-
-    /// Like [`Unpacker::finish`], reporting progress and showing what arrives to `on_data`
-    /// (the whole, last, with `complete` set), as [`Archive::read_streaming`] does.
-    pub fn finish_streaming(
+    /// Finishes decompression and indexes the tar, reporting progress and showing what
+    /// arrives to `on_data` (the whole, last, with `complete` set), as
+    /// [`Archive::read_streaming`] does.
+    pub fn finish(
         mut self,
         mut progress: impl FnMut(u64),
         mut on_data: impl FnMut(Partial<'_>),
@@ -430,9 +427,15 @@ fn gzip_error(e: &std::io::Error, decompressed: usize) -> ArchiveError {
 #[cfg(not(target_arch = "wasm32"))]
 const CHUNK: usize = 1 << 20;
 
+/// Chunks decompression may run ahead of the work on them: enough that a slow stretch of
+/// that work (a large file's secrets, a map's `mappings`) does not stop decompression,
+/// few enough that the package is not held twice.
+#[cfg(not(target_arch = "wasm32"))]
+const AHEAD: usize = 16;
+
 /// Decompresses `input` into `data`, calling `arrived` with everything so far after each
-/// chunk. Natively the decompression runs on a thread of its own, so that `arrived` works
-/// on one chunk while the next one is decompressed.
+/// chunk. The decompression runs on a thread of its own, so that `arrived` works on one
+/// chunk while the next one is decompressed.
 #[cfg(not(target_arch = "wasm32"))]
 fn inflate(
     input: impl std::io::BufRead + Send,
@@ -441,8 +444,8 @@ fn inflate(
     mut arrived: impl FnMut(&[u8]),
 ) -> (Vec<u8>, Option<ArchiveError>) {
     use std::sync::mpsc;
-    // Chunks go back to be filled again: two buffers in flight, not one per megabyte.
-    let (full_tx, full_rx) = mpsc::sync_channel::<(Vec<u8>, u64)>(2);
+    // Chunks go back to be filled again, so at most AHEAD + 1 buffers are ever made.
+    let (full_tx, full_rx) = mpsc::sync_channel::<(Vec<u8>, u64)>(AHEAD);
     let (empty_tx, empty_rx) = mpsc::channel::<Vec<u8>>();
     std::thread::scope(|s| {
         let inflater = s.spawn(move || {
@@ -550,10 +553,16 @@ impl TarIndex {
         };
         self.open = None;
         while !self.ended {
-            // `next` may lie past the data when the last padding has not arrived (or never will).
+            // `next` may lie past the data while the last padding has not arrived.
             let rest = data.get(self.next..).unwrap_or_default();
-            if rest.is_empty() && !complete {
+            if !complete && !headers_arrived(rest) {
                 return None;
+            }
+            if complete && self.next > data.len() {
+                return Some(broken(
+                    self.files.len(),
+                    "the archive ends inside the padding of its last file".into(),
+                ));
             }
             // A fresh reader per entry: it never skips (copies) content it does not need.
             let mut archive = tar::Archive::new(rest);
@@ -573,7 +582,8 @@ impl TarIndex {
                 Some(Ok(entry)) => entry,
             };
             let start = self.next + entry.raw_file_position() as usize;
-            let size = entry.size() as usize;
+            // Larger than memory (a 32-bit page) is as cut off as larger than the data.
+            let size = usize::try_from(entry.size()).unwrap_or(usize::MAX);
             let end = start.saturating_add(size);
             let kind = entry.header().entry_type();
             let file = (kind.is_file() || kind == tar::EntryType::Continuous)
@@ -610,6 +620,41 @@ impl TarIndex {
             open: self.open.as_ref(),
             complete,
         }
+    }
+}
+
+/// Whether the headers of the next entry are all in `rest`: its extension headers (long
+/// names, PAX) with their data, and the entry's own header. Reading them before would copy
+/// an extension's data again for every chunk that arrives while it is incomplete.
+fn headers_arrived(rest: &[u8]) -> bool {
+    let mut at = 0;
+    loop {
+        let Some(block) = rest.get(at..at + 512) else {
+            return false;
+        };
+        let header = tar::Header::from_byte_slice(block);
+        let extension = matches!(
+            header.entry_type(),
+            tar::EntryType::GNULongName
+                | tar::EntryType::GNULongLink
+                | tar::EntryType::XHeader
+                | tar::EntryType::XGlobalHeader
+        );
+        if !extension {
+            return true;
+        }
+        // A size that cannot be read is the tar reader's to report.
+        let Ok(size) = header.entry_size() else {
+            return true;
+        };
+        let Some(next) = usize::try_from(size)
+            .ok()
+            .and_then(|s| s.checked_next_multiple_of(512))
+            .and_then(|s| (at + 512).checked_add(s))
+        else {
+            return false;
+        };
+        at = next;
     }
 }
 

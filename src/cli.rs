@@ -165,7 +165,8 @@ fn open(path: &Path, keep_input: bool, purpose: Purpose) -> Result<Opened, CliEr
             path: name.clone(),
             source,
         };
-        if keep_input || path.as_os_str() == "-" {
+        // A pipe (`-`, `<(curl …)`) cannot be measured or rewound: it is read whole first.
+        if keep_input || !path.is_file() {
             let bytes = read_input(path).map_err(read_error)?;
             progress.unpacking(bytes.len() as u64);
             let archive =
@@ -522,21 +523,23 @@ fn write_inside(
         checked.insert(prefix.clone());
     }
     at.push(name);
-    // `create_new` fails on anything already there, a symlink included (O_EXCL), so only
-    // then is there something to look at: a regular file is overwritten, nothing else.
-    let created = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&at);
-    let mut file = match created {
-        Ok(file) => file,
+    // `create_new` fails on anything already there, a symlink included (O_EXCL): a regular
+    // file there is removed first (never what a symlink points to), anything else refused.
+    let create = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&at)
+    };
+    let mut file = match create() {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             if !std::fs::symlink_metadata(&at)?.file_type().is_file() {
                 return refuse("a symlink or folder is in the way");
             }
-            std::fs::File::create(&at)?
+            std::fs::remove_file(&at)?;
+            create()?
         }
-        Err(e) => return Err(e),
+        other => other?,
     };
     file.write_all(data)
 }

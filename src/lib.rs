@@ -8,6 +8,7 @@ pub mod export;
 pub mod finding;
 pub mod highlight;
 pub mod package;
+mod par;
 mod path;
 pub mod recover;
 pub mod report;

@@ -75,6 +75,28 @@ fn long_names_in_every_encoding() {
         ]
     );
     assert_eq!(a.bytes(&a.entries()[2]), b"pax");
+    // Unpacked a few hundred bytes at a time, long-name and PAX headers arrive in pieces.
+    for step in [100, 512, 700] {
+        let mut unpacker = leakscope::archive::Unpacker::new(&tgz);
+        while unpacker.step(step) {}
+        let stepped = unpacker.finish(|_| {}, |_| {});
+        assert_eq!(paths(&stepped), paths(&a), "in {step}-byte steps");
+    }
+}
+
+#[test]
+fn a_plain_tar_cut_inside_its_last_padding_says_so() {
+    let tar = Tarball::new("package/").file("a.js", "x").tar();
+    // Header, one byte of content, then 511 bytes of padding and the end blocks.
+    let a = Archive::read(&tar[..512 + 100]);
+    assert_eq!(paths(&a), ["a.js"]);
+    assert!(matches!(
+        a.error,
+        Some(ArchiveError::BrokenTar {
+            entries_read: 1,
+            ..
+        })
+    ));
 }
 
 #[test]
@@ -243,8 +265,7 @@ fn unpacking_in_small_steps_reads_the_same_files() {
     );
     assert_eq!(unpacker.consumed(), tgz.len() as u64);
     let mut last_call = None;
-    let stepped =
-        unpacker.finish_streaming(|_| {}, |p| last_call = Some((p.complete, p.files.len())));
+    let stepped = unpacker.finish(|_| {}, |p| last_call = Some((p.complete, p.files.len())));
     assert_eq!(last_call, Some((true, 8)));
     let whole = Archive::read(&tgz);
     assert_eq!(stepped.error, None);

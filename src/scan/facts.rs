@@ -4,6 +4,7 @@
 //! bytes arrive), or for a package already in memory when the scan concludes.
 
 use crate::archive::{Archive, Partial};
+use crate::par;
 use crate::source_map::{MapStream, Mappings};
 
 use super::maps::{MAX_MAP_BYTES, ParsedMap};
@@ -113,7 +114,7 @@ impl Scanner {
                 Some(open) if open.tar_index == tar_index => open,
                 _ => OpenMap {
                     tar_index,
-                    stream: MapStream::default(),
+                    stream: MapStream::new(self.purpose.mappings()),
                     secrets: Vec::new(),
                 },
             };
@@ -136,19 +137,26 @@ impl OpenMap {
         self.stream.feed(arrived);
         if purpose.secrets() {
             let new = &self.stream.contents()[self.secrets.len()..];
-            self.secrets.extend(new.iter().map(|c| {
-                c.as_deref()
-                    .map_or_else(Vec::new, |c| secrets::find(c.as_bytes()))
-            }));
+            let find_all = |part: &[Option<String>]| -> Vec<Vec<Hit>> {
+                part.iter()
+                    .map(|c| {
+                        c.as_deref()
+                            .map_or_else(Vec::new, |c| secrets::find(c.as_bytes()))
+                    })
+                    .collect()
+            };
+            // Natively on two threads: decompression runs ahead meanwhile, and this is most
+            // of what a scan does besides it.
+            let (first, second) = new.split_at(new.len() / 2);
+            let (a, b) = par::join(|| find_all(first), || find_all(second));
+            self.secrets.extend(a);
+            self.secrets.extend(b);
         }
         self
     }
 
     fn finish(self, json: &[u8], purpose: Purpose) -> ParsedMap {
-        let map = self
-            .stream
-            .finish(json, purpose.mappings())
-            .map_err(|e| e.to_string());
+        let map = self.stream.finish(json).map_err(|e| e.to_string());
         ParsedMap::with_secrets(map, self.secrets, purpose.secrets())
     }
 }

@@ -426,19 +426,25 @@ impl Keywords {
         }
     }
 
-    /// Calls `found` with the index of every keyword found (non-overlapping within a
-    /// search: keywords are chosen so that none ends where another begins).
+    /// Calls `found` with the index of every keyword found, overlapping ones included (in
+    /// `npm_authToken`, both `npm_` and `_authToken`), so that both searches agree.
     fn each(&self, text: &[u8], mut found: impl FnMut(usize)) {
         match self {
             Keywords::Simd(groups) => {
                 for (searcher, ids) in groups {
-                    for m in searcher.find_iter(text) {
+                    // On from the next byte, not the match's end: matches are rare in code,
+                    // and no keyword begins another, so none is missed.
+                    let mut at = 0;
+                    while let Some(m) =
+                        searcher.find_in(text, aho_corasick::Span::from(at..text.len()))
+                    {
                         found(ids[m.pattern().as_usize()]);
+                        at = m.start() + 1;
                     }
                 }
             }
             Keywords::Automaton(a) => {
-                for m in a.find_iter(text) {
+                for m in a.find_overlapping_iter(text) {
                     found(m.pattern().as_usize());
                 }
             }
@@ -860,6 +866,20 @@ mod tests {
         ]
     }
 
+    /// The SIMD search finds one keyword per starting byte: none may begin another.
+    #[test]
+    fn no_keyword_begins_another() {
+        let words: Vec<&str> = RULES
+            .iter()
+            .flat_map(|r| r.keywords.iter().copied())
+            .collect();
+        for a in &words {
+            for b in &words {
+                assert!(a == b || !b.starts_with(a), "{a} begins {b}");
+            }
+        }
+    }
+
     #[test]
     fn simd_and_automaton_find_the_same_keywords() {
         let mut words: Vec<&str> = RULES
@@ -875,10 +895,12 @@ mod tests {
             "SIMD search is in use natively"
         );
         let automaton = Keywords::Automaton(AhoCorasick::new(&words).unwrap());
-        let text: String = cases()
+        let mut text: String = cases()
             .into_iter()
             .map(|(_, yes, no)| format!("{yes}\n{no}\n"))
             .collect();
+        // Keywords that overlap: both are found, by both searches.
+        text.push_str("npm_authToken AKIASIA");
         let found = |k: &Keywords| {
             let mut v = Vec::new();
             k.each(text.as_bytes(), |i| v.push(words[i]));
@@ -888,6 +910,9 @@ mod tests {
         assert_eq!(found(&simd), found(&automaton));
         // Every rule's positive case holds one of its keywords.
         assert!(found(&simd).len() >= RULES.len(), "{:?}", found(&simd));
+        for both in ["npm_", "_authToken", "AKIA", "ASIA"] {
+            assert!(found(&simd).contains(&both), "{both} is found");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! anything this reader does not follow (an XSSI guard, a duplicate key, broken JSON) makes
 //! [`MapStream::finish`] read the whole map the ordinary way instead.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use serde_json::value::RawValue;
@@ -12,13 +13,18 @@ use super::{Item, MapError, Mappings, MappingsCheck, RawMap, SourceMap, StringLi
 
 /// A source map read as it arrives: [`MapStream::feed`] it every prefix of the map, then
 /// [`MapStream::finish`] it with the whole.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct MapStream {
+    /// Whether `mappings` is validated (it is read byte by byte, so not for nothing).
+    mappings: Mappings,
     /// Bytes of the map looked at so far.
     at: usize,
     state: State,
-    /// Top-level fields other than an array `sourcesContent`: name and where the value is.
-    fields: Vec<(String, Range<usize>)>,
+    /// Top-level fields: name and where the value is (`None` for a `sourcesContent` list
+    /// read here, item by item).
+    fields: Vec<(String, Option<Range<usize>>)>,
+    /// Their names, to notice a duplicate at once however many there are.
+    names: HashSet<String>,
     /// `sourcesContent`'s items parsed so far.
     contents: StringList,
     /// `mappings` checked as it arrived.
@@ -68,6 +74,19 @@ fn is_space(b: u8) -> bool {
 }
 
 impl MapStream {
+    pub fn new(mappings: Mappings) -> MapStream {
+        MapStream {
+            mappings,
+            at: 0,
+            state: State::Start,
+            fields: Vec::new(),
+            names: HashSet::new(),
+            contents: StringList::default(),
+            mappings_checked: None,
+            fallback: false,
+        }
+    }
+
     /// Reads on into `json`, all of the map that has arrived so far (each call a longer
     /// prefix of the same bytes).
     pub fn feed(&mut self, json: &[u8]) {
@@ -80,7 +99,8 @@ impl MapStream {
     }
 
     /// The map, from `json`: its whole text.
-    pub fn finish(mut self, json: &[u8], mappings: Mappings) -> Result<SourceMap, MapError> {
+    pub fn finish(mut self, json: &[u8]) -> Result<SourceMap, MapError> {
+        let mappings = self.mappings;
         self.feed(json);
         // Only whitespace may follow the object.
         let whole = matches!(self.state, State::End)
@@ -118,19 +138,18 @@ impl MapStream {
                     return false;
                 }
                 match serde_json::from_slice::<String>(&json[key.start..self.at]) {
-                    Ok(name) if !self.fields.iter().any(|(n, _)| *n == name) => {
-                        self.state = State::Colon(name);
-                    }
+                    Ok(name) if self.names.insert(name.clone()) => self.state = State::Colon(name),
                     _ => self.fallback = true,
                 }
             }
             State::Colon(key) if b == b':' => self.advance(State::Value(key)),
             State::Value(key) if key == "sourcesContent" && b == b'[' => {
-                // An empty range marks the list as read here, item by item.
-                self.fields.push((key, 0..0));
+                self.fields.push((key, None));
                 self.advance(State::Item { first: true });
             }
-            State::Value(key) if key == "mappings" && b == b'"' => {
+            State::Value(key)
+                if key == "mappings" && b == b'"' && self.mappings == Mappings::Check =>
+            {
                 self.state = State::Mappings(self.at, MappingsCheck::default());
                 self.at += 1;
             }
@@ -147,7 +166,7 @@ impl MapStream {
                     Some(end) if rest[end] == b'"' => {
                         check.feed(&rest[..end]);
                         self.at += end + 1;
-                        self.fields.push(("mappings".into(), start..self.at));
+                        self.fields.push(("mappings".into(), Some(start..self.at)));
                         self.mappings_checked = Some(check);
                         self.state = State::AfterValue;
                     }
@@ -165,7 +184,9 @@ impl MapStream {
             }
             State::Skip(key, mut value) => {
                 if value.scan(json, &mut self.at) {
-                    self.fields.push((key, value.start..self.at));
+                    // No value at all (`"a":}`) is not JSON.
+                    self.fallback = value.start == self.at;
+                    self.fields.push((key, Some(value.start..self.at)));
                     self.state = State::AfterValue;
                 } else {
                     self.state = State::Skip(key, value);
@@ -173,6 +194,23 @@ impl MapStream {
                 }
             }
             State::Item { first: true } if b == b']' => self.advance(State::AfterValue),
+            // A string already whole is parsed in one pass; anything else (a string still
+            // arriving, a number that may go on) is first found to its end.
+            State::Item { first } if b == b'"' => {
+                let mut items = serde_json::Deserializer::from_slice(&json[self.at..]).into_iter();
+                match items.next() {
+                    Some(Ok(item)) => {
+                        self.at += items.byte_offset();
+                        self.contents.push(item);
+                        self.state = State::AfterItem;
+                    }
+                    Some(Err(e)) if e.is_eof() => self.state = State::InItem(Value::at(self.at)),
+                    _ => {
+                        self.state = State::Item { first };
+                        self.fallback = true;
+                    }
+                }
+            }
             State::Item { .. } => self.state = State::InItem(Value::at(self.at)),
             State::InItem(mut value) => {
                 if !value.scan(json, &mut self.at) {
@@ -210,7 +248,15 @@ impl MapStream {
     fn raw_map<'a>(&mut self, json: &'a [u8]) -> Option<RawMap<'a>> {
         let mut raw = RawMap::default();
         for (name, range) in &self.fields {
+            let Some(range) = range else {
+                raw.sources_content = Some(std::mem::take(&mut self.contents));
+                continue;
+            };
             let text = &json[range.clone()];
+            // A field that is null is as good as absent, as for the ordinary parse.
+            if text == b"null" {
+                continue;
+            }
             let value = || serde_json::from_slice::<&RawValue>(text).ok();
             let list = || serde_json::from_slice::<StringList>(text).ok();
             match name.as_str() {
@@ -218,9 +264,6 @@ impl MapStream {
                 "file" => raw.file = Some(value()?),
                 "sourceRoot" => raw.source_root = Some(value()?),
                 "sources" => raw.sources = Some(list()?),
-                "sourcesContent" if range.is_empty() => {
-                    raw.sources_content = Some(std::mem::take(&mut self.contents));
-                }
                 "sourcesContent" => raw.sources_content = Some(list()?),
                 "names" => raw.names = Some(list()?),
                 "mappings" => {
@@ -306,11 +349,11 @@ mod tests {
 
     /// Feeds `json` in pieces of `step` bytes, as decompression would hand it over.
     fn streamed(json: &[u8], step: usize) -> Result<SourceMap, MapError> {
-        let mut stream = MapStream::default();
+        let mut stream = MapStream::new(Mappings::Check);
         for end in (0..json.len()).step_by(step.max(1)) {
             stream.feed(&json[..end]);
         }
-        stream.finish(json, Mappings::Check)
+        stream.finish(json)
     }
 
     fn same_as_whole(json: &str) {
@@ -334,6 +377,10 @@ mod tests {
             r#"{"version":3,"sources":["a"],"sourcesContent":"not a list","mappings":"AAAA"}"#,
             r#"{"version":3,"sources":["a"],"sourcesContent":["x"],"mappings":"AAAA","extra":{"deep":[1,2,{"a":"]}"}]},"n":-1.5e3,"t":true}"#,
             r#"{"version":3,"sections":[{"offset":{"line":0,"column":0},"map":{"version":3,"sources":["a.ts"],"sourcesContent":["A"],"mappings":"AAAA"}}]}"#,
+            // Null fields count as absent.
+            r#"{"version":null,"sections":null,"sources":["a"],"sourcesContent":["x"],"names":null,"mappings":"AAAA","ignoreList":null,"x_google_ignoreList":null,"file":null,"sourceRoot":null,"debugId":null}"#,
+            r#"{"version":3,"sources":null,"sourcesContent":null,"mappings":null}"#,
+            r#"{"version":3,"sources":["a"],"sourcesContent":["x"],"mappings":"AA\u0041A"}"#,
         ] {
             same_as_whole(json);
         }
@@ -342,12 +389,12 @@ mod tests {
     #[test]
     fn embedded_sources_are_read_before_the_map_is_whole() {
         let json = br#"{"version":3,"sources":["a","b"],"sourcesContent":["one","two"],"mappings":"AAAA"}"#;
-        let mut stream = MapStream::default();
+        let mut stream = MapStream::new(Mappings::Check);
         let before_mappings = json.len() - r#""mappings":"AAAA"}"#.len();
         stream.feed(&json[..before_mappings]);
         assert_eq!(stream.contents(), [Some("one".into()), Some("two".into())]);
         assert!(!stream.fallback);
-        let map = stream.finish(json, Mappings::Check).unwrap();
+        let map = stream.finish(json).unwrap();
         assert!(map.is_valid());
         assert_eq!(map.sources[1].content.as_deref(), Some("two"));
     }
@@ -360,6 +407,8 @@ mod tests {
             r#"{"version":3,"sourcesContent":["a"],}"#,
             r#"{"version":3,"sourcesContent":["a\x"],"sources":[]}"#,
             r#"{"version":3,"sourcesContent":["a"],"sources":[tru]}"#,
+            r#"{"sourcesContent":}"#,
+            r#"{"version":3,"sourcesContent":,"sources":[],"mappings":""}"#,
             r#"{"version":3,"sourcesContent":["a"]} trailing"#,
             r#"{"version":3,"sourcesContent":["a"]"#,
             r#"{"version":3,"version":3}"#,

@@ -230,7 +230,7 @@ async fn analyse(file: web_sys::File, stage: UseStateHandle<Stage>) {
             break;
         }
     }
-    let archive = unpacker.finish_streaming(|_| {}, |partial| scanner.advance(partial));
+    let archive = unpacker.finish(|_| {}, |partial| scanner.advance(partial));
     if archive.entries().is_empty() {
         let message = archive
             .error

@@ -1,4 +1,4 @@
-//! `-` reads the package from standard input.
+//! `-` reads the package from standard input, and so does a path that is a pipe.
 
 use crate::{leakscope, leaky_package};
 
@@ -24,4 +24,22 @@ fn junk_on_stdin_is_an_input_error() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not an npm package"));
+}
+
+/// A path that is a pipe (`<(curl …)`, `/dev/stdin`) cannot be rewound: read whole first.
+#[test]
+fn a_pipe_given_as_a_path_scans_like_a_file() {
+    let out = leakscope()
+        .args(["scan", "--format", "json", "/dev/stdin"])
+        .write_stdin(leaky_package())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["recovered"]["files"], 3);
 }
