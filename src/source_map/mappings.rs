@@ -31,10 +31,17 @@ const FIELDS: [&str; 5] = [
 /// [`MappingsCheck::finish`] it.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct MappingsCheck {
+    /// The first fault; once set, the rest is not read.
+    error: Option<String>,
+    state: State,
+}
+
+/// Where the check is: copied in and out around each piece so that it stays in registers.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct State {
     /// Running values: generated column (restarts on each line), source, line, column, name.
     at: [i64; 5],
-    /// The current segment's fields so far.
-    fields: [i64; 5],
+    /// Fields of the current segment so far.
     n: usize,
     /// The value being read: its bits so far and where the next digit's go.
     value: u64,
@@ -46,8 +53,6 @@ pub struct MappingsCheck {
     /// Largest source and name index used, each with the line it first appears on.
     max_source: Option<(i64, usize)>,
     max_name: Option<(i64, usize)>,
-    /// The first fault; once set, the rest is not read.
-    error: Option<String>,
 }
 
 impl MappingsCheck {
@@ -56,22 +61,30 @@ impl MappingsCheck {
         if self.error.is_some() {
             return;
         }
-        if let Err(e) = self.read(text) {
-            self.error = Some(format!("line {}: {e}", self.line));
+        // A copy in a local stays in registers while it runs over every byte.
+        let mut state = self.state;
+        let result = state.read(text);
+        self.state = state;
+        if let Err(e) = result {
+            self.fail(&e);
         }
     }
 
     /// The verdict, now that every source and name is known.
     pub fn finish(mut self, sources: usize, names: usize) -> Result<(), String> {
         if self.error.is_none() {
-            if self.in_value {
-                self.fail("a value ends in the middle (continuation bit set)");
-            } else if self.n > 0 {
-                if let Err(e) = self.end_segment() {
-                    self.fail(&e);
-                }
-            } else if self.after_comma {
-                self.fail("a segment is empty");
+            let s = &mut self.state;
+            let end = if s.in_value {
+                Err("a value ends in the middle (continuation bit set)".to_string())
+            } else if s.n > 0 {
+                s.end_segment()
+            } else if s.after_comma {
+                Err("a segment is empty".into())
+            } else {
+                Ok(())
+            };
+            if let Err(e) = end {
+                self.fail(&e);
             }
         }
         let out_of_range = |max: Option<(i64, usize)>, count: usize, what: &str| {
@@ -80,8 +93,8 @@ impl MappingsCheck {
         };
         match self
             .error
-            .or_else(|| out_of_range(self.max_source, sources, "source index"))
-            .or_else(|| out_of_range(self.max_name, names, "name index"))
+            .or_else(|| out_of_range(self.state.max_source, sources, "source index"))
+            .or_else(|| out_of_range(self.state.max_name, names, "name index"))
         {
             Some(e) => Err(format!("`mappings` is invalid: {e}")),
             None => Ok(()),
@@ -89,46 +102,30 @@ impl MappingsCheck {
     }
 
     fn fail(&mut self, e: &str) {
-        self.error = Some(format!("line {}: {e}", self.line));
+        self.error = Some(format!("line {}: {e}", self.state.line));
     }
+}
 
+impl State {
     /// One byte at a time, nothing allocated: this runs over every byte of a 10 MB
-    /// `mappings`. The value being read lives in locals, which keeps it in registers.
+    /// `mappings`.
     fn read(&mut self, text: &[u8]) -> Result<(), String> {
-        let (mut value, mut shift) = (self.value, self.shift);
-        let result = self.read_with(text, &mut value, &mut shift);
-        (self.value, self.shift) = (value, shift);
-        result
-    }
-
-    fn read_with(&mut self, text: &[u8], value: &mut u64, shift: &mut u32) -> Result<(), String> {
         for &c in text {
             let d = BASE64[c as usize];
             if d != NOT_BASE64 {
                 // Zero digits may pad a value at any length; real bits past 32 overflow
                 // (a shift held at 32 turns any real bit into an overflow).
-                let bits = u64::from(d & 0x1f) << (*shift).min(32);
+                let bits = u64::from(d & 0x1f) << self.shift.min(32);
                 if bits > u64::from(u32::MAX) {
                     return Err("a value exceeds 32 bits".into());
                 }
-                *value |= bits;
+                self.value |= bits;
                 if d & 0x20 != 0 {
-                    *shift = shift.saturating_add(5);
+                    self.shift = self.shift.saturating_add(5);
                     self.in_value = true;
                     continue;
                 }
-                if self.n == 5 {
-                    return Err("a segment has more than 5 fields".into());
-                }
-                // At most 32 bits, so the magnitude fits in 31.
-                let magnitude = (*value >> 1) as i64;
-                self.fields[self.n] = if *value & 1 == 1 {
-                    -magnitude
-                } else {
-                    magnitude
-                };
-                self.n += 1;
-                (*value, *shift, self.in_value, self.after_comma) = (0, 0, false, false);
+                self.add_field()?;
                 continue;
             }
             if !matches!(c, b',' | b';') {
@@ -151,38 +148,47 @@ impl MappingsCheck {
         Ok(())
     }
 
-    /// Applies the segment's deltas to the running values and checks them.
-    fn end_segment(&mut self) -> Result<(), String> {
-        let n = std::mem::take(&mut self.n);
-        let (f, at) = (&self.fields, &mut self.at);
-        match n {
-            1 => at[0] += f[0],
-            4 | 5 => {
-                for i in 0..n {
-                    at[i] += f[i];
-                }
-            }
-            _ => return Err(format!("a segment has {n} fields (1, 4 or 5 expected)")),
+    /// The value just read is the segment's next field: applied to its running value at
+    /// once and checked.
+    fn add_field(&mut self) -> Result<(), String> {
+        let n = self.n;
+        if n == 5 {
+            return Err("a segment has more than 5 fields".into());
         }
-        // Fields a segment does not carry keep their last, already checked, value.
-        if at.iter().any(|v| !(0..=MAX_FIELD).contains(v)) {
-            let i = at
-                .iter()
-                .position(|v| !(0..=MAX_FIELD).contains(v))
-                .unwrap_or(0);
-            let how = if at[i] < 0 {
+        // At most 32 bits, so the magnitude fits in 31.
+        let magnitude = (self.value >> 1) as i64;
+        let delta = if self.value & 1 == 1 {
+            -magnitude
+        } else {
+            magnitude
+        };
+        let at = self.at[n] + delta;
+        if !(0..=MAX_FIELD).contains(&at) {
+            let how = if at < 0 {
                 "becomes negative"
             } else {
                 "exceeds 32 bits"
             };
-            return Err(format!("the {} {how}", FIELDS[i]));
+            return Err(format!("the {} {how}", FIELDS[n]));
+        }
+        self.at[n] = at;
+        self.n = n + 1;
+        (self.value, self.shift, self.in_value, self.after_comma) = (0, 0, false, false);
+        Ok(())
+    }
+
+    /// Ends the segment: it must have had 1, 4 or 5 fields; notes the indices it used.
+    fn end_segment(&mut self) -> Result<(), String> {
+        let n = std::mem::take(&mut self.n);
+        if !matches!(n, 1 | 4 | 5) {
+            return Err(format!("a segment has {n} fields (1, 4 or 5 expected)"));
         }
         let line = self.line;
-        if n >= 4 && self.max_source.is_none_or(|(m, _)| at[1] > m) {
-            self.max_source = Some((at[1], line));
+        if n >= 4 && self.max_source.is_none_or(|(m, _)| self.at[1] > m) {
+            self.max_source = Some((self.at[1], line));
         }
-        if n == 5 && self.max_name.is_none_or(|(m, _)| at[4] > m) {
-            self.max_name = Some((at[4], line));
+        if n == 5 && self.max_name.is_none_or(|(m, _)| self.at[4] > m) {
+            self.max_name = Some((self.at[4], line));
         }
         Ok(())
     }
