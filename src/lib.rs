@@ -8,7 +8,6 @@ pub mod export;
 pub mod finding;
 pub mod highlight;
 pub mod package;
-mod par;
 mod path;
 pub mod recover;
 pub mod report;

@@ -4,7 +4,6 @@
 //! bytes arrive), or for a package already in memory when the scan concludes.
 
 use crate::archive::{Archive, Partial};
-use crate::par;
 use crate::source_map::{MapStream, Mappings};
 
 use super::maps::{MAX_MAP_BYTES, ParsedMap};
@@ -137,20 +136,10 @@ impl OpenMap {
         self.stream.feed(arrived);
         if purpose.secrets() {
             let new = &self.stream.contents()[self.secrets.len()..];
-            let find_all = |part: &[Option<String>]| -> Vec<Vec<Hit>> {
-                part.iter()
-                    .map(|c| {
-                        c.as_deref()
-                            .map_or_else(Vec::new, |c| secrets::find(c.as_bytes()))
-                    })
-                    .collect()
-            };
-            // Natively on two threads: decompression runs ahead meanwhile, and this is most
-            // of what a scan does besides it.
-            let (first, second) = new.split_at(new.len() / 2);
-            let (a, b) = par::join(|| find_all(first), || find_all(second));
-            self.secrets.extend(a);
-            self.secrets.extend(b);
+            self.secrets.extend(new.iter().map(|c| {
+                c.as_deref()
+                    .map_or_else(Vec::new, |c| secrets::find(c.as_bytes()))
+            }));
         }
         self
     }
