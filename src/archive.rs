@@ -113,17 +113,13 @@ impl Archive {
         progress: impl FnMut(u64),
         on_data: impl FnMut(Partial<'_>),
     ) -> Archive {
-        let unpacker = Unpacker::new(input);
         // Natively, decompression gets a thread of its own.
         #[cfg(not(target_arch = "wasm32"))]
-        let unpacker = match unpacker.state {
-            Unpacking::Gzip { data, .. } => {
-                let input_bytes = input.len() as u64;
-                return Archive::inflate_streaming(input, data, input_bytes, progress, on_data);
-            }
-            state => Unpacker { state, ..unpacker },
-        };
-        unpacker.finish(progress, on_data)
+        if input.starts_with(GZIP_MAGIC) {
+            let data = tar_buffer(size_hint(input), input.len());
+            return Archive::inflate_streaming(input, data, input.len() as u64, progress, on_data);
+        }
+        Unpacker::new(input).finish(progress, on_data)
     }
 
     /// Like [`Archive::read_streaming`] for a file, which is read as it decompresses rather

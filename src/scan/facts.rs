@@ -98,9 +98,9 @@ impl Scanner {
     pub fn advance(&mut self, partial: Partial<'_>) {
         for (i, file) in partial.files.iter().enumerate().skip(self.facts.len()) {
             let bytes = &partial.data[file.range.clone()];
-            let facts = match self.open.take() {
-                Some(open) if open.tar_index == i => Facts::Map(open.finish(bytes, self.purpose)),
-                _ => Facts::of(&file.path, bytes, self.purpose),
+            let facts = match self.open.take_if(|open| open.tar_index == i) {
+                Some(open) => Facts::Map(open.finish(bytes, self.purpose)),
+                None => Facts::of(&file.path, bytes, self.purpose),
             };
             self.facts.push(Some(facts));
         }
@@ -109,16 +109,16 @@ impl Scanner {
             && file.range.len() <= MAX_MAP_BYTES
         {
             let tar_index = partial.files.len();
-            let open = match self.open.take() {
+            let open = match &mut self.open {
                 Some(open) if open.tar_index == tar_index => open,
-                _ => OpenMap {
+                slot => slot.insert(OpenMap {
                     tar_index,
                     stream: MapStream::new(self.purpose.mappings()),
                     secrets: Vec::new(),
-                },
+                }),
             };
             let arrived = &partial.data[file.range.start..partial.data.len().min(file.range.end)];
-            self.open = Some(open.feed(arrived, self.purpose));
+            open.feed(arrived, self.purpose);
         }
     }
 
@@ -132,7 +132,7 @@ impl Scanner {
 }
 
 impl OpenMap {
-    fn feed(mut self, arrived: &[u8], purpose: Purpose) -> OpenMap {
+    fn feed(&mut self, arrived: &[u8], purpose: Purpose) {
         self.stream.feed(arrived);
         if purpose.secrets() {
             let new = &self.stream.contents()[self.secrets.len()..];
@@ -141,7 +141,6 @@ impl OpenMap {
                     .map_or_else(Vec::new, |c| secrets::find(c.as_bytes()))
             }));
         }
-        self
     }
 
     fn finish(self, json: &[u8], purpose: Purpose) -> ParsedMap {
