@@ -1,15 +1,21 @@
-//! Bytes -> archive entries: an npm tarball (`.tgz`, `.tar.gz`) or a plain `.tar`, from
-//! memory or (natively) from a file read as it decompresses. The tar stream is kept as one
-//! buffer and each file is a range into it, so the package is held once, not twice.
+//! Bytes -> archive entries: an npm tarball (`.tgz`, `.tar.gz`) or a plain `.tar`. The tar
+//! stream is kept as one buffer and each file is a range into it, so the package is held
+//! once, not twice.
 //!
-//! Files become available as decompression reaches them ([`Archive::read_streaming`]), so
-//! that a scan can work on the first files while the last ones are still compressed.
+//! [`Unpack`] reads a package a step at a time and shows each file as soon as it is
+//! complete ([`Unpack::partial`]), so that a scan can work on the first files while the
+//! last ones are still compressed. Decompression runs where it is fastest: natively on a
+//! thread of its own, in the page in the same worker or in a second one that pushes tar
+//! chunks ([`Unpack::fed`]).
 
 use std::collections::HashMap;
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::ops::Range;
+use std::sync::Arc;
 
 use thiserror::Error;
+
+use crate::text::{binary_size, plural, size};
 
 /// What went wrong while reading a package. Entries read before the fault stay available in
 /// [`Archive::entries`].
@@ -32,15 +38,70 @@ pub enum ArchiveError {
          npm package."
     )]
     GzipNotTar,
-    #[error(
-        "The file is cut short: its gzip data ends after {decompressed} bytes of content \
-         ({detail}). It may be an incomplete download."
-    )]
+    #[error("{}", crate::text::capitalise(&self.cause()))]
     TruncatedGzip { decompressed: u64, detail: String },
-    #[error("The tar archive is damaged after {entries_read} files ({detail}).")]
+    #[error("{}", crate::text::capitalise(&self.cause()))]
     BrokenTar { entries_read: usize, detail: String },
+    #[error("{}", crate::text::capitalise(&self.cause()))]
+    TooLarge { limit: u64 },
+    #[error("{}", crate::text::capitalise(&self.cause()))]
+    TooManyEntries { limit: usize },
     #[error("The archive holds no files.")]
     Empty,
+}
+
+impl ArchiveError {
+    /// Why reading stopped, in one sentence.
+    pub fn cause(&self) -> String {
+        match self {
+            ArchiveError::TruncatedGzip { decompressed, .. } => format!(
+                "the file is cut short after {} of content, as an unfinished download would be.",
+                size(*decompressed)
+            ),
+            ArchiveError::BrokenTar { detail, .. } => {
+                format!("the tar archive is damaged ({detail}).")
+            }
+            ArchiveError::TooLarge { limit } => format!(
+                "this archive expands beyond {}; Leakscope stopped there.",
+                binary_size(*limit)
+            ),
+            ArchiveError::TooManyEntries { limit } => format!(
+                "this archive holds more than {}; Leakscope stopped there.",
+                plural(*limit, "entry", "entries")
+            ),
+            other => other.to_string(),
+        }
+    }
+
+    /// Whether some of the package may have been read: the error ends reading, rather than
+    /// saying that there is no package at all.
+    pub fn cuts_short(&self) -> bool {
+        matches!(
+            self,
+            ArchiveError::TruncatedGzip { .. }
+                | ArchiveError::BrokenTar { .. }
+                | ArchiveError::TooLarge { .. }
+                | ArchiveError::TooManyEntries { .. }
+        )
+    }
+}
+
+/// How far a package may expand, so that a hostile one cannot exhaust memory or time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Decompressed bytes of the whole tar stream.
+    pub max_unpacked: u64,
+    /// Entries of the tar, of any kind.
+    pub max_entries: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_unpacked: 1 << 30,
+            max_entries: 100_000,
+        }
+    }
 }
 
 /// One regular file of the package.
@@ -101,118 +162,9 @@ impl Archive {
     /// Reads a `.tgz` / `.tar.gz` / `.tar` from memory. Never panics on hostile input: the
     /// worst case is an empty archive with an [`ArchiveError`].
     pub fn read(input: &[u8]) -> Archive {
-        Archive::read_streaming(input, |_| {}, |_| {})
-    }
-
-    /// Like [`Archive::read`], showing each step to `on_data` as decompression goes (natively
-    /// decompression runs on a thread of its own meanwhile), and reporting how many input
-    /// bytes have been consumed to `progress`. When there is a tar to read at all, the last
-    /// call has `complete` set.
-    pub fn read_streaming(
-        input: &[u8],
-        progress: impl FnMut(u64),
-        on_data: impl FnMut(Partial<'_>),
-    ) -> Archive {
-        // Natively, decompression gets a thread of its own.
-        #[cfg(not(target_arch = "wasm32"))]
-        if input.starts_with(GZIP_MAGIC) {
-            let data = tar_buffer(size_hint(input), input.len());
-            return Archive::inflate_streaming(input, data, input.len() as u64, progress, on_data);
-        }
-        Unpacker::new(input).finish(progress, on_data)
-    }
-
-    /// Like [`Archive::read_streaming`] for a file, which is read as it decompresses rather
-    /// than loaded first. Fails only when the file cannot be read.
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn read_file_streaming(
-        mut file: std::fs::File,
-        progress: impl FnMut(u64),
-        on_data: impl FnMut(Partial<'_>),
-    ) -> std::io::Result<Archive> {
-        use std::io::{Seek, SeekFrom};
-        let len = file.metadata()?.len();
-        let mut head = [0u8; 2];
-        let head_len = file.read(&mut head)?;
-        if len < 18 || head[..head_len] != *GZIP_MAGIC {
-            // Not gzip (or too short to be): read it all and let the ordinary path say what.
-            file.seek(SeekFrom::Start(0))?;
-            let mut bytes = Vec::new();
-            file.read_to_end(&mut bytes)?;
-            return Ok(Archive::read_streaming(&bytes, progress, on_data));
-        }
-        let mut trailer = [0u8; 4];
-        file.seek(SeekFrom::End(-4))?;
-        file.read_exact(&mut trailer)?;
-        file.seek(SeekFrom::Start(0))?;
-        let data = tar_buffer(claimed_size(len as usize, trailer), len as usize);
-        let reader = std::io::BufReader::with_capacity(CHUNK, file);
-        Ok(Archive::inflate_streaming(
-            reader, data, len, progress, on_data,
-        ))
-    }
-
-    /// Decompresses a gzip stream into `data` while indexing and showing what arrives.
-    #[cfg(not(target_arch = "wasm32"))]
-    fn inflate_streaming(
-        input: impl std::io::BufRead + Send,
-        data: Vec<u8>,
-        input_bytes: u64,
-        mut progress: impl FnMut(u64),
-        mut on_data: impl FnMut(Partial<'_>),
-    ) -> Archive {
-        let mut index = TarIndex::default();
-        let (data, gzip_error) = inflate(input, data, &mut progress, |data| {
-            index.advance(data, false);
-            on_data(index.partial(data, false));
-        });
-        progress(input_bytes);
-        Archive::index_streaming(data, index, gzip_error, input_bytes, on_data)
-    }
-
-    /// Indexes what is left of the tar, shows the whole, and builds the archive.
-    fn index_streaming(
-        data: Vec<u8>,
-        mut index: TarIndex,
-        gzip_error: Option<ArchiveError>,
-        input_bytes: u64,
-        mut on_data: impl FnMut(Partial<'_>),
-    ) -> Archive {
-        let tar_error = index.advance(&data, true);
-        on_data(index.partial(&data, true));
-        Archive::index(data, index, gzip_error.or(tar_error), input_bytes)
-    }
-
-    /// Indexes a tar stream already in memory, after any decompression.
-    fn index(
-        data: Vec<u8>,
-        index: TarIndex,
-        error: Option<ArchiveError>,
-        input_bytes: u64,
-    ) -> Archive {
-        // A truncated gzip also breaks the tar at its end; the gzip fault is the cause.
-        let (entries, by_path) = package_entries(index.files);
-        let error = error.or({
-            if entries.is_empty() {
-                Some(ArchiveError::Empty)
-            } else {
-                None
-            }
-        });
-        let error = match error {
-            // A gzip stream that holds no tar at all is as foreign as a random file.
-            Some(ArchiveError::BrokenTar {
-                entries_read: 0, ..
-            }) if !looks_like_tar(&data) => Some(ArchiveError::GzipNotTar),
-            other => other,
-        };
-        Archive {
-            data,
-            entries,
-            by_path,
-            error,
-            input_bytes,
-        }
+        let mut unpack = Unpack::bytes(Arc::new(input.to_vec()), Limits::default());
+        while unpack.step(STEP_BYTES) {}
+        unpack.finish()
     }
 
     /// An archive of files already on disk (a directory's `npm pack --dry-run` list), so
@@ -261,138 +213,152 @@ impl Archive {
     pub fn unpacked_bytes(&self) -> u64 {
         self.entries.iter().map(Entry::size).sum()
     }
+
+    /// Indexes a tar stream read to its end (or to a fault).
+    fn index(
+        data: Vec<u8>,
+        index: TarIndex,
+        error: Option<ArchiveError>,
+        input_bytes: u64,
+    ) -> Archive {
+        let (entries, by_path) = package_entries(index.files);
+        let error = error.or_else(|| entries.is_empty().then_some(ArchiveError::Empty));
+        let error = match error {
+            // A gzip stream that holds no tar at all is as foreign as a random file.
+            Some(ArchiveError::BrokenTar {
+                entries_read: 0, ..
+            }) if !looks_like_tar(&data) => Some(ArchiveError::GzipNotTar),
+            other => other,
+        };
+        Archive {
+            data,
+            entries,
+            by_path,
+            error,
+            input_bytes,
+        }
+    }
 }
 
-/// Decompressed bytes per step of an [`Unpacker`]: a few tens of milliseconds of work.
+/// Decompressed bytes per step: a few tens of milliseconds of work, so that a caller can
+/// show progress (and the page paint) between steps.
 pub const STEP_BYTES: usize = 8 << 20;
 
-/// Reads a package a slice at a time, so that a caller can show progress and let the page
-/// paint between slices. [`Unpacker::finish`] gives the [`Archive`].
-pub struct Unpacker<'a> {
-    input: &'a [u8],
-    state: Unpacking<'a>,
-    index: TarIndex,
+/// What kind of file a package's first bytes say it is.
+pub fn sniff(head: &[u8]) -> Result<Format, ArchiveError> {
+    if head.starts_with(GZIP_MAGIC) {
+        Ok(Format::Gzip)
+    } else if looks_like_tar(head) {
+        Ok(Format::Tar)
+    } else if head.is_empty() {
+        Err(ArchiveError::EmptyFile)
+    } else if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
+        Err(ArchiveError::Zip)
+    } else {
+        Err(ArchiveError::NotAPackage)
+    }
 }
 
-enum Unpacking<'a> {
-    Gzip {
-        // npm tarballs are one gzip member; a multi-member file is still valid gzip.
-        decoder: Box<flate2::bufread::MultiGzDecoder<&'a [u8]>>,
-        data: Vec<u8>,
-    },
-    Done(Vec<u8>, Option<ArchiveError>),
-    /// Not something Leakscope can read at all.
-    Foreign(ArchiveError),
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Gzip,
+    Tar,
 }
 
-impl<'a> Unpacker<'a> {
-    pub fn new(input: &'a [u8]) -> Unpacker<'a> {
-        let state = if input.starts_with(GZIP_MAGIC) {
-            Unpacking::Gzip {
-                decoder: Box::new(flate2::bufread::MultiGzDecoder::new(input)),
-                data: tar_buffer(size_hint(input), input.len()),
-            }
-        } else if looks_like_tar(input) {
-            Unpacking::Done(input.to_vec(), None)
-        } else if input.is_empty() {
-            Unpacking::Foreign(ArchiveError::EmptyFile)
-        } else if input.starts_with(b"PK\x03\x04") || input.starts_with(b"PK\x05\x06") {
-            Unpacking::Foreign(ArchiveError::Zip)
-        } else {
-            Unpacking::Foreign(ArchiveError::NotAPackage)
-        };
-        Unpacker {
-            input,
-            state,
-            index: TarIndex::default(),
+/// A gzip stream decompressed a slice at a time. npm tarballs are one gzip member; a
+/// multi-member file is still valid gzip and is read whole.
+pub struct Inflater<R: BufRead> {
+    decoder: flate2::bufread::MultiGzDecoder<Counted<R>>,
+    /// Decompressed bytes so far.
+    out: u64,
+}
+
+impl<R: BufRead> Inflater<R> {
+    pub fn new(input: R) -> Inflater<R> {
+        Inflater {
+            decoder: flate2::bufread::MultiGzDecoder::new(Counted {
+                inner: input,
+                consumed: 0,
+            }),
+            out: 0,
         }
     }
 
-    /// Decompresses up to `budget` more bytes; false once there is nothing left to do.
-    pub fn step(&mut self, budget: usize) -> bool {
-        let Unpacking::Gzip { decoder, data } = &mut self.state else {
-            return false;
+    /// Decompresses up to `budget` more bytes onto the end of `out`. `Ok(true)` while more
+    /// may follow, `Ok(false)` at the end of the stream.
+    pub fn read(&mut self, out: &mut Vec<u8>, budget: usize) -> Result<bool, ArchiveError> {
+        let mut left = budget;
+        let result = loop {
+            // Room for a slice at a time: the budget may be far more than will ever come.
+            let before = out.len();
+            let room = left.min(SLICE);
+            out.resize(before + room, 0);
+            let read = self.decoder.read(&mut out[before..]);
+            let n = *read.as_ref().unwrap_or(&0);
+            out.truncate(before + n);
+            self.out += n as u64;
+            left -= n;
+            match read {
+                Ok(0) => break Ok(false),
+                Ok(_) if left == 0 => break Ok(true),
+                Ok(_) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => break Err(e),
+            }
         };
-        let before = data.len();
-        // On error `read_to_end` keeps what it already read in `data`.
-        match decoder.as_mut().take(budget as u64).read_to_end(data) {
-            Ok(_) if data.len() - before == budget => {
-                self.index.advance(data, false);
-                true
-            }
-            Ok(_) => {
-                self.state = Unpacking::Done(std::mem::take(data), None);
-                false
-            }
-            Err(e) => {
-                let error = gzip_error(&e, data.len());
-                self.state = Unpacking::Done(std::mem::take(data), Some(error));
-                false
-            }
-        }
+        result.map_err(|e| gzip_error(&e, self.out))
     }
 
-    /// Input bytes consumed so far.
+    /// Compressed bytes consumed so far.
     pub fn consumed(&self) -> u64 {
-        match &self.state {
-            Unpacking::Gzip { decoder, .. } => (self.input.len() - decoder.get_ref().len()) as u64,
-            _ => self.input.len() as u64,
-        }
-    }
-
-    pub fn input_len(&self) -> u64 {
-        self.input.len() as u64
-    }
-
-    /// What has been decompressed so far, while decompression goes on.
-    pub fn arrived(&self) -> Option<Partial<'_>> {
-        match &self.state {
-            Unpacking::Gzip { data, .. } => Some(self.index.partial(data, false)),
-            _ => None,
-        }
-    }
-
-    /// Finishes decompression and indexes the tar, reporting progress and showing what
-    /// arrives to `on_data` (the whole, last, with `complete` set), as
-    /// [`Archive::read_streaming`] does.
-    pub fn finish(
-        mut self,
-        mut progress: impl FnMut(u64),
-        mut on_data: impl FnMut(Partial<'_>),
-    ) -> Archive {
-        while self.step(STEP_BYTES) {
-            progress(self.consumed());
-            if let Some(partial) = self.arrived() {
-                on_data(partial);
-            }
-        }
-        let input_bytes = self.input.len() as u64;
-        progress(input_bytes);
-        match self.state {
-            Unpacking::Done(data, gzip_error) => {
-                Archive::index_streaming(data, self.index, gzip_error, input_bytes, on_data)
-            }
-            Unpacking::Foreign(error) => Archive {
-                error: Some(error),
-                input_bytes,
-                ..Archive::default()
-            },
-            Unpacking::Gzip { .. } => unreachable!("step runs until the stream is done"),
-        }
+        self.decoder.get_ref().consumed
     }
 }
 
-/// The uncompressed size the gzip trailer claims (mod 4 GiB), when it is plausible.
+/// Room made in the output per read call.
+const SLICE: usize = 1 << 20;
+
+/// A reader that counts what has been taken from it, for progress.
+struct Counted<R> {
+    inner: R,
+    consumed: u64,
+}
+
+impl<R: BufRead> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.consumed += n as u64;
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Counted<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.consumed += n as u64;
+        self.inner.consume(n);
+    }
+}
+
+/// The uncompressed size a gzip trailer (`ISIZE`, the last 4 bytes) claims for a file of
+/// `len` bytes, when it is plausible.
+pub fn claimed_size(len: usize, trailer: [u8; 4]) -> Option<usize> {
+    let hint = u32::from_le_bytes(trailer) as usize;
+    (hint >= len && hint <= len.saturating_mul(64)).then_some(hint)
+}
+
+/// The claim of an in-memory gzip file's trailer.
 fn size_hint(input: &[u8]) -> Option<usize> {
     let trailer = input.get(input.len().checked_sub(4)?..)?;
     claimed_size(input.len(), trailer.try_into().expect("4 bytes"))
 }
 
-/// The size a gzip trailer (`ISIZE`) claims for a file of `len` bytes, if plausible.
-fn claimed_size(len: usize, trailer: [u8; 4]) -> Option<usize> {
-    let hint = u32::from_le_bytes(trailer) as usize;
-    (hint >= len && hint <= len.saturating_mul(64)).then_some(hint)
-}
+/// Most memory set aside up front from the trailer's claim, which a damaged or hostile
+/// file controls; beyond it the buffer grows as real data arrives.
+const MAX_PRESIZE: usize = 256 << 20;
 
 /// The buffer for a gzip stream's content, sized from the trailer's claim within reason.
 fn tar_buffer(claimed: Option<usize>, input_len: usize) -> Vec<u8> {
@@ -403,120 +369,372 @@ fn tar_buffer(claimed: Option<usize>, input_len: usize) -> Vec<u8> {
     )
 }
 
-/// Most memory set aside up front from the trailer's claim, which a damaged or hostile
-/// file controls; beyond it the buffer grows as real data arrives.
-const MAX_PRESIZE: usize = 256 << 20;
-
-fn gzip_error(e: &std::io::Error, decompressed: usize) -> ArchiveError {
+fn gzip_error(e: &std::io::Error, decompressed: u64) -> ArchiveError {
     let detail = match e.kind() {
         std::io::ErrorKind::UnexpectedEof => "the stream ends before its end marker".into(),
         _ => e.to_string(),
     };
     ArchiveError::TruncatedGzip {
-        decompressed: decompressed as u64,
+        decompressed,
         detail,
     }
 }
 
-/// Decompressed bytes handed over at a time while streaming: small enough that work on a
-/// file starts soon after it arrives, large enough that handing over costs nothing.
-#[cfg(not(target_arch = "wasm32"))]
-const CHUNK: usize = 1 << 20;
+/// Bytes shared with whoever else reads them (natively, the digest thread).
+struct Shared(Arc<Vec<u8>>);
 
-/// Chunks decompression may run ahead of the work on them: enough that a slow stretch of
-/// that work (a large file's secrets, a map's `mappings`) does not stop decompression,
-/// few enough that the package is not held twice.
-#[cfg(not(target_arch = "wasm32"))]
-const AHEAD: usize = 16;
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
 
-/// Decompresses `input` into `data`, calling `arrived` with everything so far after each
-/// chunk. The decompression runs on a thread of its own, so that `arrived` works on one
-/// chunk while the next one is decompressed.
-#[cfg(not(target_arch = "wasm32"))]
-fn inflate(
-    input: impl std::io::BufRead + Send,
-    mut data: Vec<u8>,
-    progress: &mut impl FnMut(u64),
-    mut arrived: impl FnMut(&[u8]),
-) -> (Vec<u8>, Option<ArchiveError>) {
-    use std::sync::mpsc;
-    // Chunks go back to be filled again, so at most AHEAD + 1 buffers are ever made.
-    let (full_tx, full_rx) = mpsc::sync_channel::<(Vec<u8>, u64)>(AHEAD);
-    let (empty_tx, empty_rx) = mpsc::channel::<Vec<u8>>();
-    std::thread::scope(|s| {
-        let inflater = s.spawn(move || {
-            let mut decoder = flate2::bufread::MultiGzDecoder::new(Counted {
-                inner: input,
-                consumed: 0,
+/// Where an [`Unpack`]'s tar bytes come from.
+enum Feed {
+    /// A gzip stream decompressed in [`Unpack::step`].
+    Inline(Inflater<Box<dyn BufRead>>),
+    /// Natively: decompressed on a thread of its own.
+    #[cfg(not(target_arch = "wasm32"))]
+    Thread(threaded::Inflating),
+    /// Pushed by the caller ([`Unpack::push`]) until [`Unpack::end`].
+    Pushed,
+    /// All there is, is in the buffer.
+    Done,
+}
+
+/// A package being read: decompression into one buffer, and the index of the files that
+/// have arrived. [`Unpack::step`] until it returns false, then [`Unpack::finish`].
+pub struct Unpack {
+    feed: Feed,
+    data: Vec<u8>,
+    index: TarIndex,
+    limits: Limits,
+    input_len: u64,
+    consumed: u64,
+    /// Why reading stopped early, once it has.
+    error: Option<ArchiveError>,
+    /// Set when the input is not a package at all: nothing is read.
+    foreign: bool,
+}
+
+impl Unpack {
+    /// A package in memory. Natively a gzip stream is decompressed on a thread of its own.
+    pub fn bytes(input: Arc<Vec<u8>>, limits: Limits) -> Unpack {
+        let input_len = input.len() as u64;
+        match sniff(&input[..input.len().min(512)]) {
+            Ok(Format::Tar) => {
+                let mut data = Arc::try_unwrap(input).unwrap_or_else(|shared| (*shared).clone());
+                let too_large = input_len > limits.max_unpacked;
+                data.truncate(limits.max_unpacked.min(input_len) as usize);
+                let mut unpack = Unpack::new(Feed::Done, data, limits, input_len);
+                if too_large {
+                    unpack.error = Some(ArchiveError::TooLarge {
+                        limit: limits.max_unpacked,
+                    });
+                }
+                unpack.consumed = input_len;
+                unpack.index_arrived();
+                unpack
+            }
+            Ok(Format::Gzip) => {
+                let data = tar_buffer(size_hint(&input), input.len());
+                let reader = std::io::Cursor::new(Shared(input));
+                #[cfg(not(target_arch = "wasm32"))]
+                let feed = Feed::Thread(threaded::Inflating::spawn(Box::new(reader)));
+                #[cfg(target_arch = "wasm32")]
+                let feed = Feed::Inline(Inflater::new(Box::new(reader)));
+                Unpack::new(feed, data, limits, input_len)
+            }
+            Err(e) => Unpack::foreign(e, input_len),
+        }
+    }
+
+    /// A gzip stream read as it decompresses, in [`Unpack::step`] (the page's worker reads
+    /// the dropped file this way); `claimed` is the trailer's size claim.
+    pub fn inline(
+        input: Box<dyn BufRead>,
+        input_len: u64,
+        claimed: Option<usize>,
+        limits: Limits,
+    ) -> Unpack {
+        let data = tar_buffer(claimed, input_len as usize);
+        Unpack::new(Feed::Inline(Inflater::new(input)), data, limits, input_len)
+    }
+
+    /// Natively: a file, read as it decompresses on a thread of its own, so the compressed
+    /// bytes are never held whole. Fails only when the file cannot be read.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn file(mut file: std::fs::File, limits: Limits) -> std::io::Result<Unpack> {
+        use std::io::{Seek, SeekFrom};
+        let len = file.metadata()?.len();
+        let mut head = [0u8; 2];
+        let head_len = file.read(&mut head)?;
+        if len < 18 || head[..head_len] != *GZIP_MAGIC {
+            // Not gzip (or too short to be): read it all and let the ordinary path say what.
+            file.seek(SeekFrom::Start(0))?;
+            let mut bytes = Vec::new();
+            file.read_to_end(&mut bytes)?;
+            return Ok(Unpack::bytes(Arc::new(bytes), limits));
+        }
+        let mut trailer = [0u8; 4];
+        file.seek(SeekFrom::End(-4))?;
+        file.read_exact(&mut trailer)?;
+        file.seek(SeekFrom::Start(0))?;
+        let data = tar_buffer(claimed_size(len as usize, trailer), len as usize);
+        let reader = std::io::BufReader::with_capacity(threaded::CHUNK, file);
+        let feed = Feed::Thread(threaded::Inflating::spawn(Box::new(reader)));
+        Ok(Unpack::new(feed, data, limits, len))
+    }
+
+    /// Tar bytes that something else decompresses and [`Unpack::push`]es; `input_len` is
+    /// the compressed size, for progress, and `claimed` the decompressed size if known.
+    pub fn fed(input_len: u64, claimed: Option<usize>, limits: Limits) -> Unpack {
+        Unpack::new(
+            Feed::Pushed,
+            tar_buffer(claimed, input_len as usize),
+            limits,
+            input_len,
+        )
+    }
+
+    /// An input that is not a package: nothing to read.
+    pub fn foreign(error: ArchiveError, input_len: u64) -> Unpack {
+        let mut unpack = Unpack::new(Feed::Done, Vec::new(), Limits::default(), input_len);
+        unpack.error = Some(error);
+        unpack.foreign = true;
+        unpack.consumed = input_len;
+        unpack
+    }
+
+    fn new(feed: Feed, data: Vec<u8>, limits: Limits, input_len: u64) -> Unpack {
+        Unpack {
+            feed,
+            data,
+            index: TarIndex::default(),
+            limits,
+            input_len,
+            consumed: 0,
+            error: None,
+            foreign: false,
+        }
+    }
+
+    /// Reads on by up to about `budget` decompressed bytes; false once nothing more will
+    /// come (natively this waits for the decompression thread).
+    pub fn step(&mut self, budget: usize) -> bool {
+        if self.error.is_some() {
+            self.feed = Feed::Done;
+        }
+        let budget = budget.min(self.room());
+        let result = match &mut self.feed {
+            Feed::Done => return false,
+            Feed::Pushed => return true,
+            Feed::Inline(inflater) => {
+                let result = inflater.read(&mut self.data, budget.max(1));
+                self.consumed = inflater.consumed();
+                result
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            Feed::Thread(thread) => {
+                let result = thread.receive(&mut self.data, budget.max(1));
+                self.consumed = thread.consumed();
+                result
+            }
+        };
+        self.after_read(result)
+    }
+
+    /// Appends decompressed tar bytes (for [`Unpack::fed`]); `consumed` is how much of the
+    /// compressed input they took, for progress.
+    pub fn push(&mut self, chunk: &[u8], consumed: u64) {
+        if self.error.is_some() {
+            return;
+        }
+        let room = self.room();
+        self.data.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        self.consumed = consumed;
+        let _ = self.after_read(Ok(true));
+    }
+
+    /// No more chunks will be pushed; `error` says why when the stream broke off.
+    pub fn end(&mut self, error: Option<ArchiveError>) {
+        self.consumed = self.input_len;
+        if self.error.is_none() {
+            self.error = error;
+        }
+        self.feed = Feed::Done;
+    }
+
+    /// Bytes the limit still allows, plus one to notice going past it.
+    fn room(&self) -> usize {
+        let max = usize::try_from(self.limits.max_unpacked).unwrap_or(usize::MAX);
+        max.saturating_add(1).saturating_sub(self.data.len())
+    }
+
+    fn after_read(&mut self, result: Result<bool, ArchiveError>) -> bool {
+        let more = match result {
+            Ok(more) => more,
+            Err(e) => {
+                self.error = Some(e);
+                false
+            }
+        };
+        if self.data.len() as u64 > self.limits.max_unpacked {
+            self.data.truncate(self.limits.max_unpacked as usize);
+            self.error = Some(ArchiveError::TooLarge {
+                limit: self.limits.max_unpacked,
             });
-            let mut total = 0usize;
+        }
+        self.index_arrived();
+        if !more || self.error.is_some() {
+            self.feed = Feed::Done;
+        }
+        more && self.error.is_none()
+    }
+
+    fn index_arrived(&mut self) {
+        if let Some(e) = self.index.advance(&self.data, false, &self.limits) {
+            self.error.get_or_insert(e);
+        }
+    }
+
+    /// What has arrived so far.
+    pub fn partial(&self) -> Partial<'_> {
+        self.index.partial(&self.data, false)
+    }
+
+    /// Compressed input bytes consumed so far.
+    pub fn consumed(&self) -> u64 {
+        self.consumed
+    }
+
+    pub fn input_len(&self) -> u64 {
+        self.input_len
+    }
+
+    /// Decompressed bytes so far.
+    pub fn unpacked(&self) -> u64 {
+        self.data.len() as u64
+    }
+
+    /// Indexes what is left and builds the archive; `last` sees the whole (`complete` set)
+    /// before it is built.
+    pub fn finish_with(mut self, last: impl FnOnce(Partial<'_>)) -> Archive {
+        if self.foreign {
+            return Archive {
+                error: self.error,
+                input_bytes: self.input_len,
+                ..Archive::default()
+            };
+        }
+        // Whatever is still to come, natively from the thread, is read first; pushing
+        // ends here.
+        if matches!(self.feed, Feed::Pushed) {
+            self.feed = Feed::Done;
+        }
+        while self.step(usize::MAX) {}
+        // A truncated gzip also breaks the tar at its end; the first fault is the cause.
+        let tar_error = self.index.advance(&self.data, true, &self.limits);
+        let error = self.error.or(tar_error);
+        last(self.index.partial(&self.data, true));
+        Archive::index(self.data, self.index, error, self.input_len)
+    }
+
+    pub fn finish(self) -> Archive {
+        self.finish_with(|_| {})
+    }
+}
+
+/// Natively, decompression on a thread of its own, handing over 1 MB chunks.
+#[cfg(not(target_arch = "wasm32"))]
+mod threaded {
+    use std::io::BufRead;
+    use std::sync::mpsc;
+
+    use super::{ArchiveError, Inflater};
+
+    /// Decompressed bytes handed over at a time: small enough that work on a file starts
+    /// soon after it arrives, large enough that handing over costs nothing.
+    pub const CHUNK: usize = 1 << 20;
+
+    /// Chunks decompression may run ahead of the work on them: enough that a slow stretch of
+    /// that work (a large file's secrets, a map's `mappings`) does not stop decompression,
+    /// few enough that the package is not held twice.
+    const AHEAD: usize = 16;
+
+    type Chunk = (Vec<u8>, u64, Result<bool, ArchiveError>);
+
+    pub struct Inflating {
+        full: mpsc::Receiver<Chunk>,
+        /// Chunks go back to be filled again, so at most AHEAD + 1 buffers are ever made.
+        empty: mpsc::Sender<Vec<u8>>,
+        consumed: u64,
+    }
+
+    impl Inflating {
+        /// Starts decompressing `input`. Dropping the result stops the thread at its next
+        /// chunk.
+        pub fn spawn(input: Box<dyn BufRead + Send>) -> Inflating {
+            let (full_tx, full) = mpsc::sync_channel::<Chunk>(AHEAD);
+            let (empty, empty_rx) = mpsc::channel::<Vec<u8>>();
+            std::thread::spawn(move || {
+                let mut inflater = Inflater::new(input);
+                loop {
+                    let mut chunk = empty_rx
+                        .try_recv()
+                        .unwrap_or_else(|_| Vec::with_capacity(CHUNK));
+                    chunk.clear();
+                    let result = inflater.read(&mut chunk, CHUNK);
+                    let end = !matches!(result, Ok(true));
+                    if full_tx.send((chunk, inflater.consumed(), result)).is_err() || end {
+                        return;
+                    }
+                }
+            });
+            Inflating {
+                full,
+                empty,
+                consumed: 0,
+            }
+        }
+
+        /// Appends chunks to `data` until about `budget` bytes came (at least one chunk,
+        /// waiting for it) or the stream ended.
+        pub fn receive(&mut self, data: &mut Vec<u8>, budget: usize) -> Result<bool, ArchiveError> {
+            let mut got = 0;
             loop {
-                let mut chunk = empty_rx.try_recv().unwrap_or_else(|_| vec![0; CHUNK]);
-                let mut filled = 0;
-                let result = loop {
-                    match decoder.read(&mut chunk[filled..]) {
-                        Ok(0) => break Ok(()),
-                        Ok(n) => {
-                            filled += n;
-                            if filled == chunk.len() {
-                                break Ok(());
-                            }
-                        }
-                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                        Err(e) => break Err(e),
+                let next = if got == 0 {
+                    self.full
+                        .recv()
+                        .map_err(|_| mpsc::TryRecvError::Disconnected)
+                } else {
+                    self.full.try_recv()
+                };
+                let (chunk, consumed, result) = match next {
+                    Ok(chunk) => chunk,
+                    // The thread is busy: come back for more.
+                    Err(mpsc::TryRecvError::Empty) => return Ok(true),
+                    // It sends its last chunk before it ends, so this is a thread that died.
+                    Err(mpsc::TryRecvError::Disconnected) => {
+                        return Err(ArchiveError::TruncatedGzip {
+                            decompressed: data.len() as u64,
+                            detail: "decompression stopped".into(),
+                        });
                     }
                 };
-                total += filled;
-                let end = filled < chunk.len() || result.is_err();
-                chunk.truncate(filled);
-                let consumed = decoder.get_ref().consumed;
-                if full_tx.send((chunk, consumed)).is_err() {
-                    return None;
-                }
-                if end {
-                    return result.err().map(|e| gzip_error(&e, total));
+                data.extend_from_slice(&chunk);
+                got += chunk.len();
+                self.consumed = consumed;
+                let _ = self.empty.send(chunk);
+                if !matches!(result, Ok(true)) || got >= budget {
+                    return result;
                 }
             }
-        });
-        for (mut chunk, consumed) in full_rx {
-            data.extend_from_slice(&chunk);
-            chunk.resize(CHUNK, 0);
-            let _ = empty_tx.send(chunk);
-            progress(consumed);
-            arrived(&data);
         }
-        let error = inflater
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (data, error)
-    })
-}
 
-/// A reader that counts what has been taken from it, for progress.
-#[cfg(not(target_arch = "wasm32"))]
-struct Counted<R> {
-    inner: R,
-    consumed: u64,
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl<R: std::io::BufRead> Read for Counted<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.consumed += n as u64;
-        Ok(n)
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl<R: std::io::BufRead> std::io::BufRead for Counted<R> {
-    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
-        self.inner.fill_buf()
-    }
-
-    fn consume(&mut self, n: usize) {
-        self.consumed += n as u64;
-        self.inner.consume(n);
+        pub fn consumed(&self) -> u64 {
+            self.consumed
+        }
     }
 }
 
@@ -536,13 +754,15 @@ struct TarIndex {
     next: usize,
     /// The end-of-archive marker was seen: what follows is not read.
     ended: bool,
+    /// Entries of every kind read so far, for the limit.
+    seen: usize,
 }
 
 impl TarIndex {
     /// Indexes every file whose content is in `data`. Until `complete`, a header or an
     /// entry cut off by the end of `data` is just not there yet; after it, the first fault
     /// is the error.
-    fn advance(&mut self, data: &[u8], complete: bool) -> Option<ArchiveError> {
+    fn advance(&mut self, data: &[u8], complete: bool, limits: &Limits) -> Option<ArchiveError> {
         let broken = |entries_read, detail: String| ArchiveError::BrokenTar {
             entries_read,
             detail,
@@ -577,6 +797,12 @@ impl TarIndex {
                 Some(Err(e)) => return Some(broken(self.files.len(), e.to_string())),
                 Some(Ok(entry)) => entry,
             };
+            if self.seen == limits.max_entries {
+                self.ended = true;
+                return Some(ArchiveError::TooManyEntries {
+                    limit: limits.max_entries,
+                });
+            }
             let start = self.next + entry.raw_file_position() as usize;
             // Larger than memory (a 32-bit page) is as cut off as larger than the data.
             let size = usize::try_from(entry.size()).unwrap_or(usize::MAX);
@@ -604,6 +830,7 @@ impl TarIndex {
                 return None;
             }
             self.files.extend(file);
+            self.seen += 1;
             self.next = start + size.next_multiple_of(512);
         }
         None

@@ -7,14 +7,19 @@ use zip::write::SimpleFileOptions;
 
 use crate::recover::RecoveredSources;
 
-/// A zip of every recovered source, variants side by side (`a.ts`, `a.variant-2.ts`).
-pub fn zip_recovered(recovered: &RecoveredSources) -> std::io::Result<Vec<u8>> {
+/// A zip of the recovered sources (every one, or the package's own only), variants side by
+/// side (`a.ts`, `a.variant-2.ts`).
+pub fn zip_recovered(recovered: &RecoveredSources, own_only: bool) -> std::io::Result<Vec<u8>> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     // Fast deflate: sources compress well at any level, and the tab must stay responsive.
     let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .compression_level(Some(1));
-    for source in recovered.files() {
+    for source in recovered
+        .files()
+        .iter()
+        .filter(|f| f.first_party || !own_only)
+    {
         zip.start_file(source.export_path(), options)?;
         zip.write_all(source.content.as_bytes())?;
     }
@@ -32,13 +37,30 @@ mod tests {
         r.add("src/a.ts".into(), "one".into(), true, "m.map", Vec::new());
         r.add("src/a.ts".into(), "two".into(), true, "n.map", Vec::new());
         r.add(
+            "node_modules/x/i.js".into(),
+            "dep".into(),
+            false,
+            "m.map",
+            Vec::new(),
+        );
+        r.add(
             "etc/evil.ts".into(),
             "x".repeat(10_000),
             true,
             "m.map",
             Vec::new(),
         );
-        let bytes = zip_recovered(&r).unwrap();
+        let names = |bytes: Vec<u8>| {
+            let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+            (0..archive.len())
+                .map(|i| archive.by_index(i).unwrap().name().to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names(zip_recovered(&r, true).unwrap()),
+            ["src/a.ts", "src/a.variant-2.ts", "etc/evil.ts"]
+        );
+        let bytes = zip_recovered(&r, false).unwrap();
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let mut seen = Vec::new();
         for i in 0..archive.len() {
@@ -53,6 +75,7 @@ mod tests {
             [
                 ("src/a.ts".into(), 3),
                 ("src/a.variant-2.ts".into(), 3),
+                ("node_modules/x/i.js".into(), 3),
                 ("etc/evil.ts".into(), 10_000)
             ]
         );

@@ -1,9 +1,15 @@
 //! Findings -> verdict. A finding is one thing worth telling a person, with its weight.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+use crate::scan::secrets;
 
 /// How bad a finding is. Ordered: `Info < Low < ... < Critical`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    all(feature = "cli", not(target_arch = "wasm32")),
+    derive(clap::ValueEnum)
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -14,6 +20,7 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// Worst first, as lists show them.
     pub const ALL: [Severity; 5] = [
         Severity::Critical,
         Severity::High,
@@ -31,6 +38,21 @@ impl Severity {
             Severity::Critical => "critical",
         }
     }
+
+    /// What the word means, for a tooltip and the README.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Severity::Critical => {
+                "Private code or a working credential is exposed to anyone who installs the package: act now."
+            }
+            Severity::High => {
+                "Something that should never be published is in the package: fix it before the next release."
+            }
+            Severity::Medium => "Worth a look: it may expose more than intended.",
+            Severity::Low => "Minor: little is exposed, or it is probably public anyway.",
+            Severity::Info => "A note about how the package is built; nothing leaks.",
+        }
+    }
 }
 
 impl std::fmt::Display for Severity {
@@ -39,10 +61,154 @@ impl std::fmt::Display for Severity {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The rule behind a finding. Serialised as its kebab-case id (`sourcemap-embedded-sources`),
+/// which the JSON report and SARIF carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RuleId {
+    SourcemapEmbeddedSources,
+    SourcemapEmbeddedDependencies,
+    SourcemapNoContent,
+    SourcemapPersonalPath,
+    SourcemapMalformed,
+    SourcemapUnreadable,
+    SourcemapMissing,
+    SourcemapRemote,
+    SourcemapInlineUndecodable,
+    EnvFile,
+    CredentialsFile,
+    PrivateKeyFile,
+    GitDirectory,
+    CoverageReport,
+    Tsbuildinfo,
+    LogFile,
+    OsJunk,
+    EditorJunk,
+    ShippedTypescriptSource,
+    NpmrcToken,
+    NpmrcFile,
+    ArchiveIncomplete,
+    /// A secret found by its content, by one of the [`secrets::RULES`].
+    Secret(&'static secrets::Rule),
+}
+
+impl RuleId {
+    /// Every rule that is not a secret format.
+    pub const FIXED: [RuleId; 22] = [
+        RuleId::SourcemapEmbeddedSources,
+        RuleId::SourcemapEmbeddedDependencies,
+        RuleId::SourcemapNoContent,
+        RuleId::SourcemapPersonalPath,
+        RuleId::SourcemapMalformed,
+        RuleId::SourcemapUnreadable,
+        RuleId::SourcemapMissing,
+        RuleId::SourcemapRemote,
+        RuleId::SourcemapInlineUndecodable,
+        RuleId::EnvFile,
+        RuleId::CredentialsFile,
+        RuleId::PrivateKeyFile,
+        RuleId::GitDirectory,
+        RuleId::CoverageReport,
+        RuleId::Tsbuildinfo,
+        RuleId::LogFile,
+        RuleId::OsJunk,
+        RuleId::EditorJunk,
+        RuleId::ShippedTypescriptSource,
+        RuleId::NpmrcToken,
+        RuleId::NpmrcFile,
+        RuleId::ArchiveIncomplete,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleId::SourcemapEmbeddedSources => "sourcemap-embedded-sources",
+            RuleId::SourcemapEmbeddedDependencies => "sourcemap-embedded-dependencies",
+            RuleId::SourcemapNoContent => "sourcemap-no-content",
+            RuleId::SourcemapPersonalPath => "sourcemap-personal-path",
+            RuleId::SourcemapMalformed => "sourcemap-malformed",
+            RuleId::SourcemapUnreadable => "sourcemap-unreadable",
+            RuleId::SourcemapMissing => "sourcemap-missing",
+            RuleId::SourcemapRemote => "sourcemap-remote",
+            RuleId::SourcemapInlineUndecodable => "sourcemap-inline-undecodable",
+            RuleId::EnvFile => "env-file",
+            RuleId::CredentialsFile => "credentials-file",
+            RuleId::PrivateKeyFile => "private-key-file",
+            RuleId::GitDirectory => "git-directory",
+            RuleId::CoverageReport => "coverage-report",
+            RuleId::Tsbuildinfo => "tsbuildinfo",
+            RuleId::LogFile => "log-file",
+            RuleId::OsJunk => "os-junk",
+            RuleId::EditorJunk => "editor-junk",
+            RuleId::ShippedTypescriptSource => "shipped-typescript-source",
+            RuleId::NpmrcToken => "npmrc-token",
+            RuleId::NpmrcFile => "npmrc-file",
+            RuleId::ArchiveIncomplete => "archive-incomplete",
+            RuleId::Secret(rule) => rule.id,
+        }
+    }
+
+    /// Whether the finding means a credential is exposed: the verdict says "secrets" then.
+    pub fn is_secret(self) -> bool {
+        matches!(
+            self,
+            RuleId::Secret(_)
+                | RuleId::NpmrcToken
+                | RuleId::EnvFile
+                | RuleId::CredentialsFile
+                | RuleId::PrivateKeyFile
+        )
+    }
+}
+
+impl std::fmt::Display for RuleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A rule id that names no rule.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no rule is called {0:?}")]
+pub struct UnknownRule(pub String);
+
+impl std::str::FromStr for RuleId {
+    type Err = UnknownRule;
+
+    fn from_str(s: &str) -> Result<RuleId, UnknownRule> {
+        RuleId::FIXED
+            .into_iter()
+            .find(|r| r.as_str() == s)
+            .or_else(|| {
+                secrets::RULES
+                    .iter()
+                    .find(|r| r.id == s)
+                    .map(RuleId::Secret)
+            })
+            .ok_or_else(|| UnknownRule(s.to_string()))
+    }
+}
+
+impl Serialize for RuleId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for RuleId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<RuleId, D::Error> {
+        let id = std::borrow::Cow::<str>::deserialize(d)?;
+        id.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl std::hash::Hash for secrets::Rule {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.id.hash(state);
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
-    /// Stable id of the rule that fired, e.g. `sourcemap-embedded-sources`.
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub severity: Severity,
     /// Package-relative file the finding is about.
     pub path: String,
@@ -52,7 +218,7 @@ pub struct Finding {
     /// What to do about it.
     pub remedy: String,
     /// For a finding inside a source recovered from the map at `path`: where in that source.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<InSource>,
 }
 
@@ -64,19 +230,24 @@ impl Finding {
             None => self.path.clone(),
         }
     }
+
+    /// Worth telling: anything above an informational note.
+    pub fn is_notable(&self) -> bool {
+        self.severity > Severity::Info
+    }
 }
 
 /// A place inside a recovered source.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InSource {
     /// The recovered source's export path (its normalised path, `.variant-N` for a variant).
     pub path: String,
     pub line: u32,
 }
 
-/// The verdict level: the worst finding that counts, or `Clean`. Info findings never make a
-/// package look unsafe.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+/// The verdict level: the worst finding that counts, `Clean`, or `Incomplete` when the
+/// package could not be read to its end (whatever the part that was read showed).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     #[default]
@@ -85,6 +256,7 @@ pub enum Level {
     Medium,
     High,
     Critical,
+    Incomplete,
 }
 
 impl Level {
@@ -95,85 +267,120 @@ impl Level {
             Level::Medium => "medium",
             Level::High => "high",
             Level::Critical => "critical",
+            Level::Incomplete => "incomplete",
         }
     }
 
+    /// The worst finding's level; info findings never make a package look unsafe.
     pub fn of(findings: &[Finding]) -> Level {
-        findings
-            .iter()
-            .map(|f| match f.severity {
-                Severity::Info => Level::Clean,
-                Severity::Low => Level::Low,
-                Severity::Medium => Level::Medium,
-                Severity::High => Level::High,
-                Severity::Critical => Level::Critical,
-            })
-            .max()
-            .unwrap_or(Level::Clean)
+        match findings.iter().map(|f| f.severity).max() {
+            None | Some(Severity::Info) => Level::Clean,
+            Some(Severity::Low) => Level::Low,
+            Some(Severity::Medium) => Level::Medium,
+            Some(Severity::High) => Level::High,
+            Some(Severity::Critical) => Level::Critical,
+        }
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Verdict {
     pub level: Level,
-    /// A few words for the top of a page: "Leaks source code", "No leak found".
+    /// The worst finding in what was read: `level` itself, except for an incomplete package.
+    pub worst: Level,
+    pub outcome: crate::verdict::Outcome,
+    /// A few words for the top of a page: "Leaks its source code", "No leak found".
     pub title: String,
     /// One line in plain words: what matters most.
     pub summary: String,
+    /// What this means, in two or three plain sentences.
+    pub means: String,
+    /// What to do about it, and who usually does it.
+    pub todo: String,
 }
 
-/// Formats a count with thousands separators, for sentences people read.
-pub fn count(n: impl Into<u64>) -> String {
-    let digits = n.into().to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
+/// Findings of one rule at one severity: a package with 368 inline maps gets one entry that
+/// opens into 368 files, not 368 entries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FindingGroup<'a> {
+    pub rule: RuleId,
+    pub severity: Severity,
+    pub findings: Vec<&'a Finding>,
+}
+
+/// How a list of findings is shown: one by one, or many of a rule as one entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Entry<'a> {
+    One(&'a Finding),
+    /// At least [`GROUP_AT`] findings of one rule and severity.
+    Many(FindingGroup<'a>),
+}
+
+/// From this many findings of a rule on, they are shown as one entry.
+pub const GROUP_AT: usize = 4;
+
+/// Findings as every shell shows them: the notable ones, then the informational notes,
+/// each in entries (worst first, as the findings come).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Presented<'a> {
+    pub notable: Vec<Entry<'a>>,
+    pub notes: Vec<Entry<'a>>,
+    /// How many findings each side holds.
+    pub notable_count: usize,
+    pub notes_count: usize,
+}
+
+impl<'a> Presented<'a> {
+    pub fn of(findings: &'a [Finding]) -> Presented<'a> {
+        let (notable, notes): (Vec<&Finding>, Vec<&Finding>) =
+            findings.iter().partition(|f| f.is_notable());
+        Presented {
+            notable_count: notable.len(),
+            notes_count: notes.len(),
+            notable: entries(&notable),
+            notes: entries(&notes),
         }
-        out.push(c);
     }
-    out
 }
 
-/// A size in bytes for people: "812 B", "4.1 KB", "60.2 MB".
-pub fn size(bytes: u64) -> String {
-    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
-    if bytes < 1000 {
-        return format!("{bytes} B");
-    }
-    let mut value = bytes as f64;
-    let mut unit = "B";
-    for u in UNITS {
-        if value < 1000.0 {
-            break;
+/// Groups findings by rule and severity in the order the first of each appears; a group
+/// smaller than [`GROUP_AT`] stays single findings, in place.
+fn entries<'a>(findings: &[&'a Finding]) -> Vec<Entry<'a>> {
+    let mut groups: Vec<FindingGroup> = Vec::new();
+    for &f in findings {
+        match groups
+            .iter_mut()
+            .find(|g| g.rule == f.rule && g.severity == f.severity)
+        {
+            Some(g) => g.findings.push(f),
+            None => groups.push(FindingGroup {
+                rule: f.rule,
+                severity: f.severity,
+                findings: vec![f],
+            }),
         }
-        value /= 1000.0;
-        unit = u;
     }
-    format!("{value:.1} {unit}")
-}
-
-/// The first letter in upper case: "a GitHub token" -> "A GitHub token".
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
-}
-
-/// "1 file" / "2 files".
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", count(n as u64), if n == 1 { one } else { many })
+    groups
+        .into_iter()
+        .flat_map(|g| {
+            if g.findings.len() < GROUP_AT {
+                g.findings.into_iter().map(Entry::One).collect()
+            } else {
+                vec![Entry::Many(g)]
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn finding(severity: Severity) -> Finding {
+    fn finding(rule: RuleId, severity: Severity, path: &str) -> Finding {
         Finding {
-            rule: "test",
+            rule,
             severity,
-            path: "x".into(),
+            path: path.into(),
             line: None,
             message: String::new(),
             remedy: String::new(),
@@ -183,26 +390,56 @@ mod tests {
 
     #[test]
     fn level_is_the_worst_finding_and_info_is_clean() {
+        let f = |s| finding(RuleId::LogFile, s, "x");
         assert_eq!(Level::of(&[]), Level::Clean);
-        assert_eq!(Level::of(&[finding(Severity::Info)]), Level::Clean);
+        assert_eq!(Level::of(&[f(Severity::Info)]), Level::Clean);
         assert_eq!(
-            Level::of(&[
-                finding(Severity::Low),
-                finding(Severity::Critical),
-                finding(Severity::Medium)
-            ]),
+            Level::of(&[f(Severity::Low), f(Severity::Critical), f(Severity::Medium)]),
             Level::Critical
         );
     }
 
     #[test]
-    fn numbers_read_well() {
-        assert_eq!(count(1906u32), "1,906");
-        assert_eq!(count(47_310_128u64), "47,310,128");
-        assert_eq!(count(999u32), "999");
-        assert_eq!(size(812), "812 B");
-        assert_eq!(size(60_200_000), "60.2 MB");
-        assert_eq!(plural(1, "file", "files"), "1 file");
-        assert_eq!(plural(4756, "file", "files"), "4,756 files");
+    fn rule_ids_round_trip_as_their_strings() {
+        for rule in RuleId::FIXED
+            .into_iter()
+            .chain(secrets::RULES.iter().map(RuleId::Secret))
+        {
+            let json = serde_json::to_string(&rule).unwrap();
+            assert_eq!(json, format!("\"{}\"", rule.as_str()));
+            assert_eq!(serde_json::from_str::<RuleId>(&json).unwrap(), rule);
+            assert_eq!(rule.as_str().parse::<RuleId>(), Ok(rule));
+        }
+        assert!("no-such-rule".parse::<RuleId>().is_err());
+        let github = "github-pat".parse::<RuleId>().unwrap();
+        assert!(github.is_secret() && RuleId::NpmrcToken.is_secret());
+        assert!(!RuleId::SourcemapEmbeddedSources.is_secret());
+    }
+
+    #[test]
+    fn findings_are_presented_notable_first_and_many_of_a_rule_as_one() {
+        let findings = [
+            finding(RuleId::SourcemapEmbeddedSources, Severity::Critical, "1"),
+            finding(RuleId::LogFile, Severity::Low, "2"),
+            finding(RuleId::LogFile, Severity::Low, "3"),
+            finding(RuleId::OsJunk, Severity::Low, "4"),
+            finding(RuleId::OsJunk, Severity::Low, "5"),
+            finding(RuleId::OsJunk, Severity::Low, "6"),
+            finding(RuleId::OsJunk, Severity::Low, "7"),
+            finding(RuleId::SourcemapNoContent, Severity::Info, "8"),
+        ];
+        let p = Presented::of(&findings);
+        let shape = |entries: &[Entry]| -> Vec<String> {
+            entries
+                .iter()
+                .map(|e| match e {
+                    Entry::One(f) => f.path.clone(),
+                    Entry::Many(g) => format!("{} x{}", g.rule, g.findings.len()),
+                })
+                .collect()
+        };
+        assert_eq!(shape(&p.notable), ["1", "2", "3", "os-junk x4"]);
+        assert_eq!(shape(&p.notes), ["8"]);
+        assert_eq!((p.notable_count, p.notes_count), (7, 1));
     }
 }

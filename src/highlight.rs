@@ -33,7 +33,7 @@ impl Lang {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Kind {
     Plain,
     Keyword,
@@ -168,11 +168,6 @@ pub fn line(lang: Lang, text: &str, state: State) -> (Vec<Span>, State) {
     };
     out.fill_to(text.len());
     (out.0, state)
-}
-
-/// The state at the start of each line, computed cheaply without building spans.
-pub fn state_before(lang: Lang, lines: impl Iterator<Item = impl AsRef<str>>) -> State {
-    lines.fold(State::Normal, |state, l| line(lang, l.as_ref(), state).1)
 }
 
 #[derive(Default)]

@@ -1,6 +1,6 @@
 //! Leakscope's core: bytes -> archive entries -> findings -> report / view model.
-//! Nothing here knows about the browser or the terminal; the page (`web`, wasm32 only) and
-//! the CLI (`cli`, native only) are thin shells over it.
+//! Nothing here knows about the browser or the terminal; the page (`src/web`, the worker in
+//! `src/worker`) and the CLI (`src/cli`) are thin shells over it.
 
 pub mod archive;
 pub mod document;
@@ -9,20 +9,20 @@ pub mod finding;
 pub mod highlight;
 pub mod package;
 mod path;
+pub mod protocol;
 pub mod recover;
 pub mod report;
 pub mod scan;
+pub mod session;
 pub mod source_map;
+pub mod text;
+pub mod verdict;
 pub mod view;
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod cli;
-#[cfg(target_arch = "wasm32")]
-pub mod web;
-
 pub use archive::{Archive, ArchiveError};
-pub use finding::{Finding, Level, Severity, Verdict};
+pub use finding::{Finding, Level, RuleId, Severity, Verdict};
 pub use scan::{Analysis, scan};
+pub use session::{Pipeline, Session};
 
 /// Reads a package and scans it: the whole pipeline in one call.
 pub fn analyse(input: &[u8]) -> Analysis {

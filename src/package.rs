@@ -27,6 +27,14 @@ impl Licence {
         matches!(self, Licence::OpenSource(_))
     }
 
+    /// The licence as package.json gives it.
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Licence::OpenSource(id) | Licence::Proprietary(id) => Some(id),
+            Licence::None => None,
+        }
+    }
+
     pub fn describe(&self) -> String {
         match self {
             Licence::OpenSource(id) => format!("open-source licence {id}"),

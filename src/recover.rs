@@ -31,6 +31,11 @@ impl RecoveredSource {
     pub fn export_path(&self) -> &str {
         &self.export
     }
+
+    /// UTF-8 bytes of its content.
+    pub fn size(&self) -> u64 {
+        self.content.len() as u64
+    }
 }
 
 /// `src/a.ts` with variant number `n`: `src/a.variant-n.ts`.
@@ -114,7 +119,7 @@ impl RecoveredSources {
 
     /// UTF-8 bytes of all recovered files.
     pub fn bytes(&self) -> u64 {
-        self.files.iter().map(|f| f.content.len() as u64).sum()
+        self.files.iter().map(RecoveredSource::size).sum()
     }
 }
 

@@ -1,33 +1,45 @@
-//! Findings -> the JSON report (the CLI's `--format json` and the page's export). Its keys
-//! are a contract (PRODUCT.md); more may be added, none renamed.
+//! Session -> the reports: JSON (the CLI's `--format json` and the page's export; its keys
+//! are a contract, PRODUCT.md: more may be added, none renamed), Markdown for a ticket, and
+//! SARIF for code scanning.
 
 use serde::Serialize;
 
-use crate::finding::{Finding, Verdict};
-use crate::scan::Analysis;
+use crate::finding::{Entry, Finding, Presented, Severity, Verdict};
+use crate::recover::RecoveredSources;
 use crate::scan::maps::MapSummary;
 use crate::scan::references::SourceMapRef;
+use crate::session::{InputInfo, Session};
+use crate::text::{count, plural, size};
 
 pub const SCHEMA: u32 = 1;
+
+/// The tool, so that a ticket says which rules applied.
+pub const TOOL: Tool = Tool {
+    name: "leakscope",
+    version: env!("CARGO_PKG_VERSION"),
+};
 
 #[derive(Debug, Serialize)]
 pub struct Report<'a> {
     pub schema: u32,
-    /// What made the report, so that a ticket says which rules applied.
     pub tool: Tool,
+    pub scanned_at: &'a str,
+    pub input: &'a InputInfo,
     pub package: Option<PackageRef<'a>>,
     pub files: usize,
     pub unpacked_bytes: u64,
     pub source_maps: &'a [MapSummary],
     pub sourcemap_refs: &'a [SourceMapRef],
     pub recovered: Recovered,
+    /// The package's own sources that its maps leak, by top folder, and every one of them.
+    pub own_sources: OwnSources,
     pub findings: &'a [Finding],
     pub verdict: &'a Verdict,
     /// Why the archive could only be read in part, when it could.
     pub archive_error: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct Tool {
     pub name: &'static str,
     pub version: &'static str,
@@ -37,6 +49,8 @@ pub struct Tool {
 pub struct PackageRef<'a> {
     pub name: Option<&'a str>,
     pub version: Option<&'a str>,
+    /// The licence as package.json gives it, `null` when it gives none.
+    pub license: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -45,17 +59,79 @@ pub struct Recovered {
     pub bytes: u64,
 }
 
+/// The recovered sources written by the package's authors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OwnSources {
+    pub files: usize,
+    pub bytes: u64,
+    /// By top folder (`src/`), largest first; a file at the top is under `./`.
+    pub by_folder: Vec<FolderCount>,
+    /// Every own source: its export path and size.
+    pub list: Vec<SourceEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FolderCount {
+    pub folder: String,
+    pub files: usize,
+    pub bytes: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceEntry {
+    pub path: String,
+    pub bytes: u64,
+}
+
+impl OwnSources {
+    pub fn of(recovered: &RecoveredSources) -> OwnSources {
+        let own: Vec<_> = recovered.files().iter().filter(|f| f.first_party).collect();
+        let mut by_folder: Vec<FolderCount> = Vec::new();
+        for f in &own {
+            let folder = match f.export_path().split_once('/') {
+                Some((top, _)) => format!("{top}/"),
+                None => "./".to_string(),
+            };
+            match by_folder.iter_mut().find(|c| c.folder == folder) {
+                Some(c) => {
+                    c.files += 1;
+                    c.bytes += f.size();
+                }
+                None => by_folder.push(FolderCount {
+                    folder,
+                    files: 1,
+                    bytes: f.size(),
+                }),
+            }
+        }
+        by_folder.sort_by(|a, b| b.files.cmp(&a.files).then_with(|| a.folder.cmp(&b.folder)));
+        OwnSources {
+            files: own.len(),
+            bytes: own.iter().map(|f| f.size()).sum(),
+            by_folder,
+            list: own
+                .iter()
+                .map(|f| SourceEntry {
+                    path: f.export_path().to_string(),
+                    bytes: f.size(),
+                })
+                .collect(),
+        }
+    }
+}
+
 impl<'a> Report<'a> {
-    pub fn new(a: &'a Analysis) -> Report<'a> {
+    pub fn new(s: &'a Session) -> Report<'a> {
+        let a = &s.analysis;
         Report {
             schema: SCHEMA,
-            tool: Tool {
-                name: "leakscope",
-                version: env!("CARGO_PKG_VERSION"),
-            },
+            tool: TOOL,
+            scanned_at: &s.scanned_at,
+            input: &s.input,
             package: a.package.as_ref().map(|p| PackageRef {
                 name: p.name.as_deref(),
                 version: p.version.as_deref(),
+                license: p.licence.id(),
             }),
             files: a.files,
             unpacked_bytes: a.unpacked_bytes,
@@ -65,6 +141,7 @@ impl<'a> Report<'a> {
                 files: a.recovered.len(),
                 bytes: a.recovered.bytes(),
             },
+            own_sources: OwnSources::of(&a.recovered),
             findings: &a.findings,
             verdict: &a.verdict,
             archive_error: a.archive_error.as_ref().map(ToString::to_string),
@@ -76,128 +153,156 @@ impl<'a> Report<'a> {
     }
 }
 
-/// The tarball's digests, as a ticket needs them: SHA-256 in hex and the SHA-512
-/// integrity string npm records (`sha512-<base64>`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Integrity {
-    pub sha256: String,
-    pub sha512: String,
-}
-
-impl Integrity {
-    pub fn of(input: &[u8]) -> Integrity {
-        use base64::Engine;
-        use sha2::Digest;
-        let sha256 = sha2::Sha256::digest(input)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        let sha512 = base64::engine::general_purpose::STANDARD.encode(sha2::Sha512::digest(input));
-        Integrity {
-            sha256,
-            sha512: format!("sha512-{sha512}"),
-        }
-    }
-}
-
-/// A Markdown summary for a ticket: verdict, counts, findings table, digests.
-pub fn markdown(a: &Analysis, source_name: &str, integrity: Option<&Integrity>) -> String {
-    use crate::finding::{count, size};
-    let name = a
-        .package
-        .as_ref()
-        .map(|p| {
-            format!(
-                "{}@{}",
-                p.name.as_deref().unwrap_or("(unnamed)"),
-                p.version.as_deref().unwrap_or("(no version)")
-            )
-        })
-        .unwrap_or_else(|| source_name.to_string());
+/// A Markdown summary for a ticket: verdict, what it means and what to do, the facts an
+/// incident needs (tool, time, input and its digests, package), the leaked own sources by
+/// folder, and the findings table. Renders on GitHub and in Jira: tables, no HTML.
+pub fn markdown(s: &Session) -> String {
+    let a = &s.analysis;
+    let v = &a.verdict;
     let mut md = format!(
-        "## Leakscope: `{}` is **{}**\n\n{}\n\n",
-        md_code(&name),
-        a.verdict.level.as_str().to_uppercase(),
-        md_text(&a.verdict.summary)
+        "## Leakscope: `{}` is **{}**\n\n**{}.** {}\n\n",
+        md_code(&s.label()),
+        v.level.as_str().to_uppercase(),
+        md_text(&v.title),
+        md_text(&v.summary)
     );
+    md.push_str(&format!(
+        "**What this means.** {}\n\n**What to do.** {}\n\n",
+        md_text(&v.means),
+        md_text(&v.todo)
+    ));
     md.push_str("| | |\n|---|---|\n");
-    md.push_str(&format!("| File | `{}` |\n", md_code(source_name)));
-    if let Some(i) = integrity {
+    if let Some(p) = &a.package {
+        let row = |label: &str, value: Option<&str>| {
+            format!(
+                "| {label} | {} |\n",
+                value.map_or("(none)".into(), |v| format!("`{}`", md_code(v)))
+            )
+        };
+        md.push_str(&row("Package", p.name.as_deref()));
+        md.push_str(&row("Version", p.version.as_deref()));
+        md.push_str(&row("Licence", p.licence.id()));
+    }
+    md.push_str(&format!(
+        "| Input | `{}` ({}) |\n",
+        md_code(&s.input.name),
+        size(s.input.bytes)
+    ));
+    if let Some(d) = &s.input.digests {
         md.push_str(&format!(
-            "| SHA-256 | `{}` |\n| Integrity | `{}` |\n",
-            i.sha256, i.sha512
+            "| SHA-256 | `{}` |\n| SHA-512 (integrity) | `{}` |\n",
+            d.sha256, d.sha512
         ));
     }
     md.push_str(&format!(
-        "| Files | {} ({}) |\n| Source maps | {} |\n| Recovered sources | {} ({}) |\n\n",
+        "| Files | {} ({}) |\n| Source maps | {} |\n| Recovered sources | {} ({}) |\n",
         count(a.files as u64),
         size(a.unpacked_bytes),
         count(a.source_maps.len() as u64),
         count(a.recovered.len() as u64),
         size(a.recovered.bytes())
     ));
-    if let Some(e) = &a.archive_error {
+    md.push_str(&format!(
+        "| Scanned | {} by {} {} |\n\n",
+        s.scanned_at, TOOL.name, TOOL.version
+    ));
+    let own = OwnSources::of(&a.recovered);
+    if own.files > 0 {
         md.push_str(&format!(
-            "> Only part of the package could be read: {}\n\n",
-            md_text(&e.to_string())
+            "### Own source files exposed: {} ({})\n\n| Folder | Files | Size |\n|---|---:|---:|\n",
+            count(own.files as u64),
+            size(own.bytes)
         ));
-    }
-    if a.findings.is_empty() {
-        md.push_str("No findings.\n");
-        return md;
-    }
-    // A ticket wants the picture, not 1,000 rows: many findings of one rule become one row,
-    // and informational notes are only counted (the JSON report lists everything).
-    let (notable, notes): (Vec<Finding>, Vec<Finding>) = a
-        .findings
-        .iter()
-        .cloned()
-        .partition(|f| f.severity > crate::finding::Severity::Info);
-    if !notable.is_empty() {
-        md.push_str("| Severity | File | Finding | What to do |\n|---|---|---|---|\n");
-    }
-    for group in crate::view::group_findings(&notable) {
-        let row = |place: String, f: &Finding| {
-            format!(
-                "| {} | {place} | {} | {} |\n",
-                f.severity,
-                md_text(&f.message),
-                md_text(&f.remedy)
-            )
-        };
-        if group.findings.len() < crate::view::GROUP_AT {
-            for f in &group.findings {
-                md.push_str(&row(format!("`{}`", md_code(&f.location())), f));
-            }
-        } else {
-            let first = group.findings[0];
-            let place = format!(
-                "{} files, e.g. `{}`",
-                group.findings.len(),
-                md_code(&first.location())
-            );
-            md.push_str(&row(place, first));
+        for f in &own.by_folder {
+            md.push_str(&format!(
+                "| `{}` | {} | {} |\n",
+                md_code(&f.folder),
+                count(f.files as u64),
+                size(f.bytes)
+            ));
         }
+        md.push_str("\nThe JSON report lists every file.\n\n");
     }
-    if !notes.is_empty() {
-        md.push_str(&format!(
-            "\n{} (maps without embedded sources, missing or malformed maps) are in the JSON report.\n",
-            crate::finding::plural(notes.len(), "informational note", "informational notes")
-        ));
-    }
+    findings_table(&mut md, &a.findings);
     md
 }
 
-/// Text from the package inside a table cell: no pipes, no new lines, no HTML.
-fn md_text(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace(['\n', '\r'], " ")
+fn findings_table(md: &mut String, findings: &[Finding]) {
+    if findings.is_empty() {
+        md.push_str("No findings.\n");
+        return;
+    }
+    // A ticket wants the picture, not 1,000 rows: many findings of one rule become one row,
+    // and informational notes are only counted (the JSON report lists everything).
+    let presented = Presented::of(findings);
+    if !presented.notable.is_empty() {
+        md.push_str(
+            "### Findings\n\n| Severity | File | Finding | What to do |\n|---|---|---|---|\n",
+        );
+    }
+    for entry in &presented.notable {
+        let (place, f) = match entry {
+            Entry::One(f) => (format!("`{}`", md_code(&f.location())), *f),
+            Entry::Many(g) => (
+                format!(
+                    "{} files, e.g. `{}`",
+                    count(g.findings.len() as u64),
+                    md_code(&g.findings[0].location())
+                ),
+                g.findings[0],
+            ),
+        };
+        md.push_str(&format!(
+            "| {} | {place} | {} | {} |\n",
+            f.severity,
+            md_text(&f.message),
+            md_text(&f.remedy)
+        ));
+    }
+    if presented.notes_count > 0 {
+        md.push_str(&format!(
+            "\n{} (maps without embedded sources, missing or malformed maps) are in the JSON report.\n",
+            plural(presented.notes_count, "informational note", "informational notes")
+        ));
+    }
 }
 
-/// Text inside backticks: a backtick would end the span, so it becomes a quote.
+/// Text inside a table cell. Our own words mark code with backticks, which stay; in the rest
+/// every character with a meaning in Markdown is escaped, new lines become spaces, and `<`
+/// and `>` become entities, so that nothing the package wrote becomes a link, markup or
+/// HTML, or breaks the table.
+fn md_text(s: &str) -> String {
+    let one_line = s.replace(['\n', '\r'], " ");
+    let parts: Vec<&str> = one_line.split('`').collect();
+    // Backticks pair up in order; an odd one out at the end is text.
+    let paired = (parts.len() - 1) / 2 * 2;
+    let mut out = String::with_capacity(s.len() + 16);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i <= paired { "`" } else { "\\`" });
+        }
+        if i % 2 == 1 && i < paired {
+            out.push_str(&part.replace('|', "\\|"));
+            continue;
+        }
+        for c in part.chars() {
+            match c {
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '&' => out.push_str("&amp;"),
+                '\\' | '|' | '*' | '_' | '[' | ']' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                c => out.push(c),
+            }
+        }
+    }
+    out
+}
+
+/// Text inside backticks: a backtick would end the span, so it becomes a quote; a pipe is
+/// escaped for the table.
 fn md_code(s: &str) -> String {
     s.replace('`', "'")
         .replace('|', "\\|")
@@ -206,9 +311,9 @@ fn md_code(s: &str) -> String {
 
 /// SARIF 2.1.0, as GitHub code scanning reads it: one rule per rule id that fired, one
 /// result per finding, located at the package-relative path.
-pub fn sarif(a: &Analysis) -> String {
-    use crate::finding::Severity;
+pub fn sarif(s: &Session) -> String {
     use serde_json::json;
+    let a = &s.analysis;
     let level = |s: Severity| match s {
         Severity::Critical | Severity::High => "error",
         Severity::Medium => "warning",
@@ -234,7 +339,7 @@ pub fn sarif(a: &Analysis) -> String {
             json!({
                 "id": f.rule,
                 "name": f.rule,
-                "shortDescription": {"text": f.rule.replace('-', " ")},
+                "shortDescription": {"text": f.rule.as_str().replace('-', " ")},
                 "help": {"text": f.remedy},
                 "defaultConfiguration": {"level": level(f.severity)},
                 "properties": {"security-severity": score(f.severity), "tags": ["security"]},
@@ -245,7 +350,8 @@ pub fn sarif(a: &Analysis) -> String {
         .findings
         .iter()
         .map(|f| {
-            let mut location = json!({"physicalLocation": {"artifactLocation": {"uri": f.path}}});
+            let mut location =
+                json!({"physicalLocation": {"artifactLocation": {"uri": sarif_uri(&f.path)}}});
             if let Some(line) = f.line {
                 location["physicalLocation"]["region"] = json!({"startLine": line});
             }
@@ -263,8 +369,8 @@ pub fn sarif(a: &Analysis) -> String {
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {
-                "name": "leakscope",
-                "version": env!("CARGO_PKG_VERSION"),
+                "name": TOOL.name,
+                "version": TOOL.version,
                 "rules": rules,
             }},
             "results": results,
@@ -273,23 +379,41 @@ pub fn sarif(a: &Analysis) -> String {
     serde_json::to_string_pretty(&doc).expect("plain data")
 }
 
+/// A package path as the relative URI reference SARIF wants: every byte outside the
+/// unreserved set and `/` percent-encoded (a name with spaces, `#`, `?` or `%` stays one
+/// path).
+fn sarif_uri(path: &str) -> String {
+    const KEEP: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'~')
+        .remove(b'/');
+    percent_encoding::utf8_percent_encode(path, KEEP).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn integrity_matches_known_digests() {
-        let i = Integrity::of(b"abc");
-        assert_eq!(
-            i.sha256,
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-        assert!(i.sha512.starts_with("sha512-3a81oZNherrMQXNJriBBMRLm+k6JqX6iCp7u5ktV05ohkpkqJ0/BqDa6PCOj/uu9RU1EI2Q86A4qmslPpUyknw=="));
-    }
-
-    #[test]
     fn markdown_escapes_what_the_package_controls() {
         assert_eq!(md_text("a|b<script>\nc"), "a\\|b&lt;script&gt; c");
         assert_eq!(md_code("x`y|z"), "x'y\\|z");
+        // Our code spans stay code; links and emphasis from a name do not happen.
+        assert_eq!(
+            md_text("add a `files` list to [x](javascript:alert(1)) *now*"),
+            "add a `files` list to \\[x\\](javascript:alert(1)) \\*now\\*"
+        );
+        assert_eq!(md_text("a `b|c` d"), "a `b\\|c` d");
+        // An unpaired backtick is text.
+        assert_eq!(md_text("it`s"), "it\\`s");
+        assert_eq!(md_text("`a` and `b"), "`a` and \\`b");
+    }
+
+    #[test]
+    fn sarif_uris_are_relative_references() {
+        assert_eq!(sarif_uri("dist/a b#c?.js"), "dist/a%20b%23c%3F.js");
+        assert_eq!(sarif_uri("é.ts"), "%C3%A9.ts");
     }
 }

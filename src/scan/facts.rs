@@ -44,11 +44,6 @@ pub(super) fn is_map(path: &str) -> bool {
     path.ends_with(".map")
 }
 
-/// Binary files are described, not searched: a NUL byte early on means binary.
-pub(super) fn is_text(bytes: &[u8]) -> bool {
-    memchr::memchr(0, &bytes[..bytes.len().min(8000)]).is_none()
-}
-
 impl Facts {
     fn of(path: &str, bytes: &[u8], purpose: Purpose) -> Facts {
         if is_map(path) {
@@ -57,7 +52,8 @@ impl Facts {
         let url =
             references::comment_style(path).and_then(|style| references::find_url(bytes, style));
         // A map's text is covered through its recovered sources, each with its own name.
-        let secrets = if purpose.secrets() && is_text(bytes) {
+        // Binary files are described, not searched.
+        let secrets = if purpose.secrets() && crate::document::binary_kind(bytes).is_none() {
             secrets::find(bytes)
         } else {
             Vec::new()
@@ -146,16 +142,5 @@ impl OpenMap {
     fn finish(self, json: &[u8], purpose: Purpose) -> ParsedMap {
         let map = self.stream.finish(json).map_err(|e| e.to_string());
         ParsedMap::with_secrets(map, self.secrets, purpose.secrets())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn binary_is_told_from_text() {
-        assert!(is_text(b"let a = 1;\n"));
-        assert!(!is_text(b"\x7fELF\0\0\x01"));
     }
 }

@@ -1,12 +1,12 @@
 //! Files that should never be published, and original sources shipped beside built output.
 //! Judged by path (and, for `.npmrc`, by whether it holds a literal token).
 
-use crate::finding::Severity;
+use crate::finding::{RuleId, Severity};
 use crate::package::Licence;
 
 /// A file-level rule: which paths it matches and what it means.
 struct FileRule {
-    id: &'static str,
+    id: RuleId,
     matches: fn(&Path) -> bool,
     severity: Severity,
     message: &'static str,
@@ -46,7 +46,7 @@ const ROTATE: &str =
 
 const RULES: &[FileRule] = &[
     FileRule {
-        id: "env-file",
+        id: RuleId::EnvFile,
         matches: |p| {
             (p.name == ".env" || p.name.starts_with(".env."))
                 && !matches!(
@@ -59,7 +59,7 @@ const RULES: &[FileRule] = &[
         remedy: ROTATE,
     },
     FileRule {
-        id: "credentials-file",
+        id: RuleId::CredentialsFile,
         matches: |p| {
             matches!(
                 p.name,
@@ -72,7 +72,7 @@ const RULES: &[FileRule] = &[
         remedy: ROTATE,
     },
     FileRule {
-        id: "private-key-file",
+        id: RuleId::PrivateKeyFile,
         matches: |p| {
             matches!(p.name, "id_rsa" | "id_dsa" | "id_ecdsa" | "id_ed25519")
                 || matches!(p.ext(), Some("p12" | "pfx" | "jks" | "keystore" | "ppk"))
@@ -82,28 +82,28 @@ const RULES: &[FileRule] = &[
         remedy: ROTATE,
     },
     FileRule {
-        id: "git-directory",
+        id: RuleId::GitDirectory,
         matches: |p| p.in_dir(".git"),
         severity: Severity::High,
         message: "Part of a .git folder is published; it can hold the whole history of the code, deleted secrets included.",
         remedy: NO_PUBLISH,
     },
     FileRule {
-        id: "coverage-report",
+        id: RuleId::CoverageReport,
         matches: |p| p.dirs.first() == Some(&"coverage") || p.in_dir(".nyc_output"),
         severity: Severity::Low,
         message: "A test coverage report is published; its HTML pages contain the original source code.",
         remedy: NO_PUBLISH,
     },
     FileRule {
-        id: "tsbuildinfo",
+        id: RuleId::Tsbuildinfo,
         matches: |p| p.ext() == Some("tsbuildinfo"),
         severity: Severity::Low,
         message: "A TypeScript build-info file is published; it lists the project's source files and folders.",
         remedy: NO_PUBLISH,
     },
     FileRule {
-        id: "log-file",
+        id: RuleId::LogFile,
         matches: |p| {
             p.ext() == Some("log")
                 || p.name.starts_with("npm-debug.log")
@@ -114,14 +114,14 @@ const RULES: &[FileRule] = &[
         remedy: NO_PUBLISH,
     },
     FileRule {
-        id: "os-junk",
+        id: RuleId::OsJunk,
         matches: |p| matches!(p.name, ".DS_Store" | "Thumbs.db" | "desktop.ini"),
         severity: Severity::Low,
         message: "An operating-system metadata file is published; it reveals names of files on the author's machine.",
         remedy: NO_PUBLISH,
     },
     FileRule {
-        id: "editor-junk",
+        id: RuleId::EditorJunk,
         matches: |p| {
             p.in_dir(".idea")
                 || p.in_dir(".vscode")
@@ -137,7 +137,7 @@ const RULES: &[FileRule] = &[
 
 /// A finding about one file, before it is attached to a path.
 pub struct FileHit {
-    pub rule: &'static str,
+    pub rule: RuleId,
     pub severity: Severity,
     pub message: String,
     pub remedy: &'static str,
@@ -172,7 +172,7 @@ pub fn check(path: &str, content: &[u8], licence: &Licence) -> Vec<FileHit> {
             )
         };
         hits.push(FileHit {
-            rule: "shipped-typescript-source",
+            rule: RuleId::ShippedTypescriptSource,
             severity,
             message: format!("An original TypeScript source file is published beside the built code; {why}."),
             remedy: "Publish only the build output: add a `files` list to package.json (e.g. [\"dist\"]).",
@@ -208,14 +208,14 @@ fn npmrc(content: &[u8]) -> FileHit {
     });
     if literal_token {
         FileHit {
-            rule: "npmrc-token",
+            rule: RuleId::NpmrcToken,
             severity: Severity::Critical,
             message: "An .npmrc file with a registry login token written in it is published; anyone can publish as its owner.".into(),
             remedy: ROTATE,
         }
     } else {
         FileHit {
-            rule: "npmrc-file",
+            rule: RuleId::NpmrcFile,
             severity: Severity::Low,
             message: "An .npmrc file is published; it reveals registry settings (no token in it)."
                 .into(),
@@ -228,7 +228,7 @@ fn npmrc(content: &[u8]) -> FileHit {
 mod tests {
     use super::*;
 
-    fn rules(path: &str, content: &str) -> Vec<&'static str> {
+    fn rules(path: &str, content: &str) -> Vec<RuleId> {
         check(path, content.as_bytes(), &Licence::None)
             .iter()
             .map(|h| h.rule)
@@ -237,26 +237,26 @@ mod tests {
 
     #[test]
     fn each_rule_fires_and_stays_quiet() {
-        let cases: &[(&str, &str, &str)] = &[
-            ("env-file", ".env.production", ".env.example"),
+        let cases: &[(RuleId, &str, &str)] = &[
+            (RuleId::EnvFile, ".env.production", ".env.example"),
             (
-                "credentials-file",
+                RuleId::CredentialsFile,
                 ".aws/credentials",
                 "docs/credentials.md",
             ),
-            ("private-key-file", "keys/id_rsa", "keys/id_rsa.pub"),
-            ("git-directory", ".git/config", "git/config.js"),
+            (RuleId::PrivateKeyFile, "keys/id_rsa", "keys/id_rsa.pub"),
+            (RuleId::GitDirectory, ".git/config", "git/config.js"),
             (
-                "coverage-report",
+                RuleId::CoverageReport,
                 "coverage/lcov-report/index.html",
                 "lib/coverage.js",
             ),
-            ("tsbuildinfo", "tsconfig.tsbuildinfo", "tsconfig.json"),
-            ("log-file", "npm-debug.log", "changelog.md"),
-            ("os-junk", "dist/.DS_Store", "dist/store.js"),
-            ("editor-junk", ".vscode/settings.json", "vscode.js"),
+            (RuleId::Tsbuildinfo, "tsconfig.tsbuildinfo", "tsconfig.json"),
+            (RuleId::LogFile, "npm-debug.log", "changelog.md"),
+            (RuleId::OsJunk, "dist/.DS_Store", "dist/store.js"),
+            (RuleId::EditorJunk, ".vscode/settings.json", "vscode.js"),
             (
-                "shipped-typescript-source",
+                RuleId::ShippedTypescriptSource,
                 "src/index.ts",
                 "dist/index.d.ts",
             ),
@@ -274,15 +274,15 @@ mod tests {
     fn npmrc_is_critical_only_with_a_literal_token() {
         assert_eq!(
             rules(".npmrc", "//registry.npmjs.org/:_authToken=abcdef123456"),
-            ["npmrc-token"]
+            [RuleId::NpmrcToken]
         );
         assert_eq!(
             rules(".npmrc", "//registry.npmjs.org/:_authToken=${NPM_TOKEN}"),
-            ["npmrc-file"]
+            [RuleId::NpmrcFile]
         );
         assert_eq!(
             rules(".npmrc", "# _authToken=old\nsave-exact=true"),
-            ["npmrc-file"]
+            [RuleId::NpmrcFile]
         );
     }
 

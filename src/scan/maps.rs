@@ -3,11 +3,12 @@
 
 use serde::Serialize;
 
-use crate::finding::{Finding, Severity, count, plural, size};
+use crate::finding::{Finding, RuleId, Severity};
 use crate::package::Licence;
 use crate::recover::{RecoveredSources, is_first_party, normalise_source_path};
 use crate::scan::secrets::{self, Hit};
 use crate::source_map::{MapKind, Mappings, SourceMap};
+use crate::text::{count, plural, size};
 
 /// How a map is shipped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -206,7 +207,7 @@ pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
     };
     if let Some(e) = &map.error {
         return vec![finding(
-            "sourcemap-unreadable",
+            RuleId::SourcemapUnreadable,
             // A map that names `sourcesContent` probably embeds sources: not a quiet note.
             if map.mentions_content {
                 Severity::Medium
@@ -236,7 +237,7 @@ pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
             )
         };
         out.push(finding(
-            "sourcemap-embedded-sources",
+            RuleId::SourcemapEmbeddedSources,
             severity,
             format!(
                 "{what} embeds {} written by the package's authors ({}); {why}.",
@@ -251,7 +252,7 @@ pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
         ));
     } else if map.sources_with_content > 0 {
         out.push(finding(
-            "sourcemap-embedded-dependencies",
+            RuleId::SourcemapEmbeddedDependencies,
             if licence.is_open_source() { Severity::Info } else { Severity::Low },
             format!(
                 "{what} embeds {} of bundled dependencies ({}), which shows what the package is built from.",
@@ -262,7 +263,7 @@ pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
         ));
     } else if map.sources > 0 {
         out.push(finding(
-            "sourcemap-no-content",
+            RuleId::SourcemapNoContent,
             Severity::Info,
             format!(
                 "{what} names {} but embeds none of their content.",
@@ -273,7 +274,7 @@ pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
     }
     if !map.personal.is_empty() {
         out.push(finding(
-            "sourcemap-personal-path",
+            RuleId::SourcemapPersonalPath,
             Severity::Low,
             format!(
                 "{what} reveals details of the machine it was built on: {}.",
@@ -284,7 +285,7 @@ pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
     }
     if !map.problems.is_empty() {
         out.push(finding(
-            "sourcemap-malformed",
+            RuleId::SourcemapMalformed,
             Severity::Info,
             format!(
                 "{what} breaks the source map format: {}{}.",
@@ -382,7 +383,7 @@ mod tests {
     fn embedded_first_party_is_critical_unless_open_source() {
         let (s, _) = summary(LEAKY, false);
         let closed = findings(&s, &Licence::Proprietary("UNLICENSED".into()));
-        assert_eq!(closed[0].rule, "sourcemap-embedded-sources");
+        assert_eq!(closed[0].rule, RuleId::SourcemapEmbeddedSources);
         assert_eq!(closed[0].severity, Severity::Critical);
         assert!(
             closed[0].message.contains("orphaned"),
@@ -406,7 +407,7 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(
             (f[0].rule, f[0].severity),
-            ("sourcemap-no-content", Severity::Info)
+            (RuleId::SourcemapNoContent, Severity::Info)
         );
         assert!(r.is_empty());
     }
@@ -441,11 +442,11 @@ mod tests {
         let f = findings(&s, &Licence::OpenSource("MIT".into()));
         assert_eq!(
             (f[0].rule, f[0].severity),
-            ("sourcemap-embedded-sources", Severity::Medium)
+            (RuleId::SourcemapEmbeddedSources, Severity::Medium)
         );
         assert_eq!(
             (f[1].rule, f[1].severity),
-            ("sourcemap-personal-path", Severity::Low)
+            (RuleId::SourcemapPersonalPath, Severity::Low)
         );
     }
 
@@ -456,7 +457,7 @@ mod tests {
         let f = findings(&s, &Licence::None);
         assert_eq!(
             (f[0].rule, f[0].severity),
-            ("sourcemap-unreadable", Severity::Info)
+            (RuleId::SourcemapUnreadable, Severity::Info)
         );
     }
 }

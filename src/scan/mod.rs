@@ -13,11 +13,10 @@ pub use facts::{Purpose, Scanner};
 use std::collections::HashSet;
 
 use crate::archive::{Archive, ArchiveError};
-use crate::finding::{
-    Finding, InSource, Level, Severity, Verdict, capitalise, count, plural, size,
-};
+use crate::finding::{Finding, InSource, RuleId, Severity, Verdict};
 use crate::package::{Licence, PackageInfo};
 use crate::recover::{RecoveredSource, RecoveredSources};
+use crate::text::{capitalise, plural};
 use facts::Facts;
 use maps::{MapSummary, ParsedMap, ShippedAs};
 use references::{RefKind, SourceMapRef, Target};
@@ -158,7 +157,7 @@ fn assemble(
         match r.kind {
             // In a package read only in part, a missing map is most likely past the break.
             RefKind::Local if !r.exists && archive.error.is_none() => findings.push(Finding {
-                rule: "sourcemap-missing",
+                rule: RuleId::SourcemapMissing,
                 severity: Severity::Info,
                 path: r.file.clone(),
                 line: Some(r.line),
@@ -167,7 +166,7 @@ fn assemble(
                 source: None,
             }),
             RefKind::Remote => findings.push(Finding {
-                rule: "sourcemap-remote",
+                rule: RuleId::SourcemapRemote,
                 severity: Severity::Low,
                 path: r.file.clone(),
                 line: Some(r.line),
@@ -179,7 +178,7 @@ fn assemble(
                 source: None,
             }),
             RefKind::Inline if !r.exists => findings.push(Finding {
-                rule: "sourcemap-inline-undecodable",
+                rule: RuleId::SourcemapInlineUndecodable,
                 severity: Severity::Info,
                 path: r.file.clone(),
                 line: Some(r.line),
@@ -209,13 +208,14 @@ fn assemble(
     }
     if let Some(e) = &archive.error {
         findings.push(Finding {
-            rule: "archive-incomplete",
+            rule: RuleId::ArchiveIncomplete,
             severity: Severity::Medium,
             path: "(the tarball)".into(),
             line: None,
             message: format!(
-                "Only {} could be read, so what is past the damage was not checked. {e}",
-                plural(archive.entries().len(), "file", "files")
+                "Leakscope stopped reading after {}: {} What comes after was not checked.",
+                plural(archive.entries().len(), "file", "files"),
+                e.cause()
             ),
             remedy: "Get the complete tarball (npm pack, or the registry) and check it again."
                 .into(),
@@ -240,7 +240,7 @@ fn assemble(
         verdict: Verdict::default(),
         archive_error: archive.error.clone(),
     };
-    analysis.verdict = verdict(&analysis, &licence);
+    analysis.verdict = crate::verdict::verdict(&analysis, &licence);
     analysis
 }
 
@@ -316,7 +316,7 @@ fn secret_finding(path: &str, recovered: Option<&str>, hit: secrets::Hit) -> Fin
         ),
     };
     Finding {
-        rule: hit.rule.id,
+        rule: RuleId::Secret(hit.rule),
         severity: hit.rule.severity,
         path: path.to_string(),
         line,
@@ -368,127 +368,4 @@ fn find_references(
         });
     }
     (refs, inline_maps)
-}
-
-/// Rules whose finding means a credential is exposed: the verdict says "secrets" for them.
-fn is_secret(rule: &str) -> bool {
-    secrets::RULES.iter().any(|r| r.id == rule)
-        || matches!(
-            rule,
-            "npmrc-token" | "env-file" | "credentials-file" | "private-key-file"
-        )
-}
-
-/// The verdict: the worst finding, a headline, and one line that says what matters most.
-fn verdict(a: &Analysis, licence: &Licence) -> Verdict {
-    let level = Level::of(&a.findings);
-    let notable: Vec<&Finding> = a
-        .findings
-        .iter()
-        .filter(|f| f.severity > Severity::Info)
-        .collect();
-    let incomplete = a.archive_error.is_some();
-    let (title, summary) = match notable.first() {
-        None => {
-            let maps = a.source_maps.len();
-            let mut s = format!("No leak found in {}.", plural(a.files, "file", "files"));
-            if maps > 0 {
-                s.push_str(&format!(
-                    " {} {} no original sources of its own.",
-                    plural(maps, "source map", "source maps"),
-                    if maps == 1 { "embeds" } else { "embed" }
-                ));
-            }
-            ("No leak found".to_string(), s)
-        }
-        Some(worst) if is_secret(worst.rule) => {
-            // Count places, not rules: an .npmrc token fires a file rule and a content rule.
-            let places: HashSet<(&str, Option<&str>)> = notable
-                .iter()
-                .filter(|f| is_secret(f.rule))
-                .map(|f| (f.path.as_str(), f.source.as_ref().map(|s| s.path.as_str())))
-                .collect();
-            let s = format!(
-                "Secrets are exposed in {}; rotate them now. The worst: {}: {}",
-                plural(places.len(), "file", "files"),
-                worst.location(),
-                worst.message
-            );
-            ("Leaks secrets".to_string(), s)
-        }
-        Some(worst) if worst.rule == "sourcemap-embedded-sources" => {
-            let leaking: Vec<&MapSummary> = a
-                .source_maps
-                .iter()
-                .filter(|m| m.first_party_embedded > 0)
-                .collect();
-            // Distinct files, as recovered: two maps embedding the same source leak it once.
-            let own = a.recovered.files().iter().filter(|f| f.first_party);
-            let (files, bytes) = own.fold((0usize, 0u64), |(n, b), f| {
-                (n + 1, b + f.content.len() as u64)
-            });
-            let orphaned = leaking.iter().filter(|m| !m.referenced).count();
-            let through = if orphaned == leaking.len() {
-                plural(leaking.len(), "orphaned source map", "orphaned source maps")
-            } else {
-                plural(leaking.len(), "source map", "source maps")
-            };
-            let tail = if licence.is_open_source() {
-                format!(", under an {}", licence.describe())
-            } else {
-                String::new()
-            };
-            let s = format!(
-                "Leaks {} of its own source {} ({}) through {through}{tail}.",
-                count(files as u64),
-                if files == 1 { "file" } else { "files" },
-                size(bytes)
-            );
-            let title = if licence.is_open_source() {
-                "Ships its sources in maps"
-            } else {
-                "Leaks source code"
-            };
-            (title.to_string(), s)
-        }
-        Some(worst) => {
-            let more = match notable.len() - 1 {
-                0 => String::new(),
-                n => format!(" ({} more)", plural(n, "finding", "findings")),
-            };
-            let title = match worst.rule {
-                "archive-incomplete" => "Could only be read in part",
-                "shipped-typescript-source" => "Leaks source code",
-                _ => match level {
-                    Level::Critical | Level::High => "Leaks something serious",
-                    Level::Medium => "Worth a look",
-                    _ => "Minor exposure",
-                },
-            };
-            let place = if worst.rule == "archive-incomplete" {
-                "Incomplete".to_string()
-            } else {
-                worst.location()
-            };
-            (
-                title.to_string(),
-                format!("{place}: {}{more}", worst.message),
-            )
-        }
-    };
-    // Whatever else is said, a partial read must not look like the whole story.
-    let summary = match notable.first() {
-        Some(w) if incomplete && w.rule != "archive-incomplete" => {
-            format!(
-                "Incomplete: only {} could be read. {summary}",
-                plural(a.files, "file", "files")
-            )
-        }
-        _ => summary,
-    };
-    Verdict {
-        level,
-        title,
-        summary,
-    }
 }

@@ -4,15 +4,18 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::Outcome;
-use super::tree::Tab;
-use super::viewer::Selection;
-use crate::finding::{Finding, Severity, plural};
-use crate::view::{GROUP_AT, group_findings};
+use leakscope::finding::{Entry, Finding, Presented, Severity};
+use leakscope::protocol::Overview;
+use leakscope::session::Progress as Progressed;
+use leakscope::text::{count, plural};
+use leakscope::view::app::progress_label;
+use leakscope::view::tree::Tab;
+
+use leakscope::view::link::Selection;
 
 #[derive(Properties, PartialEq)]
 pub struct DropZoneProps {
-    pub on_file: Callback<web_sys::File>,
+    pub on_files: Callback<web_sys::FileList>,
     pub busy: bool,
     /// Smaller once a package is shown, so the results get the space.
     pub compact: bool,
@@ -22,11 +25,11 @@ pub struct DropZoneProps {
 pub fn drop_zone(props: &DropZoneProps) -> Html {
     let hovering = use_state(|| false);
     let on_change = {
-        let on_file = props.on_file.clone();
+        let on_files = props.on_files.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                on_file.emit(file);
+            if let Some(files) = input.files() {
+                on_files.emit(files);
             }
             // Picking the same file again must fire `change` again.
             input.set_value("");
@@ -51,7 +54,7 @@ pub fn drop_zone(props: &DropZoneProps) -> Html {
         let hovering = hovering.clone();
         Callback::from(move |_: DragEvent| hovering.set(false))
     };
-    // The file itself is taken by the page-wide drop handler (the App), wherever it lands.
+    // The file itself is taken by the page-wide drop handler, wherever it lands.
     let on_drop = {
         let hovering = hovering.clone();
         Callback::from(move |e: DragEvent| {
@@ -75,7 +78,7 @@ pub fn drop_zone(props: &DropZoneProps) -> Html {
             <label class="button">
                 <input type="file" class="visually-hidden" data-testid="file-input" onkeydown={open_on_enter}
                        accept=".tgz,.tar.gz,.tar,.gz,application/gzip,application/x-tar"
-                       disabled={props.busy} onchange={on_change} />
+                       onchange={on_change} />
                 {"Choose a file…"}
             </label>
         </section>
@@ -85,113 +88,125 @@ pub fn drop_zone(props: &DropZoneProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ProgressProps {
     pub name: String,
-    pub step: &'static str,
-    pub percent: u8,
+    pub progress: Progressed,
+    pub on_cancel: Callback<MouseEvent>,
 }
 
 #[function_component(Progress)]
 pub fn progress(props: &ProgressProps) -> Html {
+    let percent = (props.progress.fraction() * 100.0).round();
     html! {
         <div class="progress-box" aria-live="polite">
-            <div class="progress-label">{format!("{} — {}…", props.name, props.step)}</div>
-            <progress data-testid="progress" max="100" value={props.percent.to_string()}
+            <div class="progress-label">
+                <span>{format!("{} — {}", props.name, progress_label(&props.progress))}</span>
+                <button class="button secondary small" data-testid="cancel" onclick={props.on_cancel.clone()}>
+                    {"Cancel"}<kbd>{"Esc"}</kbd>
+                </button>
+            </div>
+            <progress data-testid="progress" max="100" value={percent.to_string()}
                       aria-label="Analysis progress"></progress>
         </div>
     }
 }
 
 #[derive(Properties, PartialEq)]
-pub struct OutcomeProps {
-    pub outcome: Rc<Outcome>,
+pub struct OverviewProps {
+    pub overview: Rc<Overview>,
 }
 
 #[function_component(VerdictBanner)]
-pub fn verdict_banner(props: &OutcomeProps) -> Html {
-    let o = &props.outcome;
-    let verdict = &o.analysis.verdict;
+pub fn verdict_banner(props: &OverviewProps) -> Html {
+    let o = &props.overview;
+    let verdict = &o.verdict;
     let level = verdict.level.as_str();
-    let title = &verdict.title;
-    let package = o.analysis.package.as_ref().map(|p| {
-        format!(
-            "{}{}",
-            p.name.as_deref().unwrap_or("(unnamed package)"),
-            p.version
-                .as_deref()
-                .map(|v| format!("@{v}"))
-                .unwrap_or_default()
-        )
-    });
-    let licence = o.analysis.package.as_ref().map(|p| p.licence.describe());
     html! {
-        <section class={classes!("verdict", level)} data-testid="verdict" data-level={level}
-                 data-ms={format!("{:.0}", o.millis)} role="status">
-            <div class="verdict-badge">{level.to_uppercase()}</div>
+        <section class={classes!("verdict", level)} data-testid="verdict" data-level={level} role="status">
+            <div class="verdict-badge" title={badge_title(o)}>{level.to_uppercase()}</div>
             <div class="verdict-body">
-                <h1>{title}</h1>
+                <h1>{&verdict.title}</h1>
                 <p class="verdict-summary">{&verdict.summary}</p>
+                <dl class="verdict-advice">
+                    <dt>{"What this means"}</dt><dd>{ with_code(&verdict.means) }</dd>
+                    <dt>{"What to do"}</dt><dd>{ with_code(&verdict.todo) }</dd>
+                </dl>
                 <p class="verdict-meta">
-                    { package.unwrap_or_else(|| o.name.clone()) }
-                    if let Some(l) = licence { <span>{format!(" · {l}")}</span> }
-                    <span>{format!(" · analysed in {:.1} s", o.millis / 1000.0)}</span>
+                    { o.label.clone() }
+                    if let Some(l) = &o.licence { <span>{format!(" · {l}")}</span> }
                 </p>
             </div>
         </section>
     }
 }
 
+/// The badge's tooltip: what the level means.
+fn badge_title(o: &Overview) -> String {
+    use leakscope::finding::Level;
+    let severity = match o.verdict.level {
+        Level::Critical => Severity::Critical,
+        Level::High => Severity::High,
+        Level::Medium => Severity::Medium,
+        Level::Low => Severity::Low,
+        Level::Clean => return "Nothing worth reporting was found.".into(),
+        Level::Incomplete => return "The package could not be read to its end.".into(),
+    };
+    severity.meaning().to_string()
+}
+
 #[derive(Properties, PartialEq)]
 pub struct FindingsListProps {
-    pub outcome: Rc<Outcome>,
+    pub overview: Rc<Overview>,
     pub on_open: Callback<Selection>,
 }
 
 #[function_component(FindingsList)]
 pub fn findings_list(props: &FindingsListProps) -> Html {
-    let findings = &props.outcome.analysis.findings;
-    let (notable, notes): (Vec<Finding>, Vec<Finding>) = findings
-        .iter()
-        .cloned()
-        .partition(|f| f.severity > Severity::Info);
+    let presented = Presented::of(&props.overview.findings);
     html! {
         <>
         <h2>{"Findings"}</h2>
-        if notable.is_empty() {
+        if presented.notable.is_empty() {
             <p class="muted">{"Nothing worth reporting."}</p>
         }
-        <ul class="findings">{ grouped(&notable, &props.on_open) }</ul>
-        if !notes.is_empty() {
+        <ul class="findings">{ entries(&presented.notable, &props.on_open) }</ul>
+        if presented.notes_count > 0 {
             <details class="notes">
-                <summary>{plural(notes.len(), "informational note", "informational notes")}</summary>
-                <ul class="findings">{ grouped(&notes, &props.on_open) }</ul>
+                <summary>{plural(presented.notes_count, "informational note", "informational notes")}</summary>
+                <ul class="findings">{ entries(&presented.notes, &props.on_open) }</ul>
             </details>
         }
         </>
     }
 }
 
-/// Findings one by one, except that many of one rule become one entry that opens.
-fn grouped(findings: &[Finding], on_open: &Callback<Selection>) -> Html {
-    group_findings(findings)
-        .into_iter()
-        .map(|g| {
-            if g.findings.len() < GROUP_AT {
-                return g.findings.iter().map(|f| finding_item(f, on_open)).collect::<Html>();
-            }
-            let first = g.findings[0];
-            html! {
-                <li class="finding group" data-rule={g.rule}>
-                    <span class={classes!("sev", g.severity.as_str())}>{g.severity.as_str()}</span>
-                    <div>
-                        <div class="finding-path"><strong>{plural(g.findings.len(), "file", "files")}</strong>
-                            <span class="muted">{format!(" · {}", g.rule)}</span></div>
-                        <div class="finding-message">{format!("For example {}: {}", first.location(), first.message)}</div>
-                        <div class="finding-remedy">{ with_code(&first.remedy) }</div>
-                        <details>
-                            <summary>{format!("Show all {}", g.findings.len())}</summary>
-                            <ul class="findings">{ for g.findings.iter().map(|f| finding_item(f, on_open)) }</ul>
-                        </details>
-                    </div>
-                </li>
+fn severity_tag(severity: Severity) -> Html {
+    html! {
+        <span class={classes!("sev", severity.as_str())} title={severity.meaning()}>{severity.as_str()}</span>
+    }
+}
+
+/// Findings one by one, or many of one rule as one entry that opens.
+fn entries(entries: &[Entry], on_open: &Callback<Selection>) -> Html {
+    entries
+        .iter()
+        .map(|entry| match entry {
+            Entry::One(f) => finding_item(f, on_open),
+            Entry::Many(g) => {
+                let first = g.findings[0];
+                html! {
+                    <li class="finding group" data-rule={g.rule.as_str()}>
+                        { severity_tag(g.severity) }
+                        <div>
+                            <div class="finding-path"><strong>{plural(g.findings.len(), "file", "files")}</strong>
+                                <span class="muted">{format!(" · {}", g.rule)}</span></div>
+                            <div class="finding-message">{format!("For example {}: {}", first.location(), first.message)}</div>
+                            <div class="finding-remedy">{ with_code(&first.remedy) }</div>
+                            <details>
+                                <summary>{format!("Show all {}", count(g.findings.len() as u64))}</summary>
+                                <ul class="findings">{ for g.findings.iter().map(|f| finding_item(f, on_open)) }</ul>
+                            </details>
+                        </div>
+                    </li>
+                }
             }
         })
         .collect()
@@ -215,13 +230,10 @@ fn finding_item(f: &Finding, on_open: &Callback<Selection>) -> Html {
             line: f.line,
         },
     };
-    let onclick = {
-        let on_open = on_open.clone();
-        Callback::from(move |_: MouseEvent| on_open.emit(target.clone()))
-    };
+    let onclick = on_open.reform(move |_: MouseEvent| target.clone());
     html! {
-        <li class="finding" data-rule={f.rule}>
-            <span class={classes!("sev", f.severity.as_str())}>{f.severity.as_str()}</span>
+        <li class="finding" data-rule={f.rule.as_str()}>
+            { severity_tag(f.severity) }
             <div>
                 <div class="finding-path"><button class="link" data-testid="finding" {onclick}><code>{location}</code></button></div>
                 <div class="finding-message">{ with_code(&f.message) }</div>

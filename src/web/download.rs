@@ -3,10 +3,6 @@
 
 use wasm_bindgen::JsCast;
 
-pub fn download_text(file_name: &str, mime: &str, text: &str) {
-    download_bytes(file_name, mime, text.as_bytes());
-}
-
 /// Offers `bytes` as a file download through a `blob:` URL: nothing leaves the browser.
 pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) {
     let array = js_sys::Uint8Array::from(bytes);

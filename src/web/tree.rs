@@ -1,51 +1,44 @@
-//! A file tree pane: search, severity filter, sort, and a virtual list of rows that the
-//! keyboard can walk (arrows, Enter, `/` to search).
+//! A file tree pane: the core's tree state as a reducer; this renders its rows in a virtual
+//! list and forwards clicks, keys, the search box and the selects.
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::Outcome;
-use super::virtual_list::{VirtualList, uniform};
-use crate::finding::{Severity, capitalise, size};
-use crate::view::{FileTree, Query, Sort};
+use leakscope::finding::Severity;
+use leakscope::protocol::Overview;
+use leakscope::text::{capitalise, count, name_parts, size};
+use leakscope::view::tree::{Key, Sort, Tab, TreeCommand, TreeEvent, TreeState};
 
-/// Which of the two trees.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Tab {
-    Files,
-    Recovered,
-}
-
-impl Tab {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Tab::Files => "files",
-            Tab::Recovered => "recovered",
-        }
-    }
-
-    fn row_testid(self) -> &'static str {
-        match self {
-            Tab::Files => "tree-row",
-            Tab::Recovered => "recovered-row",
-        }
-    }
-
-    pub fn search_id(self) -> String {
-        format!("search-{}", self.as_str())
-    }
-}
+use crate::virtual_list::{VirtualList, uniform};
 
 const ROW_PX: u32 = 26;
-/// Rows that PageUp / PageDown move by.
-const PAGE_ROWS: usize = 20;
+
+/// The core's tree state, as Yew's reducer.
+#[derive(PartialEq)]
+struct State(TreeState);
+
+impl Reducible for State {
+    type Action = TreeEvent;
+
+    fn reduce(self: Rc<Self>, event: TreeEvent) -> Rc<Self> {
+        let mut state = self.0.clone();
+        state.update(event);
+        Rc::new(State(state))
+    }
+}
+
+fn row_testid(tab: Tab) -> &'static str {
+    match tab {
+        Tab::Files => "tree-row",
+        Tab::Recovered => "recovered-row",
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct TreePaneProps {
-    pub outcome: Rc<Outcome>,
+    pub overview: Rc<Overview>,
     pub tab: Tab,
     /// Path of the file open in the viewer, if it belongs to this tree.
     pub selected: Option<AttrValue>,
@@ -54,228 +47,112 @@ pub struct TreePaneProps {
 
 #[function_component(TreePane)]
 pub fn tree_pane(props: &TreePaneProps) -> Html {
-    let tree: &FileTree = match props.tab {
-        Tab::Files => &props.outcome.tree,
-        Tab::Recovered => &props.outcome.recovered_tree,
+    let state = {
+        let tree = Rc::new(props.overview.tree(props.tab).clone());
+        use_reducer(move || State(TreeState::new(tree)))
     };
-    let expanded = use_state(|| tree.default_expanded());
-    let query = use_state(Query::default);
-    let cursor = use_state(|| 0usize);
-    // Set by the keyboard, so that focus follows the cursor after the next render.
-    let focus_pending = use_mut_ref(|| false);
     let list_ref = use_node_ref();
 
     // Opening a file from elsewhere (a finding, a map link, the URL) reveals it here.
     {
-        let expanded = expanded.clone();
-        let ancestors = props.selected.as_ref().map(|p| tree.ancestors(p));
-        use_effect_with(props.selected.clone(), move |_| {
-            if let Some(ancestors) = ancestors
-                && ancestors.iter().any(|a| !expanded.contains(a))
-            {
-                let mut next = (*expanded).clone();
-                next.extend(ancestors);
-                expanded.set(next);
+        let state = state.dispatcher();
+        use_effect_with(props.selected.clone(), move |selected| {
+            if let Some(path) = selected {
+                state.dispatch(TreeEvent::Reveal(path.to_string()));
             }
         });
     }
-
-    let rows = Rc::new(tree.rows(&expanded, &query));
-    let cursor_at = (*cursor).min(rows.len().saturating_sub(1));
-    let selected_row = props.selected.as_ref().and_then(|p| {
-        rows.iter()
-            .position(|r| tree.node(r.node).path == p.as_str())
-    });
-
-    // The cursor follows a file opened from elsewhere, so the list scrolls to it.
+    // What the last event asked for: open a file, or move focus to the cursor's row.
     {
-        let cursor = cursor.clone();
-        use_effect_with(selected_row, move |row| {
-            if let Some(i) = *row {
-                cursor.set(i);
-            }
-        });
-    }
-    {
-        let list_ref = list_ref.clone();
-        let focus_pending = focus_pending.clone();
-        use_effect(move || {
-            if std::mem::take(&mut *focus_pending.borrow_mut()) {
-                let row = list_ref
-                    .cast::<web_sys::Element>()
-                    .and_then(|el| {
-                        el.query_selector(&format!("[data-row=\"{cursor_at}\"]"))
-                            .ok()
-                            .flatten()
-                    })
-                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
-                if let Some(row) = row {
-                    let _ = row.focus();
-                }
-            }
-        });
-    }
-
-    let toggle = {
-        let expanded = expanded.clone();
-        Callback::from(move |id: usize| {
-            let mut next: BTreeSet<usize> = (*expanded).clone();
-            if !next.remove(&id) {
-                next.insert(id);
-            }
-            expanded.set(next);
-        })
-    };
-    let activate = {
-        let toggle = toggle.clone();
         let on_open = props.on_open.clone();
-        let outcome = props.outcome.clone();
-        let tab = props.tab;
-        Callback::from(move |id: usize| {
-            let tree = match tab {
-                Tab::Files => &outcome.tree,
-                Tab::Recovered => &outcome.recovered_tree,
-            };
-            let node = tree.node(id);
-            if node.is_dir {
-                toggle.emit(id);
-            } else {
-                on_open.emit(node.path.clone());
-            }
-        })
-    };
+        let list_ref = list_ref.clone();
+        let command = state.0.command.clone();
+        let cursor = state.0.cursor;
+        use_effect_with(command, move |command| match command {
+            Some((_, TreeCommand::Open(path))) => on_open.emit(path.clone()),
+            Some((_, TreeCommand::Focus)) => focus_row(&list_ref, cursor),
+            None => {}
+        });
+    }
+    let s = &state.0;
+    let rows = s.rows.clone();
+    let selected_row = props.selected.as_ref().and_then(|p| s.row_of(p));
     let on_key = {
-        let rows = rows.clone();
-        let cursor = cursor.clone();
-        let focus_pending = focus_pending.clone();
-        let activate = activate.clone();
-        let expanded = expanded.clone();
-        let toggle = toggle.clone();
+        let state = state.dispatcher();
         Callback::from(move |e: KeyboardEvent| {
-            if rows.is_empty() {
-                return;
+            if let Some(key) = Key::of(&e.key()) {
+                e.prevent_default();
+                state.dispatch(TreeEvent::Key(key));
             }
-            let at = (*cursor).min(rows.len() - 1);
-            let row = &rows[at];
-            let is_open_dir = row.expanded;
-            let next = match e.key().as_str() {
-                "ArrowDown" => (at + 1).min(rows.len() - 1),
-                "ArrowUp" => at.saturating_sub(1),
-                "Home" => 0,
-                "End" => rows.len() - 1,
-                "PageDown" => (at + PAGE_ROWS).min(rows.len() - 1),
-                "PageUp" => at.saturating_sub(PAGE_ROWS),
-                "Enter" | " " => {
-                    activate.emit(row.node);
-                    at
-                }
-                "ArrowRight" if !is_open_dir && !expanded.contains(&row.node) => {
-                    toggle.emit(row.node);
-                    at
-                }
-                "ArrowLeft" if is_open_dir => {
-                    toggle.emit(row.node);
-                    at
-                }
-                _ => return,
-            };
-            e.prevent_default();
-            *focus_pending.borrow_mut() = true;
-            cursor.set(next);
         })
     };
-
     // From the search box, ↓ or Enter goes to the first row shown.
     let on_search_key = {
-        let focus_pending = focus_pending.clone();
-        let cursor = cursor.clone();
-        let has_rows = !rows.is_empty();
+        let state = state.dispatcher();
         Callback::from(move |e: KeyboardEvent| {
-            if has_rows && matches!(e.key().as_str(), "ArrowDown" | "Enter") {
+            if matches!(e.key().as_str(), "ArrowDown" | "Enter") {
                 e.prevent_default();
-                *focus_pending.borrow_mut() = true;
-                cursor.set(0);
+                state.dispatch(TreeEvent::FirstRow);
             }
         })
     };
-    let on_search = {
-        let query = query.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            query.set(Query {
-                text: input.value(),
-                ..(*query).clone()
-            });
+    let on_search = state.dispatcher().to_callback().reform(|e: InputEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        TreeEvent::Search(input.value())
+    });
+    let on_filter = state.dispatcher().to_callback().reform(|e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        let value = select.value();
+        TreeEvent::Filter(Severity::ALL.into_iter().find(|s| s.as_str() == value))
+    });
+    let on_sort = state.dispatcher().to_callback().reform(|e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        TreeEvent::Sort(if select.value() == "size" {
+            Sort::Size
+        } else {
+            Sort::Name
         })
-    };
-    let on_filter = {
-        let query = query.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let min = Severity::ALL
-                .into_iter()
-                .find(|s| s.as_str() == select.value());
-            query.set(Query {
-                min_severity: min,
-                ..(*query).clone()
-            });
-        })
-    };
-    let on_sort = {
-        let query = query.clone();
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let sort = if select.value() == "size" {
-                Sort::Size
-            } else {
-                Sort::Name
-            };
-            query.set(Query {
-                sort,
-                ..(*query).clone()
-            });
-        })
-    };
+    });
+    let expand_all = state
+        .dispatcher()
+        .to_callback()
+        .reform(|_: MouseEvent| TreeEvent::ExpandAll);
+    let collapse_all = state
+        .dispatcher()
+        .to_callback()
+        .reform(|_: MouseEvent| TreeEvent::CollapseAll);
 
     let render = {
         let rows = rows.clone();
-        let outcome = props.outcome.clone();
+        let tree = s.tree.clone();
         let tab = props.tab;
-        let activate = activate.clone();
-        let cursor = cursor.clone();
+        let click = state.dispatcher().to_callback().reform(TreeEvent::Click);
+        let cursor = s.cursor;
         Callback::from(move |i: usize| {
-            let tree = match tab {
-                Tab::Files => &outcome.tree,
-                Tab::Recovered => &outcome.recovered_tree,
-            };
-            let row = &rows[i];
+            let row = rows[i];
             let node = tree.node(row.node);
             let severity = node.severity.map_or("none", Severity::as_str);
-            let id = row.node;
-            let onclick = {
-                let activate = activate.clone();
-                let cursor = cursor.clone();
-                Callback::from(move |_: MouseEvent| {
-                    cursor.set(i);
-                    activate.emit(id);
-                })
-            };
+            let onclick = click.reform(move |_: MouseEvent| i);
             let icon = match (node.is_dir, row.expanded) {
                 (true, true) => "▾",
                 (true, false) => "▸",
                 _ => "",
             };
             let selected = selected_row == Some(i);
+            // The name is cut in the middle, so that its extension stays in sight.
+            let (head, tail) = name_parts(&node.name);
             html! {
                 <div class={classes!("tree-row", node.is_dir.then_some("dir"), node.third_party.then_some("third-party"), selected.then_some("selected"))}
-                     role="treeitem" data-testid={tab.row_testid()} data-path={node.path.clone()} data-severity={severity}
+                     role="treeitem" data-testid={row_testid(tab)} data-path={node.path.clone()} data-severity={severity}
                      data-dir={node.is_dir.to_string()} data-third-party={node.third_party.to_string()}
-                     data-row={i.to_string()} tabindex={if i == cursor_at { "0" } else { "-1" }}
-                     aria-selected={selected.to_string()}
+                     data-row={i.to_string()} tabindex={if i == cursor { "0" } else { "-1" }}
+                     aria-selected={selected.to_string()} aria-label={node.name.clone()}
                      aria-expanded={node.is_dir.then(|| row.expanded.to_string())}
                      style={format!("padding-left: {}rem", 0.5 + row.depth as f32 * 1.1)} {onclick}>
                     <span class="caret" aria-hidden="true">{icon}</span>
-                    <span class="tree-name" title={node.path.clone()}>{&node.name}</span>
+                    <span class="tree-name" title={node.path.clone()} aria-hidden="true">
+                        <span class="name-head">{head}</span><span class="name-tail">{tail}</span>
+                    </span>
                     if node.third_party && node.is_dir {
                         <span class="tag">{"dependency"}</span>
                     }
@@ -288,12 +165,13 @@ pub fn tree_pane(props: &TreePaneProps) -> Html {
         })
     };
 
-    let files = tree.file_count();
+    let files = s.tree.file_count();
+    let query = &s.query;
     html! {
         <div class="tree-pane">
             <div class="tree-controls">
-                <input type="search" id={props.tab.search_id()} data-testid="tree-search" class="search"
-                       placeholder={format!("Search {} paths  ( / )", crate::finding::count(files as u64))}
+                <input type="search" id={format!("search-{}", props.tab.as_str())} data-testid="tree-search" class="search"
+                       placeholder={format!("Search {} paths  ( / )", count(files as u64))}
                        aria-label="Search by path" value={query.text.clone()} oninput={on_search} onkeydown={on_search_key} />
                 <select data-testid="severity-filter" aria-label="Filter by severity" onchange={on_filter}>
                     <option value="all" selected={query.min_severity.is_none()}>{"All files"}</option>
@@ -307,13 +185,31 @@ pub fn tree_pane(props: &TreePaneProps) -> Html {
                     <option value="name" selected={query.sort == Sort::Name}>{"By name"}</option>
                     <option value="size" selected={query.sort == Sort::Size}>{"By size"}</option>
                 </select>
+                <span class="tree-fold">
+                    <button class="link" data-testid="expand-all" onclick={expand_all}>{"Expand all"}</button>
+                    <button class="link" data-testid="collapse-all" onclick={collapse_all}>{"Collapse all"}</button>
+                </span>
             </div>
             if rows.is_empty() {
                 <p class="muted empty">{"No file matches."}</p>
             }
             <VirtualList class="tree" role="tree" label="Files" offsets={uniform(rows.len(), ROW_PX)}
                          render={render} onkeydown={on_key} node_ref={list_ref}
-                         scroll_to={Some(cursor_at).filter(|_| !rows.is_empty())} />
+                         scroll_to={Some(s.cursor).filter(|_| !rows.is_empty())} />
         </div>
+    }
+}
+
+fn focus_row(list: &NodeRef, row: usize) {
+    let element = list
+        .cast::<web_sys::Element>()
+        .and_then(|el| {
+            el.query_selector(&format!("[data-row=\"{row}\"]"))
+                .ok()
+                .flatten()
+        })
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
     }
 }

@@ -1,68 +1,145 @@
-//! The file viewer: line numbers, colouring (one element per span, never markup strings),
-//! findings under their lines, virtualised rows so a 13 MB file opens at once, binary files
-//! described rather than dumped.
+//! The file viewer: the worker lays the file out (the core's file view) and sends the rows
+//! near the scroll position, coloured; this renders them, one element per span, with the
+//! findings under their lines. A binary file is described, not dumped.
 
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::Outcome;
-use super::components::with_code;
-use super::download::download_bytes;
-use super::tree::Tab;
-use super::virtual_list::VirtualList;
-use crate::document::{TextDoc, describe_binary};
-use crate::finding::{Finding, size};
-use crate::recover::RecoveredSource;
+use leakscope::finding::Finding;
+use leakscope::protocol::{Request, Response, Save};
+use leakscope::text::{plural, size};
+use leakscope::view::file::{FileKind, FileMeta, Item, TextMeta, ViewRow};
+use leakscope::view::link::Selection;
+use leakscope::view::tree::Tab;
+
+use crate::Shared;
+use crate::components::with_code;
+use crate::download::download_bytes;
+use crate::virtual_list::VirtualList;
 
 const ROW_PX: u32 = 20;
 const FINDING_PX: u32 = 52;
-
-/// What the viewer was asked to show.
-#[derive(Clone, PartialEq, Debug)]
-pub struct Selection {
-    pub tab: Tab,
-    pub path: String,
-    pub line: Option<u32>,
-}
+/// Rows asked of the worker at a time.
+const PAGE: usize = 200;
 
 #[derive(Properties, PartialEq)]
 pub struct ViewerProps {
-    pub outcome: Rc<Outcome>,
     pub selection: Selection,
     pub on_open: Callback<Selection>,
 }
 
+/// One file from the worker, in a viewer slot of its own.
+#[derive(Clone)]
+struct Slot {
+    id: u32,
+    meta: Option<Rc<FileMeta>>,
+    rows: Rc<RefCell<HashMap<usize, ViewRow>>>,
+    pages: Rc<RefCell<HashSet<usize>>>,
+    /// Rows that have arrived, so that a new batch renders again.
+    arrived: usize,
+}
+
+impl PartialEq for Slot {
+    fn eq(&self, other: &Slot) -> bool {
+        self.id == other.id && self.meta == other.meta && self.arrived == other.arrived
+    }
+}
+
+/// Opens `tab`/`path` in a slot of its own and keeps its rows as they arrive.
+#[hook]
+fn use_slot(tab: Tab, path: String) -> Slot {
+    let shared = use_context::<Shared>().expect("the page provides it");
+    let meta = use_state(|| None::<Rc<FileMeta>>);
+    let rows = use_mut_ref(HashMap::new);
+    let pages = use_mut_ref(HashSet::new);
+    let rerender = use_force_update();
+    let id = {
+        let bridge = shared.bridge.clone();
+        let (meta, rows) = (meta.setter(), rows.clone());
+        use_memo((), move |_| {
+            bridge.view(Callback::from(move |response| match response {
+                Response::File { meta: m, .. } => meta.set(Some(Rc::from(m))),
+                Response::Rows {
+                    from, rows: got, ..
+                } => {
+                    rows.borrow_mut()
+                        .extend(got.into_iter().enumerate().map(|(i, r)| (from + i, r)));
+                    rerender.force_update();
+                }
+                _ => {}
+            }))
+        })
+    };
+    {
+        let bridge = shared.bridge.clone();
+        let id = *id;
+        let (meta, rows, pages) = (meta.clone(), rows.clone(), pages.clone());
+        use_effect_with((tab, path), move |(tab, path)| {
+            meta.set(None);
+            rows.borrow_mut().clear();
+            pages.borrow_mut().clear();
+            bridge.send(
+                Request::Open {
+                    view: id,
+                    tab: *tab,
+                    path: path.clone(),
+                },
+                None,
+            );
+        });
+    }
+    {
+        let bridge = shared.bridge.clone();
+        let id = *id;
+        use_effect_with((), move |_| move || bridge.close_view(id));
+    }
+    let arrived = rows.borrow().len();
+    Slot {
+        id: *id,
+        meta: (*meta).clone(),
+        rows,
+        pages,
+        arrived,
+    }
+}
+
 /// The viewer for one selection: a header, then one text view, or several side by side
-/// when a recovered path has different variants and the person asked to compare them.
+/// when a recovered path has different versions and the person asked to compare them.
 #[function_component(Viewer)]
 pub fn viewer(props: &ViewerProps) -> Html {
-    let compare = use_state(|| false);
-    let o = &props.outcome;
     let sel = &props.selection;
-    let recovered = recovered_source(o, sel);
-    let Some(bytes) = bytes_of(o, sel) else {
-        return html! { <div class="viewer-empty muted">{format!("{} is not in this package.", sel.path)}</div> };
+    let shared = use_context::<Shared>().expect("the page provides it");
+    let slot = use_slot(sel.tab, sel.path.clone());
+    let compare = use_state(|| false);
+    let Some(meta) = slot.meta.clone() else {
+        return html! { <div class="viewer-empty muted" data-testid="viewer-loading">{"Opening…"}</div> };
     };
-    let variants: Vec<String> = recovered
-        .map(|r| {
-            o.analysis
-                .recovered
-                .files()
-                .iter()
-                .filter(|f| f.path == r.path)
-                .map(|f| f.export_path().to_string())
-                .collect()
-        })
+    if meta.kind == FileKind::Missing {
+        return html! { <div class="viewer-empty muted">{format!("{} is not in this package.", sel.path)}</div> };
+    }
+    let variants = meta
+        .recovered
+        .as_ref()
+        .map(|r| r.variants.clone())
         .unwrap_or_default();
     let on_download = {
-        let outcome = props.outcome.clone();
-        let sel = sel.clone();
+        let bridge = shared.bridge.clone();
+        let what = Save::File {
+            tab: sel.tab,
+            path: sel.path.clone(),
+        };
         Callback::from(move |_: MouseEvent| {
-            let name = sel.path.rsplit('/').next().unwrap_or("file");
-            if let Some(bytes) = bytes_of(&outcome, &sel) {
-                download_bytes(name, "application/octet-stream", bytes);
-            }
+            bridge.save(
+                what.clone(),
+                Callback::from(|saved| {
+                    if let Response::Saved { name, mime, bytes } = saved {
+                        download_bytes(&name, &mime, &bytes);
+                    }
+                }),
+            )
         })
     };
     let toggle_compare = {
@@ -75,8 +152,8 @@ pub fn viewer(props: &ViewerProps) -> Html {
             <header class="viewer-head">
                 <div class="viewer-title">
                     <code class="viewer-path">{&sel.path}</code>
-                    <span class="muted">{format!(" · {}", size(bytes.len() as u64))}</span>
-                    if let Some(r) = recovered {
+                    <span class="muted">{format!(" · {}", size(meta.size))}</span>
+                    if let Some(r) = &meta.recovered {
                         <span class={classes!("tag", (!r.first_party).then_some("dim"))}>
                             { if r.first_party { "written by the package's authors" } else { "dependency or runtime" } }
                         </span>
@@ -92,13 +169,12 @@ pub fn viewer(props: &ViewerProps) -> Html {
                     <button class="button secondary small" data-testid="download-file" onclick={on_download}>{"Download file"}</button>
                 </div>
             </header>
-            if let Some(r) = recovered {
+            if let Some(r) = &meta.recovered {
                 <p class="viewer-from">
                     {"Recovered from "}
                     { for r.maps.iter().map(|m| {
-                        let on_open = props.on_open.clone();
-                        let map = m.clone();
-                        let onclick = Callback::from(move |_: MouseEvent| on_open.emit(Selection { tab: Tab::Files, path: map.clone(), line: None }));
+                        let target = Selection { tab: Tab::Files, path: m.clone(), line: None };
+                        let onclick = props.on_open.reform(move |_: MouseEvent| target.clone());
                         html! { <button class="link" data-testid="source-map-link" {onclick}>{m}</button> }
                     }) }
                     if variants.len() > 1 {
@@ -109,189 +185,141 @@ pub fn viewer(props: &ViewerProps) -> Html {
             if comparing {
                 <div class="compare" style={format!("grid-template-columns: repeat({}, minmax(0, 1fr))", variants.len())}>
                     { for variants.iter().map(|v| html! {
-                        <TextView outcome={props.outcome.clone()} selection={Selection { tab: Tab::Recovered, path: v.clone(), line: None }} />
+                        <Other tab={Tab::Recovered} path={v.clone()} />
                     }) }
                 </div>
             } else {
-                <TextView outcome={props.outcome.clone()} selection={sel.clone()} />
+                <Body slot={slot.clone()} meta={meta.clone()} line={sel.line} />
             }
         </section>
     }
 }
 
-fn recovered_source<'a>(o: &'a Outcome, sel: &Selection) -> Option<&'a RecoveredSource> {
-    match sel.tab {
-        Tab::Recovered => o
-            .recovered_by_path
-            .get(&sel.path)
-            .map(|&i| &o.analysis.recovered.files()[i]),
-        Tab::Files => None,
+#[derive(Properties, PartialEq)]
+struct OtherProps {
+    tab: Tab,
+    path: String,
+}
+
+/// Another file beside the first (a variant being compared), in its own slot.
+#[function_component(Other)]
+fn other(props: &OtherProps) -> Html {
+    let slot = use_slot(props.tab, props.path.clone());
+    match slot.meta.clone() {
+        Some(meta) => html! { <Body slot={slot} meta={meta} line={None::<u32>} /> },
+        None => html! { <div class="viewer-empty muted">{"Opening…"}</div> },
     }
-}
-
-/// The bytes of the selected file, from the package or from the recovered sources.
-fn bytes_of<'a>(o: &'a Outcome, sel: &Selection) -> Option<&'a [u8]> {
-    match sel.tab {
-        Tab::Recovered => recovered_source(o, sel).map(|r| r.content.as_bytes()),
-        Tab::Files => o.archive.find(&sel.path).map(|e| o.archive.bytes(e)),
-    }
-}
-
-/// A file's contents as a document, made once per file.
-struct Loaded {
-    text: Rc<str>,
-    doc: TextDoc,
-    /// Findings with a line, by line.
-    line_findings: Vec<(u32, Finding)>,
-    /// Findings about the file as a whole.
-    file_findings: Vec<Finding>,
-}
-
-enum Content {
-    Text(Loaded),
-    Binary(String),
-    Missing,
-}
-
-fn load(o: &Outcome, sel: &Selection) -> Content {
-    let Some(bytes) = bytes_of(o, sel) else {
-        return Content::Missing;
-    };
-    let findings: Vec<(Option<u32>, Finding)> = match recovered_source(o, sel) {
-        None => o
-            .analysis
-            .findings
-            .iter()
-            .filter(|f| f.path == sel.path)
-            .map(|f| (f.line, f.clone()))
-            .collect(),
-        Some(r) => o
-            .analysis
-            .findings
-            .iter()
-            .filter_map(|f| {
-                let at = f.source.as_ref().filter(|s| s.path == r.export_path())?;
-                Some((Some(at.line), f.clone()))
-            })
-            .collect(),
-    };
-    if let Some(description) = describe_binary(bytes) {
-        return Content::Binary(description);
-    }
-    // Secrets are masked on screen too; "Download file" still gives the exact bytes.
-    let text: Rc<str> = crate::scan::secrets::mask(&String::from_utf8_lossy(bytes)).into();
-    let doc = TextDoc::new(&sel.path, &text);
-    let (with_line, without): (Vec<_>, Vec<_>) =
-        findings.into_iter().partition(|(l, _)| l.is_some());
-    let mut line_findings: Vec<(u32, Finding)> = with_line
-        .into_iter()
-        .map(|(l, f)| (l.unwrap_or(1), f))
-        .collect();
-    line_findings.sort_by_key(|(l, _)| *l);
-    Content::Text(Loaded {
-        text,
-        doc,
-        line_findings,
-        file_findings: without.into_iter().map(|(_, f)| f).collect(),
-    })
-}
-
-/// One entry of the virtual list: a row of text, or a finding under its line.
-#[derive(Clone, Copy)]
-enum Item {
-    Row(usize),
-    Finding(usize),
 }
 
 #[derive(Properties, PartialEq)]
-pub struct TextViewProps {
-    pub outcome: Rc<Outcome>,
-    pub selection: Selection,
+struct BodyProps {
+    slot: Slot,
+    meta: Rc<FileMeta>,
+    line: Option<u32>,
 }
 
-#[function_component(TextView)]
-pub fn text_view(props: &TextViewProps) -> Html {
-    let key = (props.selection.tab, props.selection.path.clone());
-    let content = {
-        let outcome = props.outcome.clone();
-        let sel = props.selection.clone();
-        use_memo(key, move |_| load(&outcome, &sel))
-    };
-    let loaded = match &*content {
-        Content::Missing => return html! { <div class="viewer-empty muted">{"Not found."}</div> },
-        Content::Binary(description) => {
-            return html! {
-                <div class="viewer" data-testid="viewer" data-path={props.selection.path.clone()} data-kind="binary">
-                    <div class="binary" data-testid="viewer-binary">
-                        <strong>{description.clone()}</strong>
-                        <p class="muted">{"Binary files are described, not shown. Use “Download file” to inspect it with another tool."}</p>
-                    </div>
+/// A file's contents: rows and findings, or the description of a binary file.
+#[function_component(Body)]
+fn body(props: &BodyProps) -> Html {
+    let meta = &props.meta;
+    match &meta.kind {
+        FileKind::Text(text) => html! {
+            <TextBody slot={props.slot.clone()} path={meta.path.clone()} text={Rc::new(text.clone())} line={props.line} />
+        },
+        FileKind::Binary(description) => html! {
+            <div class="viewer" data-testid="viewer" data-path={meta.path.clone()} data-kind="binary">
+                <div class="binary" data-testid="viewer-binary">
+                    <strong>{description.clone()}</strong>
+                    <p class="muted">{"Binary files are described, not shown. Use “Download file” to inspect it with another tool."}</p>
                 </div>
-            };
-        }
-        Content::Text(loaded) => loaded,
-    };
-    // The list: rows, with each finding right after the last row of its line.
-    let (items, offsets) = {
-        let rows = loaded.doc.rows();
-        let mut items = Vec::with_capacity(rows.len() + loaded.line_findings.len());
-        let mut offsets = Vec::with_capacity(items.capacity() + 1);
+            </div>
+        },
+        FileKind::Missing => html! {},
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TextBodyProps {
+    slot: Slot,
+    path: String,
+    text: Rc<TextMeta>,
+    line: Option<u32>,
+}
+
+#[function_component(TextBody)]
+fn text_body(props: &TextBodyProps) -> Html {
+    let shared = use_context::<Shared>().expect("the page provides it");
+    let text = &props.text;
+    let (items, offsets) = (*use_memo(text.clone(), |text| {
+        let items = Rc::new(text.items());
+        let mut offsets = Vec::with_capacity(items.len() + 1);
         let mut y = 0u32;
-        let mut next_finding = 0;
-        for (i, row) in rows.iter().enumerate() {
-            items.push(Item::Row(i));
+        for item in items.iter() {
             offsets.push(y);
-            y += ROW_PX;
-            let line_ends = rows.get(i + 1).is_none_or(|r| r.line != row.line);
-            while line_ends
-                && next_finding < loaded.line_findings.len()
-                && loaded.line_findings[next_finding].0 <= row.line
-            {
-                items.push(Item::Finding(next_finding));
-                offsets.push(y);
-                y += FINDING_PX;
-                next_finding += 1;
-            }
+            y += match item {
+                Item::Row(_) => ROW_PX,
+                Item::Finding(_) => FINDING_PX,
+            };
         }
         offsets.push(y);
-        (Rc::new(items), Rc::new(offsets))
-    };
-    let scroll_to = props
-        .selection
-        .line
-        .and_then(|l| loaded.doc.row_of_line(l))
-        .and_then(|r| {
-            items
-                .iter()
-                .position(|it| matches!(it, Item::Row(i) if *i == r))
-        });
-    let render = {
-        let content = content.clone();
+        (items, Rc::new(offsets))
+    }))
+    .clone();
+    let scroll_to = props.line.map(|l| {
+        let row = text.row_of_line(l);
+        items
+            .iter()
+            .position(|it| *it == Item::Row(row))
+            .unwrap_or(0)
+    });
+    // Ask for the pages of rows around what is in view.
+    let on_range = {
+        let slot = props.slot.clone();
         let items = items.clone();
-        let target_line = props.selection.line;
-        Callback::from(move |k: usize| {
-            let Content::Text(loaded) = &*content else {
-                return html! {};
+        let bridge = shared.bridge.clone();
+        Callback::from(move |(first, last): (usize, usize)| {
+            let rows_of = |k: usize| match items.get(k) {
+                Some(Item::Row(r)) => Some(*r),
+                Some(Item::Finding(_)) => None,
+                None => None,
             };
-            match items[k] {
-                Item::Row(i) => render_row(loaded, i, target_line),
-                Item::Finding(f) => {
-                    let (line, finding) = &loaded.line_findings[f];
-                    html! {
-                        <div class={classes!("line-finding", finding.severity.as_str())} data-testid="line-finding" data-line={line.to_string()}>
-                            <span class={classes!("sev", finding.severity.as_str())}>{finding.severity.as_str()}</span>
-                            <span class="line-finding-text">{&finding.message}{" "}<span class="muted">{ with_code(&finding.remedy) }</span></span>
-                        </div>
-                    }
+            let from = (first..last).find_map(rows_of).unwrap_or(0);
+            let to = (first..last).rev().find_map(rows_of).unwrap_or(0) + 1;
+            for page in from / PAGE..to.div_ceil(PAGE) {
+                if slot.pages.borrow_mut().insert(page) {
+                    bridge.send(
+                        Request::Rows {
+                            view: slot.id,
+                            from: page * PAGE,
+                            to: (page + 1) * PAGE,
+                        },
+                        None,
+                    );
                 }
             }
         })
     };
+    let render = {
+        let items = items.clone();
+        let rows = props.slot.rows.clone();
+        let text = text.clone();
+        let target = props.line;
+        Callback::from(move |k: usize| match items[k] {
+            Item::Row(r) => match rows.borrow().get(&r) {
+                Some(row) => render_row(row, target),
+                None => html! { <div class="code-line pending"><span class="ln"></span></div> },
+            },
+            Item::Finding(f) => {
+                let (_, finding) = &text.line_findings[f];
+                line_finding(finding)
+            }
+        })
+    };
     html! {
-        <div class="viewer" data-testid="viewer" data-path={props.selection.path.clone()} data-kind="text">
-            if !loaded.file_findings.is_empty() {
+        <div class="viewer" data-testid="viewer" data-path={props.path.clone()} data-kind="text">
+            if !text.file_findings.is_empty() {
                 <ul class="file-findings">
-                    { for loaded.file_findings.iter().map(|f| html! {
+                    { for text.file_findings.iter().map(|f| html! {
                         <li data-testid="file-finding">
                             <span class={classes!("sev", f.severity.as_str())}>{f.severity.as_str()}</span>
                             <span>{&f.message}</span>
@@ -299,19 +327,30 @@ pub fn text_view(props: &TextViewProps) -> Html {
                     }) }
                 </ul>
             }
-            <div class="viewer-meta muted">{crate::finding::plural(loaded.doc.lines() as usize, "line", "lines")}</div>
-            <VirtualList class="code-view" offsets={offsets} render={render} scroll_to={scroll_to} label="File contents" />
+            <div class="viewer-meta muted">{plural(text.lines as usize, "line", "lines")}</div>
+            <VirtualList class="code-view" {offsets} {render} {scroll_to} {on_range} label="File contents" />
         </div>
     }
 }
 
-fn render_row(loaded: &Loaded, i: usize, target_line: Option<u32>) -> Html {
-    let row = loaded.doc.rows()[i];
-    let text = &loaded.text[row.start..row.end];
-    let spans = loaded.doc.spans(&loaded.text, i);
+fn line_finding(finding: &Finding) -> Html {
+    let line = finding
+        .source
+        .as_ref()
+        .map_or(finding.line, |s| Some(s.line));
+    html! {
+        <div class={classes!("line-finding", finding.severity.as_str())} data-testid="line-finding"
+             data-line={line.map(|l| l.to_string())}>
+            <span class={classes!("sev", finding.severity.as_str())}>{finding.severity.as_str()}</span>
+            <span class="line-finding-text">{&finding.message}{" "}<span class="muted">{ with_code(&finding.remedy) }</span></span>
+        </div>
+    }
+}
+
+fn render_row(row: &ViewRow, target_line: Option<u32>) -> Html {
     let code = html! {
         <span class="code">
-            { for spans.iter().map(|s| html! { <span class={s.kind.class()}>{&text[s.start..s.end]}</span> }) }
+            { for row.spans.iter().map(|(kind, text)| html! { <span class={kind.class()}>{text}</span> }) }
         </span>
     };
     if row.continued {

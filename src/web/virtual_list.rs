@@ -27,6 +27,9 @@ pub struct VirtualListProps {
     pub role: Option<AttrValue>,
     #[prop_or_default]
     pub label: Option<AttrValue>,
+    /// Told the items in or near view, `first..last`, whenever they change.
+    #[prop_or_default]
+    pub on_range: Callback<(usize, usize)>,
 }
 
 #[function_component(VirtualList)]
@@ -74,6 +77,10 @@ pub fn virtual_list(props: &VirtualListProps) -> Html {
         .saturating_sub(1)
         .min(count);
     let last = offsets.partition_point(|&o| o < to).min(count);
+    {
+        let on_range = props.on_range.clone();
+        use_effect_with((first, last), move |range| on_range.emit(*range));
+    }
     html! {
         <div class={classes!("vlist", props.class.clone())} ref={node} {onscroll}
              onkeydown={props.onkeydown.clone()} role={props.role.clone()} aria-label={props.label.clone()}>

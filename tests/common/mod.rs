@@ -139,3 +139,24 @@ pub fn noise(seed: u64, len: usize) -> Vec<u8> {
         })
         .collect()
 }
+
+/// Reads and scans `bytes` as the CLI and the page do: the pipeline, with digests.
+pub fn session(bytes: &[u8]) -> leakscope::Session {
+    use leakscope::session::{Options, Pipeline};
+    let mut pipeline = Pipeline::bytes("test.tgz", bytes.to_vec(), Options::scan(0));
+    while pipeline.step(leakscope::archive::STEP_BYTES) {}
+    pipeline.finish().expect("a readable package")
+}
+
+/// The same, read whole first and scanned at once, without the pipeline.
+pub fn whole_session(bytes: &[u8]) -> leakscope::Session {
+    use leakscope::session::{Digests, InputInfo, Session};
+    let archive = leakscope::Archive::read(bytes);
+    let analysis = leakscope::scan(&archive);
+    let input = InputInfo {
+        name: "test.tgz".into(),
+        bytes: bytes.len() as u64,
+        digests: Some(Digests::of(bytes)),
+    };
+    Session::new(input, archive, analysis, 0)
+}

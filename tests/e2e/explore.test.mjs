@@ -757,9 +757,10 @@ test('the URL hash reopens a file of the same tarball only', { timeout: TIMEOUT 
     await pick(page, fixtures.recovery);
 
     await openFile(page, 'files', 'dist/app.js');
-    await eventually(async () => assert.equal(await hash(), `#${fingerprint}:files:${encodeURIComponent('dist/app.js')}`));
+    const link = (tab, file) => `#${new URLSearchParams({ tarball: fingerprint, tab, file })}`;
+    await eventually(async () => assert.equal(await hash(), link('files', 'dist/app.js')));
     await openFile(page, 'recovered', 'src/main.ts');
-    const expected = `#${fingerprint}:recovered:${encodeURIComponent('src/main.ts')}`;
+    const expected = link('recovered', 'src/main.ts');
     await eventually(async () => assert.equal(await hash(), expected));
 
     // Reload with the hash, pick the same tarball: the file opens again.
@@ -780,6 +781,11 @@ test('the URL hash reopens a file of the same tarball only', { timeout: TIMEOUT 
       .locator(VIEWER)
       .evaluateAll((vs) => vs.map((v) => v.getAttribute('data-path')).filter((p) => p === 'src/main.ts'));
     assert.deepEqual(opened, [], 'a different tarball must not reopen the file');
+
+    // A link in the older `#fingerprint:tab:path` form still opens its file.
+    await page.goto(`${URL_UNDER_TEST}#${fingerprint}:recovered:${encodeURIComponent('src/main.ts')}`, { waitUntil: 'load' });
+    await pick(page, fixtures.recovery);
+    await assertViewerShows(await waitForViewer(page, 'src/main.ts'), RECOVERY_MAIN_TS, 'src/main.ts from an old link');
   });
 });
 

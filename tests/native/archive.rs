@@ -1,11 +1,14 @@
 //! Reading tarballs: odd roots, long names, PAX, plain tar, and every way they break.
-// Native only: the browser side is covered by tests/wasm.rs.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
-use common::{Naming, Tarball, gzip, noise, paths};
+use crate::common::{Naming, Tarball, gzip, noise, paths};
+use leakscope::archive::{Limits, Unpack};
 use leakscope::{Archive, ArchiveError};
+
+/// Decompressed in the caller's steps, as the page's worker does.
+fn inline(tgz: &[u8]) -> Unpack {
+    let reader = std::io::Cursor::new(tgz.to_vec());
+    Unpack::inline(Box::new(reader), tgz.len() as u64, None, Limits::default())
+}
 
 #[test]
 fn drops_the_top_folder_whatever_its_name() {
@@ -77,9 +80,9 @@ fn long_names_in_every_encoding() {
     assert_eq!(a.bytes(&a.entries()[2]), b"pax");
     // Unpacked a few hundred bytes at a time, long-name and PAX headers arrive in pieces.
     for step in [100, 512, 700] {
-        let mut unpacker = leakscope::archive::Unpacker::new(&tgz);
-        while unpacker.step(step) {}
-        let stepped = unpacker.finish(|_| {}, |_| {});
+        let mut unpack = inline(&tgz);
+        while unpack.step(step) {}
+        let stepped = unpack.finish();
         assert_eq!(paths(&stepped), paths(&a), "in {step}-byte steps");
     }
 }
@@ -234,16 +237,16 @@ fn unpacking_in_small_steps_reads_the_same_files() {
         tar = tar.file(&format!("f{i}.bin"), noise(i, 50_000));
     }
     let tgz = tar.tgz();
-    let mut unpacker = leakscope::archive::Unpacker::new(&tgz);
+    let mut unpack = inline(&tgz);
     let mut steps = 0;
     let mut last = 0;
     let mut files_seen = 0;
-    while unpacker.step(64 << 10) {
+    while unpack.step(64 << 10) {
         steps += 1;
-        assert!(unpacker.consumed() >= last, "progress never goes back");
-        last = unpacker.consumed();
+        assert!(unpack.consumed() >= last, "progress never goes back");
+        last = unpack.consumed();
         // Files are handed over as they complete, the one under way as open.
-        let arrived = unpacker.arrived().expect("still unpacking");
+        let arrived = unpack.partial();
         assert!(arrived.files.len() >= files_seen);
         files_seen = arrived.files.len();
         assert!(
@@ -263,9 +266,9 @@ fn unpacking_in_small_steps_reads_the_same_files() {
         files_seen >= 6,
         "{files_seen} of 8 files were seen before the end"
     );
-    assert_eq!(unpacker.consumed(), tgz.len() as u64);
+    assert_eq!(unpack.consumed(), tgz.len() as u64);
     let mut last_call = None;
-    let stepped = unpacker.finish(|_| {}, |p| last_call = Some((p.complete, p.files.len())));
+    let stepped = unpack.finish_with(|p| last_call = Some((p.complete, p.files.len())));
     assert_eq!(last_call, Some((true, 8)));
     let whole = Archive::read(&tgz);
     assert_eq!(stepped.error, None);
@@ -284,41 +287,43 @@ fn streaming_shows_each_file_once_it_is_complete() {
     let tgz = tar.tgz();
     let whole = Archive::read(&tgz);
     let (mut calls, mut seen, mut opened) = (0, 0, 0);
-    let mut complete_at = Vec::new();
     let mut last_progress = 0;
-    let streamed = Archive::read_streaming(
-        &tgz,
-        |n| {
-            assert!(n >= last_progress, "progress never goes back");
-            last_progress = n;
-        },
-        |p| {
-            calls += 1;
-            assert!(p.files.len() >= seen, "the list of files only grows");
-            seen = p.files.len();
-            for f in p.files {
-                // Complete, and the same bytes the whole read gives.
-                let name = f.path.trim_start_matches("package/");
-                let entry = whole.find(name).expect("in the whole read");
-                assert_eq!(&p.data[f.range.clone()], whole.bytes(entry));
-            }
-            if let Some(open) = p.open {
-                assert!(
-                    open.range.end > p.data.len(),
-                    "an open file is not complete"
-                );
-                opened += 1;
-            }
-            if p.complete {
-                complete_at.push(calls);
-            }
-        },
-    );
-    assert_eq!(
-        complete_at,
-        [calls],
-        "the last call, and only it, is complete"
-    );
+    // Natively decompressed on a thread of its own, shown a chunk at a time.
+    let mut unpack = Unpack::bytes(std::sync::Arc::new(tgz.clone()), Limits::default());
+    let mut check = |p: leakscope::archive::Partial<'_>| {
+        calls += 1;
+        assert!(p.files.len() >= seen, "the list of files only grows");
+        seen = p.files.len();
+        for f in p.files {
+            // Complete, and the same bytes the whole read gives.
+            let name = f.path.trim_start_matches("package/");
+            let entry = whole.find(name).expect("in the whole read");
+            assert_eq!(&p.data[f.range.clone()], whole.bytes(entry));
+        }
+        if let Some(open) = p.open {
+            assert!(
+                open.range.end > p.data.len(),
+                "an open file is not complete"
+            );
+            opened += 1;
+        }
+        p.complete
+    };
+    loop {
+        let more = unpack.step(1);
+        assert!(
+            unpack.consumed() >= last_progress,
+            "progress never goes back"
+        );
+        last_progress = unpack.consumed();
+        assert!(!check(unpack.partial()), "only the last view is complete");
+        if !more {
+            break;
+        }
+    }
+    let mut complete = false;
+    let streamed = unpack.finish_with(|p| complete = check(p));
+    assert!(complete, "the last view is complete");
     assert_eq!(seen, 6);
     assert!(calls > 3, "{calls} calls");
     assert!(opened > 0, "files were seen while still arriving");
@@ -336,15 +341,17 @@ fn a_file_is_read_as_it_decompresses() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.tgz");
     std::fs::write(&path, &tgz).unwrap();
-    let mut calls = 0;
-    let from_file =
-        Archive::read_file_streaming(std::fs::File::open(&path).unwrap(), |_| {}, |_| calls += 1)
-            .unwrap();
-    assert!(calls > 2);
+    let mut unpack = Unpack::file(std::fs::File::open(&path).unwrap(), Limits::default()).unwrap();
+    let mut steps = 0;
+    while unpack.step(1) {
+        steps += 1;
+    }
+    assert!(steps > 2, "{steps} steps");
+    let from_file = unpack.finish();
     assert_eq!(paths(&from_file), paths(&Archive::read(&tgz)));
     assert_eq!(from_file.input_bytes, tgz.len() as u64);
     // Not gzip: read whole, and the error is the ordinary one.
     std::fs::write(&path, b"plain text").unwrap();
-    let junk = Archive::read_file_streaming(std::fs::File::open(&path).unwrap(), |_| {}, |_| {});
-    assert_eq!(junk.unwrap().error, Some(ArchiveError::NotAPackage));
+    let junk = Unpack::file(std::fs::File::open(&path).unwrap(), Limits::default()).unwrap();
+    assert_eq!(junk.finish().error, Some(ArchiveError::NotAPackage));
 }

@@ -1,6 +1,6 @@
 //! `-` reads the package from standard input, and so does a path that is a pipe.
 
-use crate::{leakscope, leaky_package};
+use super::{leakscope, leaky_package};
 
 #[test]
 fn a_tarball_on_stdin_scans_like_a_file() {

@@ -1,14 +1,11 @@
 //! Every case of the tc39 source-map-tests suite: the scanner survives the map, says when it
 //! is malformed, and still recovers every `sourcesContent` string it can read, whether the
 //! map is read whole or as its bytes arrive.
-// Native only: the browser side is covered by tests/wasm.rs.
-#![cfg(not(target_arch = "wasm32"))]
-
-mod common;
 
 use std::path::PathBuf;
 
-use common::Tarball;
+use crate::common::Tarball;
+use leakscope::RuleId;
 use leakscope::source_map::{MapStream, Mappings, SourceMap};
 
 fn suite() -> Option<PathBuf> {
@@ -98,10 +95,9 @@ fn every_tc39_case() {
             ));
         }
         if !valid
-            && !analysis
-                .findings
-                .iter()
-                .any(|f| f.rule == "sourcemap-malformed" || f.rule == "sourcemap-unreadable")
+            && !analysis.findings.iter().any(|f| {
+                f.rule == RuleId::SourcemapMalformed || f.rule == RuleId::SourcemapUnreadable
+            })
         {
             failures.push(format!("{name}: no finding says the map is malformed"));
         }

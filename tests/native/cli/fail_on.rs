@@ -1,8 +1,8 @@
 //! `--fail-on`: the exit code a release pipeline gates on.
 
-use common::Tarball;
+use crate::common::Tarball;
 
-use crate::{clean_package, common, leakscope, leaky_package, write_temp};
+use super::{clean_package, leakscope, leaky_package, write_temp};
 
 fn exit_code(bytes: &[u8], fail_on: Option<&str>) -> i32 {
     let dir = tempfile::tempdir().unwrap();
@@ -17,7 +17,7 @@ fn exit_code(bytes: &[u8], fail_on: Option<&str>) -> i32 {
 
 /// Worst finding: medium (an open-source map whose paths name a user).
 fn medium_package() -> Vec<u8> {
-    let map = common::source_map(&[("/Users/ann/app/src/a.ts", Some("x"))]);
+    let map = crate::common::source_map(&[("/Users/ann/app/src/a.ts", Some("x"))]);
     Tarball::new("package/")
         .package_json("oss", Some("MIT"))
         .file("a.js.map", map)

@@ -1,17 +1,12 @@
 //! The `leakscope` binary, run as CI runs it, one module per flag or subcommand.
-#![cfg(not(target_arch = "wasm32"))]
-
-#[path = "../common/mod.rs"]
-mod common;
-
 mod directory;
 mod extract;
 mod fail_on;
 mod format;
 mod stdin;
 
+use crate::common::{Tarball, source_map};
 use assert_cmd::Command;
-use common::{Tarball, source_map};
 
 pub fn leakscope() -> Command {
     let mut cmd = Command::cargo_bin("leakscope").expect("the binary is built");
@@ -60,7 +55,7 @@ pub fn clean_package() -> Vec<u8> {
         )
         .file(
             "index.js.map",
-            common::source_map_without_content(&["src/index.ts"]),
+            crate::common::source_map_without_content(&["src/index.ts"]),
         )
         .tgz()
 }

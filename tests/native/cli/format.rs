@@ -1,6 +1,6 @@
 //! `--format text|json|sarif|markdown`.
 
-use crate::{clean_package, leakscope, leaky_package, write_temp};
+use super::{clean_package, leakscope, leaky_package, write_temp};
 
 #[test]
 fn json_follows_the_report_contract() {
@@ -102,9 +102,9 @@ fn markdown_is_a_ticket_summary() {
     );
     assert!(md.contains("| Severity | File | Finding | What to do |"));
     assert!(md.contains("| critical | `dist/cli.js.map` |"));
-    let sha256 = leakscope::report::Integrity::of(&bytes).sha256;
+    let sha256 = leakscope::session::Digests::of(&bytes).sha256;
     assert!(md.contains(&format!("| SHA-256 | `{sha256}` |")));
-    assert!(md.contains("| Integrity | `sha512-"));
+    assert!(md.contains("| SHA-512 (integrity) | `sha512-"));
 }
 
 #[test]

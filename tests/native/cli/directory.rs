@@ -1,6 +1,6 @@
 //! A directory with a package.json: scans what `npm pack` would publish.
 
-use crate::{leakscope, leaky_tarball};
+use super::{leakscope, leaky_tarball};
 
 fn npm_available() -> bool {
     std::process::Command::new("npm")

@@ -2,9 +2,9 @@
 
 use std::path::Path;
 
-use common::Tarball;
+use crate::common::Tarball;
 
-use crate::{LEAKY_SOURCES, common, leakscope, leaky_package, write_temp};
+use super::{LEAKY_SOURCES, leakscope, leaky_package, write_temp};
 
 /// Runs `leakscope extract PKG -o OUT`.
 fn extract(pkg: &Path, out_dir: &Path) -> std::process::Output {
@@ -75,13 +75,13 @@ fn writes_byte_identical_files_by_normalised_path() {
 
 #[test]
 fn hostile_paths_stay_inside_and_variants_sit_side_by_side() {
-    let one = common::source_map(&[
+    let one = crate::common::source_map(&[
         ("../../../../../../tmp/escaped-by-dots.ts", Some("dots")),
         ("/etc/escaped-absolute.ts", Some("abs")),
         ("C:\\Windows\\escaped.ts", Some("win")),
         ("src/a.ts", Some("first")),
     ]);
-    let two = common::source_map(&[("webpack://x/./src/a.ts", Some("second"))]);
+    let two = crate::common::source_map(&[("webpack://x/./src/a.ts", Some("second"))]);
     let tgz = Tarball::new("package/")
         .file("1.js.map", one)
         .file("2.js.map", two)

@@ -1,11 +1,8 @@
 //! Scanning packages built here: maps with and without sources, broken maps, references,
 //! licences, and the verdict that follows.
-// Native only: the browser side is covered by tests/wasm.rs.
-#![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
-use common::{Tarball, source_map, source_map_without_content};
+use crate::common::{Tarball, source_map, source_map_without_content};
+use leakscope::RuleId;
 use leakscope::{Level, Severity, analyse};
 
 fn leaky_map() -> String {
@@ -51,7 +48,7 @@ fn orphaned_map_with_sources_in_a_proprietary_package_is_critical() {
     assert_eq!(
         (f.rule, f.severity, f.path.as_str()),
         (
-            "sourcemap-embedded-sources",
+            RuleId::SourcemapEmbeddedSources,
             Severity::Critical,
             "cli.js.map"
         )
@@ -106,7 +103,7 @@ fn maps_without_sources_content_are_clean() {
     assert_eq!(a.findings.len(), 1);
     assert_eq!(
         (a.findings[0].rule, a.findings[0].severity),
-        ("sourcemap-no-content", Severity::Info)
+        (RuleId::SourcemapNoContent, Severity::Info)
     );
     assert_eq!(a.refs[0].target, "dist/a.js.map");
     assert!(a.refs[0].exists);
@@ -129,7 +126,7 @@ fn a_broken_map_is_reported_and_the_scan_goes_on() {
     let unreadable: Vec<_> = a
         .findings
         .iter()
-        .filter(|f| f.rule == "sourcemap-unreadable")
+        .filter(|f| f.rule == RuleId::SourcemapUnreadable)
         .map(|f| f.path.as_str())
         .collect();
     assert_eq!(unreadable, ["bad.js.map", "junk.map"]);
@@ -199,8 +196,8 @@ fn references_are_classified() {
         .iter()
         .map(|f| (f.rule, f.path.as_str()))
         .collect();
-    assert!(rules.contains(&("sourcemap-missing", "a.js")));
-    assert!(rules.contains(&("sourcemap-remote", "b.js")));
+    assert!(rules.contains(&(RuleId::SourcemapMissing, "a.js")));
+    assert!(rules.contains(&(RuleId::SourcemapRemote, "b.js")));
 }
 
 #[test]
@@ -233,9 +230,9 @@ fn the_json_report_has_the_contract_keys() {
         .package_json("@acme/cli", Some("UNLICENSED"))
         .file("cli.js.map", leaky_map())
         .tgz();
-    let a = analyse(&tgz);
+    let s = crate::common::session(&tgz);
     let v: serde_json::Value =
-        serde_json::from_str(&leakscope::report::Report::new(&a).to_json()).unwrap();
+        serde_json::from_str(&leakscope::report::Report::new(&s).to_json()).unwrap();
     assert_eq!(v["schema"], 1);
     assert_eq!(v["tool"]["name"], "leakscope");
     assert_eq!(v["package"]["name"], "@acme/cli");
@@ -249,6 +246,18 @@ fn the_json_report_has_the_contract_keys() {
     assert_eq!(v["verdict"]["level"], "critical");
     assert!(v["sourcemap_refs"].is_array());
     assert!(v["unpacked_bytes"].is_u64());
+    // What an incident ticket needs.
+    assert_eq!(v["tool"]["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(v["scanned_at"], "1970-01-01T00:00:00Z");
+    assert_eq!(v["input"]["name"], "test.tgz");
+    assert_eq!(v["input"]["bytes"], tgz.len());
+    let digests = leakscope::session::Digests::of(&tgz);
+    assert_eq!(v["input"]["sha256"], digests.sha256);
+    assert_eq!(v["input"]["integrity"], digests.sha512);
+    assert_eq!(v["package"]["license"], "UNLICENSED");
+    assert_eq!(v["own_sources"]["files"], 2);
+    assert_eq!(v["own_sources"]["by_folder"][0]["folder"], "src/");
+    assert_eq!(v["own_sources"]["list"][0]["path"], "src/main.ts");
 }
 
 #[test]
@@ -268,7 +277,7 @@ fn counts_agree_with_the_sourcemap_crate() {
 /// A GitHub token built at run time, so no real-looking secret sits in the repository.
 fn github_token() -> String {
     let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    let noise = common::noise(7, 36);
+    let noise = crate::common::noise(7, 36);
     format!(
         "ghp_{}",
         noise
@@ -291,7 +300,7 @@ fn a_secret_planted_in_sources_content_is_found_and_redacted() {
     let f = a
         .findings
         .iter()
-        .find(|f| f.rule == "github-pat")
+        .find(|f| f.rule.as_str() == "github-pat")
         .expect("the planted token is found");
     assert_eq!(
         (f.severity, f.path.as_str()),
@@ -303,7 +312,7 @@ fn a_secret_planted_in_sources_content_is_found_and_redacted() {
         f.message
     );
     assert_eq!(a.verdict.level, Level::Critical);
-    let json = leakscope::report::Report::new(&a).to_json();
+    let json = leakscope::report::Report::new(&crate::common::session(&tgz)).to_json();
     assert!(
         !json.contains(&token[8..]),
         "the report must not carry the secret"
@@ -331,7 +340,7 @@ fn secrets_and_never_publish_files_in_the_package() {
     let got: Vec<_> = a
         .findings
         .iter()
-        .map(|f| (f.rule, f.severity, f.path.as_str(), f.line))
+        .map(|f| (f.rule.as_str(), f.severity, f.path.as_str(), f.line))
         .collect();
     assert!(
         got.contains(&("github-pat", Severity::Critical, "lib/deploy.js", Some(2))),
@@ -343,7 +352,7 @@ fn secrets_and_never_publish_files_in_the_package() {
     assert_eq!(a.verdict.title, "Leaks secrets");
     let summary = &a.verdict.summary;
     assert!(
-        summary.starts_with("Secrets are exposed in 3 files; rotate them now."),
+        summary.starts_with("Secrets are exposed in 3 files."),
         "{summary}"
     );
 }
@@ -387,7 +396,7 @@ fn shipped_typescript_in_a_proprietary_package_is_high() {
         .tgz();
     let a = analyse(&tgz);
     assert_eq!(a.verdict.level, Level::High);
-    assert_eq!(a.findings[0].rule, "shipped-typescript-source");
+    assert_eq!(a.findings[0].rule, RuleId::ShippedTypescriptSource);
 }
 
 #[test]
@@ -411,7 +420,7 @@ fn a_cut_off_tarball_is_never_clean() {
         .package_json("x", Some("MIT"))
         .file("index.js", "x\n//# sourceMappingURL=index.js.map\n");
     for i in 0..20 {
-        tar = tar.file(&format!("blob{i}.bin"), common::noise(i, 4000));
+        tar = tar.file(&format!("blob{i}.bin"), crate::common::noise(i, 4000));
     }
     let tgz = tar
         .file(
@@ -421,15 +430,31 @@ fn a_cut_off_tarball_is_never_clean() {
         .tgz();
     let a = analyse(&tgz[..tgz.len() / 2]);
     assert!(a.files > 1 && a.archive_error.is_some());
-    assert_eq!(a.verdict.level, Level::Medium);
-    assert_eq!(a.verdict.title, "Could only be read in part");
-    assert!(
-        a.verdict.summary.starts_with("Incomplete: Only "),
-        "{}",
-        a.verdict.summary
+    assert_eq!(a.verdict.level, Level::Incomplete);
+    assert_eq!(
+        a.verdict.worst,
+        Level::Clean,
+        "nothing was found in what was read"
+    );
+    assert_eq!(a.verdict.title, "Could not be read to the end");
+    let read = a.files;
+    assert_eq!(
+        a.verdict.summary,
+        format!(
+            "Read {read} files ({}) before the archive broke off: the file is cut short after {} of content, as an unfinished download would be. Nothing was found in that part.",
+            leakscope::text::size(a.unpacked_bytes),
+            leakscope::text::size(match &a.archive_error {
+                Some(leakscope::ArchiveError::TruncatedGzip { decompressed, .. }) => *decompressed,
+                other => panic!("{other:?}"),
+            })
+        )
     );
     // The map past the break is not reported missing.
-    assert!(!a.findings.iter().any(|f| f.rule == "sourcemap-missing"));
+    assert!(
+        !a.findings
+            .iter()
+            .any(|f| f.rule == RuleId::SourcemapMissing)
+    );
 }
 
 #[test]
@@ -453,11 +478,11 @@ fn an_inline_map_that_does_not_decode_is_noted() {
         .map(|f| (f.rule, f.path.as_str(), f.line))
         .collect();
     assert!(
-        rules.contains(&("sourcemap-inline-undecodable", "a.js", Some(2))),
+        rules.contains(&(RuleId::SourcemapInlineUndecodable, "a.js", Some(2))),
         "{rules:?}"
     );
-    assert!(rules.contains(&("sourcemap-inline-undecodable", "b.js", Some(2))));
-    assert!(rules.contains(&("sourcemap-remote", "c.js", Some(2))));
+    assert!(rules.contains(&(RuleId::SourcemapInlineUndecodable, "b.js", Some(2))));
+    assert!(rules.contains(&(RuleId::SourcemapRemote, "c.js", Some(2))));
     assert!(a.source_maps.is_empty());
     assert_eq!(a.verdict.level, Level::Low);
 }
@@ -479,7 +504,7 @@ fn a_personal_source_root_and_an_unreadable_map_with_sources_are_noticed() {
     let got: Vec<_> = a
         .findings
         .iter()
-        .map(|f| (f.rule, f.severity, f.path.as_str()))
+        .map(|f| (f.rule.as_str(), f.severity, f.path.as_str()))
         .collect();
     assert!(
         got.contains(&("sourcemap-personal-path", Severity::Low, "a.js.map")),
@@ -515,7 +540,6 @@ fn a_referenced_map_with_another_name_is_read() {
 #[test]
 fn streaming_and_reading_whole_give_the_same_report() {
     use leakscope::report::Report;
-    use leakscope::scan::{Purpose, Scanner, scan};
     // Big enough that the map spans many decompressed chunks.
     let mut sources = Vec::new();
     for i in 0..400 {
@@ -545,23 +569,29 @@ fn streaming_and_reading_whole_give_the_same_report() {
             "//# sourceMappingURL=https://maps.example.com/a.js.map\n",
         )
         .tgz();
-    let mut scanner = Scanner::new(Purpose::Scan);
-    let mut calls = 0;
-    let archive = leakscope::Archive::read_streaming(
-        &tgz,
-        |_| {},
-        |p| {
-            calls += 1;
-            scanner.advance(p);
-        },
+    // The pipeline, in small steps, against a whole read scanned at once.
+    let mut pipeline = leakscope::session::Pipeline::bytes(
+        "test.tgz",
+        tgz.clone(),
+        leakscope::session::Options::scan(0),
     );
-    assert!(calls > 3, "the package arrived in {calls} pieces");
-    let streamed = scanner.finish(&archive);
-    let whole = scan(&leakscope::Archive::read(&tgz));
+    let mut steps = 0;
+    while pipeline.step(256 << 10) {
+        steps += 1;
+    }
+    assert!(steps > 3, "the package arrived in {steps} pieces");
+    let streamed = pipeline.finish().unwrap();
+    let whole = crate::common::whole_session(&tgz);
     assert_eq!(
         Report::new(&streamed).to_json(),
         Report::new(&whole).to_json()
     );
-    assert_eq!(streamed.recovered.len(), 401);
-    assert!(streamed.findings.iter().any(|f| f.rule == "github-pat"));
+    assert_eq!(streamed.analysis.recovered.len(), 401);
+    assert!(
+        streamed
+            .analysis
+            .findings
+            .iter()
+            .any(|f| f.rule.as_str() == "github-pat")
+    );
 }

@@ -1,0 +1,54 @@
+//! Progress on stderr, only when it is a terminal and the package is large: a bar while the
+//! tarball is unpacked, a spinner with the step name otherwise.
+
+use std::io::IsTerminal;
+
+pub struct Progress(Option<indicatif::ProgressBar>);
+
+/// Below this, reading and scanning take well under a second: no bar.
+const LARGE_INPUT: u64 = 4 << 20;
+
+impl Progress {
+    pub fn new() -> Progress {
+        if !std::io::stderr().is_terminal() {
+            return Progress(None);
+        }
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.enable_steady_tick(std::time::Duration::from_millis(100));
+        Progress(Some(bar))
+    }
+
+    pub fn step(&self, what: &str) {
+        if let Some(bar) = &self.0 {
+            bar.set_style(indicatif::ProgressStyle::default_spinner());
+            bar.set_message(format!("{what}…"));
+        }
+    }
+
+    pub fn unpacking(&self, total: u64) {
+        let Some(bar) = &self.0 else { return };
+        if total < LARGE_INPUT {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+            return;
+        }
+        bar.set_length(total);
+        bar.set_position(0);
+        let style = indicatif::ProgressStyle::with_template(
+            "unpacking {bar:30} {binary_bytes}/{binary_total_bytes} {eta}",
+        )
+        .expect("a valid template");
+        bar.set_style(style);
+    }
+
+    pub fn at(&self, consumed: u64) {
+        if let Some(bar) = &self.0 {
+            bar.set_position(consumed);
+        }
+    }
+
+    pub fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}

@@ -1,0 +1,298 @@
+//! The page as a whole: which package is being analysed or shown, and what happens when
+//! another is chosen, cancelled, or reports back. Analyses are numbered, so that whatever a
+//! cancelled or replaced one still says is ignored.
+
+use std::rc::Rc;
+
+use crate::protocol::Overview;
+use crate::session::Progress;
+use crate::text::{count, plural, size};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Stage {
+    #[default]
+    Idle,
+    Working {
+        id: u32,
+        name: String,
+        progress: Progress,
+    },
+    Done(Rc<Overview>),
+    Failed {
+        name: String,
+        message: String,
+    },
+    /// The person stopped the analysis of `name`.
+    Cancelled {
+        name: String,
+    },
+}
+
+/// What happens to the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AppEvent {
+    /// Files were chosen (dropped or picked); the first is analysed.
+    Chosen {
+        name: String,
+        count: usize,
+    },
+    Progress {
+        id: u32,
+        progress: Progress,
+    },
+    Done {
+        id: u32,
+        overview: Box<Overview>,
+    },
+    Failed {
+        id: u32,
+        message: String,
+    },
+    /// The Cancel button, or Esc.
+    Cancel,
+}
+
+/// What the shell must do after an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AppCommand {
+    /// Stop the worker (whatever it is doing) and start a fresh one.
+    RestartWorker,
+    /// Hand the chosen file to the worker under this number.
+    Analyse { id: u32 },
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct App {
+    pub stage: Stage,
+    /// Said when several files were dropped: one package is analysed at a time.
+    pub notice: Option<String>,
+    next: u32,
+}
+
+impl App {
+    pub fn busy(&self) -> bool {
+        matches!(self.stage, Stage::Working { .. })
+    }
+
+    fn current(&self) -> Option<u32> {
+        match &self.stage {
+            Stage::Working { id, .. } => Some(*id),
+            _ => None,
+        }
+    }
+
+    /// Applies one event; the commands are for the shell to carry out, in order.
+    pub fn update(&mut self, event: AppEvent) -> Vec<AppCommand> {
+        match event {
+            AppEvent::Chosen { name, count } => {
+                let mut commands = Vec::new();
+                // A second drop replaces the first: nothing of it may show up afterwards.
+                if self.busy() {
+                    commands.push(AppCommand::RestartWorker);
+                }
+                self.next += 1;
+                self.notice = (count > 1).then(|| {
+                    format!(
+                        "{} were dropped; Leakscope reads one package at a time, so only {name} is analysed.",
+                        plural(count, "file", "files")
+                    )
+                });
+                self.stage = Stage::Working {
+                    id: self.next,
+                    name,
+                    progress: Progress::default(),
+                };
+                commands.push(AppCommand::Analyse { id: self.next });
+                commands
+            }
+            AppEvent::Cancel => match std::mem::take(&mut self.stage) {
+                Stage::Working { name, .. } => {
+                    self.stage = Stage::Cancelled { name };
+                    vec![AppCommand::RestartWorker]
+                }
+                other => {
+                    self.stage = other;
+                    Vec::new()
+                }
+            },
+            AppEvent::Progress { id, progress } => {
+                if let Stage::Working {
+                    id: current,
+                    progress: p,
+                    ..
+                } = &mut self.stage
+                    && *current == id
+                {
+                    *p = progress;
+                }
+                Vec::new()
+            }
+            AppEvent::Done { id, overview } => {
+                if self.current() == Some(id) {
+                    self.stage = Stage::Done(Rc::from(overview));
+                }
+                Vec::new()
+            }
+            AppEvent::Failed { id, message } => {
+                if let Stage::Working {
+                    id: current, name, ..
+                } = &self.stage
+                    && *current == id
+                {
+                    self.stage = Stage::Failed {
+                        name: name.clone(),
+                        message,
+                    };
+                }
+                Vec::new()
+            }
+        }
+    }
+}
+
+/// What the progress bar says: "12.5 MB of 31.2 MB read · 1,234 files".
+pub fn progress_label(p: &Progress) -> String {
+    if p.total == 0 {
+        return "Reading the file".to_string();
+    }
+    let files = match p.files {
+        0 => String::new(),
+        n => format!(" · {} unpacked", plural(n, "file", "files")),
+    };
+    format!(
+        "{} of {} read ({} %){files}",
+        size(p.read),
+        size(p.total),
+        count((p.fraction() * 100.0).floor() as u64)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::archive::Archive;
+    use crate::session::{InputInfo, Session};
+
+    fn overview() -> Box<Overview> {
+        let archive = Archive::from_files(vec![("a.js".into(), b"a".to_vec())]);
+        let analysis = crate::scan::scan(&archive);
+        let input = InputInfo {
+            name: "a.tgz".into(),
+            bytes: 1,
+            digests: None,
+        };
+        Box::new(Overview::of(&Session::new(input, archive, analysis, 0)))
+    }
+
+    fn chosen(name: &str) -> AppEvent {
+        AppEvent::Chosen {
+            name: name.into(),
+            count: 1,
+        }
+    }
+
+    #[test]
+    fn an_analysis_runs_to_its_end() {
+        let mut app = App::default();
+        assert_eq!(app.update(chosen("a.tgz")), [AppCommand::Analyse { id: 1 }]);
+        let progress = Progress {
+            read: 5,
+            total: 10,
+            unpacked: 20,
+            files: 3,
+        };
+        app.update(AppEvent::Progress { id: 1, progress });
+        assert!(matches!(&app.stage, Stage::Working { progress: p, .. } if *p == progress));
+        app.update(AppEvent::Done {
+            id: 1,
+            overview: overview(),
+        });
+        assert!(matches!(app.stage, Stage::Done(_)));
+    }
+
+    #[test]
+    fn a_second_drop_replaces_the_first_and_its_messages_are_ignored() {
+        let mut app = App::default();
+        app.update(chosen("first.tgz"));
+        assert_eq!(
+            app.update(chosen("second.tgz")),
+            [AppCommand::RestartWorker, AppCommand::Analyse { id: 2 }]
+        );
+        // Whatever the first one still says changes nothing.
+        app.update(AppEvent::Done {
+            id: 1,
+            overview: overview(),
+        });
+        app.update(AppEvent::Failed {
+            id: 1,
+            message: "late".into(),
+        });
+        assert!(matches!(&app.stage, Stage::Working { id: 2, name, .. } if name == "second.tgz"));
+        // When idle, choosing does not restart anything.
+        app.update(AppEvent::Done {
+            id: 2,
+            overview: overview(),
+        });
+        assert_eq!(
+            app.update(chosen("third.tgz")),
+            [AppCommand::Analyse { id: 3 }]
+        );
+    }
+
+    #[test]
+    fn cancel_stops_the_work_and_says_so() {
+        let mut app = App::default();
+        app.update(chosen("big.tgz"));
+        assert_eq!(app.update(AppEvent::Cancel), [AppCommand::RestartWorker]);
+        assert_eq!(
+            app.stage,
+            Stage::Cancelled {
+                name: "big.tgz".into()
+            }
+        );
+        app.update(AppEvent::Done {
+            id: 1,
+            overview: overview(),
+        });
+        assert_eq!(
+            app.stage,
+            Stage::Cancelled {
+                name: "big.tgz".into()
+            }
+        );
+        // Esc with nothing running does nothing.
+        assert!(app.update(AppEvent::Cancel).is_empty());
+    }
+
+    #[test]
+    fn several_files_dropped_get_a_notice() {
+        let mut app = App::default();
+        app.update(AppEvent::Chosen {
+            name: "a.tgz".into(),
+            count: 3,
+        });
+        assert_eq!(
+            app.notice.as_deref(),
+            Some(
+                "3 files were dropped; Leakscope reads one package at a time, so only a.tgz is analysed."
+            )
+        );
+        app.update(chosen("b.tgz"));
+        assert_eq!(app.notice, None);
+    }
+
+    #[test]
+    fn progress_reads_well() {
+        let p = Progress {
+            read: 12_500_000,
+            total: 31_200_000,
+            unpacked: 0,
+            files: 1234,
+        };
+        assert_eq!(
+            progress_label(&p),
+            "12.5 MB of 31.2 MB read (40 %) · 1,234 files unpacked"
+        );
+        assert_eq!(progress_label(&Progress::default()), "Reading the file");
+    }
+}

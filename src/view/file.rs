@@ -1,0 +1,334 @@
+//! One file as the viewer shows it: its text with secrets masked, cut into rows, the
+//! findings under the rows of their lines; or a description of binary content. Rows are
+//! coloured a page at a time ([`TextView::rows`]), so a 13 MB file costs the screen only the
+//! rows on it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::{TextDoc, describe_binary};
+use crate::finding::Finding;
+use crate::highlight::Kind;
+use crate::session::Session;
+use crate::view::tree::Tab;
+
+/// What the viewer knows of a file before any row is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileMeta {
+    pub tab: Tab,
+    pub path: String,
+    pub size: u64,
+    pub kind: FileKind,
+    /// For a recovered source: where it came from.
+    pub recovered: Option<RecoveredInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileKind {
+    Text(TextMeta),
+    /// Described, not shown: "PNG image, 16 B".
+    Binary(String),
+    Missing,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TextMeta {
+    /// Rows of text (a long line is several).
+    pub rows: usize,
+    pub lines: u32,
+    /// Findings with a line, each shown after the last row of its line: `(row, finding)`,
+    /// by row.
+    pub line_findings: Vec<(usize, Finding)>,
+    /// Findings about the file as a whole.
+    pub file_findings: Vec<Finding>,
+    /// Lines longer than a row: `(line, rows of all such lines up to it, less one each)`,
+    /// by line, so that the row of any line can be worked out without the rows.
+    pub long_lines: Vec<(u32, usize)>,
+}
+
+impl TextMeta {
+    /// The first row of a 1-based line (the last row for a line past the end).
+    pub fn row_of_line(&self, line: u32) -> usize {
+        let line = line.max(1);
+        let before = self.long_lines.partition_point(|(l, _)| *l < line);
+        let extra = before.checked_sub(1).map_or(0, |i| self.long_lines[i].1);
+        ((line - 1) as usize + extra).min(self.rows.saturating_sub(1))
+    }
+
+    /// The viewer's list: every row, each line's findings right after its last row.
+    pub fn items(&self) -> Vec<Item> {
+        let mut items = Vec::with_capacity(self.rows + self.line_findings.len());
+        let mut next = self.line_findings.iter().enumerate().peekable();
+        for row in 0..self.rows {
+            items.push(Item::Row(row));
+            while let Some((i, _)) = next.next_if(|(_, (after, _))| *after == row) {
+                items.push(Item::Finding(i));
+            }
+        }
+        items
+    }
+}
+
+/// One entry of the viewer's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item {
+    Row(usize),
+    /// Index into [`TextMeta::line_findings`].
+    Finding(usize),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecoveredInfo {
+    pub first_party: bool,
+    /// The maps (or files with inline maps) that embed it.
+    pub maps: Vec<String>,
+    /// Export paths of every version of this path (itself included), when there are several.
+    pub variants: Vec<String>,
+}
+
+/// One row, coloured.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewRow {
+    pub line: u32,
+    /// Continues the line of the row before it.
+    pub continued: bool,
+    pub spans: Vec<(Kind, String)>,
+}
+
+/// A text file laid out for the viewer.
+pub struct TextView {
+    /// The text with every secret masked; "Download file" still gives the exact bytes.
+    text: String,
+    doc: TextDoc,
+}
+
+impl TextView {
+    /// Rows `from..to` (clamped to the file), coloured.
+    pub fn rows(&self, from: usize, to: usize) -> Vec<ViewRow> {
+        let rows = self.doc.rows();
+        let to = to.min(rows.len());
+        (from.min(to)..to)
+            .map(|i| {
+                let row = rows[i];
+                let text = &self.text[row.start..row.end];
+                let spans = self
+                    .doc
+                    .spans(&self.text, i)
+                    .into_iter()
+                    .map(|s| (s.kind, text[s.start..s.end].to_string()))
+                    .collect();
+                ViewRow {
+                    line: row.line,
+                    continued: row.continued,
+                    spans,
+                }
+            })
+            .collect()
+    }
+
+    /// The first row of a 1-based line.
+    pub fn row_of_line(&self, line: u32) -> Option<usize> {
+        self.doc.row_of_line(line)
+    }
+}
+
+/// Opens one file of a session: what the viewer shows first, and the rows to page through.
+pub fn open(session: &Session, tab: Tab, path: &str) -> (FileMeta, Option<TextView>) {
+    let recovered = match tab {
+        Tab::Recovered => session.recovered(path),
+        Tab::Files => None,
+    };
+    let info = recovered.map(|r| {
+        let variants: Vec<String> = session
+            .analysis
+            .recovered
+            .files()
+            .iter()
+            .filter(|f| f.path == r.path)
+            .map(|f| f.export_path().to_string())
+            .collect();
+        RecoveredInfo {
+            first_party: r.first_party,
+            maps: r.maps.clone(),
+            variants: if variants.len() > 1 {
+                variants
+            } else {
+                Vec::new()
+            },
+        }
+    });
+    let meta = |size, kind| FileMeta {
+        tab,
+        path: path.to_string(),
+        size,
+        kind,
+        recovered: info.clone(),
+    };
+    let Some(bytes) = session.bytes(tab, path) else {
+        return (meta(0, FileKind::Missing), None);
+    };
+    let size = bytes.len() as u64;
+    if let Some(description) = describe_binary(bytes) {
+        return (meta(size, FileKind::Binary(description)), None);
+    }
+    let findings = findings_of(session, tab, path);
+    // Secrets are masked on screen too.
+    let text = crate::scan::secrets::mask(&String::from_utf8_lossy(bytes)).into_owned();
+    let doc = TextDoc::new(path, &text);
+    let view = TextView { text, doc };
+    let (with_line, file_findings): (Vec<_>, Vec<_>) =
+        findings.into_iter().partition(|(line, _)| line.is_some());
+    let mut line_findings: Vec<(usize, Finding)> = with_line
+        .into_iter()
+        .map(|(line, f)| (last_row_of_line(&view, line.unwrap_or(1)), f))
+        .collect();
+    line_findings.sort_by_key(|(row, _)| *row);
+    let text_meta = TextMeta {
+        rows: view.doc.rows().len(),
+        lines: view.doc.lines(),
+        line_findings,
+        file_findings: file_findings.into_iter().map(|(_, f)| f).collect(),
+        long_lines: long_lines(&view.doc),
+    };
+    (meta(size, FileKind::Text(text_meta)), Some(view))
+}
+
+/// Every line that takes more than one row, with the extra rows up to and including it.
+fn long_lines(doc: &TextDoc) -> Vec<(u32, usize)> {
+    let mut out: Vec<(u32, usize)> = Vec::new();
+    let mut extra = 0;
+    for row in doc.rows().iter().filter(|r| r.continued) {
+        extra += 1;
+        match out.last_mut() {
+            Some((line, total)) if *line == row.line => *total = extra,
+            _ => out.push((row.line, extra)),
+        }
+    }
+    out
+}
+
+/// The findings about a file, with the line each is on (in the recovered source, for one
+/// found inside it).
+fn findings_of(session: &Session, tab: Tab, path: &str) -> Vec<(Option<u32>, Finding)> {
+    let findings = session.analysis.findings.iter();
+    match tab {
+        Tab::Files => findings
+            .filter(|f| f.path == path)
+            .map(|f| (f.line, f.clone()))
+            .collect(),
+        Tab::Recovered => findings
+            .filter_map(|f| {
+                let at = f.source.as_ref().filter(|s| s.path == path)?;
+                Some((Some(at.line), f.clone()))
+            })
+            .collect(),
+    }
+}
+
+/// The last row of a line (a finding goes under the whole line); the last row of the file
+/// for a line past its end.
+fn last_row_of_line(view: &TextView, line: u32) -> usize {
+    let rows = view.doc.rows();
+    let after = rows.partition_point(|r| r.line <= line);
+    after.saturating_sub(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::archive::Archive;
+    use crate::session::{InputInfo, Session};
+
+    fn session(files: Vec<(&str, Vec<u8>)>) -> Session {
+        let archive =
+            Archive::from_files(files.into_iter().map(|(p, b)| (p.to_string(), b)).collect());
+        let analysis = crate::scan::scan(&archive);
+        let input = InputInfo {
+            name: "t.tgz".into(),
+            bytes: 0,
+            digests: None,
+        };
+        Session::new(input, archive, analysis, 0)
+    }
+
+    fn token() -> String {
+        // A GitHub token made here, never committed as a literal.
+        let alnum = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let body: String = (0..36)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                alnum[(x >> 33) as usize % alnum.len()] as char
+            })
+            .collect();
+        format!("ghp_{body}")
+    }
+
+    #[test]
+    fn findings_sit_under_their_lines_and_secrets_are_masked() {
+        let token = token();
+        let long = "x".repeat(2500);
+        let js = format!("const a = 1;\nconst t = '{token}';\n{long}\nend();\n");
+        let s = session(vec![
+            ("index.js", js.into_bytes()),
+            (".env", b"A=1".to_vec()),
+        ]);
+        let (meta, view) = open(&s, Tab::Files, "index.js");
+        let FileKind::Text(text) = &meta.kind else {
+            panic!("{meta:?}")
+        };
+        let view = view.unwrap();
+        assert_eq!((text.lines, text.rows), (4, 6), "line 3 is three rows");
+        assert_eq!(text.line_findings.len(), 1);
+        let (row, finding) = &text.line_findings[0];
+        assert_eq!((*row, finding.line), (1, Some(2)));
+        assert_eq!(
+            text.items()[..4],
+            [Item::Row(0), Item::Row(1), Item::Finding(0), Item::Row(2)]
+        );
+        let rows = view.rows(0, 99);
+        assert_eq!(rows.len(), 6);
+        let line2: String = rows[1].spans.iter().map(|(_, t)| t.as_str()).collect();
+        assert!(!line2.contains(&token[4..]), "{line2}");
+        assert!(line2.contains("••••"));
+        assert!(rows[3].continued && rows[4].continued && !rows[5].continued);
+        assert_eq!(view.row_of_line(4), Some(5));
+        // The page works rows out from the meta alone, and agrees.
+        for line in 1..=4 {
+            assert_eq!(
+                Some(text.row_of_line(line)),
+                view.row_of_line(line),
+                "line {line}"
+            );
+        }
+        assert_eq!(text.row_of_line(99), 5);
+        assert_eq!(text.long_lines, [(3, 2)]);
+        // A file-level finding has no line.
+        let (env, _) = open(&s, Tab::Files, ".env");
+        let FileKind::Text(env) = env.kind else {
+            panic!()
+        };
+        assert!(env.line_findings.is_empty());
+        assert_eq!(env.file_findings.len(), 1);
+    }
+
+    #[test]
+    fn binary_and_missing_files() {
+        let s = session(vec![("a.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec())]);
+        let (meta, view) = open(&s, Tab::Files, "a.png");
+        assert_eq!(meta.kind, FileKind::Binary("PNG image, 16 B".into()));
+        assert!(view.is_none());
+        assert_eq!(open(&s, Tab::Files, "nope").0.kind, FileKind::Missing);
+        assert_eq!(open(&s, Tab::Recovered, "a.png").0.kind, FileKind::Missing);
+    }
+
+    #[test]
+    fn rows_are_clamped_to_the_file() {
+        let s = session(vec![("a.txt", b"one\ntwo\n".to_vec())]);
+        let (_, view) = open(&s, Tab::Files, "a.txt");
+        let view = view.unwrap();
+        assert_eq!(view.rows(1, 50).len(), 1);
+        assert!(view.rows(7, 3).is_empty());
+    }
+}

@@ -1,0 +1,155 @@
+//! The page's end of the worker: starts it (and starts a fresh one to cancel), sends the
+//! core's requests once it is ready, and hands each response to whoever waits for it.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{MessageEvent, Worker};
+use yew::Callback;
+
+use leakscope::protocol::{Request, Response};
+
+/// The worker's script, next to the page, so that the page works under any sub-path.
+const WORKER_URL: &str = "./leakscope-worker_loader.js";
+
+pub struct Bridge {
+    worker: RefCell<Option<Worker>>,
+    ready: Cell<bool>,
+    /// Sent once the worker says it is ready (with the file to analyse, if any).
+    queue: RefCell<Vec<(Request, Option<JsValue>)>>,
+    /// Analysis progress and results.
+    on_analysis: Callback<Response>,
+    /// Viewer slots waiting for their file and rows.
+    views: RefCell<HashMap<u32, Callback<Response>>>,
+    next_view: Cell<u32>,
+    /// Whoever waits for a save.
+    on_saved: RefCell<Option<Callback<Response>>>,
+    _on_message: RefCell<Option<Closure<dyn FnMut(MessageEvent)>>>,
+}
+
+impl PartialEq for Bridge {
+    fn eq(&self, other: &Bridge) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Bridge {
+    pub fn new(on_analysis: Callback<Response>) -> Rc<Bridge> {
+        let bridge = Rc::new(Bridge {
+            worker: RefCell::new(None),
+            ready: Cell::new(false),
+            queue: RefCell::new(Vec::new()),
+            on_analysis,
+            views: RefCell::new(HashMap::new()),
+            next_view: Cell::new(0),
+            on_saved: RefCell::new(None),
+            _on_message: RefCell::new(None),
+        });
+        bridge.start();
+        bridge
+    }
+
+    /// Stops the worker, whatever it is doing, and starts a fresh one: the only way to stop
+    /// a scan that runs without pause. Nothing the old one still says arrives.
+    pub fn restart(self: &Rc<Bridge>) {
+        if let Some(old) = self.worker.borrow_mut().take() {
+            old.terminate();
+        }
+        self.views.borrow_mut().clear();
+        self.start();
+    }
+
+    fn start(self: &Rc<Bridge>) {
+        self.ready.set(false);
+        let Ok(worker) = Worker::new(WORKER_URL) else {
+            gloo::console::error!("the worker could not be started");
+            return;
+        };
+        let weak = Rc::downgrade(self);
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            if let Some(bridge) = weak.upgrade() {
+                bridge.receive(&e);
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        *self._on_message.borrow_mut() = Some(on_message);
+        *self.worker.borrow_mut() = Some(worker);
+    }
+
+    fn receive(&self, e: &MessageEvent) {
+        let Ok(response) = serde_wasm_bindgen::from_value::<Response>(e.data()) else {
+            gloo::console::error!("an unreadable message from the worker");
+            return;
+        };
+        match response {
+            Response::Ready => {
+                self.ready.set(true);
+                for (request, file) in self.queue.take() {
+                    self.post(&request, file.as_ref());
+                }
+            }
+            Response::Progress { .. } | Response::Done { .. } | Response::Failed { .. } => {
+                self.on_analysis.emit(response)
+            }
+            Response::File { view, .. } | Response::Rows { view, .. } => {
+                let target = self.views.borrow().get(&view).cloned();
+                if let Some(target) = target {
+                    target.emit(response);
+                }
+            }
+            Response::Saved { .. } => {
+                if let Some(target) = self.on_saved.take() {
+                    target.emit(response);
+                }
+            }
+        }
+    }
+
+    /// Sends a request, with the file to analyse beside it if there is one.
+    pub fn send(&self, request: Request, file: Option<JsValue>) {
+        if self.ready.get() {
+            self.post(&request, file.as_ref());
+        } else {
+            self.queue.borrow_mut().push((request, file));
+        }
+    }
+
+    fn post(&self, request: &Request, file: Option<&JsValue>) {
+        let Some(worker) = &*self.worker.borrow() else {
+            return;
+        };
+        let message = Object::new();
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        let Ok(value) = serde::Serialize::serialize(request, &serializer) else {
+            return;
+        };
+        let _ = Reflect::set(&message, &"request".into(), &value);
+        if let Some(file) = file {
+            // A File is a handle: the bytes are not copied here, the worker reads them.
+            let _ = Reflect::set(&message, &"file".into(), file);
+        }
+        let _ = worker.post_message(&message);
+    }
+
+    /// A new viewer slot; its file and rows arrive at `on_response`.
+    pub fn view(&self, on_response: Callback<Response>) -> u32 {
+        let id = self.next_view.get() + 1;
+        self.next_view.set(id);
+        self.views.borrow_mut().insert(id, on_response);
+        id
+    }
+
+    pub fn close_view(&self, id: u32) {
+        self.views.borrow_mut().remove(&id);
+    }
+
+    /// Asks for something to save; `on_saved` gets it.
+    pub fn save(&self, what: leakscope::protocol::Save, on_saved: Callback<Response>) {
+        *self.on_saved.borrow_mut() = Some(on_saved);
+        self.send(Request::Save(what), None);
+    }
+}
