@@ -19,7 +19,7 @@ use crate::text::{binary_size, plural, size};
 
 /// What went wrong while reading a package. Entries read before the fault stay available in
 /// [`Archive::entries`].
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum ArchiveError {
     #[error(
         "This is not an npm package: it is neither gzip-compressed (.tgz) nor a tar archive. \
@@ -290,12 +290,24 @@ impl<R: BufRead> Inflater<R> {
         let mut left = budget;
         let result = loop {
             // Room for a slice at a time: the budget may be far more than will ever come.
+            // Within the room already set aside, so that a buffer sized from the gzip
+            // trailer's claim is not doubled for its last slice.
             let before = out.len();
-            let room = left.min(SLICE);
-            out.resize(before + room, 0);
-            let read = self.decoder.read(&mut out[before..]);
+            let spare = out.capacity() - before;
+            let read = if spare == 0 {
+                // Full: grow only once more has really come (the stream may end here).
+                let mut probe = [0u8; 4096];
+                let take = left.min(probe.len());
+                let read = self.decoder.read(&mut probe[..take]);
+                out.extend_from_slice(&probe[..*read.as_ref().unwrap_or(&0)]);
+                read
+            } else {
+                out.resize(before + left.min(spare).min(SLICE), 0);
+                let read = self.decoder.read(&mut out[before..]);
+                out.truncate(before + *read.as_ref().unwrap_or(&0));
+                read
+            };
             let n = *read.as_ref().unwrap_or(&0);
-            out.truncate(before + n);
             self.out += n as u64;
             left -= n;
             match read {
@@ -312,6 +324,117 @@ impl<R: BufRead> Inflater<R> {
     /// Compressed bytes consumed so far.
     pub fn consumed(&self) -> u64 {
         self.decoder.get_ref().consumed
+    }
+}
+
+/// A gzip stream decompressed as its compressed bytes are pushed, for a caller that gets
+/// the file a piece at a time (the page's inflater worker reads the dropped file as a
+/// stream). Output comes out in chunks of a given size; decompression stops at the limit.
+pub struct PushInflater {
+    decoder: flate2::write::MultiGzDecoder<Chunks>,
+    consumed: u64,
+    limit: u64,
+    error: Option<ArchiveError>,
+}
+
+/// What [`PushInflater::finish`] gives: the last chunks, and why the stream broke off.
+pub type Finished = (Vec<Vec<u8>>, Option<ArchiveError>);
+
+/// Where a [`PushInflater`] writes: full chunks wait to be taken.
+struct Chunks {
+    chunk: usize,
+    open: Vec<u8>,
+    full: Vec<Vec<u8>>,
+    written: u64,
+    /// Past this, writing fails at once: a bomb is not inflated any further.
+    limit: u64,
+    over: bool,
+}
+
+impl std::io::Write for Chunks {
+    fn write(&mut self, mut bytes: &[u8]) -> std::io::Result<usize> {
+        let n = bytes.len();
+        if self.written + n as u64 > self.limit {
+            self.over = true;
+            return Err(std::io::Error::other("past the limit"));
+        }
+        while !bytes.is_empty() {
+            let take = (self.chunk - self.open.len()).min(bytes.len());
+            self.open.extend_from_slice(&bytes[..take]);
+            bytes = &bytes[take..];
+            if self.open.len() == self.chunk {
+                let next = Vec::with_capacity(self.chunk);
+                self.full.push(std::mem::replace(&mut self.open, next));
+            }
+        }
+        self.written += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl PushInflater {
+    pub fn new(chunk: usize, limits: &Limits) -> PushInflater {
+        PushInflater {
+            decoder: flate2::write::MultiGzDecoder::new(Chunks {
+                chunk,
+                open: Vec::with_capacity(chunk),
+                full: Vec::new(),
+                written: 0,
+                limit: limits.max_unpacked,
+                over: false,
+            }),
+            consumed: 0,
+            limit: limits.max_unpacked,
+            error: None,
+        }
+    }
+
+    /// Decompresses the next piece of the file; false once decompression has stopped (a
+    /// fault, or the limit), when [`PushInflater::finish`] says why.
+    pub fn push(&mut self, compressed: &[u8]) -> bool {
+        if self.error.is_some() {
+            return false;
+        }
+        self.consumed += compressed.len() as u64;
+        if let Err(e) = std::io::Write::write_all(&mut self.decoder, compressed) {
+            let sink = self.decoder.get_ref();
+            let written = sink.written;
+            self.error = Some(if sink.over {
+                ArchiveError::TooLarge { limit: self.limit }
+            } else {
+                gzip_error(&e, written)
+            });
+        }
+        self.error.is_none()
+    }
+
+    /// The chunks that are full, to hand on.
+    pub fn take(&mut self) -> Vec<Vec<u8>> {
+        std::mem::take(&mut self.decoder.get_mut().full)
+    }
+
+    /// Compressed bytes pushed so far.
+    pub fn consumed(&self) -> u64 {
+        self.consumed
+    }
+
+    /// The end of the file: the last chunks, and why the stream broke off, if it did.
+    pub fn finish(mut self) -> Finished {
+        if self.error.is_none()
+            && let Err(e) = self.decoder.try_finish()
+        {
+            self.error = Some(gzip_error(&e, self.decoder.get_ref().written));
+        }
+        let sink = self.decoder.get_mut();
+        let mut chunks = std::mem::take(&mut sink.full);
+        if !sink.open.is_empty() {
+            chunks.push(std::mem::take(&mut sink.open));
+        }
+        (chunks, self.error)
     }
 }
 
@@ -933,6 +1056,57 @@ mod tests {
         std::io::Write::write_all(&mut gz, &[7u8; 2000]).unwrap();
         let a = Archive::read(&gz.finish().unwrap());
         assert_eq!(a.error, Some(ArchiveError::GzipNotTar));
+    }
+
+    fn gzip(data: &[u8]) -> Vec<u8> {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, data).unwrap();
+        gz.finish().unwrap()
+    }
+
+    #[test]
+    fn pushed_pieces_decompress_into_chunks() {
+        let data: Vec<u8> = (0..300_000u32)
+            .flat_map(|i| (i % 251).to_le_bytes())
+            .collect();
+        let gz = gzip(&data);
+        let mut inflater = PushInflater::new(64 << 10, &Limits::default());
+        let mut out = Vec::new();
+        for piece in gz.chunks(1000) {
+            assert!(inflater.push(piece));
+            for chunk in inflater.take() {
+                assert_eq!(chunk.len(), 64 << 10, "full chunks only");
+                out.extend(chunk);
+            }
+        }
+        assert_eq!(inflater.consumed(), gz.len() as u64);
+        let (last, error) = inflater.finish();
+        assert_eq!(error, None);
+        out.extend(last.into_iter().flatten());
+        assert_eq!(out, data);
+    }
+
+    #[test]
+    fn a_cut_stream_and_a_bomb_stop_with_their_reason() {
+        let data = vec![7u8; 1 << 20];
+        let gz = gzip(&data);
+        let mut cut = PushInflater::new(4096, &Limits::default());
+        cut.push(&gz[..gz.len() / 2]);
+        let (_, error) = cut.finish();
+        assert!(
+            matches!(error, Some(ArchiveError::TruncatedGzip { .. })),
+            "{error:?}"
+        );
+        let limits = Limits {
+            max_unpacked: 100_000,
+            ..Limits::default()
+        };
+        let mut bomb = PushInflater::new(4096, &limits);
+        assert!(!bomb.push(&gz));
+        assert_eq!(
+            bomb.finish().1,
+            Some(ArchiveError::TooLarge { limit: 100_000 })
+        );
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub mod source_map;
 pub mod text;
 pub mod verdict;
 pub mod view;
+pub mod warm;
 
 pub use archive::{Archive, ArchiveError};
 pub use finding::{Finding, Level, RuleId, Severity, Verdict};

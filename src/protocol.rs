@@ -5,16 +5,17 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::archive::ArchiveError;
 use crate::finding::{Finding, Verdict};
-use crate::session::{InputInfo, Progress, Session};
+use crate::session::{Digests, InputInfo, Progress, Session};
 use crate::view::file::{FileMeta, ViewRow};
 use crate::view::tree::{FileTree, Tab};
 
-/// Page -> worker. The bytes of a package to analyse travel beside the message (a `File`
-/// handle or a transferred buffer), never inside it.
+/// Page -> worker. The package to analyse arrives from the inflater worker over the port
+/// given beside [`Request::Analyse`], never inside a message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Request {
-    /// Analyse the file given beside this message.
+    /// Analyse the package that will come over the port given beside this message.
     Analyse { id: u32, name: String },
     /// Open a file in viewer slot `view`: answered by [`Response::File`].
     Open { view: u32, tab: Tab, path: String },
@@ -22,6 +23,28 @@ pub enum Request {
     Rows { view: u32, from: usize, to: usize },
     /// Something to save: answered by [`Response::Saved`].
     Save(Save),
+}
+
+/// Inflater worker -> scan worker, over the port the page gives them both: the package as
+/// tar bytes, a chunk at a time; each chunk's bytes are a transferred buffer beside the
+/// message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Stream {
+    /// A gzip file of `input_len` bytes whose trailer claims `claimed` decompressed bytes;
+    /// tar chunks follow.
+    Gzip {
+        input_len: u64,
+        claimed: Option<usize>,
+    },
+    /// Not gzip: the file's own bytes follow (a plain tar, or not a package at all).
+    Raw { input_len: u64 },
+    /// The next chunk; `consumed` compressed bytes were read for it and those before.
+    Chunk { consumed: u64 },
+    /// Nothing more: decompression ended, or stopped for `error`.
+    End { error: Option<ArchiveError> },
+    /// The file's digests, worked out once decompression is done (they are not needed for
+    /// the verdict, so they do not hold it up).
+    Digests(Digests),
 }
 
 /// What the page can save.
@@ -52,6 +75,11 @@ pub enum Response {
     Done {
         id: u32,
         overview: Box<Overview>,
+    },
+    /// The input's digests, which arrive after the verdict.
+    Digests {
+        id: u32,
+        digests: Digests,
     },
     /// Nothing could be read: not a package, an empty file, cut off before its first file.
     Failed {
@@ -95,6 +123,9 @@ pub struct Overview {
     pub archive_error: Option<String>,
     pub files_tree: FileTree,
     pub recovered_tree: FileTree,
+    /// How long each phase took in the worker, in ms (the shell measures; the core has no
+    /// clock): shown as "analysed in …", read by the benchmark.
+    pub phases: Vec<(String, u32)>,
 }
 
 impl Overview {
@@ -116,6 +147,7 @@ impl Overview {
             archive_error: a.archive_error.as_ref().map(|e| e.cause()),
             files_tree: s.tree(Tab::Files).clone(),
             recovered_tree: s.tree(Tab::Recovered).clone(),
+            phases: Vec::new(),
         }
     }
 

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use crate::protocol::Overview;
-use crate::session::Progress;
+use crate::session::{Digests, Progress};
 use crate::text::{count, plural, size};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -17,7 +17,11 @@ pub enum Stage {
         name: String,
         progress: Progress,
     },
-    Done(Rc<Overview>),
+    Done {
+        overview: Rc<Overview>,
+        /// The input's digests, which come a little after the verdict.
+        digests: Option<Digests>,
+    },
     Failed {
         name: String,
         message: String,
@@ -43,6 +47,10 @@ pub enum AppEvent {
     Done {
         id: u32,
         overview: Box<Overview>,
+    },
+    Digests {
+        id: u32,
+        digests: Digests,
     },
     Failed {
         id: u32,
@@ -129,7 +137,18 @@ impl App {
             }
             AppEvent::Done { id, overview } => {
                 if self.current() == Some(id) {
-                    self.stage = Stage::Done(Rc::from(overview));
+                    self.stage = Stage::Done {
+                        overview: Rc::from(overview),
+                        digests: None,
+                    };
+                }
+                Vec::new()
+            }
+            AppEvent::Digests { id, digests } => {
+                if let Stage::Done { digests: d, .. } = &mut self.stage
+                    && self.next == id
+                {
+                    *d = Some(digests);
                 }
                 Vec::new()
             }
@@ -207,7 +226,21 @@ mod tests {
             id: 1,
             overview: overview(),
         });
-        assert!(matches!(app.stage, Stage::Done(_)));
+        assert!(matches!(app.stage, Stage::Done { digests: None, .. }));
+        let digests = Digests::of(b"x");
+        app.update(AppEvent::Digests {
+            id: 1,
+            digests: digests.clone(),
+        });
+        assert!(matches!(&app.stage, Stage::Done { digests: Some(d), .. } if *d == digests));
+        // Digests of an older analysis are not this one's.
+        app.update(chosen("b.tgz"));
+        app.update(AppEvent::Done {
+            id: 2,
+            overview: overview(),
+        });
+        app.update(AppEvent::Digests { id: 1, digests });
+        assert!(matches!(app.stage, Stage::Done { digests: None, .. }));
     }
 
     #[test]

@@ -1,5 +1,7 @@
-//! The page's end of the worker: starts it (and starts a fresh one to cancel), sends the
-//! core's requests once it is ready, and hands each response to whoever waits for it.
+//! The page's end of its two workers: the inflater, which reads the dropped file and
+//! decompresses it, and the scan worker, which scans what the inflater sends it over a port
+//! of their own and answers the page. Starts them (and fresh ones, to cancel), sends the
+//! core's requests once they are ready, and hands each response to whoever waits for it.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -13,14 +15,19 @@ use yew::Callback;
 
 use leakscope::protocol::{Request, Response};
 
-/// The worker's script, next to the page, so that the page works under any sub-path.
+/// The workers' scripts, next to the page, so that the page works under any sub-path.
 const WORKER_URL: &str = "./leakscope-worker_loader.js";
+const INFLATER_URL: &str = "./leakscope-inflater_loader.js";
 
 pub struct Bridge {
     worker: RefCell<Option<Worker>>,
+    inflater: RefCell<Option<Worker>>,
     ready: Cell<bool>,
-    /// Sent once the worker says it is ready (with the file to analyse, if any).
+    inflater_ready: Cell<bool>,
+    /// Sent once the scan worker says it is ready (with the port of an analysis, if any).
     queue: RefCell<Vec<(Request, Option<JsValue>)>>,
+    /// The file of an analysis and its end of the port, once the inflater is ready.
+    inflater_queue: RefCell<Vec<(JsValue, JsValue)>>,
     /// Analysis progress and results.
     on_analysis: Callback<Response>,
     /// Viewer slots waiting for their file and rows.
@@ -29,6 +36,7 @@ pub struct Bridge {
     /// Whoever waits for a save.
     on_saved: RefCell<Option<Callback<Response>>>,
     _on_message: RefCell<Option<Closure<dyn FnMut(MessageEvent)>>>,
+    _on_inflater: RefCell<Option<Closure<dyn FnMut(MessageEvent)>>>,
 }
 
 impl PartialEq for Bridge {
@@ -41,13 +49,17 @@ impl Bridge {
     pub fn new(on_analysis: Callback<Response>) -> Rc<Bridge> {
         let bridge = Rc::new(Bridge {
             worker: RefCell::new(None),
+            inflater: RefCell::new(None),
             ready: Cell::new(false),
+            inflater_ready: Cell::new(false),
             queue: RefCell::new(Vec::new()),
+            inflater_queue: RefCell::new(Vec::new()),
             on_analysis,
             views: RefCell::new(HashMap::new()),
             next_view: Cell::new(0),
             on_saved: RefCell::new(None),
             _on_message: RefCell::new(None),
+            _on_inflater: RefCell::new(None),
         });
         bridge.start();
         bridge
@@ -56,8 +68,10 @@ impl Bridge {
     /// Stops the worker, whatever it is doing, and starts a fresh one: the only way to stop
     /// a scan that runs without pause. Nothing the old one still says arrives.
     pub fn restart(self: &Rc<Bridge>) {
-        if let Some(old) = self.worker.borrow_mut().take() {
-            old.terminate();
+        for worker in [&self.worker, &self.inflater] {
+            if let Some(old) = worker.borrow_mut().take() {
+                old.terminate();
+            }
         }
         self.views.borrow_mut().clear();
         self.start();
@@ -65,8 +79,10 @@ impl Bridge {
 
     fn start(self: &Rc<Bridge>) {
         self.ready.set(false);
-        let Ok(worker) = Worker::new(WORKER_URL) else {
-            gloo::console::error!("the worker could not be started");
+        self.inflater_ready.set(false);
+        let (Ok(worker), Ok(inflater)) = (Worker::new(WORKER_URL), Worker::new(INFLATER_URL))
+        else {
+            gloo::console::error!("the workers could not be started");
             return;
         };
         let weak = Rc::downgrade(self);
@@ -76,8 +92,48 @@ impl Bridge {
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        let weak = Rc::downgrade(self);
+        // The inflater only ever says that it is ready.
+        let on_inflater = Closure::<dyn FnMut(MessageEvent)>::new(move |_: MessageEvent| {
+            if let Some(bridge) = weak.upgrade() {
+                bridge.inflater_ready.set(true);
+                for (file, port) in bridge.inflater_queue.take() {
+                    bridge.post_inflater(&file, &port);
+                }
+            }
+        });
+        inflater.set_onmessage(Some(on_inflater.as_ref().unchecked_ref()));
         *self._on_message.borrow_mut() = Some(on_message);
+        *self._on_inflater.borrow_mut() = Some(on_inflater);
         *self.worker.borrow_mut() = Some(worker);
+        *self.inflater.borrow_mut() = Some(inflater);
+    }
+
+    /// Starts an analysis: the inflater reads `file` and sends it, decompressed, to the scan
+    /// worker over a port of their own.
+    pub fn analyse(&self, id: u32, file: web_sys::File) {
+        let Ok(channel) = web_sys::MessageChannel::new() else {
+            return;
+        };
+        let name = file.name();
+        self.send(Request::Analyse { id, name }, Some(channel.port2().into()));
+        let (file, port): (JsValue, JsValue) = (file.into(), channel.port1().into());
+        if self.inflater_ready.get() {
+            self.post_inflater(&file, &port);
+        } else {
+            self.inflater_queue.borrow_mut().push((file, port));
+        }
+    }
+
+    fn post_inflater(&self, file: &JsValue, port: &JsValue) {
+        let Some(inflater) = &*self.inflater.borrow() else {
+            return;
+        };
+        let message = Object::new();
+        let _ = Reflect::set(&message, &"file".into(), file);
+        let _ = Reflect::set(&message, &"port".into(), port);
+        // A File is a handle: the bytes are not copied here, the inflater reads them.
+        let _ = inflater.post_message_with_transfer(&message, &js_sys::Array::of1(port));
     }
 
     fn receive(&self, e: &MessageEvent) {
@@ -92,9 +148,10 @@ impl Bridge {
                     self.post(&request, file.as_ref());
                 }
             }
-            Response::Progress { .. } | Response::Done { .. } | Response::Failed { .. } => {
-                self.on_analysis.emit(response)
-            }
+            Response::Progress { .. }
+            | Response::Done { .. }
+            | Response::Failed { .. }
+            | Response::Digests { .. } => self.on_analysis.emit(response),
             Response::File { view, .. } | Response::Rows { view, .. } => {
                 let target = self.views.borrow().get(&view).cloned();
                 if let Some(target) = target {
@@ -109,16 +166,16 @@ impl Bridge {
         }
     }
 
-    /// Sends a request, with the file to analyse beside it if there is one.
-    pub fn send(&self, request: Request, file: Option<JsValue>) {
+    /// Sends a request, with the port of an analysis beside it if there is one.
+    pub fn send(&self, request: Request, port: Option<JsValue>) {
         if self.ready.get() {
-            self.post(&request, file.as_ref());
+            self.post(&request, port.as_ref());
         } else {
-            self.queue.borrow_mut().push((request, file));
+            self.queue.borrow_mut().push((request, port));
         }
     }
 
-    fn post(&self, request: &Request, file: Option<&JsValue>) {
+    fn post(&self, request: &Request, port: Option<&JsValue>) {
         let Some(worker) = &*self.worker.borrow() else {
             return;
         };
@@ -128,11 +185,12 @@ impl Bridge {
             return;
         };
         let _ = Reflect::set(&message, &"request".into(), &value);
-        if let Some(file) = file {
-            // A File is a handle: the bytes are not copied here, the worker reads them.
-            let _ = Reflect::set(&message, &"file".into(), file);
+        let transfer = js_sys::Array::new();
+        if let Some(port) = port {
+            let _ = Reflect::set(&message, &"port".into(), port);
+            transfer.push(port);
         }
-        let _ = worker.post_message(&message);
+        let _ = worker.post_message_with_transfer(&message, &transfer);
     }
 
     /// A new viewer slot; its file and rows arrive at `on_response`.

@@ -119,8 +119,18 @@ pub fn verdict_banner(props: &OverviewProps) -> Html {
     let o = &props.overview;
     let verdict = &o.verdict;
     let level = verdict.level.as_str();
+    // From the moment the file was chosen to this first render, as the page measures it.
+    let shared = use_context::<crate::Shared>().expect("the page provides it");
+    let ms = *use_memo((), move |_| crate::now() - shared.started.get());
+    let phases = o
+        .phases
+        .iter()
+        .map(|(name, ms)| format!("{name} {ms} ms"))
+        .collect::<Vec<_>>()
+        .join(", ");
     html! {
-        <section class={classes!("verdict", level)} data-testid="verdict" data-level={level} role="status">
+        <section class={classes!("verdict", level)} data-testid="verdict" data-level={level} role="status"
+                 data-ms={format!("{ms:.0}")} data-phases={phases.clone()}>
             <div class="verdict-badge" title={badge_title(o)}>{level.to_uppercase()}</div>
             <div class="verdict-body">
                 <h1>{&verdict.title}</h1>
@@ -132,6 +142,7 @@ pub fn verdict_banner(props: &OverviewProps) -> Html {
                 <p class="verdict-meta">
                     { o.label.clone() }
                     if let Some(l) = &o.licence { <span>{format!(" · {l}")}</span> }
+                    <span title={phases}>{format!(" · analysed in {:.1} s", ms / 1000.0)}</span>
                 </p>
             </div>
         </section>

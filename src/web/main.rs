@@ -10,7 +10,7 @@ mod tree;
 mod viewer;
 mod virtual_list;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
@@ -19,7 +19,7 @@ use yew::prelude::*;
 
 use bridge::Bridge;
 use components::{DropZone, Progress};
-use leakscope::protocol::{Request, Response};
+use leakscope::protocol::Response;
 use leakscope::view::app::{App, AppCommand, AppEvent, Stage};
 use results::Results;
 
@@ -27,10 +27,19 @@ fn main() {
     yew::Renderer::<Page>::new().render();
 }
 
-/// What the page shares with its parts: the worker.
+/// What the page shares with its parts: the worker, and when the file being analysed was
+/// chosen.
 #[derive(Clone, PartialEq)]
 pub struct Shared {
     pub bridge: Rc<Bridge>,
+    pub started: Rc<Cell<f64>>,
+}
+
+/// The page's clock, in ms.
+pub fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
 }
 
 #[function_component(Page)]
@@ -40,6 +49,7 @@ fn page() -> Html {
     let app = use_mut_ref(App::default);
     let rerender = use_force_update();
     let chosen = use_mut_ref(|| None::<web_sys::File>);
+    let started = use_memo((), |_| Rc::new(Cell::new(0.0)));
     let bridge = {
         let app = app.clone();
         let rerender = rerender.clone();
@@ -49,6 +59,7 @@ fn page() -> Html {
                     Response::Progress { id, progress } => AppEvent::Progress { id, progress },
                     Response::Done { id, overview } => AppEvent::Done { id, overview },
                     Response::Failed { id, message } => AppEvent::Failed { id, message },
+                    Response::Digests { id, digests } => AppEvent::Digests { id, digests },
                     _ => return,
                 };
                 // Answers from the worker never ask for more.
@@ -70,8 +81,10 @@ fn page() -> Html {
     let on_files = {
         let dispatch = dispatch.clone();
         let chosen = chosen.clone();
+        let started = (*started).clone();
         Callback::from(move |files: web_sys::FileList| {
             let Some(file) = files.get(0) else { return };
+            started.set(now());
             let name = file.name();
             *chosen.borrow_mut() = Some(file);
             dispatch.emit(AppEvent::Chosen {
@@ -85,6 +98,7 @@ fn page() -> Html {
     let on_cancel = dispatch.reform(|_: MouseEvent| AppEvent::Cancel);
     let shared = Shared {
         bridge: (*bridge).clone(),
+        started: (*started).clone(),
     };
     let app = app.borrow();
     html! {
@@ -116,7 +130,10 @@ fn page() -> Html {
                         {format!("Stopped analysing {name}. Drop or choose a package to start again.")}
                     </div>
                 },
-                Stage::Done(overview) => html! { <Results overview={overview.clone()} /> },
+                Stage::Done { overview, digests } => html! {
+                    <Results overview={overview.clone()}
+                             fingerprint={digests.as_ref().map(|d| AttrValue::from(d.fingerprint().to_string()))} />
+                },
             }}
         </main>
         <footer class="foot">{"Leakscope reads the file locally with WebAssembly, in a worker beside this page. No request is made while a package is analysed."}</footer>
@@ -130,8 +147,7 @@ fn run(bridge: &Rc<Bridge>, chosen: &Rc<RefCell<Option<web_sys::File>>>, command
         AppCommand::RestartWorker => bridge.restart(),
         AppCommand::Analyse { id } => {
             if let Some(file) = chosen.borrow_mut().take() {
-                let name = file.name();
-                bridge.send(Request::Analyse { id, name }, Some(file.into()));
+                bridge.analyse(id, file);
             }
         }
     }

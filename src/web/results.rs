@@ -1,6 +1,8 @@
 //! The results of one analysis: verdict, counts and downloads, findings, the two trees and
 //! the viewer. Owns what is selected, and mirrors it in the URL hash.
 
+use std::rc::Rc;
+
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -16,18 +18,46 @@ use crate::download::download_bytes;
 use crate::tree::TreePane;
 use crate::viewer::Viewer;
 
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub overview: Rc<Overview>,
+    /// The tarball's fingerprint, once its digests are known (a little after the verdict).
+    pub fingerprint: Option<AttrValue>,
+}
+
 #[function_component(Results)]
-pub fn results(props: &OverviewProps) -> Html {
+pub fn results(props: &ResultsProps) -> Html {
     let o = &props.overview;
-    let selection = use_state(|| restore_from_hash(o));
-    let tab = use_state(|| selection.as_ref().map_or(Tab::Files, |s| s.tab));
+    let selection = use_state(|| None::<Selection>);
+    let tab = use_state(|| Tab::Files);
+    let fingerprint = props.fingerprint.clone();
+
+    // The link names a file of this very tarball: open it once the fingerprint is known;
+    // and a file opened before it was known gets it into the link now.
+    {
+        let (selection, tab, overview) = (selection.clone(), tab.clone(), props.overview.clone());
+        use_effect_with(fingerprint.clone(), move |fingerprint| {
+            let Some(fingerprint) = fingerprint else {
+                return;
+            };
+            match &*selection {
+                Some(sel) => save_to_hash(Some(fingerprint), sel),
+                None => {
+                    if let Some(sel) = restore_from_hash(&overview, fingerprint) {
+                        tab.set(sel.tab);
+                        selection.set(Some(sel));
+                    }
+                }
+            }
+        });
+    }
 
     let open = {
         let selection = selection.clone();
         let tab = tab.clone();
-        let overview = props.overview.clone();
+        let fingerprint = fingerprint.clone();
         Callback::from(move |sel: Selection| {
-            save_to_hash(&overview, &sel);
+            save_to_hash(fingerprint.as_deref(), &sel);
             tab.set(sel.tab);
             selection.set(Some(sel));
         })
@@ -173,7 +203,7 @@ fn use_slash_searches(tab: Tab) {
 }
 
 /// The link for a dropped tarball names it by fingerprint.
-fn save_to_hash(o: &Overview, sel: &Selection) {
+fn save_to_hash(fingerprint: Option<&str>, sel: &Selection) {
     let current: Link = gloo::utils::window()
         .location()
         .hash()
@@ -181,7 +211,7 @@ fn save_to_hash(o: &Overview, sel: &Selection) {
         .parse()
         .unwrap_or_default();
     let link = Link {
-        tarball: o.fingerprint().map(str::to_string),
+        tarball: fingerprint.map(str::to_string).or(current.tarball.clone()),
         ..current
     }
     .with_selection(sel);
@@ -192,9 +222,9 @@ fn save_to_hash(o: &Overview, sel: &Selection) {
 }
 
 /// The file named in the URL, when the URL names a file of this very tarball.
-fn restore_from_hash(o: &Overview) -> Option<Selection> {
+fn restore_from_hash(o: &Overview, fingerprint: &str) -> Option<Selection> {
     let link: Link = gloo::utils::window().location().hash().ok()?.parse().ok()?;
-    if link.tarball.as_deref() != o.fingerprint() {
+    if link.tarball.as_deref() != Some(fingerprint) {
         return None;
     }
     let sel = link.selection()?;

@@ -1,32 +1,43 @@
-//! The page's worker: a thin shell that reads and scans a package off the main thread with
-//! the core's pipeline, keeps the session, and answers the page's requests (a file's rows,
-//! a report, the .zip) from it. Messages are the core's `protocol` types, carried with
-//! `serde-wasm-bindgen`; bytes to save are transferred, not copied.
+//! The page's scan worker: a thin shell that scans the tar chunks the inflater worker sends
+//! (the core's pipeline, fed), keeps the session, and answers the page's requests (a file's
+//! rows, a report, the .zip) from it. Messages are the core's `protocol` types, carried
+//! with `serde-wasm-bindgen`; chunks and saved bytes are transferred, not copied.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::io::{BufRead, Read};
 
 use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, MessagePort};
 
 use leakscope::Session;
-use leakscope::archive::{Format, claimed_size, sniff};
-use leakscope::protocol::{Overview, Request, Response, save};
-use leakscope::session::{Digests, Options, Pipeline};
+use leakscope::archive::STEP_BYTES;
+use leakscope::protocol::{Overview, Request, Response, Stream, save};
+use leakscope::session::{Options, Pipeline};
 use leakscope::view::file::{TextView, open};
 
 /// Progress is posted at least this often (ms): four times a second.
 const PROGRESS_EVERY: f64 = 250.0;
 
-/// Decompressed bytes per step: small enough that progress is posted on time.
-const STEP: usize = 1 << 20;
+/// One analysis, while its chunks arrive.
+struct Analysis {
+    id: u32,
+    name: String,
+    started: f64,
+    pipeline: Option<Pipeline>,
+    /// The bytes of a file that is not gzip, gathered whole.
+    raw: Option<Vec<u8>>,
+    last_progress: f64,
+    /// When the first chunk came and how long the chunks' scanning took, for the phases.
+    first_chunk: Option<f64>,
+    scanning: f64,
+    _on_chunk: Closure<dyn FnMut(MessageEvent)>,
+}
 
 thread_local! {
-    static SESSION: RefCell<Option<Session>> = const { RefCell::new(None) };
+    static ANALYSIS: RefCell<Option<Analysis>> = const { RefCell::new(None) };
+    static SESSION: RefCell<Option<(u32, Session)>> = const { RefCell::new(None) };
     /// The text of each file open in a viewer slot.
     static VIEWS: RefCell<HashMap<u32, TextView>> = RefCell::new(HashMap::new());
 }
@@ -35,11 +46,35 @@ fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
 fn main() {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| handle(&e));
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     post(&Response::Ready);
+    warm_up();
+}
+
+/// Scans the core's warm-up package once, so that the code a scan runs is compiled by the
+/// engine's optimising tier before the first real package (see `leakscope::warm`).
+fn warm_up() {
+    let tar = leakscope::warm::tar();
+    let mut pipeline = Pipeline::fed("warm-up.tar", tar.len() as u64, Some(tar.len()), options(0));
+    for chunk in tar.chunks(64 << 10) {
+        pipeline.push(chunk, 0);
+    }
+    pipeline.end(None);
+    let _ = pipeline.finish();
+}
+
+fn options(started_ms: u64) -> Options {
+    Options {
+        digests: false,
+        ..Options::scan(started_ms)
+    }
 }
 
 /// Posts a message; the bytes of a save travel as a transferred buffer.
@@ -69,13 +104,12 @@ fn handle(e: &MessageEvent) {
     };
     match request {
         Request::Analyse { id, name } => {
-            let Ok(file) = Reflect::get(&data, &"file".into()) else {
-                return;
-            };
-            wasm_bindgen_futures::spawn_local(analyse(id, name, file.unchecked_into()));
+            if let Ok(port) = Reflect::get(&data, &"port".into()) {
+                start(id, name, port.unchecked_into());
+            }
         }
         Request::Open { view, tab, path } => SESSION.with_borrow(|session| {
-            let Some(session) = session else { return };
+            let Some((_, session)) = session else { return };
             let (meta, text) = open(session, tab, &path);
             VIEWS.with_borrow_mut(|views| match text {
                 Some(text) => views.insert(view, text),
@@ -96,7 +130,7 @@ fn handle(e: &MessageEvent) {
             }
         }),
         Request::Save(what) => SESSION.with_borrow(|session| {
-            if let Some(session) = session
+            if let Some((_, session)) = session
                 && let Ok(saved) = save(session, &what)
             {
                 post(&saved);
@@ -105,141 +139,144 @@ fn handle(e: &MessageEvent) {
     }
 }
 
-fn now() -> f64 {
-    js_sys::Date::now()
-}
-
-/// Reads the dropped file and runs the pipeline over it, posting progress on the way.
-async fn analyse(id: u32, name: String, file: web_sys::Blob) {
+/// A new analysis: its chunks will come over `port`.
+fn start(id: u32, name: String, port: MessagePort) {
     SESSION.set(None);
     VIEWS.with_borrow_mut(HashMap::clear);
-    let started = now();
-    let buffer = match JsFuture::from(file.array_buffer()).await {
-        Ok(b) => b,
-        Err(_) => {
-            post(&Response::Failed {
-                id,
-                message: "The browser could not read the file.".into(),
-            });
-            return;
+    let on_chunk = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| receive(&e));
+    port.set_onmessage(Some(on_chunk.as_ref().unchecked_ref()));
+    ANALYSIS.set(Some(Analysis {
+        id,
+        name,
+        started: now(),
+        pipeline: None,
+        raw: None,
+        last_progress: 0.0,
+        first_chunk: None,
+        scanning: 0.0,
+        _on_chunk: on_chunk,
+    }));
+}
+
+/// One message from the inflater worker.
+fn receive(e: &MessageEvent) {
+    let data = e.data();
+    let Ok(message) = Reflect::get(&data, &"stream".into())
+        .map_err(|_| ())
+        .and_then(|m| serde_wasm_bindgen::from_value::<Stream>(m).map_err(|_| ()))
+    else {
+        return;
+    };
+    let bytes = || {
+        Reflect::get(&data, &"bytes".into())
+            .ok()
+            .and_then(|b| b.dyn_into::<Uint8Array>().ok())
+            .map(|b| b.to_vec())
+            .unwrap_or_default()
+    };
+    match message {
+        Stream::Digests(digests) => return record_digests(digests),
+        Stream::End { error } => return conclude(error),
+        _ => {}
+    }
+    ANALYSIS.with_borrow_mut(|analysis| {
+        let Some(a) = analysis else { return };
+        match message {
+            Stream::Gzip { input_len, claimed } => {
+                a.pipeline = Some(Pipeline::fed(
+                    &a.name,
+                    input_len,
+                    claimed,
+                    options(a.started as u64),
+                ));
+            }
+            Stream::Raw { .. } => a.raw = Some(Vec::new()),
+            Stream::Chunk { consumed } => {
+                let t = now();
+                a.first_chunk.get_or_insert(t);
+                let chunk = bytes();
+                if let Some(raw) = &mut a.raw {
+                    raw.extend_from_slice(&chunk);
+                } else if let Some(pipeline) = &mut a.pipeline {
+                    pipeline.push(&chunk, consumed);
+                }
+                a.scanning += now() - t;
+                if now() - a.last_progress >= PROGRESS_EVERY
+                    && let Some(pipeline) = &a.pipeline
+                {
+                    a.last_progress = now();
+                    post(&Response::Progress {
+                        id: a.id,
+                        progress: pipeline.progress(),
+                    });
+                }
+            }
+            Stream::End { .. } | Stream::Digests(_) => {}
+        }
+    });
+}
+
+/// The last chunk came: the verdict.
+fn conclude(error: Option<leakscope::ArchiveError>) {
+    let Some(mut a) = ANALYSIS.take() else { return };
+    let t = now();
+    let pipeline = match (a.pipeline.take(), a.raw.take()) {
+        (Some(mut pipeline), _) => {
+            pipeline.end(error);
+            pipeline
+        }
+        // Not gzip: a plain tar is read as it is, anything else is named for what it is.
+        (None, raw) => {
+            let mut pipeline =
+                Pipeline::bytes(&a.name, raw.unwrap_or_default(), options(a.started as u64));
+            while pipeline.step(STEP_BYTES) {}
+            pipeline
         }
     };
-    // The digests are worked out by the browser, beside the scan.
-    let digests = digests(&buffer);
-    let bytes = Uint8Array::new(&buffer);
-    let mut pipeline = pipeline(&name, &bytes, started as u64);
-    let mut last = started;
-    post(&Response::Progress {
-        id,
-        progress: pipeline.progress(),
-    });
-    while pipeline.step(STEP) {
-        if now() - last >= PROGRESS_EVERY {
-            last = now();
-            post(&Response::Progress {
-                id,
-                progress: pipeline.progress(),
-            });
-        }
-    }
-    if let Some(d) = digests.await {
-        pipeline.digests(d);
-    }
+    let first = a.first_chunk.unwrap_or(t);
+    let mut phases = vec![
+        ("until the first chunk".to_string(), first - a.started),
+        ("scanning chunks".to_string(), a.scanning),
+        ("waiting for chunks".to_string(), t - first - a.scanning),
+    ];
     match pipeline.finish() {
         Ok(session) => {
+            phases.push(("conclude".to_string(), now() - t));
+            let t = now();
+            let mut overview = Overview::of(&session);
+            phases.push(("overview".to_string(), now() - t));
+            // Wasm memory never shrinks: its size now is its peak.
+            let memory = core::arch::wasm32::memory_size::<0>() * 65536;
+            phases.push(("wasm memory (MB)".to_string(), memory as f64 / 1e6));
+            overview.phases = phases
+                .into_iter()
+                .map(|(name, ms)| (name, ms.round() as u32))
+                .collect();
             post(&Response::Done {
-                id,
-                overview: Box::new(Overview::of(&session)),
+                id: a.id,
+                overview: Box::new(overview),
             });
-            SESSION.set(Some(session));
+            SESSION.set(Some((a.id, session)));
         }
         Err(e) => post(&Response::Failed {
-            id,
+            id: a.id,
             message: e.to_string(),
         }),
     }
+    // Digests may still come: keep listening on the port.
+    ANALYSIS.set(Some(Analysis {
+        pipeline: None,
+        raw: None,
+        ..a
+    }));
 }
 
-/// A gzip file is decompressed as it is read from the browser's buffer, a slice at a time;
-/// anything else is read whole (a plain tar is its own content; a foreign file is only
-/// named).
-fn pipeline(name: &str, bytes: &Uint8Array, started_ms: u64) -> Pipeline {
-    let len = bytes.length() as usize;
-    let head = bytes.subarray(0, len.min(512) as u32).to_vec();
-    let options = Options {
-        digests: false,
-        ..Options::scan(started_ms)
-    };
-    match sniff(&head) {
-        Ok(Format::Gzip) if len >= 18 => {
-            let trailer: [u8; 4] = bytes
-                .subarray(len as u32 - 4, len as u32)
-                .to_vec()
-                .try_into()
-                .expect("4 bytes");
-            let reader = JsReader {
-                bytes: bytes.clone(),
-                at: 0,
-                buf: Vec::new(),
-                pos: 0,
-            };
-            let claimed = claimed_size(len, trailer);
-            Pipeline::inline(name, Box::new(reader), len as u64, claimed, options)
+/// The input's digests, which come after the chunks: into the session, and to the page.
+fn record_digests(digests: leakscope::session::Digests) {
+    SESSION.with_borrow_mut(|session| {
+        if let Some((id, session)) = session {
+            session.input.digests = Some(digests.clone());
+            post(&Response::Digests { id: *id, digests });
         }
-        _ => Pipeline::bytes(name, bytes.to_vec(), options),
-    }
-}
-
-/// SHA-256 and SHA-512 of the buffer, by WebCrypto (native code, off this thread).
-async fn digests(buffer: &JsValue) -> Option<Digests> {
-    let subtle = scope().crypto().ok()?.subtle();
-    let object: &js_sys::Object = buffer.unchecked_ref();
-    let sha256 = subtle
-        .digest_with_str_and_buffer_source("SHA-256", object)
-        .ok()?;
-    let sha512 = subtle
-        .digest_with_str_and_buffer_source("SHA-512", object)
-        .ok()?;
-    let sha256 = Uint8Array::new(&JsFuture::from(sha256).await.ok()?).to_vec();
-    let sha512 = Uint8Array::new(&JsFuture::from(sha512).await.ok()?).to_vec();
-    Some(Digests::from_raw(&sha256, &sha512))
-}
-
-/// Reads a browser buffer into the decompressor a slice at a time, so the compressed file
-/// is never copied whole into this worker's memory.
-struct JsReader {
-    bytes: Uint8Array,
-    at: u32,
-    buf: Vec<u8>,
-    pos: usize,
-}
-
-/// Bytes copied out of the browser's buffer at a time.
-const SLICE: u32 = 256 << 10;
-
-impl Read for JsReader {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        let available = self.fill_buf()?;
-        let n = available.len().min(out.len());
-        out[..n].copy_from_slice(&available[..n]);
-        self.consume(n);
-        Ok(n)
-    }
-}
-
-impl BufRead for JsReader {
-    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
-        if self.pos == self.buf.len() {
-            let end = (self.at + SLICE).min(self.bytes.length());
-            self.buf.resize((end - self.at) as usize, 0);
-            self.bytes.subarray(self.at, end).copy_to(&mut self.buf);
-            self.at = end;
-            self.pos = 0;
-        }
-        Ok(&self.buf[self.pos..])
-    }
-
-    fn consume(&mut self, n: usize) {
-        self.pos += n;
-    }
+    });
 }

@@ -499,7 +499,7 @@ export function xssFixture() {
 // The big synthetic leak (benchmark)
 
 /** mulberry32: small, fast, seeded. Returns floats in [0, 1). */
-function prng(seed) {
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -558,7 +558,7 @@ const DIRS = [
 const TYPES = ['string', 'number', 'boolean', 'unknown', 'void', 'Promise<void>', 'Buffer', 'Error'];
 
 /** A vocabulary of identifiers built from random syllables, deterministic per seed. */
-function vocabulary(rand, n) {
+export function vocabulary(rand, n) {
   const seen = new Set();
   const words = [];
   while (words.length < n) {
@@ -578,7 +578,7 @@ function vocabulary(rand, n) {
  * vocabulary in random camelCase combinations, with random numbers and hex strings, so the
  * text compresses roughly like real code with many distinct names (about 2.5-3x).
  */
-function typescriptLike(rand, words, target, header) {
+export function typescriptLike(rand, words, target, header) {
   const pick = () => words[Math.floor(rand() * words.length)];
   const ident = () => {
     const a = pick();
@@ -627,7 +627,7 @@ function typescriptLike(rand, words, target, header) {
 }
 
 /** Pseudo-minified JS: one long statement stream broken into lines of ~200 chars. */
-function minifiedLines(rand, words, targetBytes) {
+export function minifiedLines(rand, words, targetBytes) {
   const short = [];
   for (let i = 0; i < 900; i++) {
     const a = B64[Math.floor(rand() * 52)];

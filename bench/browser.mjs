@@ -1,0 +1,237 @@
+#!/usr/bin/env node
+// The page's benchmark, in Debian's Chromium (headless, playwright-core), against the
+// built page served from 127.0.0.1. In one run, alternating:
+//   - drop -> verdict (setInputFiles to the verdict on screen), in a fresh page each time,
+//     with the longest main-thread task (Long Tasks API), the longest frame, and the peak
+//     memory of the page's renderer process (page and workers are its threads: VmHWM);
+//   - the Node baseline on the same file in a fresh process (zlib.gunzipSync + a tar walk
+//     + JSON.parse of every .map, bench/node-baseline.mjs), and the ratio;
+//   - on the 50,000-file package: expand all, scroll the tree top to bottom, filter, and
+//     the longest frame and task;
+//   - what the page fetches when it loads (wasm + js + css, workers included), gzipped.
+//
+//   node bench/browser.mjs URL [RUNS=5]      (bench/run serves dist/ and calls this)
+// Packages come from bench/packages.mjs (target/bench). Prints a Markdown table.
+
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+import { launchChromium } from '../tests/e2e/harness.mjs';
+import { ensure } from './packages.mjs';
+
+const URL = process.argv[2] ?? 'http://127.0.0.1:8091/';
+const RUNS = Number(process.argv[3] ?? 5);
+const DIST = process.env.LEAKSCOPE_DIST ?? 'dist';
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (x, d = 0) => (x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(d));
+
+/** Chromium's renderer processes, by pid. */
+function renderers() {
+  const out = new Set();
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (cmd.includes('--type=renderer')) out.add(pid);
+    } catch {}
+  }
+  return out;
+}
+
+/** Peak resident memory (VmHWM) of a process, in MB. */
+function peakMb(pid) {
+  try {
+    const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
+    return m ? Number(m[1]) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Runs in the page before anything else: long tasks and frame gaps from then on. */
+function installProbes() {
+  window.__probe = { tasks: [], maxFrame: 0, frames: 0, on: false };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (window.__probe.on) window.__probe.tasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  let last = performance.now();
+  const frame = () => {
+    const now = performance.now();
+    if (window.__probe.on) {
+      window.__probe.maxFrame = Math.max(window.__probe.maxFrame, now - last);
+      window.__probe.frames++;
+    }
+    last = now;
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+function probe(page, on) {
+  return page.evaluate((on) => {
+    const p = window.__probe;
+    if (on) {
+      p.tasks = [];
+      p.maxFrame = 0;
+      p.frames = 0;
+    }
+    p.on = on;
+    return { longest: Math.max(0, ...p.tasks), tasks: p.tasks.length, maxFrame: p.maxFrame, frames: p.frames };
+  }, on);
+}
+
+/** A fresh page with the probes in, loaded, its worker ready; and its renderer's pid. */
+async function freshPage(browser) {
+  const before = renderers();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(installProbes);
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const workerReady = new Promise((ok) => page.on('worker', ok));
+  await page.goto(URL, { waitUntil: 'load' });
+  await workerReady;
+  // The worker fetches and starts its wasm: wait until the network is quiet.
+  await page.waitForLoadState('networkidle');
+  const pid = [...renderers()].find((p) => !before.has(p));
+  return { context, page, pid, requests };
+}
+
+/** One drop -> verdict in a fresh page. */
+async function dropToVerdict(browser, path) {
+  const { context, page, pid } = await freshPage(browser);
+  try {
+    await probe(page, true);
+    const t0 = performance.now();
+    await page.setInputFiles('[data-testid="file-input"]', path);
+    await page.waitForSelector('[data-testid="verdict"], [data-testid="error"]', { timeout: 300_000 });
+    const wall = performance.now() - t0;
+    const p = await probe(page, false);
+    const verdict = page.locator('[data-testid="verdict"]');
+    const pageMs = Number(await verdict.getAttribute('data-ms'));
+    const phases = await verdict.getAttribute('data-phases');
+    return { wall, pageMs, phases, longest: p.longest, maxFrame: p.maxFrame, peak: peakMb(pid) };
+  } finally {
+    await context.close();
+  }
+}
+
+function nodeBaseline(path) {
+  const out = execFileSync('node', ['bench/node-baseline.mjs', path, '1'], { encoding: 'utf8' });
+  return Number(out.match(/^node-baseline ([\d.]+)/m)[1]);
+}
+
+/** Expand all, scroll top to bottom, filter: the longest frame and task of each. */
+async function bigTree(browser, path) {
+  const { context, page } = await freshPage(browser);
+  try {
+    await page.setInputFiles('[data-testid="file-input"]', path);
+    await page.waitForSelector('[data-testid="verdict"]', { timeout: 120_000 });
+    const out = {};
+    const measure = async (name, action) => {
+      await probe(page, true);
+      await action();
+      // Two frames after the action, everything it caused has painted.
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+      out[name] = await probe(page, false);
+    };
+    await measure('expand all', async () => {
+      await page.click('[data-testid="expand-all"]');
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="tree-row"]').length > 20);
+    });
+    out.rows = await page.evaluate(() => {
+      const list = document.querySelector('.tree');
+      return Math.round(list.scrollHeight / 26);
+    });
+    await measure('scroll', () =>
+      page.evaluate(
+        () =>
+          new Promise((ok) => {
+            const list = document.querySelector('.tree');
+            const step = list.clientHeight * 3;
+            const tick = () => {
+              list.scrollTop += step;
+              if (list.scrollTop + list.clientHeight >= list.scrollHeight - 1) ok();
+              else requestAnimationFrame(tick);
+            };
+            requestAnimationFrame(tick);
+          }),
+      ),
+    );
+    await measure('filter', async () => {
+      await page.fill('[data-testid="tree-search"]', 'bundle-1');
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="tree-row"]').length < 200);
+    });
+    await measure('severity', async () => {
+      await page.fill('[data-testid="tree-search"]', '');
+      await page.selectOption('[data-testid="severity-filter"]', 'low');
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="tree-row"]').length < 200);
+    });
+    return out;
+  } finally {
+    await context.close();
+  }
+}
+
+/** What the page fetches when it loads, each file gzipped (-9), from dist/. */
+async function firstLoad(browser) {
+  const { context, requests } = await freshPage(browser);
+  await context.close();
+  const files = [...new Set(requests.map((u) => new globalThis.URL(u).pathname.replace(/^.*\//, '') || 'index.html'))];
+  return files
+    .filter((f) => !f.startsWith('favicon'))
+    .map((f) => {
+      const bytes = readFileSync(join(DIST, f));
+      return { file: f, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length };
+    });
+}
+
+const paths = ensure('target/bench');
+const browser = await launchChromium();
+try {
+  const load = await firstLoad(browser);
+  console.log('\n## First load (gzip -9)\n\n| file | raw | gzipped |\n|---|---:|---:|');
+  for (const f of load) console.log(`| ${f.file} | ${fmt(f.raw / 1024)} KB | ${fmt(f.gz / 1024)} KB |`);
+  const total = load.reduce((s, f) => s + f.gz, 0);
+  console.log(`| **total** | | **${fmt(total / 1024)} KB** |`);
+
+  console.log(`\n## Drop -> verdict (${RUNS} runs each, alternating with the Node baseline; medians)\n`);
+  console.log('| package | unpacked | page (wall) | page (measured) | Node baseline | ratio | longest main-thread task | longest frame | peak renderer memory | phases (last run) |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  const results = {};
+  for (const name of ['leak.tgz', 'code-100mb.tgz', 'code-200mb.tgz']) {
+    const path = paths[name];
+    const runs = [];
+    const node = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(await dropToVerdict(browser, path));
+      node.push(nodeBaseline(path));
+    }
+    const unpacked = execFileSync('bash', ['-c', `gzip -dc ${path} | wc -c`], { encoding: 'utf8' }) / 1e6;
+    const r = {
+      wall: median(runs.map((x) => x.wall)),
+      pageMs: median(runs.map((x) => x.pageMs)),
+      node: median(node),
+      longest: Math.max(...runs.map((x) => x.longest)),
+      maxFrame: median(runs.map((x) => x.maxFrame)),
+      peak: Math.max(...runs.map((x) => x.peak)),
+      unpacked,
+    };
+    results[name] = r;
+    console.log(
+      `| ${name} | ${fmt(unpacked)} MB | ${fmt(r.wall)} ms | ${fmt(r.pageMs)} ms | ${fmt(r.node)} ms | ${fmt(r.wall / r.node, 2)} | ${fmt(r.longest)} ms | ${fmt(r.maxFrame)} ms | ${fmt(r.peak)} MB (${fmt(r.peak / unpacked, 2)}x) | ${runs.at(-1).phases} |`,
+    );
+  }
+  const growth = results['code-200mb.tgz'].wall / results['code-100mb.tgz'].wall;
+  console.log(`\nCost growth, 200 MB against 100 MB unpacked: ${fmt(growth, 2)}x the time.`);
+
+  const tree = await bigTree(browser, paths['files-50k.tgz']);
+  console.log(`\n## 50,000-file package (${tree.rows} rows expanded)\n\n| action | longest frame | longest task | frames |\n|---|---:|---:|---:|`);
+  for (const name of ['expand all', 'scroll', 'filter', 'severity']) {
+    const m = tree[name];
+    console.log(`| ${name} | ${fmt(m.maxFrame)} ms | ${fmt(m.longest)} ms | ${m.frames} |`);
+  }
+} finally {
+  await browser.close();
+}
