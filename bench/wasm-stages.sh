@@ -19,10 +19,9 @@ const { gunzipSync } = require('zlib');
 const tgz = readFileSync(pkg);
 const tar = gunzipSync(tgz);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const rows = { inflate: [], push: [], 'scan (push)': [], 'scan (finish)': [], pipeline: [] };
+const rows = { inflate: [], 'scan (push)': [], 'scan (finish)': [], pipeline: [] };
 for (let i = 0; i < Number(runs); i++) {
   rows.inflate.push(w.inflate(tgz)[0]);
-  rows.push.push(w.push_inflate(tgz)[0]);
   const s = w.scan_tar(tar);
   rows['scan (push)'].push(s[0]);
   rows['scan (finish)'].push(s[1]);

@@ -327,117 +327,6 @@ impl<R: BufRead> Inflater<R> {
     }
 }
 
-/// A gzip stream decompressed as its compressed bytes are pushed, for a caller that gets
-/// the file a piece at a time (the page's inflater worker reads the dropped file as a
-/// stream). Output comes out in chunks of a given size; decompression stops at the limit.
-pub struct PushInflater {
-    decoder: flate2::write::MultiGzDecoder<Chunks>,
-    consumed: u64,
-    limit: u64,
-    error: Option<ArchiveError>,
-}
-
-/// What [`PushInflater::finish`] gives: the last chunks, and why the stream broke off.
-pub type Finished = (Vec<Vec<u8>>, Option<ArchiveError>);
-
-/// Where a [`PushInflater`] writes: full chunks wait to be taken.
-struct Chunks {
-    chunk: usize,
-    open: Vec<u8>,
-    full: Vec<Vec<u8>>,
-    written: u64,
-    /// Past this, writing fails at once: a bomb is not inflated any further.
-    limit: u64,
-    over: bool,
-}
-
-impl std::io::Write for Chunks {
-    fn write(&mut self, mut bytes: &[u8]) -> std::io::Result<usize> {
-        let n = bytes.len();
-        if self.written + n as u64 > self.limit {
-            self.over = true;
-            return Err(std::io::Error::other("past the limit"));
-        }
-        while !bytes.is_empty() {
-            let take = (self.chunk - self.open.len()).min(bytes.len());
-            self.open.extend_from_slice(&bytes[..take]);
-            bytes = &bytes[take..];
-            if self.open.len() == self.chunk {
-                let next = Vec::with_capacity(self.chunk);
-                self.full.push(std::mem::replace(&mut self.open, next));
-            }
-        }
-        self.written += n as u64;
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl PushInflater {
-    pub fn new(chunk: usize, limits: &Limits) -> PushInflater {
-        PushInflater {
-            decoder: flate2::write::MultiGzDecoder::new(Chunks {
-                chunk,
-                open: Vec::with_capacity(chunk),
-                full: Vec::new(),
-                written: 0,
-                limit: limits.max_unpacked,
-                over: false,
-            }),
-            consumed: 0,
-            limit: limits.max_unpacked,
-            error: None,
-        }
-    }
-
-    /// Decompresses the next piece of the file; false once decompression has stopped (a
-    /// fault, or the limit), when [`PushInflater::finish`] says why.
-    pub fn push(&mut self, compressed: &[u8]) -> bool {
-        if self.error.is_some() {
-            return false;
-        }
-        self.consumed += compressed.len() as u64;
-        if let Err(e) = std::io::Write::write_all(&mut self.decoder, compressed) {
-            let sink = self.decoder.get_ref();
-            let written = sink.written;
-            self.error = Some(if sink.over {
-                ArchiveError::TooLarge { limit: self.limit }
-            } else {
-                gzip_error(&e, written)
-            });
-        }
-        self.error.is_none()
-    }
-
-    /// The chunks that are full, to hand on.
-    pub fn take(&mut self) -> Vec<Vec<u8>> {
-        std::mem::take(&mut self.decoder.get_mut().full)
-    }
-
-    /// Compressed bytes pushed so far.
-    pub fn consumed(&self) -> u64 {
-        self.consumed
-    }
-
-    /// The end of the file: the last chunks, and why the stream broke off, if it did.
-    pub fn finish(mut self) -> Finished {
-        if self.error.is_none()
-            && let Err(e) = self.decoder.try_finish()
-        {
-            self.error = Some(gzip_error(&e, self.decoder.get_ref().written));
-        }
-        let sink = self.decoder.get_mut();
-        let mut chunks = std::mem::take(&mut sink.full);
-        if !sink.open.is_empty() {
-            chunks.push(std::mem::take(&mut sink.open));
-        }
-        (chunks, self.error)
-    }
-}
-
 /// Room made in the output per read call.
 const SLICE: usize = 1 << 20;
 
@@ -514,8 +403,8 @@ impl AsRef<[u8]> for Shared {
 
 /// Where an [`Unpack`]'s tar bytes come from.
 enum Feed {
-    /// A gzip stream decompressed in [`Unpack::step`].
-    Inline(Inflater<Box<dyn BufRead>>),
+    /// A gzip stream decompressed in [`Unpack::step`] (boxed: the decoder's state is large).
+    Inline(Box<Inflater<Box<dyn BufRead>>>),
     /// Natively: decompressed on a thread of its own.
     #[cfg(not(target_arch = "wasm32"))]
     Thread(threaded::Inflating),
@@ -565,7 +454,7 @@ impl Unpack {
                 #[cfg(not(target_arch = "wasm32"))]
                 let feed = Feed::Thread(threaded::Inflating::spawn(Box::new(reader)));
                 #[cfg(target_arch = "wasm32")]
-                let feed = Feed::Inline(Inflater::new(Box::new(reader)));
+                let feed = Feed::Inline(Box::new(Inflater::new(Box::new(reader))));
                 Unpack::new(feed, data, limits, input_len)
             }
             Err(e) => Unpack::foreign(e, input_len),
@@ -581,7 +470,12 @@ impl Unpack {
         limits: Limits,
     ) -> Unpack {
         let data = tar_buffer(claimed, input_len as usize);
-        Unpack::new(Feed::Inline(Inflater::new(input)), data, limits, input_len)
+        Unpack::new(
+            Feed::Inline(Box::new(Inflater::new(input))),
+            data,
+            limits,
+            input_len,
+        )
     }
 
     /// Natively: a file, read as it decompresses on a thread of its own, so the compressed
@@ -1056,57 +950,6 @@ mod tests {
         std::io::Write::write_all(&mut gz, &[7u8; 2000]).unwrap();
         let a = Archive::read(&gz.finish().unwrap());
         assert_eq!(a.error, Some(ArchiveError::GzipNotTar));
-    }
-
-    fn gzip(data: &[u8]) -> Vec<u8> {
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-        std::io::Write::write_all(&mut gz, data).unwrap();
-        gz.finish().unwrap()
-    }
-
-    #[test]
-    fn pushed_pieces_decompress_into_chunks() {
-        let data: Vec<u8> = (0..300_000u32)
-            .flat_map(|i| (i % 251).to_le_bytes())
-            .collect();
-        let gz = gzip(&data);
-        let mut inflater = PushInflater::new(64 << 10, &Limits::default());
-        let mut out = Vec::new();
-        for piece in gz.chunks(1000) {
-            assert!(inflater.push(piece));
-            for chunk in inflater.take() {
-                assert_eq!(chunk.len(), 64 << 10, "full chunks only");
-                out.extend(chunk);
-            }
-        }
-        assert_eq!(inflater.consumed(), gz.len() as u64);
-        let (last, error) = inflater.finish();
-        assert_eq!(error, None);
-        out.extend(last.into_iter().flatten());
-        assert_eq!(out, data);
-    }
-
-    #[test]
-    fn a_cut_stream_and_a_bomb_stop_with_their_reason() {
-        let data = vec![7u8; 1 << 20];
-        let gz = gzip(&data);
-        let mut cut = PushInflater::new(4096, &Limits::default());
-        cut.push(&gz[..gz.len() / 2]);
-        let (_, error) = cut.finish();
-        assert!(
-            matches!(error, Some(ArchiveError::TruncatedGzip { .. })),
-            "{error:?}"
-        );
-        let limits = Limits {
-            max_unpacked: 100_000,
-            ..Limits::default()
-        };
-        let mut bomb = PushInflater::new(4096, &limits);
-        assert!(!bomb.push(&gz));
-        assert_eq!(
-            bomb.finish().1,
-            Some(ArchiveError::TooLarge { limit: 100_000 })
-        );
     }
 
     #[test]

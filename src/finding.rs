@@ -218,7 +218,6 @@ pub struct Finding {
     /// What to do about it.
     pub remedy: String,
     /// For a finding inside a source recovered from the map at `path`: where in that source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<InSource>,
 }
 

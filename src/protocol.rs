@@ -1,21 +1,20 @@
 //! What the page and its worker say to each other. The worker holds the [`Session`] (the
 //! package stays in its memory); the page gets an [`Overview`] to render and asks for the
-//! rest (a file's rows, a report, the .zip) when it is needed. Plain serde data: the shells
-//! carry it with `serde-wasm-bindgen`, the tests with `serde_json`.
+//! rest (a file's rows, a report, the .zip) when it is needed. Plain serde data, carried as
+//! bincode bytes ([`encode`], [`decode`]).
 
 use serde::{Deserialize, Serialize};
 
-use crate::archive::ArchiveError;
 use crate::finding::{Finding, Verdict};
 use crate::session::{Digests, InputInfo, Progress, Session};
 use crate::view::file::{FileMeta, ViewRow};
-use crate::view::tree::{FileTree, Tab};
+use crate::view::tree::{Node, Tab};
 
-/// Page -> worker. The package to analyse arrives from the inflater worker over the port
-/// given beside [`Request::Analyse`], never inside a message.
+/// Page -> worker. The file to analyse travels beside [`Request::Analyse`] (a `File`
+/// handle: its bytes are read by the worker), never inside a message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Request {
-    /// Analyse the package that will come over the port given beside this message.
+    /// Analyse the file given beside this message.
     Analyse { id: u32, name: String },
     /// Open a file in viewer slot `view`: answered by [`Response::File`].
     Open { view: u32, tab: Tab, path: String },
@@ -23,28 +22,6 @@ pub enum Request {
     Rows { view: u32, from: usize, to: usize },
     /// Something to save: answered by [`Response::Saved`].
     Save(Save),
-}
-
-/// Inflater worker -> scan worker, over the port the page gives them both: the package as
-/// tar bytes, a chunk at a time; each chunk's bytes are a transferred buffer beside the
-/// message.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Stream {
-    /// A gzip file of `input_len` bytes whose trailer claims `claimed` decompressed bytes;
-    /// tar chunks follow.
-    Gzip {
-        input_len: u64,
-        claimed: Option<usize>,
-    },
-    /// Not gzip: the file's own bytes follow (a plain tar, or not a package at all).
-    Raw { input_len: u64 },
-    /// The next chunk; `consumed` compressed bytes were read for it and those before.
-    Chunk { consumed: u64 },
-    /// Nothing more: decompression ended, or stopped for `error`.
-    End { error: Option<ArchiveError> },
-    /// The file's digests, worked out once decompression is done (they are not needed for
-    /// the verdict, so they do not hold it up).
-    Digests(Digests),
 }
 
 /// What the page can save.
@@ -75,6 +52,14 @@ pub enum Response {
     Done {
         id: u32,
         overview: Box<Overview>,
+    },
+    /// A slice of one of the trees, which follow [`Response::Done`] (see
+    /// [`crate::view::tree::SLICE_NODES`]); `last` ends the tree.
+    Tree {
+        id: u32,
+        tab: Tab,
+        nodes: Vec<Node>,
+        last: bool,
     },
     /// The input's digests, which arrive after the verdict.
     Digests {
@@ -121,8 +106,6 @@ pub struct Overview {
     pub verdict: Verdict,
     /// Why the package could only be read in part.
     pub archive_error: Option<String>,
-    pub files_tree: FileTree,
-    pub recovered_tree: FileTree,
     /// How long each phase took in the worker, in ms (the shell measures; the core has no
     /// clock): shown as "analysed in …", read by the benchmark.
     pub phases: Vec<(String, u32)>,
@@ -145,16 +128,7 @@ impl Overview {
             findings: a.findings.clone(),
             verdict: a.verdict.clone(),
             archive_error: a.archive_error.as_ref().map(|e| e.cause()),
-            files_tree: s.tree(Tab::Files).clone(),
-            recovered_tree: s.tree(Tab::Recovered).clone(),
             phases: Vec::new(),
-        }
-    }
-
-    pub fn tree(&self, tab: Tab) -> &FileTree {
-        match tab {
-            Tab::Files => &self.files_tree,
-            Tab::Recovered => &self.recovered_tree,
         }
     }
 
@@ -162,6 +136,37 @@ impl Overview {
     pub fn fingerprint(&self) -> Option<&str> {
         self.input.digests.as_ref().map(|d| d.fingerprint())
     }
+}
+
+/// A message as the bytes that cross between the page and its worker (bincode, gloo-worker's
+/// codec: the page decodes the 50,000-file package's overview in a fraction of the time
+/// `serde-wasm-bindgen` takes, see the README's benchmarks).
+pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
+    bincode::serialize(message).expect("plain data")
+}
+
+/// The message in `bytes`, or why they are not one.
+pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T, String> {
+    bincode::deserialize(bytes).map_err(|e| e.to_string())
+}
+
+/// The messages that send a session's two trees to the page, a slice at a time.
+pub fn trees(id: u32, s: &Session) -> impl Iterator<Item = Response> + '_ {
+    [Tab::Files, Tab::Recovered]
+        .into_iter()
+        .flat_map(move |tab| {
+            let slices: Vec<&[Node]> = s.tree(tab).slices().collect();
+            let n = slices.len();
+            slices
+                .into_iter()
+                .enumerate()
+                .map(move |(i, nodes)| Response::Tree {
+                    id,
+                    tab,
+                    nodes: nodes.to_vec(),
+                    last: i + 1 == n,
+                })
+        })
 }
 
 /// The answer to a [`Save`], from the session: a file name, a MIME type and the bytes.
@@ -233,7 +238,6 @@ mod tests {
         let s = session();
         let overview = Overview::of(&s);
         assert_eq!(overview.label, "@acme/x@1.0.0");
-        assert_eq!(overview.files_tree.file_count(), 2);
         assert_eq!(
             overview.fingerprint(),
             Some(&s.input.digests.as_ref().unwrap().sha256[..16])
@@ -247,9 +251,16 @@ mod tests {
                 id: 3,
                 progress: Progress::default(),
             },
+            Response::Tree {
+                id: 3,
+                tab: Tab::Files,
+                nodes: s.tree(Tab::Files).slices().next().unwrap().to_vec(),
+                last: true,
+            },
         ] {
             let json = serde_json::to_string(&message).unwrap();
             assert_eq!(serde_json::from_str::<Response>(&json).unwrap(), message);
+            assert_eq!(decode::<Response>(&encode(&message)), Ok(message));
         }
         let request = Request::Open {
             view: 1,
@@ -258,13 +269,15 @@ mod tests {
         };
         let json = serde_json::to_string(&request).unwrap();
         assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), request);
+        assert_eq!(decode::<Request>(&encode(&request)), Ok(request));
+        assert!(decode::<Request>(b"\xff\xff").is_err());
     }
 
     #[test]
     fn saves_are_named_after_the_package() {
         let s = session();
         let name = |what| match save(&s, &what).unwrap() {
-            Response::Saved { name, mime, bytes } => (name, mime, bytes.len() > 0),
+            Response::Saved { name, mime, bytes } => (name, mime, !bytes.is_empty()),
             other => panic!("{other:?}"),
         };
         assert_eq!(

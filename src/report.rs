@@ -24,7 +24,7 @@ pub struct Report<'a> {
     pub schema: u32,
     pub tool: Tool,
     pub scanned_at: &'a str,
-    pub input: &'a InputInfo,
+    pub input: Input<'a>,
     pub package: Option<PackageRef<'a>>,
     pub files: usize,
     pub unpacked_bytes: u64,
@@ -37,6 +37,26 @@ pub struct Report<'a> {
     pub verdict: &'a Verdict,
     /// Why the archive could only be read in part, when it could.
     pub archive_error: Option<String>,
+}
+
+/// What was scanned: its name, size and digests (`integrity` as npm gives it).
+#[derive(Debug, Serialize)]
+pub struct Input<'a> {
+    pub name: &'a str,
+    pub bytes: u64,
+    pub sha256: Option<&'a str>,
+    pub integrity: Option<&'a str>,
+}
+
+impl<'a> Input<'a> {
+    fn of(input: &'a InputInfo) -> Input<'a> {
+        Input {
+            name: &input.name,
+            bytes: input.bytes,
+            sha256: input.digests.as_ref().map(|d| d.sha256.as_str()),
+            integrity: input.digests.as_ref().map(|d| d.sha512.as_str()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -127,7 +147,7 @@ impl<'a> Report<'a> {
             schema: SCHEMA,
             tool: TOOL,
             scanned_at: &s.scanned_at,
-            input: &s.input,
+            input: Input::of(&s.input),
             package: a.package.as_ref().map(|p| PackageRef {
                 name: p.name.as_deref(),
                 version: p.version.as_deref(),

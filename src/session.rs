@@ -77,7 +77,6 @@ pub struct InputInfo {
     pub name: String,
     /// Its size as given (compressed, for a `.tgz`).
     pub bytes: u64,
-    #[serde(flatten)]
     pub digests: Option<Digests>,
 }
 
@@ -127,7 +126,7 @@ impl Progress {
 }
 
 enum Reading {
-    Unpacking(Unpack),
+    Unpacking(Box<Unpack>),
     /// Files read from disk, all there is.
     Read(Archive),
 }
@@ -234,7 +233,7 @@ impl Pipeline {
     fn with(name: &str, unpack: Unpack, digests: DigestSource, options: Options) -> Pipeline {
         let mut pipeline = Pipeline {
             name: name.to_string(),
-            reading: Reading::Unpacking(unpack),
+            reading: Reading::Unpacking(Box::new(unpack)),
             scanner: Scanner::new(options.purpose),
             digests,
             options,
@@ -306,7 +305,7 @@ impl Pipeline {
         let archive = match reading {
             Reading::Unpacking(unpack) => {
                 let scanner = &mut self.scanner;
-                unpack.finish_with(|whole| scanner.advance(whole))
+                (*unpack).finish_with(|whole| scanner.advance(whole))
             }
             Reading::Read(archive) => archive,
         };

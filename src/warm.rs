@@ -54,7 +54,7 @@ pub fn tar() -> Vec<u8> {
         })
         .collect();
     // 200 lines of 20 segments, each a line further down source 0.
-    let mappings = vec![vec!["AACA"; 20].join(","); 200].join(";");
+    let mappings = vec![["AACA"; 20].join(","); 200].join(";");
     let map = serde_json::json!({
         "version": 3,
         "file": "app.js",

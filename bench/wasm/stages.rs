@@ -74,17 +74,3 @@ pub fn pipeline(tgz: &[u8]) -> Vec<f64> {
     let session = p.finish().expect("a package");
     vec![now() - t, session.analysis.findings.len() as f64]
 }
-
-/// Decompresses as the inflater worker does: pushed 2 MB pieces, 1 MB chunks out.
-#[wasm_bindgen]
-pub fn push_inflate(tgz: &[u8]) -> Vec<f64> {
-    let t = now();
-    let mut inflater = leakscope::archive::PushInflater::new(1 << 20, &Default::default());
-    let mut n = 0;
-    for piece in tgz.chunks(2 << 20) {
-        inflater.push(piece);
-        n += inflater.take().iter().map(Vec::len).sum::<usize>();
-    }
-    n += inflater.finish().0.iter().map(Vec::len).sum::<usize>();
-    vec![now() - t, n as f64]
-}

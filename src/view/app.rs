@@ -7,6 +7,7 @@ use std::rc::Rc;
 use crate::protocol::Overview;
 use crate::session::{Digests, Progress};
 use crate::text::{count, plural, size};
+use crate::view::tree::{FileTree, Node, Tab};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum Stage {
@@ -19,6 +20,8 @@ pub enum Stage {
     },
     Done {
         overview: Rc<Overview>,
+        /// The two trees, once all their slices have come (a few ms after the verdict).
+        trees: Trees,
         /// The input's digests, which come a little after the verdict.
         digests: Option<Digests>,
     },
@@ -48,6 +51,12 @@ pub enum AppEvent {
         id: u32,
         overview: Box<Overview>,
     },
+    Tree {
+        id: u32,
+        tab: Tab,
+        nodes: Vec<Node>,
+        last: bool,
+    },
     Digests {
         id: u32,
         digests: Digests,
@@ -67,6 +76,28 @@ pub enum AppCommand {
     RestartWorker,
     /// Hand the chosen file to the worker under this number.
     Analyse { id: u32 },
+}
+
+/// The trees of a finished analysis, gathered from their slices.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Trees {
+    pending: [Vec<Node>; 2],
+    done: [Option<Rc<FileTree>>; 2],
+}
+
+impl Trees {
+    /// The tree of a tab, once it is whole.
+    pub fn get(&self, tab: Tab) -> Option<&Rc<FileTree>> {
+        self.done[tab as usize].as_ref()
+    }
+
+    fn add(&mut self, tab: Tab, nodes: Vec<Node>, last: bool) {
+        let pending = &mut self.pending[tab as usize];
+        pending.extend(nodes);
+        if last {
+            self.done[tab as usize] = Some(Rc::new(FileTree::from(std::mem::take(pending))));
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -139,8 +170,22 @@ impl App {
                 if self.current() == Some(id) {
                     self.stage = Stage::Done {
                         overview: Rc::from(overview),
+                        trees: Trees::default(),
                         digests: None,
                     };
+                }
+                Vec::new()
+            }
+            AppEvent::Tree {
+                id,
+                tab,
+                nodes,
+                last,
+            } => {
+                if let Stage::Done { trees, .. } = &mut self.stage
+                    && self.next == id
+                {
+                    trees.add(tab, nodes, last);
                 }
                 Vec::new()
             }
@@ -191,6 +236,7 @@ mod tests {
     use super::*;
     use crate::archive::Archive;
     use crate::session::{InputInfo, Session};
+    use crate::view::tree::FileInfo;
 
     fn overview() -> Box<Overview> {
         let archive = Archive::from_files(vec![("a.js".into(), b"a".to_vec())]);
@@ -227,6 +273,32 @@ mod tests {
             overview: overview(),
         });
         assert!(matches!(app.stage, Stage::Done { digests: None, .. }));
+        // The trees come in slices after the verdict.
+        let tree = FileTree::build((0..10).map(|i| FileInfo {
+            path: Box::leak(format!("f{i}.js").into_boxed_str()),
+            size: 1,
+            severity: None,
+            third_party: false,
+        }));
+        let nodes: Vec<Node> = tree.slices().flatten().cloned().collect();
+        let (first, rest) = nodes.split_at(4);
+        for (part, last) in [(first, false), (rest, true)] {
+            let Stage::Done { trees, .. } = &app.stage else {
+                panic!()
+            };
+            assert!(trees.get(Tab::Files).is_none(), "not before the last slice");
+            app.update(AppEvent::Tree {
+                id: 1,
+                tab: Tab::Files,
+                nodes: part.to_vec(),
+                last,
+            });
+        }
+        let Stage::Done { trees, .. } = &app.stage else {
+            panic!()
+        };
+        assert_eq!(trees.get(Tab::Files).map(|t| &**t), Some(&tree));
+        assert!(trees.get(Tab::Recovered).is_none());
         let digests = Digests::of(b"x");
         app.update(AppEvent::Digests {
             id: 1,

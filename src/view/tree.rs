@@ -4,6 +4,7 @@
 //! sorted, where the cursor is) with the events that change it. Pure data, so the page only
 //! renders it and forwards events, and the logic is tested without a browser.
 
+use std::cell::OnceCell;
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
 
@@ -74,31 +75,34 @@ pub struct FileInfo<'a> {
     pub third_party: bool,
 }
 
-/// A file tree. Node 0 is the root and is never shown.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "Vec<Node>", into = "Vec<Node>")]
+/// A file tree. Node 0 is the root and is never shown. Sent to the page as its nodes,
+/// a slice at a time ([`FileTree::slices`]); the index by path is built when first needed.
+#[derive(Debug, Clone, Default)]
 pub struct FileTree {
     nodes: Vec<Node>,
-    by_path: HashMap<String, usize>,
+    by_path: OnceCell<HashMap<String, usize>>,
 }
+
+impl PartialEq for FileTree {
+    fn eq(&self, other: &FileTree) -> bool {
+        self.nodes == other.nodes
+    }
+}
+
+impl Eq for FileTree {}
 
 impl From<Vec<Node>> for FileTree {
     fn from(nodes: Vec<Node>) -> FileTree {
-        let by_path = nodes
-            .iter()
-            .enumerate()
-            .skip(1)
-            .map(|(i, n)| (n.path.clone(), i))
-            .collect();
-        FileTree { nodes, by_path }
+        FileTree {
+            nodes,
+            by_path: OnceCell::new(),
+        }
     }
 }
 
-impl From<FileTree> for Vec<Node> {
-    fn from(tree: FileTree) -> Vec<Node> {
-        tree.nodes
-    }
-}
+/// Nodes per slice of a tree sent to the page: decoding one takes a few milliseconds, so
+/// that no task on the page's main thread takes long, however large the package.
+pub const SLICE_NODES: usize = 8_000;
 
 /// One visible line of the tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,22 +144,21 @@ const OPEN_ALL_UP_TO: usize = 300;
 
 impl FileTree {
     pub fn build<'a>(files: impl IntoIterator<Item = FileInfo<'a>>) -> FileTree {
-        let mut tree = FileTree {
-            nodes: vec![Node {
-                name: String::new(),
-                path: String::new(),
-                is_dir: true,
-                size: 0,
-                severity: None,
-                third_party: true,
-                children: Vec::new(),
-                parent: 0,
-            }],
-            by_path: HashMap::new(),
-        };
+        let mut tree = FileTree::from(vec![Node {
+            name: String::new(),
+            path: String::new(),
+            is_dir: true,
+            size: 0,
+            severity: None,
+            third_party: true,
+            children: Vec::new(),
+            parent: 0,
+        }]);
+        let mut by_path = HashMap::new();
         for file in files {
-            tree.add(file);
+            tree.add(file, &mut by_path);
         }
+        let _ = tree.by_path.set(by_path);
         // Sorted once here, so that showing rows by name sorts nothing.
         let mut nodes = std::mem::take(&mut tree.nodes);
         for i in 0..nodes.len() {
@@ -167,7 +170,7 @@ impl FileTree {
         tree
     }
 
-    fn add(&mut self, file: FileInfo) {
+    fn add(&mut self, file: FileInfo, by_path: &mut HashMap<String, usize>) {
         let mut parent = 0;
         let mut chain = vec![0];
         let mut parts: Vec<&str> = file.path.split('/').collect();
@@ -188,7 +191,7 @@ impl FileTree {
                 sub.push('/');
             }
             sub.push_str(part);
-            let id = match self.by_path.get(&sub) {
+            let id = match by_path.get(&sub) {
                 Some(&id) if self.nodes[id].is_dir == is_dir => id,
                 _ => {
                     self.nodes.push(Node {
@@ -203,7 +206,7 @@ impl FileTree {
                     });
                     let id = self.nodes.len() - 1;
                     self.nodes[parent].children.push(id);
-                    self.by_path.insert(sub.clone(), id);
+                    by_path.insert(sub.clone(), id);
                     id
                 }
             };
@@ -255,7 +258,16 @@ impl FileTree {
     }
 
     pub fn find(&self, path: &str) -> Option<usize> {
-        self.by_path.get(path).copied()
+        let by_path = self.by_path.get_or_init(|| {
+            let nodes = self.nodes.iter().enumerate().skip(1);
+            nodes.map(|(i, n)| (n.path.clone(), i)).collect()
+        });
+        by_path.get(path).copied()
+    }
+
+    /// The nodes in slices of at most `SLICE_NODES`, to send a large tree in pieces.
+    pub fn slices(&self) -> impl Iterator<Item = &[Node]> {
+        self.nodes.chunks(SLICE_NODES)
     }
 
     pub fn file_count(&self) -> usize {
@@ -743,12 +755,15 @@ mod tests {
     }
 
     #[test]
-    fn a_tree_survives_serialisation() {
-        let t = tree();
-        let json = serde_json::to_string(&t).unwrap();
-        let back: FileTree = serde_json::from_str(&json).unwrap();
+    fn a_tree_survives_being_sent_in_slices() {
+        let files: Vec<String> = (0..20_000).map(|i| format!("d{}/f{i}.js", i % 7)).collect();
+        let t = FileTree::build(files.iter().map(|p| file(p, 1, None)));
+        let slices: Vec<Vec<Node>> = t.slices().map(<[Node]>::to_vec).collect();
+        assert_eq!(slices.len(), 20_008usize.div_ceil(SLICE_NODES));
+        let back = FileTree::from(slices.concat());
         assert_eq!(back, t);
-        assert_eq!(back.find("dist/cli.js.map"), t.find("dist/cli.js.map"));
+        assert_eq!(back.find("d3/f10.js"), t.find("d3/f10.js"));
+        assert!(back.find("d3/f10.js").is_some());
     }
 
     fn state() -> TreeState {

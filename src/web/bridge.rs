@@ -1,7 +1,5 @@
-//! The page's end of its two workers: the inflater, which reads the dropped file and
-//! decompresses it, and the scan worker, which scans what the inflater sends it over a port
-//! of their own and answers the page. Starts them (and fresh ones, to cancel), sends the
-//! core's requests once they are ready, and hands each response to whoever waits for it.
+//! The page's end of the worker: starts it (and starts a fresh one to cancel), sends the
+//! core's requests once it is ready, and hands each response to whoever waits for it.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -13,21 +11,19 @@ use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
 use yew::Callback;
 
-use leakscope::protocol::{Request, Response};
+use leakscope::protocol::{Request, Response, decode, encode};
 
-/// The workers' scripts, next to the page, so that the page works under any sub-path.
+/// The worker's script, next to the page, so that the page works under any sub-path.
 const WORKER_URL: &str = "./leakscope-worker_loader.js";
-const INFLATER_URL: &str = "./leakscope-inflater_loader.js";
+
+/// A message handler, kept alive as long as its worker.
+type Handler = RefCell<Option<Closure<dyn FnMut(MessageEvent)>>>;
 
 pub struct Bridge {
     worker: RefCell<Option<Worker>>,
-    inflater: RefCell<Option<Worker>>,
     ready: Cell<bool>,
-    inflater_ready: Cell<bool>,
-    /// Sent once the scan worker says it is ready (with the port of an analysis, if any).
+    /// Sent once the worker says it is ready (with the file to analyse, if any).
     queue: RefCell<Vec<(Request, Option<JsValue>)>>,
-    /// The file of an analysis and its end of the port, once the inflater is ready.
-    inflater_queue: RefCell<Vec<(JsValue, JsValue)>>,
     /// Analysis progress and results.
     on_analysis: Callback<Response>,
     /// Viewer slots waiting for their file and rows.
@@ -35,8 +31,7 @@ pub struct Bridge {
     next_view: Cell<u32>,
     /// Whoever waits for a save.
     on_saved: RefCell<Option<Callback<Response>>>,
-    _on_message: RefCell<Option<Closure<dyn FnMut(MessageEvent)>>>,
-    _on_inflater: RefCell<Option<Closure<dyn FnMut(MessageEvent)>>>,
+    _on_message: Handler,
 }
 
 impl PartialEq for Bridge {
@@ -49,17 +44,13 @@ impl Bridge {
     pub fn new(on_analysis: Callback<Response>) -> Rc<Bridge> {
         let bridge = Rc::new(Bridge {
             worker: RefCell::new(None),
-            inflater: RefCell::new(None),
             ready: Cell::new(false),
-            inflater_ready: Cell::new(false),
             queue: RefCell::new(Vec::new()),
-            inflater_queue: RefCell::new(Vec::new()),
             on_analysis,
             views: RefCell::new(HashMap::new()),
             next_view: Cell::new(0),
             on_saved: RefCell::new(None),
             _on_message: RefCell::new(None),
-            _on_inflater: RefCell::new(None),
         });
         bridge.start();
         bridge
@@ -68,10 +59,8 @@ impl Bridge {
     /// Stops the worker, whatever it is doing, and starts a fresh one: the only way to stop
     /// a scan that runs without pause. Nothing the old one still says arrives.
     pub fn restart(self: &Rc<Bridge>) {
-        for worker in [&self.worker, &self.inflater] {
-            if let Some(old) = worker.borrow_mut().take() {
-                old.terminate();
-            }
+        if let Some(old) = self.worker.borrow_mut().take() {
+            old.terminate();
         }
         self.views.borrow_mut().clear();
         self.start();
@@ -79,10 +68,8 @@ impl Bridge {
 
     fn start(self: &Rc<Bridge>) {
         self.ready.set(false);
-        self.inflater_ready.set(false);
-        let (Ok(worker), Ok(inflater)) = (Worker::new(WORKER_URL), Worker::new(INFLATER_URL))
-        else {
-            gloo::console::error!("the workers could not be started");
+        let Ok(worker) = Worker::new(WORKER_URL) else {
+            gloo::console::error!("the worker could not be started");
             return;
         };
         let weak = Rc::downgrade(self);
@@ -92,52 +79,19 @@ impl Bridge {
             }
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        let weak = Rc::downgrade(self);
-        // The inflater only ever says that it is ready.
-        let on_inflater = Closure::<dyn FnMut(MessageEvent)>::new(move |_: MessageEvent| {
-            if let Some(bridge) = weak.upgrade() {
-                bridge.inflater_ready.set(true);
-                for (file, port) in bridge.inflater_queue.take() {
-                    bridge.post_inflater(&file, &port);
-                }
-            }
-        });
-        inflater.set_onmessage(Some(on_inflater.as_ref().unchecked_ref()));
         *self._on_message.borrow_mut() = Some(on_message);
-        *self._on_inflater.borrow_mut() = Some(on_inflater);
         *self.worker.borrow_mut() = Some(worker);
-        *self.inflater.borrow_mut() = Some(inflater);
-    }
-
-    /// Starts an analysis: the inflater reads `file` and sends it, decompressed, to the scan
-    /// worker over a port of their own.
-    pub fn analyse(&self, id: u32, file: web_sys::File) {
-        let Ok(channel) = web_sys::MessageChannel::new() else {
-            return;
-        };
-        let name = file.name();
-        self.send(Request::Analyse { id, name }, Some(channel.port2().into()));
-        let (file, port): (JsValue, JsValue) = (file.into(), channel.port1().into());
-        if self.inflater_ready.get() {
-            self.post_inflater(&file, &port);
-        } else {
-            self.inflater_queue.borrow_mut().push((file, port));
-        }
-    }
-
-    fn post_inflater(&self, file: &JsValue, port: &JsValue) {
-        let Some(inflater) = &*self.inflater.borrow() else {
-            return;
-        };
-        let message = Object::new();
-        let _ = Reflect::set(&message, &"file".into(), file);
-        let _ = Reflect::set(&message, &"port".into(), port);
-        // A File is a handle: the bytes are not copied here, the inflater reads them.
-        let _ = inflater.post_message_with_transfer(&message, &js_sys::Array::of1(port));
     }
 
     fn receive(&self, e: &MessageEvent) {
-        let Ok(response) = serde_wasm_bindgen::from_value::<Response>(e.data()) else {
+        let bytes = e
+            .data()
+            .dyn_into::<js_sys::Uint8Array>()
+            .map(|b| b.to_vec());
+        let Ok(response) = bytes
+            .map_err(|_| ())
+            .and_then(|b| decode::<Response>(&b).map_err(|_| ()))
+        else {
             gloo::console::error!("an unreadable message from the worker");
             return;
         };
@@ -150,6 +104,7 @@ impl Bridge {
             }
             Response::Progress { .. }
             | Response::Done { .. }
+            | Response::Tree { .. }
             | Response::Failed { .. }
             | Response::Digests { .. } => self.on_analysis.emit(response),
             Response::File { view, .. } | Response::Rows { view, .. } => {
@@ -166,31 +121,33 @@ impl Bridge {
         }
     }
 
-    /// Sends a request, with the port of an analysis beside it if there is one.
-    pub fn send(&self, request: Request, port: Option<JsValue>) {
+    /// Starts an analysis of `file` in the worker.
+    pub fn analyse(&self, id: u32, file: web_sys::File) {
+        let name = file.name();
+        self.send(Request::Analyse { id, name }, Some(file.into()));
+    }
+
+    /// Sends a request, with the file to analyse beside it if there is one.
+    pub fn send(&self, request: Request, file: Option<JsValue>) {
         if self.ready.get() {
-            self.post(&request, port.as_ref());
+            self.post(&request, file.as_ref());
         } else {
-            self.queue.borrow_mut().push((request, port));
+            self.queue.borrow_mut().push((request, file));
         }
     }
 
-    fn post(&self, request: &Request, port: Option<&JsValue>) {
+    fn post(&self, request: &Request, file: Option<&JsValue>) {
         let Some(worker) = &*self.worker.borrow() else {
             return;
         };
         let message = Object::new();
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        let Ok(value) = serde::Serialize::serialize(request, &serializer) else {
-            return;
-        };
-        let _ = Reflect::set(&message, &"request".into(), &value);
-        let transfer = js_sys::Array::new();
-        if let Some(port) = port {
-            let _ = Reflect::set(&message, &"port".into(), port);
-            transfer.push(port);
+        let bytes = js_sys::Uint8Array::from(&encode(request)[..]);
+        let _ = Reflect::set(&message, &"request".into(), &bytes);
+        if let Some(file) = file {
+            // A File is a handle: the bytes are not copied here, the worker reads them.
+            let _ = Reflect::set(&message, &"file".into(), file);
         }
-        let _ = worker.post_message_with_transfer(&message, &transfer);
+        let _ = worker.post_message(&message);
     }
 
     /// A new viewer slot; its file and rows arrive at `on_response`.

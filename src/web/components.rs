@@ -201,26 +201,50 @@ fn entries(entries: &[Entry], on_open: &Callback<Selection>) -> Html {
         .iter()
         .map(|entry| match entry {
             Entry::One(f) => finding_item(f, on_open),
-            Entry::Many(g) => {
-                let first = g.findings[0];
-                html! {
-                    <li class="finding group" data-rule={g.rule.as_str()}>
-                        { severity_tag(g.severity) }
-                        <div>
-                            <div class="finding-path"><strong>{plural(g.findings.len(), "file", "files")}</strong>
-                                <span class="muted">{format!(" · {}", g.rule)}</span></div>
-                            <div class="finding-message">{format!("For example {}: {}", first.location(), first.message)}</div>
-                            <div class="finding-remedy">{ with_code(&first.remedy) }</div>
-                            <details>
-                                <summary>{format!("Show all {}", count(g.findings.len() as u64))}</summary>
-                                <ul class="findings">{ for g.findings.iter().map(|f| finding_item(f, on_open)) }</ul>
-                            </details>
-                        </div>
-                    </li>
-                }
-            }
+            Entry::Many(g) => html! {
+                <Group findings={Rc::new(g.findings.iter().map(|f| (*f).clone()).collect::<Vec<_>>())}
+                       on_open={on_open.clone()} />
+            },
         })
         .collect()
+}
+
+#[derive(Properties, PartialEq)]
+struct GroupProps {
+    findings: Rc<Vec<Finding>>,
+    on_open: Callback<Selection>,
+}
+
+/// Many findings of one rule: one entry, whose list is only made when it is opened (a
+/// package can have thousands).
+#[function_component(Group)]
+fn group(props: &GroupProps) -> Html {
+    let open = use_state(|| false);
+    let first = &props.findings[0];
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            open.set(details.open());
+        })
+    };
+    html! {
+        <li class="finding group" data-rule={first.rule.as_str()}>
+            { severity_tag(first.severity) }
+            <div>
+                <div class="finding-path"><strong>{plural(props.findings.len(), "file", "files")}</strong>
+                    <span class="muted">{format!(" · {}", first.rule)}</span></div>
+                <div class="finding-message">{format!("For example {}: {}", first.location(), first.message)}</div>
+                <div class="finding-remedy">{ with_code(&first.remedy) }</div>
+                <details {ontoggle}>
+                    <summary>{format!("Show all {}", count(props.findings.len() as u64))}</summary>
+                    if *open {
+                        <ul class="findings">{ for props.findings.iter().map(|f| finding_item(f, &props.on_open)) }</ul>
+                    }
+                </details>
+            </div>
+        </li>
+    }
 }
 
 fn finding_item(f: &Finding, on_open: &Callback<Selection>) -> Html {

@@ -60,6 +60,17 @@ fn page() -> Html {
                     Response::Done { id, overview } => AppEvent::Done { id, overview },
                     Response::Failed { id, message } => AppEvent::Failed { id, message },
                     Response::Digests { id, digests } => AppEvent::Digests { id, digests },
+                    Response::Tree {
+                        id,
+                        tab,
+                        nodes,
+                        last,
+                    } => AppEvent::Tree {
+                        id,
+                        tab,
+                        nodes,
+                        last,
+                    },
                     _ => return,
                 };
                 // Answers from the worker never ask for more.
@@ -130,8 +141,8 @@ fn page() -> Html {
                         {format!("Stopped analysing {name}. Drop or choose a package to start again.")}
                     </div>
                 },
-                Stage::Done { overview, digests } => html! {
-                    <Results overview={overview.clone()}
+                Stage::Done { overview, trees, digests } => html! {
+                    <Results overview={overview.clone()} trees={trees.clone()}
                              fingerprint={digests.as_ref().map(|d| AttrValue::from(d.fingerprint().to_string()))} />
                 },
             }}

@@ -9,8 +9,9 @@ use yew::prelude::*;
 
 use leakscope::protocol::{Overview, Response, Save};
 use leakscope::text::{count, plural, size};
+use leakscope::view::app::Trees;
 use leakscope::view::link::{Link, Selection};
-use leakscope::view::tree::Tab;
+use leakscope::view::tree::{FileTree, Tab};
 
 use crate::Shared;
 use crate::components::{FindingsList, OverviewProps, VerdictBanner};
@@ -21,6 +22,7 @@ use crate::viewer::Viewer;
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
     pub overview: Rc<Overview>,
+    pub trees: Trees,
     /// The tarball's fingerprint, once its digests are known (a little after the verdict).
     pub fingerprint: Option<AttrValue>,
 }
@@ -35,15 +37,16 @@ pub fn results(props: &ResultsProps) -> Html {
     // The link names a file of this very tarball: open it once the fingerprint is known;
     // and a file opened before it was known gets it into the link now.
     {
-        let (selection, tab, overview) = (selection.clone(), tab.clone(), props.overview.clone());
-        use_effect_with(fingerprint.clone(), move |fingerprint| {
+        let (selection, tab, trees) = (selection.clone(), tab.clone(), props.trees.clone());
+        let ready = trees.get(Tab::Files).is_some() && trees.get(Tab::Recovered).is_some();
+        use_effect_with((fingerprint.clone(), ready), move |(fingerprint, _)| {
             let Some(fingerprint) = fingerprint else {
                 return;
             };
             match &*selection {
                 Some(sel) => save_to_hash(Some(fingerprint), sel),
                 None => {
-                    if let Some(sel) = restore_from_hash(&overview, fingerprint) {
+                    if let Some(sel) = restore_from_hash(&trees, fingerprint) {
                         tab.set(sel.tab);
                         selection.set(Some(sel));
                     }
@@ -138,13 +141,13 @@ pub fn results(props: &ResultsProps) -> Html {
                     { tab_button(Tab::Recovered, format!("Recovered sources ({})", count(o.recovered_files as u64))) }
                 </div>
                 <div hidden={*tab != Tab::Files}>
-                    <TreePane overview={o.clone()} tab={Tab::Files} selected={selected_in(Tab::Files)} on_open={open_in(Tab::Files)} />
+                    { tree_pane(props.trees.get(Tab::Files), Tab::Files, selected_in(Tab::Files), open_in(Tab::Files)) }
                 </div>
                 <div hidden={*tab != Tab::Recovered}>
                     if o.recovered_files == 0 {
                         <p class="muted empty">{"No source map in this package embeds original sources."}</p>
                     } else {
-                        <TreePane overview={o.clone()} tab={Tab::Recovered} selected={selected_in(Tab::Recovered)} on_open={open_in(Tab::Recovered)} />
+                        { tree_pane(props.trees.get(Tab::Recovered), Tab::Recovered, selected_in(Tab::Recovered), open_in(Tab::Recovered)) }
                     }
                 </div>
             </section>
@@ -161,6 +164,19 @@ pub fn results(props: &ResultsProps) -> Html {
             </section>
         </div>
         </>
+    }
+}
+
+/// A tree, or a note while its slices are still coming.
+fn tree_pane(
+    tree: Option<&Rc<FileTree>>,
+    tab: Tab,
+    selected: Option<AttrValue>,
+    on_open: Callback<String>,
+) -> Html {
+    match tree {
+        Some(tree) => html! { <TreePane tree={tree.clone()} {tab} {selected} {on_open} /> },
+        None => html! { <p class="muted empty">{"Listing the files…"}</p> },
     }
 }
 
@@ -222,13 +238,13 @@ fn save_to_hash(fingerprint: Option<&str>, sel: &Selection) {
 }
 
 /// The file named in the URL, when the URL names a file of this very tarball.
-fn restore_from_hash(o: &Overview, fingerprint: &str) -> Option<Selection> {
+fn restore_from_hash(trees: &Trees, fingerprint: &str) -> Option<Selection> {
     let link: Link = gloo::utils::window().location().hash().ok()?.parse().ok()?;
     if link.tarball.as_deref() != Some(fingerprint) {
         return None;
     }
     let sel = link.selection()?;
-    o.tree(sel.tab).find(&sel.path)?;
+    trees.get(sel.tab)?.find(&sel.path)?;
     Some(sel)
 }
 

@@ -7,9 +7,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use leakscope::finding::Severity;
-use leakscope::protocol::Overview;
 use leakscope::text::{capitalise, count, name_parts, size};
-use leakscope::view::tree::{Key, Sort, Tab, TreeCommand, TreeEvent, TreeState};
+use leakscope::view::tree::{FileTree, Key, Sort, Tab, TreeCommand, TreeEvent, TreeState};
 
 use crate::virtual_list::{VirtualList, uniform};
 
@@ -38,7 +37,7 @@ fn row_testid(tab: Tab) -> &'static str {
 
 #[derive(Properties, PartialEq)]
 pub struct TreePaneProps {
-    pub overview: Rc<Overview>,
+    pub tree: Rc<FileTree>,
     pub tab: Tab,
     /// Path of the file open in the viewer, if it belongs to this tree.
     pub selected: Option<AttrValue>,
@@ -48,7 +47,7 @@ pub struct TreePaneProps {
 #[function_component(TreePane)]
 pub fn tree_pane(props: &TreePaneProps) -> Html {
     let state = {
-        let tree = Rc::new(props.overview.tree(props.tab).clone());
+        let tree = props.tree.clone();
         use_reducer(move || State(TreeState::new(tree)))
     };
     let list_ref = use_node_ref();

@@ -1,42 +1,31 @@
-//! The page's scan worker: a thin shell that scans the tar chunks the inflater worker sends
-//! (the core's pipeline, fed), keeps the session, and answers the page's requests (a file's
-//! rows, a report, the .zip) from it. Messages are the core's `protocol` types, carried
-//! with `serde-wasm-bindgen`; chunks and saved bytes are transferred, not copied.
+//! The page's worker: a thin shell that reads the dropped file and runs the core's pipeline
+//! over it off the main thread, keeps the session, and answers the page's requests (a
+//! file's rows, a report, the .zip) from it. Messages are the core's `protocol` types,
+//! carried as bincode bytes in transferred buffers.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::io::{BufRead, Read};
 
 use js_sys::{Array, Reflect, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, MessagePort};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use leakscope::Session;
-use leakscope::archive::STEP_BYTES;
-use leakscope::protocol::{Overview, Request, Response, Stream, save};
-use leakscope::session::{Options, Pipeline};
+use leakscope::archive::{Format, claimed_size, sniff};
+use leakscope::protocol::{Overview, Request, Response, decode, encode, save, trees};
+use leakscope::session::{Digests, Options, Pipeline};
 use leakscope::view::file::{TextView, open};
 
 /// Progress is posted at least this often (ms): four times a second.
 const PROGRESS_EVERY: f64 = 250.0;
 
-/// One analysis, while its chunks arrive.
-struct Analysis {
-    id: u32,
-    name: String,
-    started: f64,
-    pipeline: Option<Pipeline>,
-    /// The bytes of a file that is not gzip, gathered whole.
-    raw: Option<Vec<u8>>,
-    last_progress: f64,
-    /// When the first chunk came and how long the chunks' scanning took, for the phases.
-    first_chunk: Option<f64>,
-    scanning: f64,
-    _on_chunk: Closure<dyn FnMut(MessageEvent)>,
-}
+/// Decompressed bytes per step: small enough that progress is posted on time.
+const STEP: usize = 1 << 20;
 
 thread_local! {
-    static ANALYSIS: RefCell<Option<Analysis>> = const { RefCell::new(None) };
     static SESSION: RefCell<Option<(u32, Session)>> = const { RefCell::new(None) };
     /// The text of each file open in a viewer slot.
     static VIEWS: RefCell<HashMap<u32, TextView>> = RefCell::new(HashMap::new());
@@ -55,18 +44,17 @@ fn main() {
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     post(&Response::Ready);
-    warm_up();
+    wasm_bindgen_futures::spawn_local(warm_up());
 }
 
 /// Scans the core's warm-up package once, so that the code a scan runs is compiled by the
 /// engine's optimising tier before the first real package (see `leakscope::warm`).
-fn warm_up() {
-    let tar = leakscope::warm::tar();
-    let mut pipeline = Pipeline::fed("warm-up.tar", tar.len() as u64, Some(tar.len()), options(0));
-    for chunk in tar.chunks(64 << 10) {
-        pipeline.push(chunk, 0);
-    }
-    pipeline.end(None);
+async fn warm_up() {
+    let Some(tgz) = gzip(&leakscope::warm::tar()).await else {
+        return;
+    };
+    let mut pipeline = pipeline("warm-up.tgz", &tgz, 0);
+    while pipeline.step(STEP) {}
     let _ = pipeline.finish();
 }
 
@@ -77,35 +65,25 @@ fn options(started_ms: u64) -> Options {
     }
 }
 
-/// Posts a message; the bytes of a save travel as a transferred buffer.
+/// Posts a message: its bytes, in a buffer that is transferred, not copied.
 fn post(response: &Response) {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let Ok(value) = serde::Serialize::serialize(response, &serializer) else {
-        return;
-    };
-    let transfer = Array::new();
-    if let Response::Saved { .. } = response
-        && let Ok(saved) = Reflect::get(&value, &"Saved".into())
-        && let Ok(bytes) = Reflect::get(&saved, &"bytes".into())
-        && let Some(bytes) = bytes.dyn_ref::<Uint8Array>()
-    {
-        transfer.push(&bytes.buffer());
-    }
-    let _ = scope().post_message_with_transfer(&value, &transfer);
+    let array = Uint8Array::from(&encode(response)[..]);
+    let _ = scope().post_message_with_transfer(&array, &Array::of1(&array.buffer()));
 }
 
 fn handle(e: &MessageEvent) {
     let data = e.data();
-    let Ok(request) = Reflect::get(&data, &"request".into())
-        .map_err(|_| ())
-        .and_then(|r| serde_wasm_bindgen::from_value::<Request>(r).map_err(|_| ()))
+    let Some(request) = Reflect::get(&data, &"request".into())
+        .ok()
+        .and_then(|r| r.dyn_into::<Uint8Array>().ok())
+        .and_then(|r| decode::<Request>(&r.to_vec()).ok())
     else {
         return;
     };
     match request {
         Request::Analyse { id, name } => {
-            if let Ok(port) = Reflect::get(&data, &"port".into()) {
-                start(id, name, port.unchecked_into());
+            if let Ok(file) = Reflect::get(&data, &"file".into()) {
+                wasm_bindgen_futures::spawn_local(analyse(id, name, file.unchecked_into()));
             }
         }
         Request::Open { view, tab, path } => SESSION.with_borrow(|session| {
@@ -139,144 +117,181 @@ fn handle(e: &MessageEvent) {
     }
 }
 
-/// A new analysis: its chunks will come over `port`.
-fn start(id: u32, name: String, port: MessagePort) {
+/// Reads the dropped file and runs the pipeline over it, posting progress on the way; the
+/// digests come after the verdict, which does not need them.
+async fn analyse(id: u32, name: String, file: web_sys::Blob) {
     SESSION.set(None);
     VIEWS.with_borrow_mut(HashMap::clear);
-    let on_chunk = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| receive(&e));
-    port.set_onmessage(Some(on_chunk.as_ref().unchecked_ref()));
-    ANALYSIS.set(Some(Analysis {
-        id,
-        name,
-        started: now(),
-        pipeline: None,
-        raw: None,
-        last_progress: 0.0,
-        first_chunk: None,
-        scanning: 0.0,
-        _on_chunk: on_chunk,
-    }));
-}
-
-/// One message from the inflater worker.
-fn receive(e: &MessageEvent) {
-    let data = e.data();
-    let Ok(message) = Reflect::get(&data, &"stream".into())
-        .map_err(|_| ())
-        .and_then(|m| serde_wasm_bindgen::from_value::<Stream>(m).map_err(|_| ()))
-    else {
+    let started = now();
+    let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
+        post(&Response::Failed {
+            id,
+            message: "The browser could not read the file.".into(),
+        });
         return;
     };
-    let bytes = || {
-        Reflect::get(&data, &"bytes".into())
-            .ok()
-            .and_then(|b| b.dyn_into::<Uint8Array>().ok())
-            .map(|b| b.to_vec())
-            .unwrap_or_default()
-    };
-    match message {
-        Stream::Digests(digests) => return record_digests(digests),
-        Stream::End { error } => return conclude(error),
-        _ => {}
-    }
-    ANALYSIS.with_borrow_mut(|analysis| {
-        let Some(a) = analysis else { return };
-        match message {
-            Stream::Gzip { input_len, claimed } => {
-                a.pipeline = Some(Pipeline::fed(
-                    &a.name,
-                    input_len,
-                    claimed,
-                    options(a.started as u64),
-                ));
-            }
-            Stream::Raw { .. } => a.raw = Some(Vec::new()),
-            Stream::Chunk { consumed } => {
-                let t = now();
-                a.first_chunk.get_or_insert(t);
-                let chunk = bytes();
-                if let Some(raw) = &mut a.raw {
-                    raw.extend_from_slice(&chunk);
-                } else if let Some(pipeline) = &mut a.pipeline {
-                    pipeline.push(&chunk, consumed);
-                }
-                a.scanning += now() - t;
-                if now() - a.last_progress >= PROGRESS_EVERY
-                    && let Some(pipeline) = &a.pipeline
-                {
-                    a.last_progress = now();
-                    post(&Response::Progress {
-                        id: a.id,
-                        progress: pipeline.progress(),
-                    });
-                }
-            }
-            Stream::End { .. } | Stream::Digests(_) => {}
-        }
+    let mut phases = vec![("read".to_string(), now() - started)];
+    let bytes = Uint8Array::new(&buffer);
+    let mut pipeline = pipeline(&name, &bytes, started as u64);
+    let mut last = now();
+    let mut phase = now();
+    post(&Response::Progress {
+        id,
+        progress: pipeline.progress(),
     });
-}
-
-/// The last chunk came: the verdict.
-fn conclude(error: Option<leakscope::ArchiveError>) {
-    let Some(mut a) = ANALYSIS.take() else { return };
-    let t = now();
-    let pipeline = match (a.pipeline.take(), a.raw.take()) {
-        (Some(mut pipeline), _) => {
-            pipeline.end(error);
-            pipeline
-        }
-        // Not gzip: a plain tar is read as it is, anything else is named for what it is.
-        (None, raw) => {
-            let mut pipeline =
-                Pipeline::bytes(&a.name, raw.unwrap_or_default(), options(a.started as u64));
-            while pipeline.step(STEP_BYTES) {}
-            pipeline
-        }
-    };
-    let first = a.first_chunk.unwrap_or(t);
-    let mut phases = vec![
-        ("until the first chunk".to_string(), first - a.started),
-        ("scanning chunks".to_string(), a.scanning),
-        ("waiting for chunks".to_string(), t - first - a.scanning),
-    ];
-    match pipeline.finish() {
-        Ok(session) => {
-            phases.push(("conclude".to_string(), now() - t));
-            let t = now();
-            let mut overview = Overview::of(&session);
-            phases.push(("overview".to_string(), now() - t));
-            // Wasm memory never shrinks: its size now is its peak.
-            let memory = core::arch::wasm32::memory_size::<0>() * 65536;
-            phases.push(("wasm memory (MB)".to_string(), memory as f64 / 1e6));
-            overview.phases = phases
-                .into_iter()
-                .map(|(name, ms)| (name, ms.round() as u32))
-                .collect();
-            post(&Response::Done {
-                id: a.id,
-                overview: Box::new(overview),
+    while pipeline.step(STEP) {
+        if now() - last >= PROGRESS_EVERY {
+            last = now();
+            post(&Response::Progress {
+                id,
+                progress: pipeline.progress(),
             });
-            SESSION.set(Some((a.id, session)));
         }
-        Err(e) => post(&Response::Failed {
-            id: a.id,
-            message: e.to_string(),
-        }),
     }
-    // Digests may still come: keep listening on the port.
-    ANALYSIS.set(Some(Analysis {
-        pipeline: None,
-        raw: None,
-        ..a
-    }));
+    phases.push(("unpack and scan".to_string(), now() - phase));
+    phase = now();
+    let session = match pipeline.finish() {
+        Ok(session) => session,
+        Err(e) => {
+            post(&Response::Failed {
+                id,
+                message: e.to_string(),
+            });
+            return;
+        }
+    };
+    phases.push(("conclude".to_string(), now() - phase));
+    phase = now();
+    let mut overview = Overview::of(&session);
+    phases.push(("overview".to_string(), now() - phase));
+    // Wasm memory never shrinks: its size now is its peak.
+    let memory = core::arch::wasm32::memory_size::<0>() * 65536;
+    phases.push(("wasm memory (MB)".to_string(), memory as f64 / 1e6));
+    overview.phases = phases
+        .into_iter()
+        .map(|(name, ms)| (name, ms.round() as u32))
+        .collect();
+    post(&Response::Done {
+        id,
+        overview: Box::new(overview),
+    });
+    for slice in trees(id, &session) {
+        post(&slice);
+    }
+    SESSION.set(Some((id, session)));
+    drop(bytes);
+    if let Some(digests) = digests(&buffer).await {
+        SESSION.with_borrow_mut(|session| {
+            if let Some((current, session)) = session
+                && *current == id
+            {
+                session.input.digests = Some(digests.clone());
+                post(&Response::Digests { id, digests });
+            }
+        });
+    }
 }
 
-/// The input's digests, which come after the chunks: into the session, and to the page.
-fn record_digests(digests: leakscope::session::Digests) {
-    SESSION.with_borrow_mut(|session| {
-        if let Some((id, session)) = session {
-            session.input.digests = Some(digests.clone());
-            post(&Response::Digests { id: *id, digests });
+/// A gzip file is decompressed as it is read from the browser's buffer, a slice at a time;
+/// anything else is read whole (a plain tar is its own content; a foreign file is only
+/// named).
+fn pipeline(name: &str, bytes: &Uint8Array, started_ms: u64) -> Pipeline {
+    let len = bytes.length() as usize;
+    let head = bytes.subarray(0, len.min(512) as u32).to_vec();
+    let options = options(started_ms);
+    match sniff(&head) {
+        Ok(Format::Gzip) if len >= 18 => {
+            let trailer: [u8; 4] = bytes
+                .subarray(len as u32 - 4, len as u32)
+                .to_vec()
+                .try_into()
+                .expect("4 bytes");
+            let reader = JsReader {
+                bytes: bytes.clone(),
+                at: 0,
+                buf: Vec::new(),
+                pos: 0,
+            };
+            let claimed = claimed_size(len, trailer);
+            Pipeline::inline(name, Box::new(reader), len as u64, claimed, options)
         }
-    });
+        _ => Pipeline::bytes(name, bytes.to_vec(), options),
+    }
+}
+
+/// SHA-256 and SHA-512 of the buffer, by WebCrypto (native code, off this thread).
+async fn digests(buffer: &JsValue) -> Option<Digests> {
+    let subtle = scope().crypto().ok()?.subtle();
+    let object: &js_sys::Object = buffer.unchecked_ref();
+    let sha256 = subtle
+        .digest_with_str_and_buffer_source("SHA-256", object)
+        .ok()?;
+    let sha512 = subtle
+        .digest_with_str_and_buffer_source("SHA-512", object)
+        .ok()?;
+    let sha256 = Uint8Array::new(&JsFuture::from(sha256).await.ok()?).to_vec();
+    let sha512 = Uint8Array::new(&JsFuture::from(sha512).await.ok()?).to_vec();
+    Some(Digests::from_raw(&sha256, &sha512))
+}
+
+/// Reads a browser buffer into the decompressor a slice at a time, so the compressed file
+/// is never copied whole into this worker's memory.
+struct JsReader {
+    bytes: Uint8Array,
+    at: u32,
+    buf: Vec<u8>,
+    pos: usize,
+}
+
+/// Bytes copied out of the browser's buffer at a time.
+const SLICE: u32 = 256 << 10;
+
+impl Read for JsReader {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(out.len());
+        out[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl BufRead for JsReader {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.pos == self.buf.len() {
+            let end = (self.at + SLICE).min(self.bytes.length());
+            self.buf.resize((end - self.at) as usize, 0);
+            self.bytes.subarray(self.at, end).copy_to(&mut self.buf);
+            self.at = end;
+            self.pos = 0;
+        }
+        Ok(&self.buf[self.pos..])
+    }
+
+    fn consume(&mut self, n: usize) {
+        self.pos += n;
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's `CompressionStream` (web-sys has it only behind its unstable flag).
+    #[wasm_bindgen(js_name = CompressionStream)]
+    type Compressor;
+    #[wasm_bindgen(constructor, js_class = "CompressionStream", catch)]
+    fn new(format: &str) -> Result<Compressor, JsValue>;
+}
+
+/// Gzip by the browser's own compressor (there is none in this worker's code), for the
+/// warm-up package.
+async fn gzip(bytes: &[u8]) -> Option<Uint8Array> {
+    let parts = Array::of1(&Uint8Array::from(bytes));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).ok()?;
+    let compressor = Compressor::new("gzip").ok()?;
+    let stream = blob
+        .stream()
+        .pipe_through(compressor.unchecked_ref::<web_sys::ReadableWritablePair>());
+    let response = web_sys::Response::new_with_opt_readable_stream(Some(&stream)).ok()?;
+    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    Some(Uint8Array::new(&buffer))
 }
