@@ -15,7 +15,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 RUNS=${RUNS:-5}
 BENCH=target/bench
-BIG=$BENCH/big-leak.tgz
+BIG=$BENCH/leak.tgz
 BIN=${LEAKSCOPE:-target/release/leakscope}
 # Outputs go to memory (tmpfs) by default: this VM's disk slows down run after run as
 # deleted trees pile up, which measured the disk rather than the tools. BENCH_OUT=dir
@@ -41,7 +41,7 @@ if [[ ! -d node_modules/source-map ]]; then
 fi
 if [[ ! -f $BIG ]]; then
   echo "generating $BIG (once) ..."
-  node tests/e2e/fixtures.mjs "$BENCH" --big >/dev/null
+  node bench/packages.mjs "$BENCH" leak.tgz >/dev/null
 fi
 echo "input: $BIG ($(stat -c %s "$BIG") bytes)"
 

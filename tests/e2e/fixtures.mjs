@@ -182,6 +182,24 @@ export function cleanPackage() {
   ]);
 }
 
+/**
+ * A package that takes the worker a few seconds: 240 MB of code-like text that compresses
+ * to a few MB (so it is quick to make and to hand over), for cancelling and replacing an
+ * analysis under way.
+ */
+export function slowPackage() {
+  const line = Buffer.from('export const value = compute(input, "a string of ordinary code");\n');
+  const big = Buffer.alloc(line.length * 3_600_000);
+  for (let at = 0; at < big.length; at += line.length) line.copy(big, at);
+  return tgz(
+    [
+      { name: 'package/package.json', data: json({ name: 'slow-one', version: '9.9.9', license: 'MIT' }) },
+      { name: 'package/big.js', data: big },
+    ],
+    1,
+  );
+}
+
 /** Plain text: neither gzip nor tar. */
 export function notGzip() {
   return Buffer.from('this is not a tarball\n'.repeat(200), 'utf8');

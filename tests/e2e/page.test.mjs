@@ -29,6 +29,7 @@ import {
   leakyPackage,
   LONG_PATH,
   notGzip,
+  slowPackage,
   writeFixture,
 } from './fixtures.mjs';
 
@@ -51,6 +52,7 @@ before(
     fixtures.clean = writeFixture(dir, 'tiny-clean-2.3.4.tgz', cleanPackage());
     fixtures.notGzip = writeFixture(dir, 'not-a-package.tgz', notGzip());
     fixtures.hostile = writeFixture(dir, 'hostile.tgz', hostileNames());
+    fixtures.slow = writeFixture(dir, 'slow-one-9.9.9.tgz', slowPackage());
     browser = await launchChromium();
   },
   { timeout: 90_000 },
@@ -254,6 +256,60 @@ test('hostile names and contents are shown as text, never run', { timeout: TIMEO
       assert.ok(paths.includes(p), `tree row for ${JSON.stringify(p)}; rows: ${JSON.stringify(paths)}`);
     }
     await page.screenshot({ path: join(SHOTS, 'hostile.png'), fullPage: true });
+  });
+});
+
+/** Waits until the page shows the progress bar of an analysis under way. */
+async function waitForWork(page) {
+  await page.waitForSelector('[data-testid="progress"]', { state: 'visible' });
+  await page.waitForSelector('[data-testid="cancel"]', { state: 'visible' });
+}
+
+/** The verdict banner's package line: which package the verdict is about. */
+async function verdictLabel(page) {
+  return page.locator(`${VERDICT} .verdict-meta`).innerText();
+}
+
+test('Cancel (and Esc) stops an analysis under way, and the next one runs', { timeout: TIMEOUT * 4 }, async () => {
+  await withPage('cancel', async (page) => {
+    await page.setInputFiles(FILE_INPUT, fixtures.slow);
+    await waitForWork(page);
+    await page.screenshot({ path: join(SHOTS, 'working.png'), fullPage: true });
+    await page.click('[data-testid="cancel"]');
+    await page.waitForSelector('[data-testid="cancelled"]', { state: 'visible' });
+    assert.match(await page.locator('[data-testid="cancelled"]').innerText(), /Stopped analysing slow-one-9\.9\.9\.tgz/);
+    // The stopped analysis never reports back.
+    await page.waitForTimeout(4000);
+    assert.equal(await page.locator(VERDICT).count(), 0, 'no verdict after cancel');
+    assert.equal(await page.locator('[data-testid="progress"]').count(), 0, 'no progress bar after cancel');
+
+    // Esc does the same.
+    await page.setInputFiles(FILE_INPUT, fixtures.slow);
+    await waitForWork(page);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="cancelled"]', { state: 'visible' });
+
+    // A fresh worker takes the next package.
+    await page.setInputFiles(FILE_INPUT, fixtures.leaky);
+    await waitForOutcome(page);
+    await assertLeaky(page);
+  });
+});
+
+test('a second drop while one is running replaces it, and nothing of the first shows up', { timeout: TIMEOUT * 4 }, async () => {
+  await withPage('second-drop', async (page) => {
+    await page.setInputFiles(FILE_INPUT, fixtures.slow);
+    await waitForWork(page);
+    await dropFile(page, leakyPackage(), 'secret-cli-1.0.0.tgz');
+    await waitForOutcome(page);
+    await assertLeaky(page);
+    assert.match(await verdictLabel(page), /secret-cli@1\.0\.0/);
+    // Long after the first would have finished, the page still shows the second.
+    await page.waitForTimeout(5000);
+    assert.equal(await page.locator(VERDICT).count(), 1);
+    assert.match(await verdictLabel(page), /secret-cli@1\.0\.0/);
+    assert.equal(await attr(page, VERDICT, 'data-level'), 'critical');
+    assert.equal(await page.locator(row('big.js')).count(), 0, 'no file of the first package');
   });
 });
 
