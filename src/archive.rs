@@ -124,6 +124,11 @@ impl Entry {
     pub fn tar_index(&self) -> usize {
         self.tar_index
     }
+
+    /// Where its bytes start in the package's tar data ([`Archive::data`]).
+    pub fn start(&self) -> usize {
+        self.range.start
+    }
 }
 
 /// A regular file of the tar as it was found: cleaned path, top folder still on.
@@ -203,6 +208,12 @@ impl Archive {
 
     pub fn bytes(&self, entry: &Entry) -> &[u8] {
         &self.data[entry.range.clone()]
+    }
+
+    /// The whole tar data, where the recovered sources a streamed map leaves in place are
+    /// read from ([`crate::recover::RecoveredSource::text`]).
+    pub fn data(&self) -> &[u8] {
+        &self.data
     }
 
     pub fn find(&self, path: &str) -> Option<&Entry> {

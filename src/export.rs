@@ -8,8 +8,12 @@ use zip::write::SimpleFileOptions;
 use crate::recover::RecoveredSources;
 
 /// A zip of the recovered sources (every one, or the package's own only), variants side by
-/// side (`a.ts`, `a.variant-2.ts`).
-pub fn zip_recovered(recovered: &RecoveredSources, own_only: bool) -> std::io::Result<Vec<u8>> {
+/// side (`a.ts`, `a.variant-2.ts`); `package` is the tar data texts left in place are in.
+pub fn zip_recovered(
+    recovered: &RecoveredSources,
+    package: &[u8],
+    own_only: bool,
+) -> std::io::Result<Vec<u8>> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     // Fast deflate: sources compress well at any level, and the tab must stay responsive.
     let options = SimpleFileOptions::default()
@@ -21,7 +25,7 @@ pub fn zip_recovered(recovered: &RecoveredSources, own_only: bool) -> std::io::R
         .filter(|f| f.first_party || !own_only)
     {
         zip.start_file(source.export_path(), options)?;
-        zip.write_all(source.content.as_bytes())?;
+        zip.write_all(source.text(package).as_bytes())?;
     }
     Ok(zip.finish()?.into_inner())
 }
@@ -29,27 +33,16 @@ pub fn zip_recovered(recovered: &RecoveredSources, own_only: bool) -> std::io::R
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::recover::add_text;
     use std::io::Read;
 
     #[test]
     fn round_trips_every_file_with_safe_names() {
         let mut r = RecoveredSources::default();
-        r.add("src/a.ts".into(), "one".into(), true, "m.map", Vec::new());
-        r.add("src/a.ts".into(), "two".into(), true, "n.map", Vec::new());
-        r.add(
-            "node_modules/x/i.js".into(),
-            "dep".into(),
-            false,
-            "m.map",
-            Vec::new(),
-        );
-        r.add(
-            "etc/evil.ts".into(),
-            "x".repeat(10_000),
-            true,
-            "m.map",
-            Vec::new(),
-        );
+        add_text(&mut r, "src/a.ts", "one", true, "m.map");
+        add_text(&mut r, "src/a.ts", "two", true, "n.map");
+        add_text(&mut r, "node_modules/x/i.js", "dep", false, "m.map");
+        add_text(&mut r, "etc/evil.ts", &"x".repeat(10_000), true, "m.map");
         let names = |bytes: Vec<u8>| {
             let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
             (0..archive.len())
@@ -57,10 +50,10 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(
-            names(zip_recovered(&r, true).unwrap()),
+            names(zip_recovered(&r, b"", true).unwrap()),
             ["src/a.ts", "src/a.variant-2.ts", "etc/evil.ts"]
         );
-        let bytes = zip_recovered(&r, false).unwrap();
+        let bytes = zip_recovered(&r, b"", false).unwrap();
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let mut seen = Vec::new();
         for i in 0..archive.len() {

@@ -193,7 +193,7 @@ pub fn save(s: &Session, what: &Save) -> Result<Response, String> {
                 }
             ),
             "application/zip",
-            crate::export::zip_recovered(&s.analysis.recovered, *own_only)
+            crate::export::zip_recovered(&s.analysis.recovered, s.archive.data(), *own_only)
                 .map_err(|e| format!("the .zip could not be made: {e}"))?,
         ),
         Save::File { tab, path } => {

@@ -2,9 +2,11 @@
 //! The same path with the same content (e.g. from two maps) is one file; the same path with
 //! different content keeps every variant, so nothing is lost.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::scan::secrets::Hit;
+use crate::source_map::{SourceText, TextAt};
 
 /// An original source file recovered from `sourcesContent`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,7 +15,10 @@ pub struct RecoveredSource {
     pub path: String,
     /// 0 for the first content seen at this path, 1.. for each different one after it.
     pub variant: usize,
-    pub content: String,
+    /// Its text: held, or where it is in the package ([`RecoveredSource::text`]).
+    pub content: Content,
+    size: u64,
+    hash: u64,
     /// Written by the package's authors, as opposed to a bundled dependency or runtime.
     pub first_party: bool,
     /// Package-relative paths of the maps (or files with inline maps) that embed it.
@@ -23,7 +28,24 @@ pub struct RecoveredSource {
     export: String,
 }
 
+/// Where a recovered source's text is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Content {
+    Owned(String),
+    /// A string literal in the package's tar data (a streamed map leaves its texts there).
+    InPackage(TextAt),
+}
+
 impl RecoveredSource {
+    /// Its text; `package` is the package's tar data ([`crate::Archive::data`]), where a
+    /// text left in place is read from.
+    pub fn text<'a>(&'a self, package: &'a [u8]) -> Cow<'a, str> {
+        match &self.content {
+            Content::Owned(text) => text.as_str().into(),
+            Content::InPackage(at) => at.read(package),
+        }
+    }
+
     /// Where the file goes in an export (a folder, a .zip) and in the page: its path, with a
     /// variant number before the extension when the same path had different contents
     /// (`src/a.ts`, `src/a.variant-2.ts`), so that variants sit side by side. Unique among
@@ -34,7 +56,7 @@ impl RecoveredSource {
 
     /// UTF-8 bytes of its content.
     pub fn size(&self) -> u64 {
-        self.content.len() as u64
+        self.size
     }
 }
 
@@ -52,6 +74,18 @@ fn variant_name(path: &str, n: usize) -> String {
     }
 }
 
+/// The map a source is recovered from.
+pub struct FromMap<'a> {
+    /// Package-relative path of the map (or of the file with the inline map).
+    pub path: &'a str,
+    /// Its JSON.
+    pub json: &'a [u8],
+    /// Where that JSON starts in the package's tar data, for texts left in place; `None`
+    /// when the JSON is not in the package (an inline map's is decoded from a `data:` URL),
+    /// and such a text is read now.
+    pub base: Option<usize>,
+}
+
 #[derive(Debug, Default)]
 pub struct RecoveredSources {
     files: Vec<RecoveredSource>,
@@ -61,18 +95,29 @@ pub struct RecoveredSources {
 }
 
 impl RecoveredSources {
-    /// Adds one embedded source, with the secrets found in it; merges it when the same path
-    /// already has this content.
+    /// Adds one source embedded in `map`, with the secrets found in it; merges it when the
+    /// same path already has this content.
     pub fn add(
         &mut self,
+        map: &FromMap,
         path: String,
-        content: String,
+        text: SourceText,
         first_party: bool,
-        map: &str,
         secrets: Vec<Hit>,
     ) {
+        let (size, hash) = (text.len() as u64, text.hash());
+        let content = match (text, map.base) {
+            (SourceText::Owned(s), _) => Content::Owned(s),
+            (SourceText::At(at), Some(base)) => Content::InPackage(at.shifted(base)),
+            (SourceText::At(at), None) => Content::Owned(at.read(map.json).into_owned()),
+        };
+        let map = map.path;
+        // The same text is the same size and hash: a 64-bit hash of texts at one path.
         let variants = self.by_path.entry(path.clone()).or_default();
-        if let Some(&i) = variants.iter().find(|&&i| self.files[i].content == content) {
+        if let Some(&i) = variants
+            .iter()
+            .find(|&&i| (self.files[i].size, self.files[i].hash) == (size, hash))
+        {
             let existing = &mut self.files[i];
             if !existing.maps.iter().any(|m| m == map) {
                 existing.maps.push(map.to_string());
@@ -98,6 +143,8 @@ impl RecoveredSources {
             path,
             variant,
             content,
+            size,
+            hash,
             first_party,
             maps: vec![map.to_string()],
             secrets,
@@ -193,6 +240,23 @@ pub fn is_first_party(normalised: &str, ignored: bool) -> bool {
         && !normalised.starts_with("(webpack)/")
 }
 
+/// Adds held texts, as tests build recovered sources.
+#[cfg(test)]
+pub(crate) fn add_text(r: &mut RecoveredSources, path: &str, text: &str, own: bool, map: &str) {
+    let from = FromMap {
+        path: map,
+        json: b"",
+        base: None,
+    };
+    r.add(
+        &from,
+        path.into(),
+        SourceText::Owned(text.into()),
+        own,
+        Vec::new(),
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,9 +292,9 @@ mod tests {
     #[test]
     fn export_paths_never_collide() {
         let mut r = RecoveredSources::default();
-        r.add("a.ts".into(), "1".into(), true, "m", Vec::new());
-        r.add("a.ts".into(), "2".into(), true, "m", Vec::new());
-        r.add("a.variant-2.ts".into(), "3".into(), true, "m", Vec::new());
+        add_text(&mut r, "a.ts", "1", true, "m");
+        add_text(&mut r, "a.ts", "2", true, "m");
+        add_text(&mut r, "a.variant-2.ts", "3", true, "m");
         let names: Vec<&str> = r.files().iter().map(|f| f.export_path()).collect();
         assert_eq!(
             names,
@@ -241,34 +305,10 @@ mod tests {
     #[test]
     fn same_content_merges_different_content_keeps_variants() {
         let mut r = RecoveredSources::default();
-        r.add(
-            "src/a.ts".into(),
-            "one".into(),
-            true,
-            "a.js.map",
-            Vec::new(),
-        );
-        r.add(
-            "src/a.ts".into(),
-            "one".into(),
-            true,
-            "b.js.map",
-            Vec::new(),
-        );
-        r.add(
-            "src/a.ts".into(),
-            "two".into(),
-            true,
-            "c.js.map",
-            Vec::new(),
-        );
-        r.add(
-            "src/b.ts".into(),
-            "one".into(),
-            true,
-            "a.js.map",
-            Vec::new(),
-        );
+        add_text(&mut r, "src/a.ts", "one", true, "a.js.map");
+        add_text(&mut r, "src/a.ts", "one", true, "b.js.map");
+        add_text(&mut r, "src/a.ts", "two", true, "c.js.map");
+        add_text(&mut r, "src/b.ts", "one", true, "a.js.map");
         assert_eq!(r.len(), 3);
         assert_eq!(r.files()[0].maps, ["a.js.map", "b.js.map"]);
         assert_eq!(r.files()[1].variant, 1);

@@ -3,6 +3,7 @@
 //! the archive, the analysis, the two trees, the recovered sources by path, the input's
 //! digests and the name files are saved under.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::io::BufRead;
@@ -339,13 +340,11 @@ impl Pipeline {
         ))
     }
 
-    /// Concludes with only what the source maps embed (all that `extract` needs).
-    pub fn finish_recovered(
-        mut self,
-    ) -> Result<(RecoveredSources, Option<ArchiveError>), ArchiveError> {
+    /// Concludes with only what the source maps embed (all that `extract` needs), and the
+    /// archive their texts are read from (its `error` says when it was read in part).
+    pub fn finish_recovered(mut self) -> Result<(RecoveredSources, Archive), ArchiveError> {
         let archive = self.read_to_end()?;
-        let error = archive.error.clone();
-        Ok((self.scanner.maps(&archive).recovered, error))
+        Ok((self.scanner.maps(&archive).recovered, archive))
     }
 }
 
@@ -411,10 +410,18 @@ impl Session {
     }
 
     /// The bytes of a file of either tree.
-    pub fn bytes(&self, tab: Tab, path: &str) -> Option<&[u8]> {
+    pub fn bytes(&self, tab: Tab, path: &str) -> Option<Cow<'_, [u8]>> {
         match tab {
-            Tab::Files => self.archive.find(path).map(|e| self.archive.bytes(e)),
-            Tab::Recovered => self.recovered(path).map(|r| r.content.as_bytes()),
+            Tab::Files => self
+                .archive
+                .find(path)
+                .map(|e| self.archive.bytes(e).into()),
+            Tab::Recovered => self
+                .recovered(path)
+                .map(|r| match r.text(self.archive.data()) {
+                    Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+                    Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+                }),
         }
     }
 }

@@ -13,7 +13,7 @@ use serde_json::value::RawValue;
 
 use mappings::MappingsCheck;
 
-pub use stream::MapStream;
+pub use stream::{MapStream, Texts};
 
 /// Regular maps have `mappings`; index maps have `sections`, each with its own map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -31,9 +31,96 @@ pub struct MapSource {
     /// The map's `sourceRoot`, kept per source because sections of an index map differ.
     pub source_root: Option<String>,
     /// The embedded original text, when `sourcesContent` holds a string for it.
-    pub content: Option<String>,
+    pub content: Option<SourceText>,
     /// Listed in `ignoreList` / `x_google_ignoreList`: the producer marks it third-party.
     pub ignored: bool,
+}
+
+/// An embedded source's text: held, or only where it is in the map's JSON, to be read when
+/// it is needed. A streamed map leaves its texts where they are: the 2026 leak's map embeds
+/// 47 MB of sources, which would otherwise be held twice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceText {
+    Owned(String),
+    At(TextAt),
+}
+
+/// Where a text is in a map's JSON, and what is known of it without reading it again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextAt {
+    /// The JSON string literal, quotes included, from the start of the map's JSON.
+    pub start: usize,
+    pub end: usize,
+    /// The literal holds escapes, so the text must be decoded rather than borrowed.
+    pub escaped: bool,
+    /// UTF-8 bytes of the text.
+    pub len: usize,
+    /// A hash of the text ([`text_hash`]), to tell texts apart without reading them.
+    pub hash: u64,
+}
+
+/// A hash of a text, the same for [`SourceText::Owned`] and [`SourceText::At`]: SipHash
+/// with fixed keys, so the same text always gives the same number.
+pub fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
+}
+
+impl SourceText {
+    /// UTF-8 bytes of the text.
+    pub fn len(&self) -> usize {
+        match self {
+            SourceText::Owned(s) => s.len(),
+            SourceText::At(at) => at.len,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn hash(&self) -> u64 {
+        match self {
+            SourceText::Owned(s) => text_hash(s),
+            SourceText::At(at) => at.hash,
+        }
+    }
+
+    /// The text, reading it from `json` (the map's JSON) when it is only located.
+    pub fn read<'a>(&'a self, json: &'a [u8]) -> std::borrow::Cow<'a, str> {
+        match self {
+            SourceText::Owned(s) => s.as_str().into(),
+            SourceText::At(at) => at.read(json),
+        }
+    }
+}
+
+impl TextAt {
+    /// The text, from `json` (a buffer that holds the literal at `start..end`).
+    pub fn read<'a>(&self, json: &'a [u8]) -> std::borrow::Cow<'a, str> {
+        let literal = &json[self.start..self.end];
+        if !self.escaped {
+            // Checked once as the map was parsed: the literal between its quotes is the
+            // text itself.
+            if let Ok(text) = std::str::from_utf8(&literal[1..literal.len() - 1]) {
+                return text.into();
+            }
+        }
+        serde_json::from_slice::<String>(literal)
+            .unwrap_or_default()
+            .into()
+    }
+
+    /// This literal in a larger buffer whose `base` is where the map's JSON starts.
+    pub fn shifted(self, base: usize) -> TextAt {
+        TextAt {
+            start: self.start + base,
+            end: self.end + base,
+            ..self
+        }
+    }
 }
 
 /// What a source map exposes.
@@ -112,6 +199,17 @@ struct RawMap<'a> {
     /// `mappings` already checked as it arrived (by [`MapStream`]), to be finished here.
     #[serde(skip)]
     mappings_checked: Option<MappingsCheck>,
+    /// `sourcesContent` located as it arrived (by a [`MapStream`] that leaves texts where
+    /// they are), instead of `sources_content`.
+    #[serde(skip)]
+    contents_at: Option<TextList>,
+}
+
+/// `sourcesContent` as located items: `None` for null or a value of another type.
+#[derive(Debug, Default)]
+struct TextList {
+    items: Vec<Option<TextAt>>,
+    wrong_items: usize,
 }
 
 #[derive(Deserialize)]
@@ -197,10 +295,24 @@ fn read_map(raw: RawMap, problems: &mut Vec<String>, depth: usize, check: Mappin
         }
         Some(v) => v.checked("sources", problems),
     };
-    let contents = raw
-        .sources_content
-        .map(|v| v.checked("sourcesContent", problems))
-        .unwrap_or_default();
+    let contents: Vec<Option<SourceText>> = match raw.contents_at {
+        Some(list) => {
+            if list.wrong_items > 0 {
+                problems.push(wrong_items("sourcesContent"));
+            }
+            list.items
+                .into_iter()
+                .map(|at| at.map(SourceText::At))
+                .collect()
+        }
+        None => raw
+            .sources_content
+            .map(|v| v.checked("sourcesContent", problems))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|s| s.map(SourceText::Owned))
+            .collect(),
+    };
     let names = raw.names.map_or(0, |v| {
         let names = v.checked("names", problems);
         if names.iter().any(Option::is_none) {
@@ -416,12 +528,14 @@ impl StringList {
         if self.not_a_list {
             problems.push(format!("`{field}` is not a list"));
         } else if self.wrong_items > 0 {
-            problems.push(format!(
-                "`{field}` holds values that are neither strings nor null"
-            ));
+            problems.push(wrong_items(field));
         }
         self.items
     }
+}
+
+fn wrong_items(field: &str) -> String {
+    format!("`{field}` holds values that are neither strings nor null")
 }
 
 /// One item of a [`StringList`].
@@ -536,7 +650,7 @@ mod tests {
         );
         assert!(!m.is_valid());
         assert_eq!(m.sources_with_content(), 1);
-        assert_eq!(m.sources[0].content.as_deref(), Some("kept"));
+        assert_eq!(m.sources[0].content, Some(SourceText::Owned("kept".into())));
     }
 
     #[test]

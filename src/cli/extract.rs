@@ -22,9 +22,9 @@ pub fn run(package: &Path, output: &Path, own_only: bool) -> Result<ExitCode, Cl
     let pipeline = run_pipeline(pipeline(package, extract_options(), &progress)?, &progress);
     let read = pipeline.finish_recovered();
     progress.finish();
-    let (recovered, archive_error) = read.map_err(|e| input_error(package, &e))?;
+    let (recovered, archive) = read.map_err(|e| input_error(package, &e))?;
     let mut err = anstream::stderr();
-    if let Some(e) = &archive_error {
+    if let Some(e) = &archive.error {
         let _ = writeln!(
             err,
             "leakscope: warning: {} could not be read to its end ({}); writing what was recovered before that",
@@ -49,7 +49,8 @@ pub fn run(package: &Path, output: &Path, own_only: bool) -> Result<ExitCode, Cl
         let mut checked = HashSet::new();
         for source in part {
             let path = source.export_path();
-            if let Err(e) = write_inside(&root, path, source.content.as_bytes(), &mut checked) {
+            let text = source.text(archive.data());
+            if let Err(e) = write_inside(&root, path, text.as_bytes(), &mut checked) {
                 skipped.push((format!("{path}: {e}"), source.size()));
             }
         }

@@ -4,7 +4,7 @@
 //! bytes arrive), or for a package already in memory when the scan concludes.
 
 use crate::archive::{Archive, Partial};
-use crate::source_map::{MapStream, Mappings};
+use crate::source_map::{MapStream, Mappings, Texts};
 
 use super::maps::{MAX_MAP_BYTES, ParsedMap};
 use super::references;
@@ -109,7 +109,7 @@ impl Scanner {
                 Some(open) if open.tar_index == tar_index => open,
                 slot => slot.insert(OpenMap {
                     tar_index,
-                    stream: MapStream::new(self.purpose.mappings()),
+                    stream: MapStream::new(self.purpose.mappings(), Texts::Leave),
                     secrets: Vec::new(),
                 }),
             };
@@ -130,17 +130,19 @@ impl Scanner {
 impl OpenMap {
     fn feed(&mut self, arrived: &[u8], purpose: Purpose) {
         self.stream.feed(arrived);
+        // Each text is searched once and dropped: the map keeps only where it is.
+        let fresh = self.stream.take_fresh();
         if purpose.secrets() {
-            let new = &self.stream.contents()[self.secrets.len()..];
-            self.secrets.extend(new.iter().map(|c| {
+            self.secrets.extend(fresh.iter().map(|c| {
                 c.as_deref()
                     .map_or_else(Vec::new, |c| secrets::find(c.as_bytes()))
             }));
         }
     }
 
-    fn finish(self, json: &[u8], purpose: Purpose) -> ParsedMap {
+    fn finish(mut self, json: &[u8], purpose: Purpose) -> ParsedMap {
+        self.feed(json, purpose);
         let map = self.stream.finish(json).map_err(|e| e.to_string());
-        ParsedMap::with_secrets(map, self.secrets, purpose.secrets())
+        ParsedMap::with_secrets(map, json, self.secrets, purpose.secrets())
     }
 }

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::finding::{Finding, RuleId, Severity};
 use crate::package::Licence;
-use crate::recover::{RecoveredSources, is_first_party, normalise_source_path};
+use crate::recover::{FromMap, RecoveredSources, is_first_party, normalise_source_path};
 use crate::scan::secrets::{self, Hit};
 use crate::source_map::{MapKind, Mappings, SourceMap};
 use crate::text::{count, plural, size};
@@ -77,7 +77,7 @@ pub struct ParsedMap {
 impl ParsedMap {
     /// Parses `json` and, if `look` is set, looks for secrets in what it embeds.
     pub fn of(json: &[u8], mappings: Mappings, look: bool) -> ParsedMap {
-        ParsedMap::with_secrets(parse(json, mappings), Vec::new(), look)
+        ParsedMap::with_secrets(parse(json, mappings), json, Vec::new(), look)
     }
 
     /// A parsed map with the secrets of what it embeds: `known` holds those already found
@@ -85,6 +85,7 @@ impl ParsedMap {
     /// looked for now. Nothing is looked for unless `look` is set.
     pub fn with_secrets(
         map: Result<SourceMap, String>,
+        json: &[u8],
         known: Vec<Vec<Hit>>,
         look: bool,
     ) -> ParsedMap {
@@ -100,8 +101,8 @@ impl ParsedMap {
                 found.truncate(m.sources.len());
                 let rest = m.sources[found.len()..].iter().map(|s| {
                     s.content
-                        .as_deref()
-                        .map_or_else(Vec::new, |c| secrets::find(c.as_bytes()))
+                        .as_ref()
+                        .map_or_else(Vec::new, |c| secrets::find(c.read(json).as_bytes()))
                 });
                 found.extend(rest);
                 found
@@ -112,10 +113,12 @@ impl ParsedMap {
     }
 }
 
-/// Summarises one parsed map (`json` is its text), adding what it embeds to `recovered`.
+/// Summarises one parsed map (`json` is its text, which starts at `base` in the package's
+/// tar data when it is there), adding what it embeds to `recovered`.
 pub fn summarise(
     path: &str,
     json: &[u8],
+    base: Option<usize>,
     parsed: ParsedMap,
     shipped: ShippedAs,
     referenced: bool,
@@ -179,7 +182,8 @@ pub fn summarise(
                 summary.first_party_embedded += 1;
                 summary.first_party_bytes += content.len() as u64;
             }
-            recovered.add(normalised, content, first_party, path, hits);
+            let from = FromMap { path, json, base };
+            recovered.add(&from, normalised, content, first_party, hits);
         }
     }
     summary.problems = map.problems;
@@ -353,6 +357,7 @@ mod tests {
         let s = summarise(
             "dist/a.js.map",
             json.as_bytes(),
+            None,
             ParsedMap::of(json.as_bytes(), Mappings::Check, true),
             ShippedAs::File,
             referenced,

@@ -81,6 +81,7 @@ impl Scanner {
             source_maps.push(maps::summarise(
                 &entry.path,
                 archive.bytes(entry),
+                Some(entry.start()),
                 parsed,
                 ShippedAs::File,
                 is_ref,
@@ -98,16 +99,19 @@ impl Scanner {
         let (mappings, look) = (self.purpose.mappings(), self.purpose.secrets());
         let others = other_targets.into_iter().filter_map(|target| {
             let entry = archive.find(target)?;
-            Some((target, archive.bytes(entry), ShippedAs::File))
+            let base = Some(entry.start());
+            Some((target, archive.bytes(entry), base, ShippedAs::File))
         });
+        // An inline map's JSON was decoded from its `data:` URL: it is not in the package.
         let inline = inline_maps
             .iter()
-            .map(|(file, json)| (file.as_str(), json.as_slice(), ShippedAs::Inline));
-        for (path, json, shipped) in others.chain(inline) {
+            .map(|(file, json)| (file.as_str(), json.as_slice(), None, ShippedAs::Inline));
+        for (path, json, base, shipped) in others.chain(inline) {
             let parsed = ParsedMap::of(json, mappings, look);
             source_maps.push(maps::summarise(
                 path,
                 json,
+                base,
                 parsed,
                 shipped,
                 true,

@@ -9,7 +9,20 @@ use std::ops::Range;
 
 use serde_json::value::RawValue;
 
-use super::{Item, MapError, Mappings, MappingsCheck, RawMap, SourceMap, StringList};
+use super::{
+    Item, MapError, Mappings, MappingsCheck, RawMap, SourceMap, StringList, TextAt, TextList,
+    text_hash,
+};
+
+/// What a stream does with the texts of `sourcesContent`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Texts {
+    /// Holds them in the map it gives, as the whole-map parse does.
+    Keep,
+    /// Leaves them in the JSON (the map gives where each is: [`super::SourceText::At`]);
+    /// each is handed out once by [`MapStream::take_fresh`], to be searched, and dropped.
+    Leave,
+}
 
 /// A source map read as it arrives: [`MapStream::feed`] it every prefix of the map, then
 /// [`MapStream::finish`] it with the whole.
@@ -25,8 +38,12 @@ pub struct MapStream {
     fields: Vec<(String, Option<Range<usize>>)>,
     /// Their names, to notice a duplicate at once however many there are.
     names: HashSet<String>,
-    /// `sourcesContent`'s items parsed so far.
+    texts: Texts,
+    /// `sourcesContent`'s items parsed so far ([`Texts::Keep`]).
     contents: StringList,
+    /// Or where they are ([`Texts::Leave`]), and those not yet handed out.
+    located: TextList,
+    fresh: Vec<Option<String>>,
     /// `mappings` checked as it arrived.
     mappings_checked: Option<MappingsCheck>,
     /// Set once the map turned out to need the ordinary parse.
@@ -74,9 +91,12 @@ fn is_space(b: u8) -> bool {
 }
 
 impl MapStream {
-    pub fn new(mappings: Mappings) -> MapStream {
+    pub fn new(mappings: Mappings, texts: Texts) -> MapStream {
         MapStream {
             mappings,
+            texts,
+            located: TextList::default(),
+            fresh: Vec::new(),
             at: 0,
             state: State::Start,
             fields: Vec::new(),
@@ -93,9 +113,34 @@ impl MapStream {
         while !self.fallback && self.step(json) {}
     }
 
-    /// `sourcesContent`'s items read so far, in order (`None` for null or a non-string).
-    pub fn contents(&self) -> &[Option<String>] {
-        &self.contents.items
+    /// `sourcesContent`'s items read since the last call, in order (`None` for null or a
+    /// non-string). With [`Texts::Keep`] nothing is handed out: the map holds them.
+    pub fn take_fresh(&mut self) -> Vec<Option<String>> {
+        std::mem::take(&mut self.fresh)
+    }
+
+    /// One item of `sourcesContent`, whose literal is `json[range]`.
+    fn item(&mut self, item: Item, json: &[u8], range: Range<usize>) {
+        if self.texts == Texts::Keep {
+            return self.contents.push(item);
+        }
+        match item {
+            Item::Text(text) => {
+                self.located.items.push(Some(TextAt {
+                    escaped: memchr::memchr(b'\\', &json[range.clone()]).is_some(),
+                    start: range.start,
+                    end: range.end,
+                    len: text.len(),
+                    hash: text_hash(&text),
+                }));
+                self.fresh.push(Some(text));
+            }
+            other => {
+                self.located.wrong_items += usize::from(matches!(other, Item::Wrong));
+                self.located.items.push(None);
+                self.fresh.push(None);
+            }
+        }
     }
 
     /// The map, from `json`: its whole text.
@@ -200,8 +245,9 @@ impl MapStream {
                 let mut items = serde_json::Deserializer::from_slice(&json[self.at..]).into_iter();
                 match items.next() {
                     Some(Ok(item)) => {
+                        let start = self.at;
                         self.at += items.byte_offset();
-                        self.contents.push(item);
+                        self.item(item, json, start..self.at);
                         self.state = State::AfterItem;
                     }
                     Some(Err(e)) if e.is_eof() => self.state = State::InItem(Value::at(self.at)),
@@ -219,7 +265,7 @@ impl MapStream {
                 }
                 match serde_json::from_slice::<Item>(&json[value.start..self.at]) {
                     Ok(item) => {
-                        self.contents.push(item);
+                        self.item(item, json, value.start..self.at);
                         self.state = State::AfterItem;
                     }
                     Err(_) => self.fallback = true,
@@ -249,7 +295,10 @@ impl MapStream {
         let mut raw = RawMap::default();
         for (name, range) in &self.fields {
             let Some(range) = range else {
-                raw.sources_content = Some(std::mem::take(&mut self.contents));
+                match self.texts {
+                    Texts::Keep => raw.sources_content = Some(std::mem::take(&mut self.contents)),
+                    Texts::Leave => raw.contents_at = Some(std::mem::take(&mut self.located)),
+                }
                 continue;
             };
             let text = &json[range.clone()];
@@ -349,7 +398,7 @@ mod tests {
 
     /// Feeds `json` in pieces of `step` bytes, as decompression would hand it over.
     fn streamed(json: &[u8], step: usize) -> Result<SourceMap, MapError> {
-        let mut stream = MapStream::new(Mappings::Check);
+        let mut stream = MapStream::new(Mappings::Check, Texts::Keep);
         for end in (0..json.len()).step_by(step.max(1)) {
             stream.feed(&json[..end]);
         }
@@ -364,7 +413,31 @@ mod tests {
                 whole,
                 "step {step}: {json}"
             );
+            assert_eq!(
+                left(json.as_bytes(), step).map(|m| texts_of(&m, json.as_bytes())),
+                whole.clone().map(|m| texts_of(&m, json.as_bytes())),
+                "texts left in place, step {step}: {json}"
+            );
         }
+    }
+
+    /// Streamed, leaving the texts in the JSON.
+    fn left(json: &[u8], step: usize) -> Result<SourceMap, MapError> {
+        let mut stream = MapStream::new(Mappings::Check, Texts::Leave);
+        for end in (0..json.len()).step_by(step.max(1)) {
+            stream.feed(&json[..end]);
+        }
+        stream.finish(json)
+    }
+
+    /// Every source's text, read, and the problems: what a map tells whatever holds it.
+    fn texts_of(map: &SourceMap, json: &[u8]) -> (Vec<Option<String>>, Vec<String>) {
+        let texts = map
+            .sources
+            .iter()
+            .map(|s| s.content.as_ref().map(|c| c.read(json).into_owned()))
+            .collect();
+        (texts, map.problems.clone())
     }
 
     #[test]
@@ -389,14 +462,24 @@ mod tests {
     #[test]
     fn embedded_sources_are_read_before_the_map_is_whole() {
         let json = br#"{"version":3,"sources":["a","b"],"sourcesContent":["one","two"],"mappings":"AAAA"}"#;
-        let mut stream = MapStream::new(Mappings::Check);
+        let mut stream = MapStream::new(Mappings::Check, Texts::Leave);
         let before_mappings = json.len() - r#""mappings":"AAAA"}"#.len();
         stream.feed(&json[..before_mappings]);
-        assert_eq!(stream.contents(), [Some("one".into()), Some("two".into())]);
+        assert_eq!(
+            stream.take_fresh(),
+            [Some("one".into()), Some("two".into())]
+        );
+        assert!(
+            stream.take_fresh().is_empty(),
+            "each text is handed out once"
+        );
         assert!(!stream.fallback);
         let map = stream.finish(json).unwrap();
         assert!(map.is_valid());
-        assert_eq!(map.sources[1].content.as_deref(), Some("two"));
+        let two = map.sources[1].content.as_ref().unwrap();
+        assert!(matches!(two, super::super::SourceText::At(_)));
+        assert_eq!(two.read(json), "two");
+        assert_eq!(two.len(), 3);
     }
 
     #[test]

@@ -167,12 +167,12 @@ pub fn open(session: &Session, tab: Tab, path: &str) -> (FileMeta, Option<TextVi
         return (meta(0, FileKind::Missing), None);
     };
     let size = bytes.len() as u64;
-    if let Some(description) = describe_binary(bytes) {
+    if let Some(description) = describe_binary(&bytes) {
         return (meta(size, FileKind::Binary(description)), None);
     }
     let findings = findings_of(session, tab, path);
     // Secrets are masked on screen too.
-    let text = crate::scan::secrets::mask(&String::from_utf8_lossy(bytes)).into_owned();
+    let text = crate::scan::secrets::mask(&String::from_utf8_lossy(&bytes)).into_owned();
     let doc = TextDoc::new(path, &text);
     let view = TextView { text, doc };
     let (with_line, file_findings): (Vec<_>, Vec<_>) =

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::common::Tarball;
 use leakscope::RuleId;
-use leakscope::source_map::{MapStream, Mappings, SourceMap};
+use leakscope::source_map::{MapStream, Mappings, SourceMap, Texts};
 
 fn suite() -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/source-map-tests");
@@ -48,7 +48,7 @@ fn every_tc39_case() {
         let parsed = SourceMap::parse(&bytes);
         // Read as it arrives, in pieces of every size from 1 byte up: the same map.
         for piece in [1, 7, 64, 4096] {
-            let mut stream = MapStream::new(Mappings::Check);
+            let mut stream = MapStream::new(Mappings::Check, Texts::Keep);
             for end in (0..bytes.len()).step_by(piece) {
                 stream.feed(&bytes[..end]);
             }

@@ -587,6 +587,25 @@ fn streaming_and_reading_whole_give_the_same_report() {
         Report::new(&whole).to_json()
     );
     assert_eq!(streamed.analysis.recovered.len(), 401);
+    // The streamed map left its texts in the package; they read back as the whole read's.
+    let texts = |s: &leakscope::Session| -> Vec<String> {
+        s.analysis
+            .recovered
+            .files()
+            .iter()
+            .map(|f| f.text(s.archive.data()).into_owned())
+            .collect()
+    };
+    assert!(
+        streamed
+            .analysis
+            .recovered
+            .files()
+            .iter()
+            .any(|f| matches!(f.content, leakscope::recover::Content::InPackage(_))),
+        "the big map was streamed"
+    );
+    assert_eq!(texts(&streamed), texts(&whole));
     assert!(
         streamed
             .analysis
