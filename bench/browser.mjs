@@ -104,8 +104,8 @@ async function freshPage(browser) {
   };
   const pid = [...renderers()].filter((p) => !before.has(p)).sort((a, b) => rss(b) - rss(a))[0];
   // The worker warms up as the page loads (leakscope::warm); a person takes longer than
-  // this to pick a file.
-  await page.waitForTimeout(2500);
+  // that to pick a file.
+  await page.waitForSelector('main[data-worker="warm"]', { state: 'attached', timeout: 30_000 });
   const idle = peakMb(pid);
   return { context, page, pid, requests, idle };
 }

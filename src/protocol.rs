@@ -20,6 +20,8 @@ pub enum Request {
     Open { view: u32, tab: Tab, path: String },
     /// Rows `from..to` of the file open in slot `view`: answered by [`Response::Rows`].
     Rows { view: u32, from: usize, to: usize },
+    /// Slot `view` is no longer shown: the worker lets its file go.
+    Close { view: u32 },
     /// Something to save: answered by [`Response::Saved`].
     Save(Save),
 }
@@ -45,6 +47,8 @@ pub enum Save {
 pub enum Response {
     /// The worker has started and waits for work.
     Ready,
+    /// The worker has scanned its warm-up package: a scan now runs at full speed.
+    Warm,
     Progress {
         id: u32,
         progress: Progress,

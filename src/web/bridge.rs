@@ -101,7 +101,9 @@ impl Bridge {
                 for (request, file) in self.queue.take() {
                     self.post(&request, file.as_ref());
                 }
+                self.on_analysis.emit(response);
             }
+            Response::Warm => self.on_analysis.emit(response),
             Response::Progress { .. }
             | Response::Done { .. }
             | Response::Tree { .. }
@@ -159,7 +161,9 @@ impl Bridge {
     }
 
     pub fn close_view(&self, id: u32) {
-        self.views.borrow_mut().remove(&id);
+        if self.views.borrow_mut().remove(&id).is_some() {
+            self.send(Request::Close { view: id }, None);
+        }
     }
 
     /// Asks for something to save; `on_saved` gets it.

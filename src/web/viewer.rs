@@ -48,53 +48,45 @@ impl PartialEq for Slot {
     }
 }
 
-/// Opens `tab`/`path` in a slot of its own and keeps its rows as they arrive.
+/// Opens `tab`/`path` in a slot of its own and keeps its rows as they arrive. Each file
+/// gets a fresh slot, so that rows of a file shown before can never land in this one.
 #[hook]
 fn use_slot(tab: Tab, path: String) -> Slot {
     let shared = use_context::<Shared>().expect("the page provides it");
     let meta = use_state(|| None::<Rc<FileMeta>>);
+    let id = use_state(|| 0u32);
     let rows = use_mut_ref(HashMap::new);
     let pages = use_mut_ref(HashSet::new);
     let rerender = use_force_update();
-    let id = {
-        let bridge = shared.bridge.clone();
-        let (meta, rows) = (meta.setter(), rows.clone());
-        use_memo((), move |_| {
-            bridge.view(Callback::from(move |response| match response {
-                Response::File { meta: m, .. } => meta.set(Some(Rc::from(m))),
-                Response::Rows {
-                    from, rows: got, ..
-                } => {
-                    rows.borrow_mut()
-                        .extend(got.into_iter().enumerate().map(|(i, r)| (from + i, r)));
-                    rerender.force_update();
-                }
-                _ => {}
-            }))
-        })
-    };
     {
         let bridge = shared.bridge.clone();
-        let id = *id;
-        let (meta, rows, pages) = (meta.clone(), rows.clone(), pages.clone());
+        let (meta, id, rows, pages) = (meta.clone(), id.clone(), rows.clone(), pages.clone());
         use_effect_with((tab, path), move |(tab, path)| {
             meta.set(None);
             rows.borrow_mut().clear();
             pages.borrow_mut().clear();
+            let (set_meta, arrived) = (meta.setter(), rows.clone());
+            let slot = bridge.view(Callback::from(move |response| match response {
+                Response::File { meta, .. } => set_meta.set(Some(Rc::from(meta))),
+                Response::Rows { from, rows, .. } => {
+                    arrived
+                        .borrow_mut()
+                        .extend(rows.into_iter().enumerate().map(|(i, r)| (from + i, r)));
+                    rerender.force_update();
+                }
+                _ => {}
+            }));
+            id.set(slot);
             bridge.send(
                 Request::Open {
-                    view: id,
+                    view: slot,
                     tab: *tab,
                     path: path.clone(),
                 },
                 None,
             );
+            move || bridge.close_view(slot)
         });
-    }
-    {
-        let bridge = shared.bridge.clone();
-        let id = *id;
-        use_effect_with((), move |_| move || bridge.close_view(id));
     }
     let arrived = rows.borrow().len();
     Slot {
@@ -223,8 +215,10 @@ struct BodyProps {
 fn body(props: &BodyProps) -> Html {
     let meta = &props.meta;
     match &meta.kind {
+        // Keyed by file: another file is a fresh list that asks for its own rows.
         FileKind::Text(text) => html! {
-            <TextBody slot={props.slot.clone()} path={meta.path.clone()} text={Rc::new(text.clone())} line={props.line} />
+            <TextBody key={format!("{}:{}", meta.tab.as_str(), meta.path)} slot={props.slot.clone()}
+                      path={meta.path.clone()} text={Rc::new(text.clone())} line={props.line} />
         },
         FileKind::Binary(description) => html! {
             <div class="viewer" data-testid="viewer" data-path={meta.path.clone()} data-kind="binary">

@@ -56,6 +56,7 @@ async fn warm_up() {
     let mut pipeline = pipeline("warm-up.tgz", &tgz, 0);
     while pipeline.step(STEP) {}
     let _ = pipeline.finish();
+    post(&Response::Warm);
 }
 
 fn options(started_ms: u64) -> Options {
@@ -106,6 +107,9 @@ fn handle(e: &MessageEvent) {
                     rows: text.rows(from, to),
                 });
             }
+        }),
+        Request::Close { view } => VIEWS.with_borrow_mut(|views| {
+            views.remove(&view);
         }),
         Request::Save(what) => SESSION.with_borrow(|session| {
             if let Some((_, session)) = session

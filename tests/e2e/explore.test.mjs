@@ -123,6 +123,7 @@ async function withPage(name, fn) {
   let loaded = false;
   try {
     await page.goto(URL_UNDER_TEST, { waitUntil: 'load' });
+    await page.waitForSelector('main[data-worker="ready"], main[data-worker="warm"]', { state: 'attached' });
     loaded = true;
     await fn(page, { requests, downloads });
     assertAllLocal(requests);

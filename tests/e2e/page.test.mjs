@@ -83,6 +83,8 @@ async function withPage(name, fn, { colorScheme } = {}) {
   try {
     if (colorScheme) await page.emulateMedia({ colorScheme });
     await page.goto(URL_UNDER_TEST, { waitUntil: 'load' });
+    // The worker is up (its script and wasm are fetched): from here on, no request.
+    await page.waitForSelector('main[data-worker="ready"], main[data-worker="warm"]', { state: 'attached' });
     loaded = true;
     await fn(page, { requests });
     assertAllLocal(requests);
