@@ -53,7 +53,11 @@ fn main() {
     let mut corpus = Vec::new();
     texts(Path::new(&dir), &mut corpus);
     let bytes: usize = corpus.iter().map(Vec::len).sum();
-    println!("corpus: {} texts, {bytes} bytes", corpus.len());
+    println!(
+        "corpus: {} texts, {bytes} bytes; {} rules",
+        corpus.len(),
+        secrets::RULES.len()
+    );
     let mut hits = 0;
     let mut times = Vec::new();
     for round in 0..=rounds {

@@ -213,19 +213,45 @@ pub fn bounded(text: &[u8], start: usize, end: usize) -> bool {
 
 // --- the prefilter ----------------------------------------------------------------------
 
+/// The words an assignment's name must hold for a named or generic rule to look at its
+/// value (`DATADOG_API_KEY`, `clientSecret`, `password`), in the spellings used in practice.
+const SECRET_WORDS: &[&str] = &[
+    "key", "Key", "KEY", "token", "Token", "TOKEN", "secret", "Secret", "SECRET", "passw", "Passw",
+    "PASSW", "auth", "Auth", "AUTH",
+];
+
+/// Bytes that anchor a keyword, rarest in code first: a keyword holding one is found by a
+/// `memchr` pass for these bytes and a look at its neighbours, not by Teddy.
+const ANCHORS: &[u8] = b"~$-:._";
+
 struct Compiled {
-    keywords: Keywords,
+    /// Keywords without an anchor byte: Teddy (or an automaton).
+    plain: Keywords,
+    /// For each of `plain`'s keywords, its index in `words`.
+    plain_ids: Vec<usize>,
+    anchored: Anchored,
     /// The distinct keywords, none beginning another.
     words: Vec<String>,
-    /// For each keyword, the rules that it lets run.
+    /// For each keyword, the rules that it lets run over the whole text.
     keyword_rules: Vec<Vec<usize>>,
-    patterns: Vec<Regex>,
+    /// For each keyword, whether it is one of [`SECRET_WORDS`].
+    secret_word: Vec<bool>,
+    /// Each rule's regex over the whole text (none for named and generic rules, which look
+    /// at assignments only).
+    patterns: Vec<Option<Regex>>,
+    /// A named rule's value pattern, anchored at the value.
+    values: Vec<Option<Regex>>,
+    /// The named rules' names, in lower case, and the rule of each.
+    names: AhoCorasick,
+    name_rules: Vec<usize>,
 }
 
 /// Every keyword in a text. An Aho-Corasick automaton reads one byte at a time (2 ns a byte
-/// on the CI machine); Teddy's SIMD search reads 16 or 32 at once, but its false hits grow
-/// fast with the number of keywords, so the keywords are searched for in groups of similar
-/// length. The automaton stays where there is no SIMD (the page).
+/// on the CI machine); Teddy's SIMD search reads 16 or 32 at once, but each group of 16 is a
+/// pass over the text and its false hits grow fast with the number of keywords. So only the
+/// keywords without an anchor byte (about 60 of them) go to Teddy, in four groups of similar
+/// length; the rest are found by [`Anchored`]. The automaton stays where there is no SIMD
+/// (the page).
 enum Keywords {
     Simd(Vec<(aho_corasick::packed::Searcher, Vec<usize>)>),
     Automaton(AhoCorasick),
@@ -246,14 +272,14 @@ impl Keywords {
             })
             .collect();
         match groups {
-            Some(groups) => Keywords::Simd(groups),
-            None => Keywords::Automaton(AhoCorasick::new(words).expect("plain strings")),
+            Some(groups) if !words.is_empty() => Keywords::Simd(groups),
+            _ => Keywords::Automaton(AhoCorasick::new(words).expect("plain strings")),
         }
     }
 
-    /// Calls `found` with the index of every keyword found, overlapping ones included (in
-    /// `npm_authToken`, both `npm_` and `_auth`), so that both searches agree.
-    fn each(&self, text: &[u8], mut found: impl FnMut(usize)) {
+    /// Calls `found` with the index and position of every keyword found, overlapping ones
+    /// included, so that both searches agree.
+    fn each(&self, text: &[u8], mut found: impl FnMut(usize, usize)) {
         match self {
             Keywords::Simd(groups) => {
                 for (searcher, ids) in groups {
@@ -263,49 +289,127 @@ impl Keywords {
                     while let Some(m) =
                         searcher.find_in(text, aho_corasick::Span::from(at..text.len()))
                     {
-                        found(ids[m.pattern().as_usize()]);
+                        found(ids[m.pattern().as_usize()], m.start());
                         at = m.start() + 1;
                     }
                 }
             }
             Keywords::Automaton(a) => {
                 for m in a.find_overlapping_iter(text) {
-                    found(m.pattern().as_usize());
+                    found(m.pattern().as_usize(), m.start());
                 }
             }
         }
     }
 }
 
-/// The keywords a rule lists, or for a named rule its names in lower, Capitalised and UPPER
-/// case and as written.
-fn keywords_of(rule: &Rule) -> Vec<String> {
-    match rule.shape {
-        Shape::Named(names) => {
-            let mut out = Vec::new();
-            for name in names.split('|') {
-                let lower = name.to_ascii_lowercase();
-                let mut capital = lower.clone();
-                capital[..1].make_ascii_uppercase();
-                for k in [name.to_string(), capital, name.to_ascii_uppercase(), lower] {
-                    if !out.contains(&k) {
-                        out.push(k);
+/// Keywords that hold an anchor byte (`ghp_`, `glpat-`, `hvs.`, `://`, `Q~`): `memchr`
+/// finds the anchor bytes (rare in code: `-` is 0.1% of the benchmark's bytes, `_` 1.4%),
+/// then the byte before each picks the few keywords that can end there.
+struct Anchored {
+    /// Per anchor byte (indexed like [`ANCHORS`]), per byte before it: (keyword, offset of
+    /// the anchor in the keyword).
+    before: Vec<Vec<(usize, usize)>>,
+    /// Per anchor byte: keywords that begin with it.
+    first: Vec<Vec<usize>>,
+    /// Each keyword's bytes, and its first 8 bytes as a number with a mask, for a compare
+    /// without a call.
+    words: Vec<(Vec<u8>, u64, u64)>,
+    /// For each byte, its index in [`ANCHORS`] plus one, or 0.
+    class: [u8; 256],
+}
+
+/// Up to 8 bytes from `at` as a little-endian number (zeros past the end).
+fn head(text: &[u8], at: usize) -> u64 {
+    let mut b = [0u8; 8];
+    let n = text.len().saturating_sub(at).min(8);
+    b[..n].copy_from_slice(&text[at..at + n]);
+    u64::from_le_bytes(b)
+}
+
+impl Anchored {
+    fn new(words: &[(usize, &str)], all: usize) -> Anchored {
+        let mut before = vec![Vec::new(); 256 * ANCHORS.len()];
+        let mut first = vec![Vec::new(); ANCHORS.len()];
+        let mut bytes = vec![(Vec::new(), 0, 0); all];
+        for &(id, w) in words {
+            let w = w.as_bytes();
+            let n = w.len().min(8);
+            let mask = if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 };
+            bytes[id] = (w.to_vec(), head(w, 0), mask);
+            let (class, off) = anchor_of(w).expect("an anchored keyword");
+            if off == 0 {
+                first[class].push(id);
+            } else {
+                before[class * 256 + w[off - 1] as usize].push((id, off));
+            }
+        }
+        let mut class = [0u8; 256];
+        for (i, &a) in ANCHORS.iter().enumerate() {
+            class[a as usize] = i as u8 + 1;
+        }
+        Anchored {
+            before,
+            first,
+            words: bytes,
+            class,
+        }
+    }
+
+    #[inline]
+    fn at(&self, text: &[u8], id: usize, start: usize) -> bool {
+        let (word, h, mask) = &self.words[id];
+        start + word.len() <= text.len()
+            && (head(text, start) ^ h) & mask == 0
+            && (word.len() <= 8 || text[start + 8..start + word.len()] == word[8..])
+    }
+
+    fn each(&self, text: &[u8], mut found: impl FnMut(usize, usize)) {
+        let mut look = |p: usize| {
+            let class = self.class[text[p] as usize] as usize - 1;
+            if p > 0 {
+                for &(id, off) in &self.before[class * 256 + text[p - 1] as usize] {
+                    if p >= off && self.at(text, id, p - off) {
+                        found(id, p - off);
                     }
                 }
             }
-            out
+            for &id in &self.first[class] {
+                if self.at(text, id, p) {
+                    found(id, p);
+                }
+            }
+        };
+        for p in memchr::memchr3_iter(b'~', b'$', b'-', text) {
+            look(p);
         }
-        _ => rule.keywords.iter().map(|k| k.to_string()).collect(),
+        for p in memchr::memchr3_iter(b':', b'.', b'_', text) {
+            look(p);
+        }
     }
 }
 
-/// The regex a rule runs: a named rule's names and assignment around its token.
+/// The anchor byte a keyword is found by (index in [`ANCHORS`]) and its offset: the rarest
+/// anchor byte it holds, at an offset of at least 1 where it can.
+fn anchor_of(word: &[u8]) -> Option<(usize, usize)> {
+    ANCHORS.iter().enumerate().find_map(|(class, &a)| {
+        let at: Vec<usize> = (0..word.len()).filter(|&i| word[i] == a).collect();
+        at.iter()
+            .find(|&&i| i > 0)
+            .or(at.first())
+            .map(|&i| (class, i))
+    })
+}
+
+/// The keywords a rule lists (named rules list none: they look at assignments).
+fn keywords_of(rule: &Rule) -> Vec<String> {
+    rule.keywords.iter().map(|k| k.to_string()).collect()
+}
+
+/// The regex a rule runs over the whole text, or for a named rule over a value.
 fn pattern_of(rule: &Rule) -> String {
     let body = match rule.shape {
-        Shape::Named(names) => format!(
-            r#"(?i:{names})[A-Za-z0-9_.\-]{{0,30}}?(?:\\?['"])?[ \t]{{0,3}}(?::=|=>|\?=|=|:|,)[ \t]{{0,3}}(?:\\?['"`])?((?:{}))"#,
-            rule.pattern
-        ),
+        Shape::Named(_) => format!("^(?:{})", rule.pattern),
         _ => rule.pattern.to_string(),
     };
     // ASCII classes: secrets are ASCII, and Unicode tables would add hundreds of KB to the
@@ -318,7 +422,8 @@ fn compiled() -> &'static Compiled {
     COMPILED.get_or_init(|| {
         // Each rule's keywords; a keyword that another begins is replaced by the shorter
         // (wherever the longer is, the shorter is too), so that no keyword begins another.
-        let per_rule: Vec<Vec<String>> = RULES.iter().map(keywords_of).collect();
+        let mut per_rule: Vec<Vec<String>> = RULES.iter().map(keywords_of).collect();
+        per_rule.push(SECRET_WORDS.iter().map(|w| w.to_string()).collect());
         let mut all: Vec<&str> = per_rule.iter().flatten().map(String::as_str).collect();
         all.sort_unstable();
         all.dedup();
@@ -333,49 +438,96 @@ fn compiled() -> &'static Compiled {
         for (i, ks) in per_rule.iter().enumerate() {
             for k in ks {
                 let k = shortest(k);
-                match words.iter().position(|w| *w == k) {
-                    Some(at) => {
-                        if !keyword_rules[at].contains(&i) {
-                            keyword_rules[at].push(i);
-                        }
-                    }
+                let at = match words.iter().position(|w| *w == k) {
+                    Some(at) => at,
                     None => {
                         words.push(k);
-                        keyword_rules.push(vec![i]);
+                        keyword_rules.push(Vec::new());
+                        words.len() - 1
                     }
+                };
+                let whole_text = RULES.get(i).is_some_and(|r| {
+                    !matches!(r.shape, Shape::Named(_)) && r.group != Group::Generic
+                });
+                if whole_text && !keyword_rules[at].contains(&i) {
+                    keyword_rules[at].push(i);
                 }
             }
         }
-        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let secret_word = words
+            .iter()
+            .map(|w| SECRET_WORDS.contains(&w.as_str()))
+            .collect();
+        let (mut plain, mut anchored) = (Vec::new(), Vec::new());
+        for (i, w) in words.iter().enumerate() {
+            if anchor_of(w.as_bytes()).is_some() {
+                anchored.push((i, w.as_str()));
+            } else {
+                plain.push(i);
+            }
+        }
+        let plain_words: Vec<&str> = plain.iter().map(|&i| words[i].as_str()).collect();
+        let (mut names, mut name_rules) = (Vec::new(), Vec::new());
+        for (i, r) in RULES.iter().enumerate() {
+            if let Shape::Named(n) = r.shape {
+                for name in n.split('|') {
+                    names.push(name.to_ascii_lowercase());
+                    name_rules.push(i);
+                }
+            }
+        }
+        let regex =
+            |r: &Rule| Regex::new(&pattern_of(r)).unwrap_or_else(|e| panic!("rule {}: {e}", r.id));
         Compiled {
-            keywords: Keywords::new(&refs),
-            words,
+            plain: Keywords::new(&plain_words),
+            plain_ids: plain,
+            anchored: Anchored::new(&anchored, words.len()),
             keyword_rules,
+            secret_word,
             patterns: RULES
                 .iter()
-                .map(|r| {
-                    Regex::new(&pattern_of(r)).unwrap_or_else(|e| panic!("rule {}: {e}", r.id))
-                })
+                .map(|r| (!matches!(r.shape, Shape::Named(_))).then(|| regex(r)))
                 .collect(),
+            values: RULES
+                .iter()
+                .map(|r| matches!(r.shape, Shape::Named(_)).then(|| regex(r)))
+                .collect(),
+            names: AhoCorasick::builder()
+                .match_kind(aho_corasick::MatchKind::Standard)
+                .build(&names)
+                .expect("plain strings"),
+            name_rules,
+            words,
         }
     })
+}
+
+/// Calls `found` with every keyword (index in `Compiled::words`) and where it is.
+fn each_keyword(c: &Compiled, text: &[u8], mut found: impl FnMut(usize, usize)) {
+    c.plain.each(text, |i, at| found(c.plain_ids[i], at));
+    c.anchored.each(text, &mut found);
 }
 
 // --- finding ----------------------------------------------------------------------------
 
 /// Finds every secret in `text`. Binary data is the caller's to skip. Where two rules match
-/// overlapping text, the one earlier in [`RULES`] (the more specific) is kept.
+/// overlapping text, the longer hit is kept (a webhook URL over the key inside it), and of
+/// two on the same text, the rule earlier in [`RULES`] (a known format over a generic one).
 pub fn find(text: &[u8]) -> Vec<Hit> {
     let c = compiled();
     let mut candidates = vec![false; RULES.len()];
-    c.keywords.each(text, |keyword| {
+    let mut words_at: Vec<usize> = Vec::new();
+    each_keyword(c, text, |keyword, at| {
         for &rule in &c.keyword_rules[keyword] {
             candidates[rule] = true;
+        }
+        if c.secret_word[keyword] {
+            words_at.push(at);
         }
     });
     let mut hits: Vec<(usize, Hit)> = Vec::new();
     for (i, rule) in RULES.iter().enumerate().filter(|(i, _)| candidates[*i]) {
-        let re = &c.patterns[i];
+        let Some(re) = &c.patterns[i] else { continue };
         let mut at = 0;
         while at <= text.len() {
             let Some(caps) = re.captures_at(text, at) else {
@@ -400,23 +552,16 @@ pub fn find(text: &[u8]) -> Vec<Hit> {
                     continue;
                 }
             }
-            let secret = &text[m.range()];
-            if !plausible(rule, secret) {
-                continue;
+            if plausible(rule, &text[m.range()]) {
+                hits.push((i, hit(rule, text, m.range())));
             }
-            hits.push((
-                i,
-                Hit {
-                    rule,
-                    line: 0,
-                    redacted: redact(secret),
-                    range: m.range(),
-                },
-            ));
         }
     }
-    // Overlaps: the hit that holds the other wins (a webhook URL over the key inside it),
-    // and of two on the same text, the earlier rule (a known format over a generic one).
+    if !words_at.is_empty() {
+        words_at.sort_unstable();
+        assignments(c, text, &words_at, &mut hits);
+    }
+    // Overlaps: the hit that holds the other wins, then the earlier rule.
     hits.sort_by_key(|(i, h)| (std::cmp::Reverse(h.range.len()), *i, h.range.start));
     let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
     for (_, hit) in hits {
@@ -437,6 +582,121 @@ pub fn find(text: &[u8]) -> Vec<Hit> {
         hit.line = line;
     }
     hits
+}
+
+fn hit(rule: &'static Rule, text: &[u8], range: std::ops::Range<usize>) -> Hit {
+    Hit {
+        rule,
+        line: 0,
+        redacted: redact(&text[range.clone()]),
+        range,
+    }
+}
+
+fn name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-')
+}
+
+/// Named and generic rules, at each assignment whose name holds a secret word (`at`: where
+/// the words are, in order): `NAME <op> VALUE` with `:=`, `=>`, `?=`, `=` or `:`, quotes and
+/// escaped quotes allowed around both. A named rule whose name is in NAME checks VALUE
+/// against its pattern; failing those, a generic rule checks a quoted VALUE.
+fn assignments(c: &Compiled, text: &[u8], at: &[usize], hits: &mut Vec<(usize, Hit)>) {
+    let mut done = 0;
+    for &p in at {
+        if p < done {
+            continue; // in a name already looked at
+        }
+        let mut start = p;
+        while start > 0 && p - start < 80 && name_byte(text[start - 1]) {
+            start -= 1;
+        }
+        let mut end = p;
+        while end < text.len() && end - p < 80 && name_byte(text[end]) {
+            end += 1;
+        }
+        done = end;
+        // The operator.
+        let mut j = end;
+        let skip = |j: &mut usize, what: &dyn Fn(u8) -> bool, most: usize| {
+            let mut n = 0;
+            while *j < text.len() && n < most && what(text[*j]) {
+                *j += 1;
+                n += 1;
+            }
+        };
+        skip(&mut j, &|b| b == b'\\', 1);
+        skip(&mut j, &|b| b == b'"' || b == b'\'', 1);
+        skip(&mut j, &|b| b == b' ' || b == b'\t', 3);
+        let rest = &text[j..];
+        let op = if rest.starts_with(b":=") || rest.starts_with(b"=>") || rest.starts_with(b"?=") {
+            2
+        } else if rest.starts_with(b"=") || rest.starts_with(b":") {
+            1
+        } else {
+            continue;
+        };
+        j += op;
+        skip(&mut j, &|b| b == b' ' || b == b'\t', 3);
+        skip(&mut j, &|b| b == b'\\', 1);
+        let quoted = j < text.len() && matches!(text[j], b'"' | b'\'' | b'`');
+        if quoted {
+            j += 1;
+        }
+        if j >= text.len() {
+            continue;
+        }
+        let value = j;
+        let window = &text[value..(value + 1300).min(text.len())];
+        let name = text[start..end].to_ascii_lowercase();
+        // Named rules, earliest first.
+        let mut named: Vec<usize> = c
+            .names
+            .find_overlapping_iter(&name)
+            .map(|m| c.name_rules[m.pattern().as_usize()])
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        let mut found = false;
+        for i in named {
+            let rule = &RULES[i];
+            let Some(m) = c.values[i].as_ref().and_then(|re| re.find(window)) else {
+                continue;
+            };
+            let range = value..value + m.end();
+            if bounded(text, range.start, range.end) && plausible(rule, &text[range.clone()]) {
+                hits.push((i, hit(rule, text, range)));
+                found = true;
+                break;
+            }
+        }
+        if found || !quoted {
+            continue;
+        }
+        // Generic rules: their pattern from the name on.
+        let from = &text[start..(value + 300).min(text.len())];
+        for (i, rule) in RULES
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.group == Group::Generic)
+        {
+            let Some(re) = &c.patterns[i] else { continue };
+            let Some(caps) = re.captures(from) else {
+                continue;
+            };
+            let (Some(whole), Some(m)) = (caps.get(0), caps.get(1)) else {
+                continue;
+            };
+            if whole.start() >= end - start {
+                continue; // the word is not in this name
+            }
+            let range = start + m.start()..start + m.end();
+            if bounded(text, range.start, range.end) && plausible(rule, &text[range.clone()]) {
+                hits.push((i, hit(rule, text, range)));
+                break;
+            }
+        }
+    }
 }
 
 fn plausible(rule: &Rule, secret: &[u8]) -> bool {

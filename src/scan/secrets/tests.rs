@@ -104,13 +104,15 @@ fn no_keyword_begins_another() {
             assert!(a == b || !b.starts_with(a.as_str()), "{a} begins {b}");
         }
     }
-    // Every rule can run: each has at least one keyword.
+    // Every rule can run: each has a keyword, or looks at assignments.
     for (i, r) in RULES.iter().enumerate() {
+        let dispatched = matches!(r.shape, Shape::Named(_)) || r.group == Group::Generic;
         assert!(
-            compiled()
-                .keyword_rules
-                .iter()
-                .any(|rules| rules.contains(&i)),
+            dispatched
+                || compiled()
+                    .keyword_rules
+                    .iter()
+                    .any(|rules| rules.contains(&i)),
             "{} has no keyword",
             r.id
         );
@@ -132,27 +134,46 @@ fn all_samples() -> String {
 
 #[test]
 fn simd_and_automaton_find_the_same_keywords() {
-    let words: Vec<&str> = compiled().words.iter().map(String::as_str).collect();
-    let simd = Keywords::new(&words);
+    let c = compiled();
     #[cfg(target_arch = "x86_64")]
     assert!(
-        matches!(simd, Keywords::Simd(_)),
+        matches!(c.plain, Keywords::Simd(_)),
         "SIMD search is in use natively"
     );
-    let automaton = Keywords::Automaton(AhoCorasick::new(&words).unwrap());
+    let words: Vec<&str> = c.words.iter().map(String::as_str).collect();
+    let automaton = AhoCorasick::new(&words).unwrap();
     let mut text = all_samples();
     // Keywords that overlap: both are found, by both searches.
     text.push_str("npm_authToken AKIASIA");
+    let mut ours = Vec::new();
+    each_keyword(c, text.as_bytes(), |i, at| ours.push((words[i], at)));
+    ours.sort_unstable();
+    ours.dedup();
+    let mut theirs: Vec<_> = automaton
+        .find_overlapping_iter(&text)
+        .map(|m| (words[m.pattern().as_usize()], m.start()))
+        .collect();
+    theirs.sort_unstable();
+    assert_eq!(ours, theirs);
+    let plain: Vec<&str> = c.plain_ids.iter().map(|&i| words[i]).collect();
+    let teddy = Keywords::new(&plain);
+    let automaton = Keywords::Automaton(AhoCorasick::new(&plain).unwrap());
     let found = |k: &Keywords| {
         let mut v = Vec::new();
-        k.each(text.as_bytes(), |i| v.push(words[i]));
+        k.each(text.as_bytes(), |i, at| v.push((i, at)));
         v.sort_unstable();
         v
     };
-    assert_eq!(found(&simd), found(&automaton));
-    for both in ["npm_", "_auth", "AKIA", "ASIA"] {
-        assert!(found(&simd).contains(&both), "{both} is found");
+    assert_eq!(found(&teddy), found(&automaton));
+    for both in ["npm_", "_auth", "AKIA", "ASIA", "Token"] {
+        assert!(ours.iter().any(|(w, _)| *w == both), "{both} is found");
     }
+    // Few Teddy passes: the plain keywords fit in four groups.
+    assert!(
+        plain.len() <= 4 * GROUP,
+        "{} plain keywords: {plain:?}",
+        plain.len()
+    );
 }
 
 /// For every rule: its sample (the documented format, generated at run time) is found as
@@ -676,4 +697,19 @@ fn generic_assignments_have_their_own_remedy() {
         NONE,
     );
     assert_eq!((a.severity, a.remedy), (Severity::Medium, GENERIC_REMEDY));
+}
+
+#[test]
+#[ignore]
+fn dump_keywords() {
+    let words = &compiled().words;
+    std::fs::write("/tmp/keywords.txt", words.join("\n")).unwrap();
+}
+
+#[test]
+#[ignore]
+fn dump_plain_keywords() {
+    let c = compiled();
+    let plain: Vec<&str> = c.plain_ids.iter().map(|&i| c.words[i].as_str()).collect();
+    println!("{} plain: {plain:?}", plain.len());
 }
