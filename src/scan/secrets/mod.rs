@@ -750,6 +750,33 @@ fn generic_value(v: &[u8]) -> bool {
     if v.starts_with(b"http") || v.starts_with(b"sha") || v.starts_with(b"data:") {
         return false;
     }
+    // Template references (`$1`, `@name`, `%{x}`) and dotted or dashed words
+    // (`string.quoted.$1`, `keyword.tag-x`, `term-token-2`): names, not secrets.
+    if v.windows(2).any(|w| {
+        matches!(w[0], b'$' | b'@' | b'%') && (w[1].is_ascii_alphanumeric() || w[1] == b'{')
+    }) {
+        return false;
+    }
+    let parts: Vec<&[u8]> = v
+        .split(|b| matches!(b, b'.' | b'-' | b'_' | b'/' | b':' | b'$'))
+        .filter(|p| !p.is_empty())
+        .collect();
+    let words = parts
+        .iter()
+        .filter(|p| p.len() >= 3 && p.iter().all(|b| b.is_ascii_alphabetic()))
+        .count();
+    if parts.len() >= 2 && words * 2 >= parts.len() {
+        return false;
+    }
+    // CamelCase names (`ExclusiveStartStreamName2`): mostly letters, few case changes per
+    // letter, a digit or two at most.
+    let changes = v
+        .windows(2)
+        .filter(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+        .count();
+    if digits <= 2 && letters >= v.len() - digits && changes >= 1 && letters / (changes + 1) >= 4 {
+        return false;
+    }
     // Identifier-shaped words (`passwordResetTokenExpired1`): long runs of lowercase letters.
     let mut run = 0;
     let mut longest = 0;
@@ -1042,7 +1069,10 @@ pub fn test_path(path: &str) -> bool {
             }
         } else {
             let stem = part.split('.').next().unwrap_or(part);
-            if part.contains(".test.")
+            if ["example", "sample", "fixture", "mock", "fake", "dummy"]
+                .iter()
+                .any(|w| part.contains(w))
+                || part.contains(".test.")
                 || part.contains(".spec.")
                 || stem.ends_with("_test")
                 || stem.starts_with("test_")
