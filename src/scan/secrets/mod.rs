@@ -217,8 +217,12 @@ pub fn bounded(text: &[u8], start: usize, end: usize) -> bool {
 /// value (`DATADOG_API_KEY`, `clientSecret`, `password`), in the spellings used in practice.
 const SECRET_WORDS: &[&str] = &[
     "key", "Key", "KEY", "token", "Token", "TOKEN", "secret", "Secret", "SECRET", "passw", "Passw",
-    "PASSW", "auth", "Auth", "AUTH",
+    "PASSW",
 ];
+
+/// The keyword of URL rules (webhooks, credentials in URLs): they are tried around each
+/// `://`, not over the whole text, since nearly every file has a URL.
+const URL: &str = "://";
 
 /// Bytes that anchor a keyword, rarest in code first: a keyword holding one is found by a
 /// `memchr` pass for these bytes and a look at its neighbours, not by Teddy.
@@ -239,6 +243,9 @@ struct Compiled {
     /// Each rule's regex over the whole text (none for named and generic rules, which look
     /// at assignments only).
     patterns: Vec<Option<Regex>>,
+    /// Rules tried around each [`URL`].
+    windowed: Vec<usize>,
+    url_word: usize,
     /// A named rule's value pattern, anchored at the value.
     values: Vec<Option<Regex>>,
     /// The named rules' names, in lower case, and the rule of each.
@@ -258,7 +265,7 @@ enum Keywords {
 }
 
 /// Keywords per SIMD search.
-const GROUP: usize = 16;
+const GROUP: usize = 20;
 
 impl Keywords {
     fn new(words: &[&str]) -> Keywords {
@@ -376,7 +383,11 @@ impl Anchored {
                 for &(id, off) in entries {
                     let w: &[u8] = &bytes[id].0;
                     // A keyword with one byte before its anchor: any byte before that.
-                    let far = if off >= 2 { w[off - 2]..=w[off - 2] } else { 0..=255 };
+                    let far = if off >= 2 {
+                        w[off - 2]..=w[off - 2]
+                    } else {
+                        0..=255
+                    };
                     for a in far {
                         add_pair(&mut pairs_before, c, a, w[off - 1]);
                     }
@@ -384,7 +395,10 @@ impl Anchored {
             }
             for &id in &first[c] {
                 let w: &[u8] = &bytes[id].0;
-                assert!(w.len() >= 3, "a keyword that begins with its anchor has 3 bytes or more");
+                assert!(
+                    w.len() >= 3,
+                    "a keyword that begins with its anchor has 3 bytes or more"
+                );
                 add_pair(&mut pairs_after, c, w[1], w[2]);
             }
         }
@@ -542,7 +556,9 @@ fn compiled() -> &'static Compiled {
                     }
                 };
                 let whole_text = RULES.get(i).is_some_and(|r| {
-                    !matches!(r.shape, Shape::Named(_)) && r.group != Group::Generic
+                    !matches!(r.shape, Shape::Named(_))
+                        && r.group != Group::Generic
+                        && r.keywords != [URL]
                 });
                 if whole_text && !keyword_rules[at].contains(&i) {
                     keyword_rules[at].push(i);
@@ -573,7 +589,13 @@ fn compiled() -> &'static Compiled {
         }
         let regex =
             |r: &Rule| Regex::new(&pattern_of(r)).unwrap_or_else(|e| panic!("rule {}: {e}", r.id));
+        let windowed = (0..RULES.len())
+            .filter(|&i| RULES[i].keywords == [URL])
+            .collect();
+        let url_word = words.iter().position(|w| w == URL).expect("a URL rule");
         Compiled {
+            windowed,
+            url_word,
             plain: Keywords::new(&plain_words),
             plain_ids: plain,
             anchored: Anchored::new(&anchored, words.len()),
@@ -612,12 +634,15 @@ pub fn find(text: &[u8]) -> Vec<Hit> {
     let c = compiled();
     let mut candidates = vec![false; RULES.len()];
     let mut words_at: Vec<usize> = Vec::new();
+    let mut urls_at: Vec<usize> = Vec::new();
     each_keyword(c, text, |keyword, at| {
         for &rule in &c.keyword_rules[keyword] {
             candidates[rule] = true;
         }
         if c.secret_word[keyword] {
             words_at.push(at);
+        } else if keyword == c.url_word {
+            urls_at.push(at);
         }
     });
     let mut hits: Vec<(usize, Hit)> = Vec::new();
@@ -655,6 +680,47 @@ pub fn find(text: &[u8]) -> Vec<Hit> {
     if !words_at.is_empty() {
         words_at.sort_unstable();
         assignments(c, text, &words_at, &mut hits);
+    }
+    for &p in &urls_at {
+        // The scheme before, the rest of the URL after; the URL rules need a password
+        // before the host or a webhook's host, so most URLs need no regex at all.
+        let from = p.saturating_sub(40);
+        let end = text[p..(p + 600).min(text.len())]
+            .iter()
+            .position(|&b| {
+                b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'`' | b'<' | b'>')
+            })
+            .map_or((p + 600).min(text.len()), |n| p + n);
+        let authority = &text[p + 3..end];
+        let authority = &authority[..memchr::memchr(b'/', authority).unwrap_or(authority.len())];
+        let webhook = [
+            b"slack.com".as_slice(),
+            b"discord",
+            b"office.com",
+            b"azure.com",
+            b"googleapis.com",
+            b"zapier.com",
+        ]
+        .iter()
+        .any(|h| memchr::memmem::find(authority, h).is_some());
+        if !webhook && memchr::memchr(b'@', authority).is_none() {
+            continue;
+        }
+        let window = &text[from..end];
+        for &i in &c.windowed {
+            let re = c.patterns[i].as_ref().expect("a URL rule's regex");
+            for caps in re.captures_iter(window) {
+                let whole = caps.get(0).expect("group 0");
+                if !(whole.start() <= p - from && p - from < whole.end()) {
+                    continue; // another URL's
+                }
+                let m = caps.get(1).unwrap_or(whole);
+                let range = from + m.start()..from + m.end();
+                if plausible(&RULES[i], &text[range.clone()]) {
+                    hits.push((i, hit(&RULES[i], text, range)));
+                }
+            }
+        }
     }
     // Overlaps: the hit that holds the other wins, then the earlier rule.
     hits.sort_by_key(|(i, h)| (std::cmp::Reverse(h.range.len()), *i, h.range.start));

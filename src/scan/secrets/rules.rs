@@ -777,8 +777,8 @@ const SAAS: &[Rule] = &[
     token("shopify-token", "a Shopify access token", "Shopify", C, &["shpat_", "shpca_", "shppa_", "shpss_"],
         r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}", "shpat_{h:32}", "shpat_{h:31}"),
     // Square: production access tokens "EAAA" + 60, OAuth secrets "sq0csp-" (Square docs).
-    token("square-access-token", "a Square access token", "Square", C, &["EAAA", "sq0atp-"],
-        r"EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22}", "EAAA{u:60}", "EAAA{u:40}").entropy(4.0),
+    named("square-access-token", "a Square access token", "Square", C, "square|sq_access",
+        r"EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22}", "SQUARE_ACCESS_TOKEN=EAAA{u:60}", "SQUARE_ACCESS_TOKEN=EAAA{u:40}").entropy(4.0),
     token("square-oauth-secret", "a Square OAuth application secret", "Square", C, &["sq0csp-"],
         r"sq0csp-[A-Za-z0-9_-]{43}", "sq0csp-{u:43}", "sq0csp-{u:40}"),
     // Clerk secret keys "sk_live_" / "sk_test_" (Clerk docs, "API keys"), told from Stripe's
@@ -823,7 +823,7 @@ const SAAS: &[Rule] = &[
         r"key-[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}",
         "MAILGUN_API_KEY='key-{h:32}'", "OTHER_API_KEY='key-{h:32}'"),
     // Mailchimp API keys: 32 hex + "-us" + data centre (Mailchimp docs).
-    token("mailchimp-api-key", "a Mailchimp API key", "Mailchimp", H, &["-us"],
+    named("mailchimp-api-key", "a Mailchimp API key", "Mailchimp", H, "mailchimp|mc_api",
         r"[a-f0-9]{32}-us[0-9]{1,2}", "MAILCHIMP_KEY={h:32}-us21", "MAILCHIMP_KEY={h:31}-us21"),
     // Postmark server and account tokens are UUIDs (Postmark docs).
     named("postmark-token", "a Postmark API token", "Postmark", C, "postmark",
@@ -842,11 +842,11 @@ const SAAS: &[Rule] = &[
         r"xoxe\.xox[bp]-\d-[A-Z0-9]{163,166}|xoxe-\d-[A-Z0-9]{146}", "xoxe.xoxp-1-{UA:164}", "xoxe.xoxp-1-{UA:100}").entropy(4.0),
     token("slack-legacy-token", "a Slack legacy token", "Slack", C, &["xoxo-", "xoxs-", "xoxa-", "xoxr-"],
         r"xox[os]-\d+-\d+-\d+-[a-fA-F0-9]{20,64}|xox[ar]-(?:\d-)?[0-9A-Za-z]{8,48}", "xoxs-{d:10}-{d:10}-{d:10}-{h:40}", "xoxs-{h:40}"),
-    armoured("slack-webhook", "a Slack webhook URL", "Slack", H, &["hooks.slack.com"],
+    armoured("slack-webhook", "a Slack webhook URL", "Slack", H, &["://"],
         r"(https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,56})",
         "https://hooks.slack.com/services/T{b32:8}/B{b32:10}/{an:24}", "https://hooks.slack.com/services/"),
     // Discord webhooks and bot tokens (Discord developer docs).
-    armoured("discord-webhook", "a Discord webhook URL", "Discord", H, &["discord.com/api/webhooks/", "discordapp.com/api/webhooks/"],
+    armoured("discord-webhook", "a Discord webhook URL", "Discord", H, &["://"],
         r"(https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,68})",
         "https://discord.com/api/webhooks/{d:18}/{u:68}", "https://discord.com/api/webhooks/"),
     named("discord-bot-token", "a Discord bot token", "Discord", C, "discord",
@@ -858,15 +858,15 @@ const SAAS: &[Rule] = &[
         r"[0-9]{8,10}:AA[A-Za-z0-9_-]{33}", "TELEGRAM_TOKEN={d:9}:AA{u:33}", "TELEGRAM_TOKEN={d:9}:AB{u:33}"),
     // Microsoft Teams incoming webhooks (Microsoft docs, "Create an incoming webhook") and
     // the Workflows (Power Automate) URLs that replace them.
-    armoured("teams-webhook", "a Microsoft Teams webhook URL", "Microsoft Teams", H, &["webhook.office.com", "logic.azure.com"],
+    armoured("teams-webhook", "a Microsoft Teams webhook URL", "Microsoft Teams", H, &["://"],
         r"(https://[a-z0-9-]+\.webhook\.office\.com/webhookb2/[a-f0-9-]{36}@[a-f0-9-]{36}/IncomingWebhook/[a-f0-9]{32}/[a-f0-9-]{36}(?:/[A-Za-z0-9_-]{20,})?|https://[a-z0-9.-]+\.logic\.azure\.com(?::443)?/workflows/[a-f0-9]{32}/triggers/manual/paths/invoke\?[^\s'\x22<>]*sig=[A-Za-z0-9_%-]{20,})",
         "https://acme.webhook.office.com/webhookb2/{uuid}@{uuid}/IncomingWebhook/{h:32}/{uuid}",
         "https://acme.webhook.office.com/webhookb2/{uuid}"),
-    armoured("google-chat-webhook", "a Google Chat webhook URL", "Google Chat", H, &["chat.googleapis.com"],
+    armoured("google-chat-webhook", "a Google Chat webhook URL", "Google Chat", H, &["://"],
         r"(https://chat\.googleapis\.com/v1/spaces/[A-Za-z0-9_-]{8,}/messages\?key=[A-Za-z0-9_-]{39}&token=[A-Za-z0-9_%=-]{40,})",
         "https://chat.googleapis.com/v1/spaces/{u:11}/messages?key=AIza{u:35}&token={u:43}",
         "https://chat.googleapis.com/v1/spaces/{u:11}/messages"),
-    armoured("zapier-webhook", "a Zapier webhook URL", "Zapier", M, &["hooks.zapier.com"],
+    armoured("zapier-webhook", "a Zapier webhook URL", "Zapier", M, &["://"],
         r"(https://hooks\.zapier\.com/hooks/catch/[0-9]{5,10}/[a-z0-9]{5,10}/?)",
         "https://hooks.zapier.com/hooks/catch/{d:8}/{la:7}/", "https://hooks.zapier.com/hooks/catch/"),
     // Zoom, Dropbox, Box, Okta, Auth0: no prefix; found by their names (gitleaks dropbox-*,
@@ -897,13 +897,13 @@ const SAAS: &[Rule] = &[
     named("zendesk-token", "a Zendesk API token", "Zendesk", H, "zendesk",
         r"[A-Za-z0-9]{40}", "ZENDESK_API_TOKEN={an:40}", "ZENDESK_API_TOKEN={an:39}").entropy(3.5),
     // Facebook page tokens "EAAC"/"EAAM" (Meta docs); app secrets 32 hex.
-    token("facebook-access-token", "a Facebook access token", "Facebook", H, &["EAAC", "EAAM"],
-        r"EAA[CM][A-Za-z0-9]{100,}", "EAAC{an:150}", "EAAC{an:60}").entropy(4.0),
+    named("facebook-access-token", "a Facebook access token", "Facebook", H, "facebook|fb_access|fb_page",
+        r"EAA[CM][A-Za-z0-9]{100,}", "FACEBOOK_ACCESS_TOKEN=EAAC{an:150}", "FACEBOOK_ACCESS_TOKEN=EAAC{an:60}").entropy(4.0),
     named("facebook-app-secret", "a Facebook app secret", "Facebook", C, "facebook|fb_app_secret",
         r"[a-f0-9]{32}", "FACEBOOK_APP_SECRET={h:32}", "FACEBOOK_APP_SECRET={h:31}"),
     // Salesforce access tokens: org id "00D…" + "!" + 80+ (Salesforce docs; trufflehog).
-    token("salesforce-access-token", "a Salesforce access token", "Salesforce", C, &["00D"],
-        r"00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{80,}", "00D{an:15}!{an:96}", "00D{an:15}!{an:30}").entropy(4.0),
+    named("salesforce-access-token", "a Salesforce access token", "Salesforce", C, "salesforce|sfdc|sf_access",
+        r"00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{80,}", "SALESFORCE_ACCESS_TOKEN=00D{an:15}!{an:96}", "SALESFORCE_ACCESS_TOKEN=00D{an:15}!{an:30}").entropy(4.0),
     // Shippo, EasyPost, Duffel, Flutterwave, Razorpay, GoCardless, Lob (gitleaks rules of the
     // same names; the providers' docs for live and test prefixes).
     token("shippo-token", "a Shippo API token", "Shippo", C, &["shippo_live_", "shippo_test_"],
@@ -1154,13 +1154,13 @@ const KEYS: &[Rule] = &[
     context("npmrc-auth", "a registry password in .npmrc", "npm", C, &["_auth", "_password"],
         r"(?m)(?:^|:)(?:_auth|_password)\s*=\s*([A-Za-z0-9+/]{12,}={0,2})",
         "//registry.acme.io/:_password={b64:24}", "_auth=${NPM_AUTH}"),
-    armoured("pypirc-password", "a password in .pypirc", "PyPI", H, &["pypi]"],
+    armoured("pypirc-password", "a password in .pypirc", "PyPI", H, &["passw"],
         r"(?s)\[(?:pypi|testpypi|distutils)\][^\[]{0,400}?\npassword\s*[=:]\s*([^\s]{8,})",
         "[pypi]\nusername = me\npassword = {an:20}\n", "[pypi]\nusername = __token__\n").entropy(3.0),
-    armoured("netrc-password", "a password in .netrc", "netrc", H, &["machine "],
+    armoured("netrc-password", "a password in .netrc", "netrc", H, &["passw"],
         r"machine\s+[A-Za-z0-9.-]+\s+login\s+\S+\s+password\s+([^\s]{8,})",
         "machine api.acme.io login me password {an:20}\n", "machine api.acme.io login me\n").entropy(3.0),
-    context("docker-config-auth", "a registry login in a Docker config", "Docker", C, &["auth"],
+    context("docker-config-auth", "a registry login in a Docker config", "Docker", C, &["\"auths\""],
         r#""auth"\s*:\s*"([A-Za-z0-9+/]{12,}={0,2})""#,
         "{\"auths\":{\"registry.acme.io\":{\"auth\":\"{dockerauth}\"}}}", "{\"auths\":{\"r\":{\"auth\":\"{b64:24}\"}}}")
         .check(Check::DockerAuth),

@@ -106,7 +106,8 @@ fn no_keyword_begins_another() {
     }
     // Every rule can run: each has a keyword, or looks at assignments.
     for (i, r) in RULES.iter().enumerate() {
-        let dispatched = matches!(r.shape, Shape::Named(_)) || r.group == Group::Generic;
+        let dispatched =
+            matches!(r.shape, Shape::Named(_)) || r.group == Group::Generic || r.keywords == [URL];
         assert!(
             dispatched
                 || compiled()
@@ -712,4 +713,47 @@ fn dump_plain_keywords() {
     let c = compiled();
     let plain: Vec<&str> = c.plain_ids.iter().map(|&i| c.words[i].as_str()).collect();
     println!("{} plain: {plain:?}", plain.len());
+}
+
+#[test]
+#[ignore]
+fn which_rules_scan_the_bench_corpus() {
+    fn walk(d: &std::path::Path, out: &mut Vec<Vec<u8>>) {
+        for e in std::fs::read_dir(d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if let Ok(b) = std::fs::read(&p) {
+                out.push(b);
+            }
+        }
+    }
+    let mut texts = Vec::new();
+    walk(std::path::Path::new("target/secrets-bench/x"), &mut texts);
+    let c = compiled();
+    let mut bytes = vec![0usize; RULES.len()];
+    let mut time = vec![0f64; RULES.len()];
+    for t in &texts {
+        let mut cand = vec![false; RULES.len()];
+        each_keyword(c, t, |k, _| {
+            for &r in &c.keyword_rules[k] {
+                cand[r] = true;
+            }
+        });
+        for (i, _) in cand.iter().enumerate().filter(|(_, c)| **c) {
+            if let Some(re) = &c.patterns[i] {
+                bytes[i] += t.len();
+                let s = std::time::Instant::now();
+                let _ = re.find_iter(t).count();
+                time[i] += s.elapsed().as_secs_f64();
+            }
+        }
+    }
+    let mut v: Vec<_> = (0..RULES.len())
+        .map(|i| (time[i], bytes[i], RULES[i].id))
+        .collect();
+    v.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (t, b, id) in v.iter().take(15) {
+        println!("{id}: {:.2} ms over {b} bytes", t * 1e3);
+    }
 }
