@@ -484,9 +484,34 @@ impl Anchored {
                 _mm256_or_si256(_mm256_cmpeq_epi8(v, a[4]), _mm256_cmpeq_epi8(v, a[5])),
             );
             let mut mask = _mm256_movemask_epi8(eq) as u32;
-            while mask != 0 {
-                self.look(text, i + mask.trailing_zeros() as usize, found);
-                mask &= mask - 1;
+            if i >= 2 && i + 34 <= text.len() {
+                // The common case, without bounds checks: most anchor bytes are turned away
+                // by the neighbour sets alone.
+                while mask != 0 {
+                    let p = i + mask.trailing_zeros() as usize;
+                    mask &= mask - 1;
+                    // SAFETY: 2 <= i <= p and p + 2 < i + 34 <= text.len().
+                    let (b2, b1, c, a1, a2) = unsafe {
+                        (
+                            *text.get_unchecked(p - 2),
+                            *text.get_unchecked(p - 1),
+                            *text.get_unchecked(p),
+                            *text.get_unchecked(p + 1),
+                            *text.get_unchecked(p + 2),
+                        )
+                    };
+                    let class = self.class[c as usize] as usize - 1;
+                    let before = has_pair(&self.pairs_before, class, b2, b1);
+                    let after = has_pair(&self.pairs_after, class, a1, a2);
+                    if before | after {
+                        self.look(text, p, found);
+                    }
+                }
+            } else {
+                while mask != 0 {
+                    self.look(text, i + mask.trailing_zeros() as usize, found);
+                    mask &= mask - 1;
+                }
             }
             i += 32;
         }
@@ -693,16 +718,19 @@ pub fn find(text: &[u8]) -> Vec<Hit> {
             .map_or((p + 600).min(text.len()), |n| p + n);
         let authority = &text[p + 3..end];
         let authority = &authority[..memchr::memchr(b'/', authority).unwrap_or(authority.len())];
+        // The host without its port: a webhook's host ends in one of these.
+        let host = &authority[..memchr::memrchr(b':', authority).unwrap_or(authority.len())];
         let webhook = [
             b"slack.com".as_slice(),
-            b"discord",
+            b"discord.com",
+            b"discordapp.com",
             b"office.com",
             b"azure.com",
             b"googleapis.com",
             b"zapier.com",
         ]
         .iter()
-        .any(|h| memchr::memmem::find(authority, h).is_some());
+        .any(|h| host.ends_with(h));
         if !webhook && memchr::memchr(b'@', authority).is_none() {
             continue;
         }
