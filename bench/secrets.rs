@@ -31,13 +31,12 @@ fn texts(dir: &Path, out: &mut Vec<Vec<u8>>) {
         if bytes.iter().take(8000).any(|&b| b == 0) {
             continue;
         }
-        if path.extension().is_some_and(|x| x == "map") {
-            if let Ok(map) = serde_json::from_slice::<serde_json::Value>(&bytes) {
-                if let Some(sources) = map.get("sourcesContent").and_then(|s| s.as_array()) {
-                    for s in sources.iter().filter_map(|s| s.as_str()) {
-                        out.push(s.as_bytes().to_vec());
-                    }
-                }
+        if path.extension().is_some_and(|x| x == "map")
+            && let Ok(map) = serde_json::from_slice::<serde_json::Value>(&bytes)
+            && let Some(sources) = map.get("sourcesContent").and_then(|s| s.as_array())
+        {
+            for s in sources.iter().filter_map(|s| s.as_str()) {
+                out.push(s.as_bytes().to_vec());
             }
         }
         out.push(bytes);

@@ -80,21 +80,19 @@ fn decoys_give_no_finding_at_medium_or_above() {
             })
             .collect();
         let mut texts: Vec<(String, Vec<u8>)> = vec![(in_package.clone(), data.clone())];
-        if rel.ends_with(".map") {
-            if let Ok(map) = serde_json::from_slice::<serde_json::Value>(&data) {
-                let sources = map.get("sources").and_then(|s| s.as_array()).cloned();
-                if let Some(contents) = map.get("sourcesContent").and_then(|s| s.as_array()) {
-                    for (i, c) in contents.iter().enumerate() {
-                        if let Some(c) = c.as_str() {
-                            let name = sources
-                                .as_ref()
-                                .and_then(|s| s.get(i))
-                                .and_then(|s| s.as_str())
-                                .unwrap_or("source")
-                                .to_string();
-                            texts.push((name, c.as_bytes().to_vec()));
-                        }
-                    }
+        if rel.ends_with(".map")
+            && let Ok(map) = serde_json::from_slice::<serde_json::Value>(&data)
+            && let Some(contents) = map.get("sourcesContent").and_then(|s| s.as_array())
+        {
+            let sources = map.get("sources").and_then(|s| s.as_array());
+            for (i, c) in contents.iter().enumerate() {
+                if let Some(c) = c.as_str() {
+                    let name = sources
+                        .and_then(|s| s.get(i))
+                        .and_then(|s| s.as_str())
+                        .unwrap_or("source")
+                        .to_string();
+                    texts.push((name, c.as_bytes().to_vec()));
                 }
             }
         }

@@ -234,7 +234,8 @@ struct Compiled {
     /// For each of `plain`'s keywords, its index in `words`.
     plain_ids: Vec<usize>,
     anchored: Anchored,
-    /// The distinct keywords, none beginning another.
+    /// The distinct keywords, none beginning another (the tests read them).
+    #[cfg_attr(not(test), allow(dead_code))]
     words: Vec<String>,
     /// For each keyword, the rules that it lets run over the whole text.
     keyword_rules: Vec<Vec<usize>>,
@@ -690,12 +691,12 @@ pub fn find(text: &[u8]) -> Vec<Hit> {
                 Shape::Named(_) | Shape::Context => Some(m.range()),
                 Shape::Armoured => None,
             };
-            if let Some(edges) = edges {
-                if !bounded(text, edges.start, edges.end) {
-                    // Not a token here; one may still start inside this match.
-                    at = whole.start() + 1;
-                    continue;
-                }
+            if let Some(edges) = edges
+                && !bounded(text, edges.start, edges.end)
+            {
+                // Not a token here; one may still start inside this match.
+                at = whole.start() + 1;
+                continue;
             }
             if plausible(rule, &text[m.range()]) {
                 hits.push((i, hit(rule, text, m.range())));
@@ -1352,10 +1353,10 @@ pub fn has_self_signed_certificate(text: &[u8]) -> bool {
             }
             i += 1;
         }
-        if let Ok(der) = base64::engine::general_purpose::STANDARD.decode(&body) {
-            if self_signed_der(&der) {
-                return true;
-            }
+        if let Ok(der) = base64::engine::general_purpose::STANDARD.decode(&body)
+            && self_signed_der(&der)
+        {
+            return true;
         }
         rest = &rest[e..];
     }

@@ -16,6 +16,7 @@ const H: Severity = Severity::High;
 const M: Severity = Severity::Medium;
 
 /// A token that stands alone: its pattern is the token, its keywords the literal prefixes.
+#[allow(clippy::too_many_arguments)] // a table row: positional keeps the rows short
 const fn token(
     id: &'static str,
     what: &'static str,
@@ -46,6 +47,7 @@ const fn token(
 /// A token with no prefix of its own, found where it is assigned to a name that says whose it
 /// is (`DATADOG_API_KEY = "…"`). `names` are `|`-separated words, matched in any case; the
 /// keywords are those words in lower, Capitalised and UPPER case.
+#[allow(clippy::too_many_arguments)] // a table row: positional keeps the rows short
 const fn named(
     id: &'static str,
     what: &'static str,
@@ -64,6 +66,7 @@ const fn named(
 }
 
 /// A pattern that says what surrounds the secret (its group 1), which is bounded like a token.
+#[allow(clippy::too_many_arguments)] // a table row: positional keeps the rows short
 const fn context(
     id: &'static str,
     what: &'static str,
@@ -84,6 +87,7 @@ const fn context(
 
 /// A pattern with its own armour (a URL, a key block, a config file's syntax): no boundary
 /// check, no entropy check unless one is set.
+#[allow(clippy::too_many_arguments)] // a table row: positional keeps the rows short
 const fn armoured(
     id: &'static str,
     what: &'static str,
