@@ -331,6 +331,19 @@ struct Anchored {
     /// (`this.`, `__`, `a: b`) begin or end no keyword.
     pairs_before: Vec<u64>,
     pairs_after: Vec<u64>,
+    /// The same, one byte wide and as nibble tables for SIMD (`pshufb`): for class `c`,
+    /// `nibbles_before[c][lo]` has bit `hi` set if the byte `hi << 4 | lo` (ASCII) may stand
+    /// right before the anchor; `nibbles_after` likewise right after it, for `first`.
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+    nibbles_before: Vec<[u8; 16]>,
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+    nibbles_after: Vec<[u8; 16]>,
+}
+
+fn add_nibble(table: &mut [u8; 16], b: u8) {
+    if b < 0x80 {
+        table[(b & 15) as usize] |= 1 << (b >> 4);
+    }
 }
 
 #[inline(always)]
@@ -379,6 +392,8 @@ impl Anchored {
         }
         let mut pairs_before = vec![0u64; 1024 * ANCHORS.len()];
         let mut pairs_after = vec![0u64; 1024 * ANCHORS.len()];
+        let mut nibbles_before = vec![[0u8; 16]; ANCHORS.len()];
+        let mut nibbles_after = vec![[0u8; 16]; ANCHORS.len()];
         for c in 0..ANCHORS.len() {
             for entries in &before[c * 256..(c + 1) * 256] {
                 for &(id, off) in entries {
@@ -392,6 +407,7 @@ impl Anchored {
                     for a in far {
                         add_pair(&mut pairs_before, c, a, w[off - 1]);
                     }
+                    add_nibble(&mut nibbles_before[c], w[off - 1]);
                 }
             }
             for &id in &first[c] {
@@ -401,6 +417,7 @@ impl Anchored {
                     "a keyword that begins with its anchor has 3 bytes or more"
                 );
                 add_pair(&mut pairs_after, c, w[1], w[2]);
+                add_nibble(&mut nibbles_after[c], w[1]);
             }
         }
         Anchored {
@@ -410,6 +427,8 @@ impl Anchored {
             class,
             pairs_before,
             pairs_after,
+            nibbles_before,
+            nibbles_after,
         }
     }
 
@@ -473,17 +492,69 @@ impl Anchored {
             splat(ANCHORS[4]),
             splat(ANCHORS[5]),
         ];
+        // Bytes in `set` (a nibble table, see `nibbles_before`), lane by lane.
+        let bit = _mm256_setr_epi8(
+            1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 64, -128, 0,
+            0, 0, 0, 0, 0, 0, 0,
+        );
+        let low = _mm256_set1_epi8(0x0f);
+        let table = |t: &[u8; 16]| {
+            // SAFETY: 16 bytes.
+            let t = unsafe { _mm_loadu_si128(t.as_ptr().cast()) };
+            _mm256_broadcastsi128_si256(t)
+        };
+        let member = |v: __m256i, set: __m256i| {
+            let lo = _mm256_and_si256(v, low);
+            let hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), low);
+            let hits = _mm256_and_si256(_mm256_shuffle_epi8(set, lo), _mm256_shuffle_epi8(bit, hi));
+            // 0xff where the byte is in the set.
+            _mm256_xor_si256(
+                _mm256_cmpeq_epi8(hits, _mm256_setzero_si256()),
+                _mm256_set1_epi8(-1),
+            )
+        };
+        // The dense anchors `:` and `.` are kept only next to a byte a keyword has there
+        // (this turns away 92% and 70% of them on the benchmark's code).
+        let (b3, a3) = (
+            table(&self.nibbles_before[3]),
+            table(&self.nibbles_after[3]),
+        );
+        let (b4, a4) = (
+            table(&self.nibbles_before[4]),
+            table(&self.nibbles_after[4]),
+        );
+
         let mut i = 0;
         while i + 32 <= text.len() {
             // SAFETY: i + 32 <= text.len().
             let v = unsafe { _mm256_loadu_si256(text.as_ptr().add(i).cast()) };
-            let eq = _mm256_or_si256(
-                _mm256_or_si256(
+            let eq = if i >= 1 && i + 33 <= text.len() {
+                // SAFETY: i - 1 + 32 <= text.len() and i + 1 + 32 <= text.len().
+                let (prev, next) = unsafe {
+                    (
+                        _mm256_loadu_si256(text.as_ptr().add(i - 1).cast()),
+                        _mm256_loadu_si256(text.as_ptr().add(i + 1).cast()),
+                    )
+                };
+                // `_` is let through: in code it mostly follows a letter, as in keywords.
+                let mut eq = _mm256_or_si256(
                     _mm256_or_si256(_mm256_cmpeq_epi8(v, a[0]), _mm256_cmpeq_epi8(v, a[1])),
-                    _mm256_or_si256(_mm256_cmpeq_epi8(v, a[2]), _mm256_cmpeq_epi8(v, a[3])),
-                ),
-                _mm256_or_si256(_mm256_cmpeq_epi8(v, a[4]), _mm256_cmpeq_epi8(v, a[5])),
-            );
+                    _mm256_or_si256(_mm256_cmpeq_epi8(v, a[2]), _mm256_cmpeq_epi8(v, a[5])),
+                );
+                for (c, before, after) in [(3, b3, a3), (4, b4, a4)] {
+                    let near = _mm256_or_si256(member(prev, before), member(next, after));
+                    eq = _mm256_or_si256(eq, _mm256_and_si256(_mm256_cmpeq_epi8(v, a[c]), near));
+                }
+                eq
+            } else {
+                _mm256_or_si256(
+                    _mm256_or_si256(
+                        _mm256_or_si256(_mm256_cmpeq_epi8(v, a[0]), _mm256_cmpeq_epi8(v, a[1])),
+                        _mm256_or_si256(_mm256_cmpeq_epi8(v, a[2]), _mm256_cmpeq_epi8(v, a[3])),
+                    ),
+                    _mm256_or_si256(_mm256_cmpeq_epi8(v, a[4]), _mm256_cmpeq_epi8(v, a[5])),
+                )
+            };
             let mut mask = _mm256_movemask_epi8(eq) as u32;
             if i >= 2 && i + 34 <= text.len() {
                 // The common case, without bounds checks: most anchor bytes are turned away

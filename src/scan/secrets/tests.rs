@@ -757,3 +757,72 @@ fn which_rules_scan_the_bench_corpus() {
         println!("{id}: {:.2} ms over {b} bytes", t * 1e3);
     }
 }
+
+/// Every keyword at every offset of a block, and at the ends of the text: the SIMD pass
+/// and its neighbour filters miss none.
+#[test]
+fn keywords_are_found_at_every_offset() {
+    let c = compiled();
+    let words: Vec<&str> = c.words.iter().map(String::as_str).collect();
+    let filler = "a.b_c:d e-f this.x __y a: b ".repeat(4);
+    for (id, w) in words.iter().enumerate() {
+        for at in [0usize, 1, 2, 3, 15, 30, 31, 32, 33, 34, 63, 64, 65] {
+            let mut text = filler.as_bytes()[..at.min(filler.len())].to_vec();
+            text.extend_from_slice(w.as_bytes());
+            text.extend_from_slice(filler.as_bytes());
+            let mut found = false;
+            each_keyword(c, &text, |i, p| found |= i == id && p == at);
+            assert!(found, "{w:?} at {at}");
+            // And at the very end.
+            let mut text = filler.as_bytes()[..at.min(filler.len())].to_vec();
+            text.extend_from_slice(w.as_bytes());
+            let mut found = false;
+            each_keyword(c, &text, |i, p| found |= i == id && p == at);
+            assert!(found, "{w:?} at {at}, at the end");
+        }
+    }
+}
+
+#[test]
+#[ignore]
+fn anchor_filter_counts_on_the_bench_corpus() {
+    fn walk(d: &std::path::Path, out: &mut Vec<Vec<u8>>) {
+        for e in std::fs::read_dir(d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if let Ok(b) = std::fs::read(&p) {
+                out.push(b);
+            }
+        }
+    }
+    let mut texts = Vec::new();
+    walk(std::path::Path::new("target/secrets-bench/x"), &mut texts);
+    let a = &compiled().anchored;
+    let nib = |t: &[u8; 16], b: u8| b < 0x80 && t[(b & 15) as usize] & (1 << (b >> 4)) != 0;
+    let mut n = [[0usize; 3]; 6];
+    for t in &texts {
+        for p in 2..t.len().saturating_sub(2) {
+            let c = a.class[t[p] as usize] as usize;
+            if c == 0 {
+                continue;
+            }
+            let c = c - 1;
+            n[c][0] += 1;
+            if nib(&a.nibbles_before[c], t[p - 1]) || nib(&a.nibbles_after[c], t[p + 1]) {
+                n[c][1] += 1;
+            }
+            if has_pair(&a.pairs_before, c, t[p - 2], t[p - 1])
+                || has_pair(&a.pairs_after, c, t[p + 1], t[p + 2])
+            {
+                n[c][2] += 1;
+            }
+        }
+    }
+    for (c, v) in n.iter().enumerate() {
+        println!(
+            "{:?}: {} anchors, {} past one byte, {} past two",
+            ANCHORS[c] as char, v[0], v[1], v[2]
+        );
+    }
+}
