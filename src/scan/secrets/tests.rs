@@ -700,21 +700,8 @@ fn generic_assignments_have_their_own_remedy() {
     assert_eq!((a.severity, a.remedy), (Severity::Medium, GENERIC_REMEDY));
 }
 
-#[test]
-#[ignore]
-fn dump_keywords() {
-    let words = &compiled().words;
-    std::fs::write("/tmp/keywords.txt", words.join("\n")).unwrap();
-}
-
-#[test]
-#[ignore]
-fn dump_plain_keywords() {
-    let c = compiled();
-    let plain: Vec<&str> = c.plain_ids.iter().map(|&i| c.words[i].as_str()).collect();
-    println!("{} plain: {plain:?}", plain.len());
-}
-
+/// Diagnostics for the benchmark corpus (bench/secrets.sh fetches it): which rules' regexes
+/// cost most over it.
 #[test]
 #[ignore]
 fn which_rules_scan_the_bench_corpus() {
@@ -783,6 +770,8 @@ fn keywords_are_found_at_every_offset() {
     }
 }
 
+/// Diagnostics for the benchmark corpus: how many anchor bytes each neighbour filter turns
+/// away.
 #[test]
 #[ignore]
 fn anchor_filter_counts_on_the_bench_corpus() {
