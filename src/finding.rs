@@ -88,7 +88,7 @@ pub enum RuleId {
     NpmrcFile,
     ArchiveIncomplete,
     /// A secret found by its content, by one of the [`secrets::RULES`].
-    Secret(&'static secrets::Rule),
+    Secret(secrets::SecretId),
 }
 
 impl RuleId {
@@ -142,7 +142,7 @@ impl RuleId {
             RuleId::NpmrcToken => "npmrc-token",
             RuleId::NpmrcFile => "npmrc-file",
             RuleId::ArchiveIncomplete => "archive-incomplete",
-            RuleId::Secret(rule) => rule.id,
+            RuleId::Secret(rule) => rule.as_str(),
         }
     }
 
@@ -177,12 +177,7 @@ impl std::str::FromStr for RuleId {
         RuleId::FIXED
             .into_iter()
             .find(|r| r.as_str() == s)
-            .or_else(|| {
-                secrets::RULES
-                    .iter()
-                    .find(|r| r.id == s)
-                    .map(RuleId::Secret)
-            })
+            .or_else(|| secrets::SecretId::parse(s).map(RuleId::Secret))
             .ok_or_else(|| UnknownRule(s.to_string()))
     }
 }
@@ -197,12 +192,6 @@ impl<'de> Deserialize<'de> for RuleId {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<RuleId, D::Error> {
         let id = std::borrow::Cow::<str>::deserialize(d)?;
         id.parse().map_err(serde::de::Error::custom)
-    }
-}
-
-impl std::hash::Hash for secrets::Rule {
-    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        self.id.hash(state);
     }
 }
 
@@ -402,7 +391,7 @@ mod tests {
     fn rule_ids_round_trip_as_their_strings() {
         for rule in RuleId::FIXED
             .into_iter()
-            .chain(secrets::RULES.iter().map(RuleId::Secret))
+            .chain(secrets::SecretId::all().map(RuleId::Secret))
         {
             let json = serde_json::to_string(&rule).unwrap();
             assert_eq!(json, format!("\"{}\"", rule.as_str()));

@@ -10,7 +10,7 @@ pub mod secrets;
 
 pub use facts::{Purpose, Scanner};
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::archive::{Archive, ArchiveError};
 use crate::finding::{Finding, InSource, RuleId, Severity, Verdict};
@@ -204,9 +204,14 @@ fn assemble(
     {
         if let Some(entry) = archive.find(&map.path) {
             let hits = secrets::find(archive.bytes(entry));
+            let found = Found {
+                text: archive.bytes(entry),
+                at: &map.path,
+                beside: &[],
+            };
             findings.extend(
                 hits.into_iter()
-                    .map(|hit| secret_finding(&map.path, None, hit)),
+                    .map(|hit| secret_finding(&map.path, None, hit, &found)),
             );
         }
     }
@@ -226,7 +231,7 @@ fn assemble(
             source: None,
         });
     }
-    findings.extend(recovered_secret_findings(recovered.files()));
+    findings.extend(recovered_secret_findings(recovered.files(), archive.data()));
     findings.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
@@ -258,6 +263,11 @@ fn file_findings(
     let licence = &licence_of(package);
     let mut findings = Vec::new();
     let mut files = files.into_iter().peekable();
+    // The files of each folder, for judging a secret by what lies beside it.
+    let mut folders: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, entry) in archive.entries().iter().enumerate() {
+        folders.entry(folder_of(&entry.path)).or_default().push(i);
+    }
     for (i, entry) in archive.entries().iter().enumerate() {
         let bytes = archive.bytes(entry);
         findings.extend(
@@ -273,34 +283,71 @@ fn file_findings(
                     source: None,
                 }),
         );
-        if let Some((_, Facts::File { secrets, .. })) = files.next_if(|(at, _)| *at == i) {
+        if let Some((_, Facts::File { secrets, .. })) = files.next_if(|(at, _)| *at == i)
+            && !secrets.is_empty()
+        {
+            let beside: Vec<(&str, &[u8])> = folders[folder_of(&entry.path)]
+                .iter()
+                .filter(|&&j| j != i)
+                .map(|&j| {
+                    let e = &archive.entries()[j];
+                    (name_of(&e.path), archive.bytes(e))
+                })
+                .collect();
+            let found = Found {
+                text: bytes,
+                at: &entry.path,
+                beside: &beside,
+            };
             findings.extend(
                 secrets
                     .into_iter()
-                    .map(|hit| secret_finding(&entry.path, None, hit)),
+                    .map(|hit| secret_finding(&entry.path, None, hit, &found)),
             );
         }
     }
     findings
 }
 
-/// Secrets inside the recovered sources, found as their maps were read.
-fn recovered_secret_findings(files: &[RecoveredSource]) -> Vec<Finding> {
-    files
-        .iter()
-        .flat_map(|source| {
-            source
-                .secrets
-                .iter()
-                .map(|hit| secret_finding(&source.maps[0], Some(source.export_path()), hit.clone()))
-        })
-        .collect()
+fn folder_of(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(dir, _)| dir)
+}
+
+fn name_of(path: &str) -> &str {
+    path.rsplit_once('/').map_or(path, |(_, name)| name)
+}
+
+/// Where a secret was found, as [`secrets::assess`] weighs it: the text, the path it is
+/// judged by (a recovered source's own path), and the files beside it.
+struct Found<'a> {
+    text: &'a [u8],
+    at: &'a str,
+    beside: &'a [(&'a str, &'a [u8])],
+}
+
+/// Secrets inside the recovered sources, found as their maps were read; `package` is the
+/// tar data their texts are read from.
+fn recovered_secret_findings(files: &[RecoveredSource], package: &[u8]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for source in files.iter().filter(|s| !s.secrets.is_empty()) {
+        let text = source.text(package);
+        let found = Found {
+            text: text.as_bytes(),
+            at: &source.path,
+            beside: &[],
+        };
+        findings.extend(source.secrets.iter().map(|hit| {
+            secret_finding(&source.maps[0], Some(source.export_path()), hit.clone(), &found)
+        }));
+    }
+    findings
 }
 
 /// A secret in a file of the package, or (`recovered` set) inside a source recovered from
-/// the map at `path`.
-fn secret_finding(path: &str, recovered: Option<&str>, hit: secrets::Hit) -> Finding {
-    let (message, line) = match recovered {
+/// the map at `path`, weighed by where it was found: a test key is said to be one.
+fn secret_finding(path: &str, recovered: Option<&str>, hit: secrets::Hit, found: &Found) -> Finding {
+    let judged = secrets::assess(&hit, found.at, found.text, found.beside.iter().copied());
+    let (mut message, line) = match recovered {
         None => (
             format!(
                 "{} is written in this file ({}).",
@@ -319,13 +366,17 @@ fn secret_finding(path: &str, recovered: Option<&str>, hit: secrets::Hit) -> Fin
             None,
         ),
     };
+    if let Some(note) = judged.note {
+        message.push(' ');
+        message.push_str(note);
+    }
     Finding {
-        rule: RuleId::Secret(hit.rule),
-        severity: hit.rule.severity,
+        rule: RuleId::Secret(secrets::SecretId::of(hit.rule)),
+        severity: judged.severity,
         path: path.to_string(),
         line,
         message,
-        remedy: "Treat it as compromised: rotate or revoke it now, then remove it from the code and publish again.".into(),
+        remedy: judged.remedy.into(),
         source: recovered.map(|p| InSource {
             path: p.to_string(),
             line: hit.line,

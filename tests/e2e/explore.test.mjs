@@ -22,6 +22,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash, randomInt } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,7 +75,18 @@ const DOWNLOAD = {
 
 // A GitHub token made at run time, so no real-looking secret sits in the repository.
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const TOKEN = 'ghp_' + Array.from({ length: 36 }, () => ALNUM[randomInt(ALNUM.length)]).join('');
+// GitHub's checksum: CRC-32 of the 30 random characters, in base 62, as the last six.
+const B62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+const TOKEN_BODY = Array.from({ length: 30 }, () => ALNUM[randomInt(ALNUM.length)]).join('');
+const TOKEN = `ghp_${TOKEN_BODY}${(() => {
+  let n = crc32(TOKEN_BODY);
+  let s = '';
+  for (let i = 0; i < 6; i++) {
+    s = B62[n % 62] + s;
+    n = Math.floor(n / 62);
+  }
+  return s;
+})()}`;
 
 let browser;
 let dir;

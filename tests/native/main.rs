@@ -8,3 +8,4 @@ mod archive;
 mod cli;
 mod conformance;
 mod scan;
+mod secrets;

@@ -94,6 +94,43 @@ pub enum Group {
 /// Every rule, known formats first, generic assignments last.
 pub static RULES: &[Rule] = &rules::TABLE;
 
+/// A rule, by its place in [`RULES`]: what a finding names, without the rule's data (see
+/// `rules::IDS`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SecretId(u16);
+
+impl SecretId {
+    /// The id of a rule of [`RULES`].
+    pub fn of(rule: &'static Rule) -> SecretId {
+        let at = (rule as *const Rule as usize - RULES.as_ptr() as usize) / size_of::<Rule>();
+        debug_assert!(std::ptr::eq(&RULES[at], rule));
+        SecretId(at as u16)
+    }
+
+    /// Every rule's id, in table order.
+    pub fn all() -> impl Iterator<Item = SecretId> {
+        (0..rules::IDS.len()).map(|i| SecretId(i as u16))
+    }
+
+    /// The rule with this kebab-case id.
+    pub fn parse(id: &str) -> Option<SecretId> {
+        rules::IDS
+            .iter()
+            .position(|i| *i == id)
+            .map(|i| SecretId(i as u16))
+    }
+
+    /// Its kebab-case id (`github-pat`).
+    pub fn as_str(self) -> &'static str {
+        rules::IDS[self.0 as usize]
+    }
+
+    /// The rule itself.
+    pub fn rule(self) -> &'static Rule {
+        &RULES[self.0 as usize]
+    }
+}
+
 /// Evidence that looks like documentation or a placeholder, never a real secret (compared
 /// in lower case).
 const PLACEHOLDERS: &[&str] = &[

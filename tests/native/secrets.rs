@@ -5,7 +5,7 @@
 //! test is skipped. Run it with
 //!
 //!   bash scripts/decoys
-//!   # or, once fetched: cargo test --release --test secrets -- --ignored --nocapture
+//!   # or, once fetched: cargo test --release --test native secrets -- --ignored --nocapture
 
 use std::path::{Path, PathBuf};
 
