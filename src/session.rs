@@ -135,9 +135,7 @@ enum Reading {
 enum DigestSource {
     None,
     Given(Digests),
-    /// Worked out at the end from the input, kept for it.
-    #[cfg(target_arch = "wasm32")]
-    Later(std::sync::Arc<Vec<u8>>),
+
     #[cfg(not(target_arch = "wasm32"))]
     Thread(std::thread::JoinHandle<Option<Digests>>),
 }
@@ -155,19 +153,18 @@ pub struct Pipeline {
 
 impl Pipeline {
     /// A package in memory (a dropped file, standard input, a download). Natively it is
-    /// decompressed on one thread and scanned on this one.
+    /// decompressed on one thread and scanned on this one, and the digests are worked out on
+    /// a third; in the page the shell gives them ([`Pipeline::digests`]: the browser's
+    /// WebCrypto is faster than this code compiled to WebAssembly).
     pub fn bytes(name: &str, input: Vec<u8>, options: Options) -> Pipeline {
         let input = std::sync::Arc::new(input);
-        let digests = if !options.digests {
-            DigestSource::None
-        } else {
+        let digests = match options.digests {
             #[cfg(not(target_arch = "wasm32"))]
-            {
+            true => {
                 let input = input.clone();
                 DigestSource::Thread(std::thread::spawn(move || Some(Digests::of(&input))))
             }
-            #[cfg(target_arch = "wasm32")]
-            DigestSource::Later(input.clone())
+            _ => DigestSource::None,
         };
         Pipeline::with(name, Unpack::bytes(input, options.limits), digests, options)
     }
@@ -323,8 +320,7 @@ impl Pipeline {
         let digests = match self.digests {
             DigestSource::None => None,
             DigestSource::Given(d) => Some(d),
-            #[cfg(target_arch = "wasm32")]
-            DigestSource::Later(input) => Some(Digests::of(&input)),
+
             #[cfg(not(target_arch = "wasm32"))]
             DigestSource::Thread(thread) => thread.join().ok().flatten(),
         };

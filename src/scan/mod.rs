@@ -337,7 +337,12 @@ fn recovered_secret_findings(files: &[RecoveredSource], package: &[u8]) -> Vec<F
             beside: &[],
         };
         findings.extend(source.secrets.iter().map(|hit| {
-            secret_finding(&source.maps[0], Some(source.export_path()), hit.clone(), &found)
+            secret_finding(
+                &source.maps[0],
+                Some(source.export_path()),
+                hit.clone(),
+                &found,
+            )
         }));
     }
     findings
@@ -345,7 +350,12 @@ fn recovered_secret_findings(files: &[RecoveredSource], package: &[u8]) -> Vec<F
 
 /// A secret in a file of the package, or (`recovered` set) inside a source recovered from
 /// the map at `path`, weighed by where it was found: a test key is said to be one.
-fn secret_finding(path: &str, recovered: Option<&str>, hit: secrets::Hit, found: &Found) -> Finding {
+fn secret_finding(
+    path: &str,
+    recovered: Option<&str>,
+    hit: secrets::Hit,
+    found: &Found,
+) -> Finding {
     let judged = secrets::assess(&hit, found.at, found.text, found.beside.iter().copied());
     let (mut message, line) = match recovered {
         None => (
