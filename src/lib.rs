@@ -11,6 +11,7 @@ pub mod package;
 mod path;
 pub mod protocol;
 pub mod recover;
+pub mod registry;
 pub mod report;
 pub mod scan;
 pub mod session;
