@@ -7,6 +7,7 @@ pub mod document;
 pub mod export;
 pub mod finding;
 pub mod highlight;
+pub mod npmrc;
 pub mod package;
 mod path;
 pub mod protocol;
