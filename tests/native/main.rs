@@ -7,4 +7,5 @@ mod common;
 mod archive;
 mod cli;
 mod conformance;
+mod diff;
 mod scan;
