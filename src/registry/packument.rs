@@ -341,8 +341,9 @@ fn no_such_version(packument: &Packument, name: &str, wanted: &str) -> RegistryE
 }
 
 /// The versions nearest to `wanted`: those of the same major and minor, nearest first; then
-/// of the same major; then the most recent ones. A range or a partial version counts by the
-/// numbers it starts with.
+/// of the same major, newest first; then the newest. Releases come before pre-releases
+/// unless `wanted` is one. A range or a partial version counts by the numbers it starts
+/// with.
 pub fn closest(packument: &Packument, wanted: &str, n: usize) -> Vec<String> {
     let numbers: Vec<u64> = wanted
         .trim_start_matches(|c: char| !c.is_ascii_digit())
@@ -373,15 +374,19 @@ pub fn closest(packument: &Packument, wanted: &str, n: usize) -> Vec<String> {
         same.sort_by_key(|v| (distance(v), std::cmp::Reverse((*v).clone())));
         same.into_iter().for_each(&mut add);
     }
-    if let Some(major) = target.0 {
-        sorted
-            .iter()
-            .rev()
-            .map(|(v, ..)| v)
-            .filter(|v| v.major == major)
-            .for_each(&mut add);
+    // Newest first, releases before pre-releases (unless a pre-release was asked for).
+    let wants_pre = wanted.contains('-');
+    let mut newest: Vec<&semver::Version> = sorted.iter().rev().map(|(v, ..)| v).collect();
+    if !wants_pre {
+        newest.sort_by_key(|v| !v.pre.is_empty());
     }
-    sorted.iter().rev().map(|(v, ..)| v).for_each(&mut add);
+    if let Some(major) = target.0 {
+        newest
+            .iter()
+            .filter(|v| v.major == major)
+            .for_each(|v| add(v));
+    }
+    newest.iter().for_each(|v| add(v));
     out
 }
 
@@ -503,19 +508,22 @@ pub(crate) mod tests {
         }
         match resolve_str(&p, "p@9.0.0") {
             Err(RegistryError::NoSuchVersion { closest, .. }) => {
-                assert_eq!(
-                    closest,
-                    ["3.0.0-rc.1", "2.1.0", "2.0.0", "2.0.0-beta.1", "1.3.0"]
-                );
+                assert_eq!(closest, ["2.1.0", "2.0.0", "1.3.0", "1.2.5", "1.2.1"]);
             }
             other => panic!("{other:?}"),
         }
         let e = resolve_str(&p, "p@^5").unwrap_err();
         assert!(
             e.to_string()
-                .starts_with("p has no version ^5; the closest it has: 3.0.0-rc.1"),
+                .starts_with("p has no version ^5; the closest it has: 2.1.0"),
             "{e}"
         );
+        match resolve_str(&p, "p@3.0.0-rc.2") {
+            Err(RegistryError::NoSuchVersion { closest, .. }) => {
+                assert_eq!(closest[0], "3.0.0-rc.1");
+            }
+            other => panic!("{other:?}"),
+        }
         let e = resolve_str(&p, "p@beta").unwrap_err();
         assert_eq!(
             e,

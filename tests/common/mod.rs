@@ -216,6 +216,8 @@ pub mod registry {
         tags: BTreeMap<String, BTreeMap<String, String>>,
         token: Option<String>,
         requests: Vec<Request>,
+        /// Where the packuments say the tarballs are, when not here.
+        tarball_base: Option<String>,
     }
 
     /// A request as the server saw it.
@@ -314,6 +316,11 @@ pub mod registry {
                 .insert(tag.into(), version.into());
         }
 
+        /// The packuments list tarball URLs under another registry (which must serve them).
+        pub fn tarballs_at(&self, base_url: &str) {
+            self.state.lock().unwrap().tarball_base = Some(base_url.to_string());
+        }
+
         /// Every request so far.
         pub fn requests(&self) -> Vec<Request> {
             self.state.lock().unwrap().requests.clone()
@@ -339,6 +346,7 @@ pub mod registry {
 
     fn packument(state: &State, name: &str, base_url: &str) -> Option<String> {
         use sha2::Digest;
+        let base_url = state.tarball_base.as_deref().unwrap_or(base_url);
         let versions = state.packages.get(name)?;
         let mut json_versions = serde_json::Map::new();
         let mut time = serde_json::Map::new();
