@@ -55,7 +55,7 @@ impl Algorithm {
     }
 
     /// Bytes in a digest.
-    pub fn len(self) -> usize {
+    pub fn digest_len(self) -> usize {
         match self {
             Algorithm::Sha1 => 20,
             Algorithm::Sha256 => 32,
@@ -112,7 +112,7 @@ impl Expected {
             let Ok(digest) = decode_base64(b64) else {
                 continue;
             };
-            if digest.len() == algorithm.len() {
+            if digest.len() == algorithm.digest_len() {
                 found.push((algorithm, digest));
             }
         }

@@ -76,7 +76,7 @@ fn adding_an_orphaned_map_is_the_headline() {
     let headline = format!(
         "2.1.88 adds `dist/cli.js.map`, {size}, which embeds 2 of the package's own source files."
     );
-    assert_eq!(c.highlights, [headline.clone()]);
+    assert_eq!(c.highlights, std::slice::from_ref(&headline));
     assert!(c.summary.starts_with(&headline), "{}", c.summary);
     assert!(
         c.summary
