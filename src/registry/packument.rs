@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use super::error::RegistryError;
 use super::integrity::Expected;
@@ -24,98 +24,191 @@ pub const ACCEPT_FULL: &str = "application/json";
 pub const ACCEPT_ABBREVIATED: &str =
     "application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8, */*";
 
+/// A packument as this reads it. Plain data (it crosses to the page's worker as it is);
+/// [`Packument::parse`] reads the registry's JSON.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Packument {
-    #[serde(default, deserialize_with = "lenient")]
     pub name: Option<String>,
-    #[serde(rename = "dist-tags", default, deserialize_with = "lenient_map")]
     pub dist_tags: BTreeMap<String, String>,
-    #[serde(default, deserialize_with = "lenient_map")]
     pub versions: BTreeMap<String, Manifest>,
-    /// Publish time of each version (RFC 3339), plus `created` and `modified`; an
-    /// unpublished package has `unpublished` here (an object, so not kept).
-    #[serde(default, deserialize_with = "lenient_map")]
+    /// Publish time of each version (RFC 3339), plus `created` and `modified`.
     pub time: BTreeMap<String, String>,
-    /// Set when the whole package was unpublished (from `time.unpublished`).
-    #[serde(skip)]
+    /// Set when the whole package was unpublished (`time.unpublished`, and no versions).
     pub unpublished: bool,
-    #[serde(default, deserialize_with = "licence")]
     pub license: Option<String>,
 }
 
 /// One version's entry.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Manifest {
-    #[serde(default, deserialize_with = "lenient")]
     pub version: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
     pub dist: Dist,
     /// The deprecation message; an empty one means "no longer deprecated", as in npm.
-    #[serde(default, deserialize_with = "deprecated")]
     pub deprecated: Option<String>,
-    #[serde(default, deserialize_with = "licence")]
     pub license: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Dist {
-    #[serde(default, deserialize_with = "lenient")]
     pub tarball: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
     pub integrity: Option<String>,
-    #[serde(default, deserialize_with = "lenient")]
     pub shasum: Option<String>,
-    #[serde(rename = "unpackedSize", default, deserialize_with = "lenient")]
     pub unpacked_size: Option<u64>,
-    #[serde(rename = "fileCount", default, deserialize_with = "lenient")]
     pub file_count: Option<u64>,
 }
 
-/// Any value that is not of the expected type becomes the default.
-fn lenient<'de, D: Deserializer<'de>, T: serde::de::DeserializeOwned + Default>(
-    d: D,
-) -> Result<T, D::Error> {
-    let value = serde_json::Value::deserialize(d)?;
-    Ok(serde_json::from_value(value).unwrap_or_default())
-}
+/// The registry's JSON, read in one pass without building a tree of it (a packument can be
+/// tens of MB): the fields that matter are read leniently (a value of an unexpected type
+/// is absent, an entry that is not an object is dropped), everything else is skipped.
+mod wire {
+    use std::collections::BTreeMap;
+    use std::marker::PhantomData;
 
-/// A map whose entries of an unexpected type are dropped, keeping the rest.
-fn lenient_map<'de, D: Deserializer<'de>, T: serde::de::DeserializeOwned>(
-    d: D,
-) -> Result<BTreeMap<String, T>, D::Error> {
-    let value = serde_json::Value::deserialize(d)?;
-    let serde_json::Value::Object(map) = value else {
-        return Ok(BTreeMap::new());
-    };
-    Ok(map
-        .into_iter()
-        .filter_map(|(k, v)| Some((k, serde_json::from_value(v).ok()?)))
-        .collect())
-}
+    use serde::de::{self, DeserializeOwned, IgnoredAny, MapAccess, SeqAccess, Visitor};
+    use serde::{Deserialize, Deserializer};
 
-/// `"MIT"`, `{"type": "MIT"}`, or the old `[{"type": …}]`.
-fn licence<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    use serde_json::Value;
-    fn of(v: &Value) -> Option<String> {
-        match v {
-            Value::String(s) => Some(s.clone()),
-            Value::Object(o) => o.get("type").and_then(of),
-            Value::Array(a) => {
-                let all: Vec<String> = a.iter().filter_map(of).collect();
-                (!all.is_empty()).then(|| all.join(" OR "))
-            }
-            _ => None,
+    #[derive(Deserialize)]
+    pub struct Doc {
+        #[serde(default, deserialize_with = "leaf")]
+        pub name: Option<String>,
+        #[serde(rename = "dist-tags", default, deserialize_with = "strings")]
+        pub dist_tags: BTreeMap<String, String>,
+        #[serde(default)]
+        pub versions: Option<Tolerant<BTreeMap<String, Tolerant<Manifest>>>>,
+        #[serde(default, deserialize_with = "times")]
+        pub time: (BTreeMap<String, String>, bool),
+        #[serde(default, deserialize_with = "licence")]
+        pub license: Option<String>,
+        #[serde(default, deserialize_with = "leaf")]
+        pub error: Option<String>,
+    }
+
+    #[derive(Deserialize, Default)]
+    pub struct Manifest {
+        #[serde(default, deserialize_with = "leaf")]
+        pub version: Option<String>,
+        #[serde(default)]
+        pub dist: Tolerant<Dist>,
+        #[serde(default, deserialize_with = "deprecated")]
+        pub deprecated: Option<String>,
+        #[serde(default, deserialize_with = "licence")]
+        pub license: Option<String>,
+    }
+
+    #[derive(Deserialize, Default)]
+    pub struct Dist {
+        #[serde(default, deserialize_with = "leaf")]
+        pub tarball: Option<String>,
+        #[serde(default, deserialize_with = "leaf")]
+        pub integrity: Option<String>,
+        #[serde(default, deserialize_with = "leaf")]
+        pub shasum: Option<String>,
+        #[serde(rename = "unpackedSize", default, deserialize_with = "leaf")]
+        pub unpacked_size: Option<u64>,
+        #[serde(rename = "fileCount", default, deserialize_with = "leaf")]
+        pub file_count: Option<u64>,
+    }
+
+    /// An object read as `T`; anything else (a string, a number, an array) as `None`.
+    pub struct Tolerant<T>(pub Option<T>);
+
+    impl<T> Default for Tolerant<T> {
+        fn default() -> Self {
+            Tolerant(None)
         }
     }
-    Ok(of(&Value::deserialize(d)?))
-}
 
-fn deprecated<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(match serde_json::Value::deserialize(d)? {
-        serde_json::Value::String(s) if !s.is_empty() => Some(s),
-        serde_json::Value::Bool(true) => Some("deprecated".into()),
-        _ => None,
-    })
+    impl<'de, T: Deserialize<'de>> Deserialize<'de> for Tolerant<T> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V<T>(PhantomData<T>);
+            impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+                type Value = Option<T>;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("any value")
+                }
+                fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<T>, A::Error> {
+                    T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+                }
+                fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<T>, A::Error> {
+                    while seq.next_element::<IgnoredAny>()?.is_some() {}
+                    Ok(None)
+                }
+                fn visit_bool<E: de::Error>(self, _: bool) -> Result<Option<T>, E> {
+                    Ok(None)
+                }
+                fn visit_i64<E: de::Error>(self, _: i64) -> Result<Option<T>, E> {
+                    Ok(None)
+                }
+                fn visit_u64<E: de::Error>(self, _: u64) -> Result<Option<T>, E> {
+                    Ok(None)
+                }
+                fn visit_f64<E: de::Error>(self, _: f64) -> Result<Option<T>, E> {
+                    Ok(None)
+                }
+                fn visit_str<E: de::Error>(self, _: &str) -> Result<Option<T>, E> {
+                    Ok(None)
+                }
+                fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
+                    Ok(None)
+                }
+            }
+            d.deserialize_any(V(PhantomData)).map(Tolerant)
+        }
+    }
+
+    /// A small value: of the expected type, or absent.
+    fn leaf<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Option<T>, D::Error> {
+        let value = serde_json::Value::deserialize(d)?;
+        Ok(serde_json::from_value(value).ok())
+    }
+
+    /// A map of strings; other entries dropped.
+    fn strings<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
+        Ok(times(d)?.0)
+    }
+
+    /// `time`: the strings, and whether it holds `unpublished`.
+    fn times<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<(BTreeMap<String, String>, bool), D::Error> {
+        let Tolerant(map) = Tolerant::<BTreeMap<String, serde_json::Value>>::deserialize(d)?;
+        let map = map.unwrap_or_default();
+        let unpublished = map.contains_key("unpublished");
+        Ok((
+            map.into_iter()
+                .filter_map(|(k, v)| match v {
+                    serde_json::Value::String(s) => Some((k, s)),
+                    _ => None,
+                })
+                .collect(),
+            unpublished,
+        ))
+    }
+
+    /// `"MIT"`, `{"type": "MIT"}`, or the old `[{"type": …}]`.
+    fn licence<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        use serde_json::Value;
+        fn of(v: &Value) -> Option<String> {
+            match v {
+                Value::String(s) => Some(s.clone()),
+                Value::Object(o) => o.get("type").and_then(of),
+                Value::Array(a) => {
+                    let all: Vec<String> = a.iter().filter_map(of).collect();
+                    (!all.is_empty()).then(|| all.join(" OR "))
+                }
+                _ => None,
+            }
+        }
+        Ok(of(&Value::deserialize(d)?))
+    }
+
+    fn deprecated<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        Ok(match serde_json::Value::deserialize(d)? {
+            serde_json::Value::String(s) if !s.is_empty() => Some(s),
+            serde_json::Value::Bool(true) => Some("deprecated".into()),
+            _ => None,
+        })
+    }
 }
 
 impl Packument {
@@ -126,33 +219,65 @@ impl Packument {
             name: name.to_string(),
             why,
         };
-        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
-            let start = bytes.iter().find(|b| !b.is_ascii_whitespace());
-            not(if start == Some(&b'<') {
-                "it is a web page, not JSON".into()
-            } else if e.is_eof() {
+        match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+            Some(b'{') => {}
+            Some(b'<') => return Err(not("it is a web page, not JSON".into())),
+            None => return Err(not("it is empty".into())),
+            Some(_) => return Err(not("it is not a JSON object".into())),
+        }
+        let doc: wire::Doc = serde_json::from_slice(bytes).map_err(|e| {
+            not(if e.is_eof() {
                 "it ends early".into()
             } else {
                 format!("it is not valid JSON: {e}")
             })
         })?;
-        let serde_json::Value::Object(object) = &value else {
-            return Err(not("it is not a JSON object".into()));
-        };
-        let unpublished = object
-            .get("time")
-            .and_then(|t| t.get("unpublished"))
-            .is_some();
-        if !object.contains_key("versions") && !unpublished {
-            return Err(not(match object.get("error").and_then(|e| e.as_str()) {
-                Some(e) => format!("the registry says: {}", crate::text::without_controls(e)),
+        let (time, unpublished) = doc.time;
+        let Some(wire::Tolerant(versions)) = doc.versions.filter(|v| v.0.is_some()) else {
+            if unpublished {
+                return Ok(Packument {
+                    name: doc.name,
+                    unpublished: true,
+                    time,
+                    ..Packument::default()
+                });
+            }
+            return Err(not(match doc.error {
+                Some(e) => format!("the registry says: {}", crate::text::without_controls(&e)),
                 None => "it lists no versions".into(),
             }));
-        }
-        let mut packument: Packument =
-            serde_json::from_value(value).map_err(|e| not(e.to_string()))?;
-        packument.unpublished = unpublished && packument.versions.is_empty();
-        Ok(packument)
+        };
+        let versions: BTreeMap<String, Manifest> = versions
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|(k, wire::Tolerant(m))| {
+                let m = m?;
+                let d = m.dist.0.unwrap_or_default();
+                Some((
+                    k,
+                    Manifest {
+                        version: m.version,
+                        dist: Dist {
+                            tarball: d.tarball,
+                            integrity: d.integrity,
+                            shasum: d.shasum,
+                            unpacked_size: d.unpacked_size,
+                            file_count: d.file_count,
+                        },
+                        deprecated: m.deprecated,
+                        license: m.license,
+                    },
+                ))
+            })
+            .collect();
+        Ok(Packument {
+            name: doc.name,
+            dist_tags: doc.dist_tags,
+            unpublished: unpublished && versions.is_empty(),
+            versions,
+            time,
+            license: doc.license,
+        })
     }
 
     /// Every version that parses as semver, with its entry, oldest first.
@@ -605,6 +730,25 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn plain_data_crosses_to_the_worker() {
+        let p = sample();
+        let back: Packument = bincode::deserialize(&bincode::serialize(&p).unwrap()).unwrap();
+        assert_eq!(back, p);
+        let r = resolve(&p, &Spec::parse("p@^1").unwrap(), "https://r.example/").unwrap();
+        let back: Resolved = bincode::deserialize(&bincode::serialize(&r).unwrap()).unwrap();
+        assert_eq!(back, r);
+        let e = resolve_str(&p, "p@9").unwrap_err();
+        let back: RegistryError = bincode::deserialize(&bincode::serialize(&e).unwrap()).unwrap();
+        assert_eq!(back, e);
+        let list = super::super::VersionList::of(&p);
+        let bytes = bincode::serialize(&list).unwrap();
+        assert_eq!(
+            bincode::deserialize::<super::super::VersionList>(&bytes).unwrap(),
+            list
+        );
+    }
+
+    #[test]
     fn what_is_not_a_packument_says_so() {
         let why = |b: &[u8]| match Packument::parse("x", b) {
             Err(RegistryError::NotAPackument { why, .. }) => why,
@@ -614,6 +758,8 @@ pub(crate) mod tests {
         assert!(why(br#"{"name":"x","versions":{"#).contains("ends early"));
         assert!(why(br#"{"error":"Not found"}"#).contains("Not found"));
         assert!(why(b"[1,2]").contains("object"));
+        assert!(why(b"  ").contains("empty"));
+        assert!(why(br#"{"versions": 3}"#).contains("no versions"));
         assert!(why(b"{}").contains("no versions"));
     }
 
