@@ -185,6 +185,7 @@ pub fn github_token() -> String {
 /// A package registry on 127.0.0.1, for the tests: it serves the packuments of what was
 /// [`TestRegistry::publish`]ed (built when asked for) and their tarballs, can require a
 /// bearer token (401 without it), and records every request with its `Authorization`.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod registry {
     use std::collections::BTreeMap;
     use std::io::{BufRead, BufReader, Read, Write};
