@@ -58,6 +58,9 @@ mod tests {
             text("add a `files` list to [x](javascript:alert(1)) *now*"),
             "add a `files` list to \\[x\\](javascript:alert(1)) \\*now\\*"
         );
+        assert_eq!(text("a `b|c` d"), "a `b\\|c` d");
+        // An unpaired backtick is text.
         assert_eq!(text("it`s"), "it\\`s");
+        assert_eq!(text("`a` and `b"), "`a` and \\`b");
     }
 }
