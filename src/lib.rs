@@ -3,14 +3,18 @@
 //! `src/worker`) and the CLI (`src/cli`) are thin shells over it.
 
 pub mod archive;
+pub mod diff;
 pub mod document;
 pub mod export;
 pub mod finding;
 pub mod highlight;
+pub mod markdown;
+pub mod npmrc;
 pub mod package;
 mod path;
 pub mod protocol;
 pub mod recover;
+pub mod registry;
 pub mod report;
 pub mod scan;
 pub mod session;

@@ -10,16 +10,23 @@ use leakscope::recover::RecoveredSource;
 use leakscope::text::{count, size, without_controls};
 
 use super::CliError;
-use super::open::{extract_options, input_error, pipeline, run as run_pipeline};
+use super::open::{Registry, extract_options, input_error, open, run as run_pipeline};
 use super::progress::Progress;
 
 /// Writer threads for `extract`; beyond 4 this disk gained nothing.
 const WRITERS: usize = 4;
 
-pub fn run(package: &Path, output: &Path, own_only: bool) -> Result<ExitCode, CliError> {
+pub fn run(
+    package: &Path,
+    output: &Path,
+    own_only: bool,
+    registry: &Registry,
+) -> Result<ExitCode, CliError> {
     let progress = Progress::new();
     // Only the maps matter here; the rest of the scan would be wasted work.
-    let pipeline = run_pipeline(pipeline(package, extract_options(), &progress)?, &progress);
+    let opened = open(package, extract_options(), &progress, registry);
+    let (pipeline, _) = opened.inspect_err(|_| progress.finish())?;
+    let pipeline = run_pipeline(pipeline, &progress);
     let read = pipeline.finish_recovered();
     progress.finish();
     let (recovered, archive) = read.map_err(|e| input_error(package, &e))?;

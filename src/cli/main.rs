@@ -3,6 +3,7 @@
 //! text.
 
 mod extract;
+mod fetch;
 mod open;
 mod progress;
 mod text;
@@ -14,11 +15,30 @@ use std::process::ExitCode;
 use anstyle::{AnsiColor, Style};
 use clap::{Parser, Subcommand, ValueEnum};
 
-use leakscope::Severity;
 use leakscope::finding::Level;
+use leakscope::registry::{Provenance, RegistryError};
 use leakscope::report::{Report, markdown, sarif};
+use leakscope::{Session, Severity};
 
-const EXIT_CODES: &str = "Exit codes:\n  0  no finding at or above --fail-on\n  1  a finding at or above --fail-on\n  2  a usage or input error, or a package that could not be read to its end\n     (unless --allow-incomplete)";
+use open::Registry;
+
+const EXIT_CODES: &str = "Exit codes:\n  0  no finding at or above --fail-on\n  1  a finding at or above --fail-on\n  2  a usage or input error, a registry or integrity failure, or a package that\n     could not be read to its end (unless --allow-incomplete)";
+
+const DIFF_EXIT_CODES: &str = "Exit codes:\n  0  no finding new in NEW at or above --fail-on\n  1  a finding new in NEW at or above --fail-on\n  2  a usage or input error, a registry or integrity failure, or a package that\n     could not be read to its end (unless --allow-incomplete)";
+
+const PKG_HELP: &str = "A .tgz, .tar.gz or .tar file, `-` for standard input, a directory with a package.json \
+(scans exactly what `npm pack` would publish; needs npm), or a published version: `name`, `name@1.2.3`, \
+`@scope/name@latest`, `name@^1.2`, or a registry tarball URL (fetched from the registry and verified \
+against its integrity first). A path that exists always wins over a name.";
+
+/// Where packages named by name are fetched from.
+#[derive(clap::Args)]
+struct RegistryArgs {
+    /// The registry for packages given by name (default: npm's settings, from
+    /// npm_config_registry, the project's .npmrc and ~/.npmrc, else https://registry.npmjs.org/).
+    #[arg(long, value_name = "URL")]
+    registry: Option<String>,
+}
 
 #[derive(Parser)]
 #[command(
@@ -37,9 +57,7 @@ enum Command {
     /// Scan packages and report what they leak.
     #[command(after_help = EXIT_CODES)]
     Scan {
-        /// A .tgz, .tar.gz or .tar file, `-` for standard input, or a directory with a
-        /// package.json (scans exactly what `npm pack` would publish; needs npm).
-        #[arg(required = true, value_name = "PKG")]
+        #[arg(required = true, value_name = "PKG", help = PKG_HELP)]
         packages: Vec<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -50,11 +68,15 @@ enum Command {
         /// 1), instead of exiting 2.
         #[arg(long)]
         allow_incomplete: bool,
+        #[command(flatten)]
+        registry: RegistryArgs,
     },
     /// Write the original sources recovered from the package's source maps to a folder.
-    #[command(after_help = "Exit codes:\n  0  written\n  2  a usage or input error")]
+    #[command(
+        after_help = "Exit codes:\n  0  written\n  2  a usage or input error, or a registry or integrity failure"
+    )]
     Extract {
-        #[arg(value_name = "PKG")]
+        #[arg(value_name = "PKG", help = PKG_HELP)]
         package: PathBuf,
         /// Folder to write into (created if missing). Nothing is ever written outside it.
         #[arg(short, long, value_name = "DIR")]
@@ -62,6 +84,30 @@ enum Command {
         /// Only the package's own sources, not those of bundled dependencies.
         #[arg(long)]
         own_only: bool,
+        #[command(flatten)]
+        registry: RegistryArgs,
+    },
+    /// Compare two packages (files or published versions): files added, removed and
+    /// changed, findings new in NEW first, findings gone.
+    #[command(after_help = DIFF_EXIT_CODES)]
+    Diff {
+        /// The package before: a file, folder or published version, as for `scan`.
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The package after.
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Exit 1 when a finding new in NEW is of this severity or worse.
+        #[arg(long, value_enum, default_value_t = Severity::High, value_name = "SEVERITY")]
+        fail_on: Severity,
+        /// Compare packages that could not be read to their end by what was read, instead
+        /// of exiting 2.
+        #[arg(long)]
+        allow_incomplete: bool,
+        #[command(flatten)]
+        registry: RegistryArgs,
     },
 }
 
@@ -95,6 +141,10 @@ enum CliError {
         path: String,
         source: std::io::Error,
     },
+    #[error("{0}")]
+    Registry(#[from] RegistryError),
+    #[error("{arg}: there is no such file, and it is not a package name either: {why}")]
+    NeitherFileNorName { arg: String, why: String },
 }
 
 fn main() -> ExitCode {
@@ -105,12 +155,39 @@ fn main() -> ExitCode {
             format,
             fail_on,
             allow_incomplete,
-        } => run_scan(&packages, format, fail_on, allow_incomplete),
+            registry,
+        } => run_scan(
+            &packages,
+            format,
+            fail_on,
+            allow_incomplete,
+            &Registry::new(registry.registry),
+        ),
         Command::Extract {
             package,
             output,
             own_only,
-        } => extract::run(&package, &output, own_only),
+            registry,
+        } => extract::run(
+            &package,
+            &output,
+            own_only,
+            &Registry::new(registry.registry),
+        ),
+        Command::Diff {
+            old,
+            new,
+            format,
+            fail_on,
+            allow_incomplete,
+            registry,
+        } => run_diff(
+            [&old, &new],
+            format,
+            fail_on,
+            allow_incomplete,
+            &Registry::new(registry.registry),
+        ),
     };
     match result {
         Ok(code) => code,
@@ -120,7 +197,7 @@ fn main() -> ExitCode {
                 "{}leakscope:{} {}",
                 RED.render(),
                 RED.render_reset(),
-                leakscope::text::without_controls(&e.to_string())
+                fetch::scrub(&leakscope::text::without_controls(&e.to_string()))
             );
             ExitCode::from(2)
         }
@@ -134,6 +211,7 @@ fn run_scan(
     format: Format,
     fail_on: Severity,
     allow_incomplete: bool,
+    registry: &Registry,
 ) -> Result<ExitCode, CliError> {
     let mut failed = false;
     let mut incomplete = false;
@@ -141,18 +219,21 @@ fn run_scan(
     let mut jsons = Vec::new();
     let digests = matches!(format, Format::Json | Format::Markdown);
     for path in packages {
-        let s = open::session(path, digests)?;
+        let (s, provenance) = open::session(path, digests, registry)?;
         failed |= s.analysis.findings.iter().any(|f| f.severity >= fail_on);
         incomplete |= s.analysis.verdict.level == Level::Incomplete;
+        let provenance = provenance.as_ref();
         let text = match format {
             Format::Json if packages.len() > 1 => {
-                jsons.push(serde_json::to_value(Report::new(&s)).expect("plain data"));
+                jsons.push(json_report(&s, provenance));
                 continue;
             }
-            Format::Json => Report::new(&s).to_json(),
-            Format::Sarif => sarif(&s),
-            Format::Markdown => markdown(&s),
-            Format::Text => text::report(&s),
+            Format::Json => {
+                serde_json::to_string_pretty(&json_report(&s, provenance)).expect("plain data")
+            }
+            Format::Sarif => sarif_report(&s, provenance),
+            Format::Markdown => markdown_report(&s, provenance),
+            Format::Text => text_report(&s, provenance),
         };
         write_out(&mut out, &text)?;
     }
@@ -167,6 +248,90 @@ fn run_scan(
         2
     } else {
         u8::from(failed)
+    }))
+}
+
+// Where a package fetched by name came from goes into each report. Until the core's report
+// carries it (`InputInfo`), it is added here: `input.source` in JSON, rows in Markdown, run
+// properties in SARIF, a line in text.
+
+fn json_report(s: &Session, provenance: Option<&Provenance>) -> serde_json::Value {
+    let mut value = serde_json::to_value(Report::new(s)).expect("plain data");
+    if let Some(p) = provenance {
+        value["input"]["source"] = serde_json::to_value(p).expect("plain data");
+    }
+    value
+}
+
+fn sarif_report(s: &Session, provenance: Option<&Provenance>) -> String {
+    let text = sarif(s);
+    let Some(p) = provenance else { return text };
+    let mut value: serde_json::Value = serde_json::from_str(&text).expect("our own JSON");
+    value["runs"][0]["properties"] = serde_json::json!({ "source": p });
+    serde_json::to_string_pretty(&value).expect("plain data")
+}
+
+fn markdown_report(s: &Session, provenance: Option<&Provenance>) -> String {
+    let md = markdown(s);
+    let Some(p) = provenance else { return md };
+    let code = leakscope::markdown::code;
+    let rows = format!(
+        "| Registry | `{}` |\n| Tarball | `{}` |\n| Integrity | {} |\n",
+        code(&p.registry),
+        code(&p.tarball),
+        leakscope::markdown::text(&p.integrity_text())
+    );
+    match md.find("| Scanned |") {
+        Some(at) => format!("{}{rows}{}", &md[..at], &md[at..]),
+        None => format!("{md}\n{rows}"),
+    }
+}
+
+fn text_report(s: &Session, provenance: Option<&Provenance>) -> String {
+    let mut text = text::report(s);
+    if let Some(p) = provenance {
+        text.push_str(&format!(
+            "\nFrom {}: {}",
+            leakscope::text::without_controls(&p.tarball),
+            p.integrity_text()
+        ));
+    }
+    text
+}
+
+fn run_diff(
+    [old, new]: [&PathBuf; 2],
+    format: Format,
+    fail_on: Severity,
+    allow_incomplete: bool,
+    registry: &Registry,
+) -> Result<ExitCode, CliError> {
+    let (old_session, old_source) = open::session(old, true, registry)?;
+    let (new_session, new_source) = open::session(new, true, registry)?;
+    let incomplete = [&old_session, &new_session]
+        .iter()
+        .any(|s| s.analysis.verdict.level == Level::Incomplete);
+    let c = leakscope::diff::compare(&old_session, &new_session);
+    let text = match format {
+        Format::Json => {
+            let mut value: serde_json::Value =
+                serde_json::from_str(&c.to_json()).expect("our own JSON");
+            for (side, source) in [("old", &old_source), ("new", &new_source)] {
+                if let Some(p) = source {
+                    value[side]["source"] = serde_json::to_value(p).expect("plain data");
+                }
+            }
+            serde_json::to_string_pretty(&value).expect("plain data")
+        }
+        Format::Markdown => c.markdown(),
+        Format::Sarif => c.sarif(),
+        Format::Text => text::comparison(&c, [old_source.as_ref(), new_source.as_ref()]),
+    };
+    write_out(&mut anstream::stdout(), &text)?;
+    Ok(ExitCode::from(if incomplete && !allow_incomplete {
+        2
+    } else {
+        u8::from(c.fails(fail_on))
     }))
 }
 

@@ -1,16 +1,102 @@
 //! Reading what the command line names into the core's pipeline: a tarball (read as it
-//! decompresses), standard input, or a project folder (what `npm pack` would publish).
+//! decompresses), standard input, a project folder (what `npm pack` would publish), or a
+//! published version by name (fetched and verified first). A path that exists always wins
+//! over a name.
 
+use std::cell::OnceCell;
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use leakscope::registry::{Provenance, Spec};
 use leakscope::scan::Purpose;
 use leakscope::session::{Options, Pipeline};
 use leakscope::text::without_controls;
 use leakscope::{ArchiveError, Session};
 
 use super::CliError;
+use super::fetch::{Fetcher, scrub};
 use super::progress::Progress;
+
+/// What an argument names.
+pub enum Target {
+    /// A file, a folder, or `-`.
+    Path(PathBuf),
+    /// A published version: `name`, `name@version`, `@scope/name@tag`, a tarball URL.
+    Name(Spec),
+}
+
+/// Reads an argument: a path that exists (or `-`) is a path; so is anything that can only
+/// be one (`./x`, `/x`, `x.tgz`), so that a missing file says so; the rest is a name.
+pub fn target(arg: &Path) -> Result<Target, CliError> {
+    let path = || Ok(Target::Path(arg.to_path_buf()));
+    if arg.as_os_str() == "-" || arg.exists() {
+        return path();
+    }
+    let Some(s) = arg.to_str() else {
+        return path();
+    };
+    let url = s.starts_with("https://") || s.starts_with("http://");
+    let path_like = s.starts_with(['.', '/', '~'])
+        || s.contains('\\')
+        || (!s.starts_with('@') && s.contains('/'))
+        || [".tgz", ".tar", ".tar.gz"].iter().any(|e| s.ends_with(e));
+    if path_like && !url {
+        return path();
+    }
+    match Spec::parse(s) {
+        Ok(spec) => Ok(Target::Name(spec)),
+        Err(e) if url => Err(e.into()),
+        Err(e) => Err(CliError::NeitherFileNorName {
+            arg: s.to_string(),
+            why: e.to_string(),
+        }),
+    }
+}
+
+/// npm's registry settings, read when a name is first fetched (never for files).
+pub struct Registry {
+    cli: Option<String>,
+    fetcher: OnceCell<Fetcher>,
+}
+
+impl Registry {
+    pub fn new(cli: Option<String>) -> Registry {
+        Registry {
+            cli,
+            fetcher: OnceCell::new(),
+        }
+    }
+
+    fn fetcher(&self) -> &Fetcher {
+        self.fetcher
+            .get_or_init(|| Fetcher::new(self.cli.as_deref()))
+    }
+}
+
+/// A pipeline for what `arg` names, and where a fetched package came from.
+pub fn open(
+    arg: &Path,
+    options: Options,
+    progress: &Progress,
+    registry: &Registry,
+) -> Result<(Pipeline, Option<Provenance>), CliError> {
+    match target(arg)? {
+        Target::Path(path) => Ok((pipeline(&path, options, progress)?, None)),
+        Target::Name(spec) => {
+            let fetched = registry.fetcher().fetch(&spec, progress)?;
+            if let Some(why) = &fetched.resolved.deprecated {
+                let _ = writeln!(
+                    anstream::stderr(),
+                    "leakscope: note: {} is deprecated: {}",
+                    without_controls(&fetched.label),
+                    scrub(&without_controls(why))
+                );
+            }
+            let pipeline = Pipeline::bytes(&fetched.label, fetched.bytes, options);
+            Ok((pipeline, Some(fetched.provenance)))
+        }
+    }
+}
 
 /// A pipeline for `path`: a folder, `-`, a pipe, or a file.
 pub fn pipeline(path: &Path, options: Options, progress: &Progress) -> Result<Pipeline, CliError> {
@@ -42,26 +128,38 @@ pub fn run(mut pipeline: Pipeline, progress: &Progress) -> Pipeline {
     pipeline
 }
 
-/// Reads and scans one package.
-pub fn session(path: &Path, digests: bool) -> Result<Session, CliError> {
+/// Reads and scans one package, a file or a name.
+pub fn session(
+    arg: &Path,
+    digests: bool,
+    registry: &Registry,
+) -> Result<(Session, Option<Provenance>), CliError> {
     let progress = Progress::new();
     let options = Options {
         digests,
         ..Options::scan(now_ms())
     };
-    let pipeline = run(pipeline(path, options, &progress)?, &progress);
-    let session = pipeline.finish().map_err(|e| input_error(path, &e));
+    let opened = open(arg, options, &progress, registry);
+    let (pipeline, provenance) = match opened {
+        Ok(o) => o,
+        Err(e) => {
+            progress.finish();
+            return Err(e);
+        }
+    };
+    let pipeline = run(pipeline, &progress);
+    let session = pipeline.finish().map_err(|e| input_error(arg, &e));
     progress.finish();
     let session = session?;
     if let Some(e) = &session.analysis.archive_error {
         let _ = writeln!(
             anstream::stderr(),
             "leakscope: warning: {} could not be read to its end: {}",
-            without_controls(&path.display().to_string()),
+            without_controls(&session.input.name),
             e.cause()
         );
     }
-    Ok(session)
+    Ok((session, provenance))
 }
 
 pub fn input_error(path: &Path, e: &ArchiveError) -> CliError {

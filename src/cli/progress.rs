@@ -40,6 +40,19 @@ impl Progress {
         bar.set_style(style);
     }
 
+    /// A download of `total` bytes (0: unknown) starts; [`Progress::at`] moves it.
+    pub fn downloading(&self, total: u64) {
+        let Some(bar) = &self.0 else { return };
+        let template = if total == 0 {
+            "{spinner} downloading {binary_bytes}"
+        } else {
+            "downloading {bar:30} {binary_bytes}/{binary_total_bytes} {eta}"
+        };
+        bar.set_length(total);
+        bar.set_position(0);
+        bar.set_style(indicatif::ProgressStyle::with_template(template).expect("a valid template"));
+    }
+
     pub fn at(&self, consumed: u64) {
         if let Some(bar) = &self.0 {
             bar.set_position(consumed);

@@ -139,3 +139,120 @@ fn entry_text(e: &Entry) -> String {
         }
     }
 }
+
+/// Files listed in the terminal; `--format json` lists all.
+const TEXT_FILES: usize = 40;
+
+/// The terminal comparison: the story, the new findings first, the files that differ, the
+/// findings gone.
+pub fn comparison(
+    c: &leakscope::diff::Comparison,
+    sources: [Option<&leakscope::registry::Provenance>; 2],
+) -> String {
+    use leakscope::diff::{FileStatus, signed_size};
+    let bold = Style::new().bold();
+    let level = |l: Level| {
+        let st = level_style(l);
+        format!(
+            "{}{}{}",
+            st.render(),
+            l.as_str().to_uppercase(),
+            st.render_reset()
+        )
+    };
+    let mut out = format!(
+        "{}{} → {}{}  ({} → {})\n  {}\n",
+        bold.render(),
+        clean(&c.old.label),
+        clean(&c.new.label),
+        bold.render_reset(),
+        level(c.old.level),
+        level(c.new.level),
+        clean(&c.summary).replace('`', "")
+    );
+    for (side, source) in [("old", sources[0]), ("new", sources[1])] {
+        if let Some(p) = source {
+            out.push_str(&format!(
+                "  {side}: from {}: {}\n",
+                clean(&p.tarball),
+                p.integrity_text()
+            ));
+        }
+    }
+    let section = |out: &mut String, title: String, findings: &[Finding]| {
+        out.push_str(&format!(
+            "\n{}{title}{}\n",
+            bold.render(),
+            bold.render_reset()
+        ));
+        if findings.is_empty() {
+            out.push_str("  none\n");
+        }
+        for f in findings {
+            let st = severity_style(f.severity);
+            out.push_str(&format!(
+                "  {}{}{} {}\n    {}\n    → {}\n",
+                st.render(),
+                f.severity.as_str().to_uppercase(),
+                st.render_reset(),
+                clean(&f.location()),
+                clean(&f.message),
+                clean(&f.remedy)
+            ));
+        }
+    };
+    let new_version = c.new.version.as_deref().unwrap_or(&c.new.label);
+    section(
+        &mut out,
+        format!(
+            "NEW IN {} ({})",
+            clean(new_version),
+            count(c.new_findings.len() as u64)
+        ),
+        &c.new_findings,
+    );
+    let n = |s: FileStatus| c.files.iter().filter(|f| f.status == s).count() as u64;
+    out.push_str(&format!(
+        "\n{}FILES: {} added, {} changed, {} removed, {} unchanged{}\n",
+        bold.render(),
+        count(n(FileStatus::Added)),
+        count(n(FileStatus::Changed)),
+        count(n(FileStatus::Removed)),
+        count(c.unchanged_files as u64),
+        bold.render_reset()
+    ));
+    for f in c.files.iter().take(TEXT_FILES) {
+        let (mark, sizes) = match f.status {
+            FileStatus::Added => ("+", size(f.new_bytes.unwrap_or(0))),
+            FileStatus::Removed => ("-", size(f.old_bytes.unwrap_or(0))),
+            _ => (
+                "~",
+                format!(
+                    "{} → {} ({})",
+                    size(f.old_bytes.unwrap_or(0)),
+                    size(f.new_bytes.unwrap_or(0)),
+                    signed_size(f.delta)
+                ),
+            ),
+        };
+        out.push_str(&format!("  {mark} {}  {sizes}\n", clean(&f.path)));
+    }
+    if c.files.len() > TEXT_FILES {
+        out.push_str(&format!(
+            "  and {} more (--format json lists all)\n",
+            count((c.files.len() - TEXT_FILES) as u64)
+        ));
+    }
+    let old_version = c.old.version.as_deref().unwrap_or(&c.old.label);
+    section(
+        &mut out,
+        format!(
+            "GONE SINCE {} ({})",
+            clean(old_version),
+            count(c.gone_findings.len() as u64)
+        ),
+        &c.gone_findings,
+    );
+    out.truncate(out.trim_end().len());
+    out
+}

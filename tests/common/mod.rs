@@ -160,3 +160,319 @@ pub fn whole_session(bytes: &[u8]) -> leakscope::Session {
     };
     Session::new(input, archive, analysis, 0)
 }
+
+/// package.json with a name, a version and a licence.
+pub fn package_json_text(name: &str, version: &str, licence: Option<&str>) -> String {
+    let mut json = serde_json::json!({"name": name, "version": version});
+    if let Some(l) = licence {
+        json["license"] = serde_json::json!(l);
+    }
+    json.to_string()
+}
+
+/// A GitHub token built at run time, so no real-looking secret sits in the repository.
+pub fn github_token() -> String {
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    format!(
+        "ghp_{}",
+        noise(7, 36)
+            .iter()
+            .map(|b| alphabet[*b as usize % alphabet.len()] as char)
+            .collect::<String>()
+    )
+}
+
+/// A package registry on 127.0.0.1, for the tests: it serves the packuments of what was
+/// [`TestRegistry::publish`]ed (built when asked for) and their tarballs, can require a
+/// bearer token (401 without it), and records every request with its `Authorization`.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod registry {
+    use std::collections::BTreeMap;
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::net::{TcpListener, TcpStream};
+    use std::sync::{Arc, Mutex};
+
+    /// How a version's `dist` records its integrity.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    pub enum Integrity {
+        /// `dist.integrity` (SHA-512) and `dist.shasum`, as today's registry gives them.
+        Sri,
+        /// `dist.shasum` only, as for old versions.
+        ShasumOnly,
+        /// The integrity of other bytes: the tarball does not match.
+        Wrong,
+    }
+
+    struct Version {
+        tgz: Vec<u8>,
+        integrity: Integrity,
+        unpacked_size: Option<u64>,
+        /// Serve only this many bytes of the tarball while announcing all of them.
+        cut_at: Option<usize>,
+    }
+
+    #[derive(Default)]
+    struct State {
+        packages: BTreeMap<String, BTreeMap<String, Version>>,
+        tags: BTreeMap<String, BTreeMap<String, String>>,
+        token: Option<String>,
+        requests: Vec<Request>,
+        /// Where the packuments say the tarballs are, when not here.
+        tarball_base: Option<String>,
+    }
+
+    /// A request as the server saw it.
+    #[derive(Debug, Clone)]
+    pub struct Request {
+        pub path: String,
+        pub authorization: Option<String>,
+        pub accept: Option<String>,
+    }
+
+    pub struct TestRegistry {
+        /// The registry base: `http://127.0.0.1:PORT<base path>`, ending with `/`.
+        pub url: String,
+        /// `127.0.0.1:PORT`.
+        pub host: String,
+        base_path: String,
+        state: Arc<Mutex<State>>,
+    }
+
+    impl TestRegistry {
+        /// A registry at `/`.
+        pub fn start() -> TestRegistry {
+            TestRegistry::start_at("/")
+        }
+
+        /// A registry under a path (`/npm/`), as private registries often are.
+        pub fn start_at(base_path: &str) -> TestRegistry {
+            let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+            let host = listener.local_addr().unwrap().to_string();
+            let state = Arc::new(Mutex::new(State::default()));
+            let shared = state.clone();
+            let base = base_path.to_string();
+            let url = format!("http://{host}{base_path}");
+            let base_url = url.clone();
+            std::thread::spawn(move || {
+                for stream in listener.incoming() {
+                    let Ok(stream) = stream else { continue };
+                    let state = shared.clone();
+                    let (base, base_url) = (base.clone(), base_url.clone());
+                    std::thread::spawn(move || serve(stream, &state, &base, &base_url));
+                }
+            });
+            TestRegistry {
+                url,
+                host,
+                base_path: base_path.to_string(),
+                state,
+            }
+        }
+
+        /// Only requests with `Authorization: Bearer <token>` are answered; others get 401.
+        pub fn require_token(&self, token: &str) {
+            self.state.lock().unwrap().token = Some(token.to_string());
+        }
+
+        /// Adds a version, tagged `latest`, its tarball served at
+        /// `<base><name>/-/<bare name>-<version>.tgz`.
+        pub fn publish(&self, name: &str, version: &str, tgz: Vec<u8>) {
+            self.publish_with(name, version, tgz, Integrity::Sri);
+        }
+
+        pub fn publish_with(&self, name: &str, version: &str, tgz: Vec<u8>, integrity: Integrity) {
+            let unpacked_size = Some(tgz.len() as u64 * 3);
+            let mut s = self.state.lock().unwrap();
+            s.packages.entry(name.into()).or_default().insert(
+                version.into(),
+                Version {
+                    tgz,
+                    integrity,
+                    unpacked_size,
+                    cut_at: None,
+                },
+            );
+            s.tags
+                .entry(name.into())
+                .or_default()
+                .insert("latest".into(), version.into());
+        }
+
+        /// The tarball of a version is served cut off after `at` bytes.
+        pub fn cut_off(&self, name: &str, version: &str, at: usize) {
+            let mut s = self.state.lock().unwrap();
+            s.packages
+                .get_mut(name)
+                .unwrap()
+                .get_mut(version)
+                .unwrap()
+                .cut_at = Some(at);
+        }
+
+        pub fn tag(&self, name: &str, tag: &str, version: &str) {
+            let mut s = self.state.lock().unwrap();
+            s.tags
+                .entry(name.into())
+                .or_default()
+                .insert(tag.into(), version.into());
+        }
+
+        /// The packuments list tarball URLs under another registry (which must serve them).
+        pub fn tarballs_at(&self, base_url: &str) {
+            self.state.lock().unwrap().tarball_base = Some(base_url.to_string());
+        }
+
+        /// Every request so far.
+        pub fn requests(&self) -> Vec<Request> {
+            self.state.lock().unwrap().requests.clone()
+        }
+
+        /// The tarball URL of a version.
+        pub fn tarball_url(&self, name: &str, version: &str) -> String {
+            tarball_url(&self.url, name, version)
+        }
+
+        pub fn base_path(&self) -> &str {
+            &self.base_path
+        }
+    }
+
+    fn bare(name: &str) -> &str {
+        name.rsplit('/').next().unwrap()
+    }
+
+    fn tarball_url(base: &str, name: &str, version: &str) -> String {
+        format!("{base}{name}/-/{}-{version}.tgz", bare(name))
+    }
+
+    fn packument(state: &State, name: &str, base_url: &str) -> Option<String> {
+        use sha2::Digest;
+        let base_url = state.tarball_base.as_deref().unwrap_or(base_url);
+        let versions = state.packages.get(name)?;
+        let mut json_versions = serde_json::Map::new();
+        let mut time = serde_json::Map::new();
+        time.insert("created".into(), "2026-01-01T00:00:00.000Z".into());
+        for (i, (v, ver)) in versions.iter().enumerate() {
+            let bytes: &[u8] = if ver.integrity == Integrity::Wrong {
+                b"other bytes"
+            } else {
+                &ver.tgz
+            };
+            let sha1: String = sha1::Sha1::digest(bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            let mut dist = serde_json::json!({
+                "tarball": tarball_url(base_url, name, v),
+                "shasum": sha1,
+                "fileCount": 3,
+            });
+            if ver.integrity != Integrity::ShasumOnly {
+                dist["integrity"] = leakscope::session::Digests::of(bytes).sha512.into();
+            }
+            if let Some(size) = ver.unpacked_size {
+                dist["unpackedSize"] = size.into();
+            }
+            json_versions.insert(
+                v.clone(),
+                serde_json::json!({"name": name, "version": v, "dist": dist}),
+            );
+            time.insert(
+                v.clone(),
+                format!("2026-02-{:02}T12:00:00.000Z", i + 1).into(),
+            );
+        }
+        Some(
+            serde_json::json!({
+                "name": name,
+                "dist-tags": state.tags.get(name).cloned().unwrap_or_default(),
+                "versions": json_versions,
+                "time": time,
+            })
+            .to_string(),
+        )
+    }
+
+    fn serve(stream: TcpStream, state: &Mutex<State>, base: &str, base_url: &str) {
+        let mut reader = BufReader::new(stream.try_clone().unwrap());
+        let mut line = String::new();
+        if reader.read_line(&mut line).is_err() {
+            return;
+        }
+        let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+        let (mut authorization, mut accept) = (None, None);
+        loop {
+            let mut header = String::new();
+            if reader.read_line(&mut header).unwrap_or(0) == 0 || header.trim().is_empty() {
+                break;
+            }
+            if let Some((k, v)) = header.split_once(':') {
+                match k.trim().to_ascii_lowercase().as_str() {
+                    "authorization" => authorization = Some(v.trim().to_string()),
+                    "accept" => accept = Some(v.trim().to_string()),
+                    _ => {}
+                }
+            }
+        }
+        let mut s = state.lock().unwrap();
+        s.requests.push(Request {
+            path: path.clone(),
+            authorization: authorization.clone(),
+            accept,
+        });
+        let answer = if s
+            .token
+            .as_ref()
+            .is_some_and(|t| authorization.as_deref() != Some(&format!("Bearer {t}")))
+        {
+            (
+                401,
+                br#"{"error":"authentication required"}"#.to_vec(),
+                None,
+            )
+        } else {
+            route(&s, &path, base, base_url)
+        };
+        drop(s);
+        let (status, body, cut) = answer;
+        let mut out = stream;
+        let reason = match status {
+            200 => "OK",
+            401 => "Unauthorized",
+            _ => "Not Found",
+        };
+        let head = format!(
+            "HTTP/1.1 {status} {reason}\r\nContent-Length: {}\r\nContent-Type: application/octet-stream\r\nConnection: close\r\n\r\n",
+            body.len()
+        );
+        let _ = out.write_all(head.as_bytes());
+        let _ = out.write_all(&body[..cut.unwrap_or(body.len()).min(body.len())]);
+        let _ = out.flush();
+        // Drain what the client may still send, then close.
+        let _ = out.shutdown(std::net::Shutdown::Write);
+        let _ = reader.read(&mut [0; 64]);
+    }
+
+    fn route(s: &State, path: &str, base: &str, base_url: &str) -> (u16, Vec<u8>, Option<usize>) {
+        let not_found = (404, br#"{"error":"Not found"}"#.to_vec(), None);
+        let Some(rest) = path.strip_prefix(base) else {
+            return not_found;
+        };
+        let rest = rest.replace("%2f", "/").replace("%2F", "/");
+        if let Some((name, file)) = rest.split_once("/-/") {
+            let Some(versions) = s.packages.get(name) else {
+                return not_found;
+            };
+            for (v, ver) in versions {
+                if file == format!("{}-{v}.tgz", bare(name)) {
+                    return (200, ver.tgz.clone(), ver.cut_at);
+                }
+            }
+            return not_found;
+        }
+        match packument(s, &rest, base_url) {
+            Some(json) => (200, json.into_bytes(), None),
+            None => not_found,
+        }
+    }
+}

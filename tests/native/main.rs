@@ -7,5 +7,6 @@ mod common;
 mod archive;
 mod cli;
 mod conformance;
+mod diff;
 mod scan;
 mod secrets;

@@ -1,8 +1,10 @@
 //! The `leakscope` binary, run as CI runs it, one module per flag or subcommand.
+mod diff;
 mod directory;
 mod extract;
 mod fail_on;
 mod format;
+mod registry;
 mod stdin;
 
 use crate::common::{Tarball, source_map};

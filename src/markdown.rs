@@ -1,0 +1,66 @@
+//! Escaping for Markdown that renders on GitHub and in Jira, shared by the reports: text in
+//! a table cell, and text inside a code span. Nothing a package controls becomes a link,
+//! markup or HTML, or breaks a table.
+//!
+//! (The same two functions as `report.rs`'s private `md_text` / `md_code`, which can move
+//! here.)
+
+/// Text inside a table cell. Our own words mark code with backticks, which stay; in the rest
+/// every character with a meaning in Markdown is escaped, new lines become spaces, and `<`
+/// and `>` become entities.
+pub fn text(s: &str) -> String {
+    let one_line = s.replace(['\n', '\r'], " ");
+    let parts: Vec<&str> = one_line.split('`').collect();
+    // Backticks pair up in order; an odd one out at the end is text.
+    let paired = (parts.len() - 1) / 2 * 2;
+    let mut out = String::with_capacity(s.len() + 16);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i <= paired { "`" } else { "\\`" });
+        }
+        if i % 2 == 1 && i < paired {
+            out.push_str(&part.replace('|', "\\|"));
+            continue;
+        }
+        for c in part.chars() {
+            match c {
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '&' => out.push_str("&amp;"),
+                '\\' | '|' | '*' | '_' | '[' | ']' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                c => out.push(c),
+            }
+        }
+    }
+    out
+}
+
+/// Text inside backticks: a backtick would end the span, so it becomes a quote; a pipe is
+/// escaped for the table.
+pub fn code(s: &str) -> String {
+    s.replace('`', "'")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_what_the_package_controls() {
+        assert_eq!(text("a|b<script>\nc"), "a\\|b&lt;script&gt; c");
+        assert_eq!(code("x`y|z"), "x'y\\|z");
+        assert_eq!(
+            text("add a `files` list to [x](javascript:alert(1)) *now*"),
+            "add a `files` list to \\[x\\](javascript:alert(1)) \\*now\\*"
+        );
+        assert_eq!(text("a `b|c` d"), "a `b\\|c` d");
+        // An unpaired backtick is text.
+        assert_eq!(text("it`s"), "it\\`s");
+        assert_eq!(text("`a` and `b"), "`a` and \\`b");
+    }
+}
