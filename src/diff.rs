@@ -32,6 +32,8 @@ pub struct Side {
     pub unpacked_bytes: u64,
     /// The tarball's `sha512-…`, when worked out.
     pub integrity: Option<String>,
+    /// For a package opened by name: where it came from, and whether it verified.
+    pub source: Option<crate::registry::Provenance>,
 }
 
 impl Side {
@@ -46,6 +48,7 @@ impl Side {
             files: s.analysis.files,
             unpacked_bytes: s.analysis.unpacked_bytes,
             integrity: s.input.digests.as_ref().map(|d| d.sha512.clone()),
+            source: s.input.source.clone(),
         }
     }
 
@@ -497,7 +500,7 @@ impl Comparison {
 
     /// SARIF 2.1.0 with the findings new in NEW only, as code scanning wants for a change.
     pub fn sarif(&self) -> String {
-        sarif(&self.new_findings)
+        crate::report::sarif_of(&self.new_findings, None, true)
     }
 }
 
@@ -535,74 +538,6 @@ fn findings_table(md: &mut String, findings: &[Finding], none: &str) {
             plural(findings.len() - MARKDOWN_FILES, "finding", "findings")
         ));
     }
-}
-
-/// SARIF for a list of findings, in the shape of `report::sarif`.
-fn sarif(findings: &[Finding]) -> String {
-    use serde_json::json;
-    let level = |s: Severity| match s {
-        Severity::Critical | Severity::High => "error",
-        Severity::Medium => "warning",
-        Severity::Low | Severity::Info => "note",
-    };
-    let score = |s: Severity| match s {
-        Severity::Critical => "9.5",
-        Severity::High => "8.0",
-        Severity::Medium => "5.5",
-        Severity::Low => "3.0",
-        Severity::Info => "0.0",
-    };
-    let mut rules: Vec<&Finding> = Vec::new();
-    for f in findings {
-        if !rules.iter().any(|r| r.rule == f.rule) {
-            rules.push(f);
-        }
-    }
-    let rules: Vec<_> = rules
-        .iter()
-        .map(|f| {
-            json!({
-                "id": f.rule,
-                "name": f.rule,
-                "shortDescription": {"text": f.rule.as_str().replace('-', " ")},
-                "help": {"text": f.remedy},
-                "defaultConfiguration": {"level": level(f.severity)},
-                "properties": {"security-severity": score(f.severity), "tags": ["security"]},
-            })
-        })
-        .collect();
-    const KEEP: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-        .remove(b'-')
-        .remove(b'.')
-        .remove(b'_')
-        .remove(b'~')
-        .remove(b'/');
-    let results: Vec<_> = findings
-        .iter()
-        .map(|f| {
-            let uri = percent_encoding::utf8_percent_encode(&f.path, KEEP).to_string();
-            let mut location = json!({"physicalLocation": {"artifactLocation": {"uri": uri}}});
-            if let Some(line) = f.line {
-                location["physicalLocation"]["region"] = json!({"startLine": line});
-            }
-            json!({
-                "ruleId": f.rule,
-                "level": level(f.severity),
-                "message": {"text": format!("{} {}", f.message, f.remedy)},
-                "locations": [location],
-                "properties": {"severity": f.severity, "new": true},
-            })
-        })
-        .collect();
-    let doc = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": TOOL.name, "version": TOOL.version, "rules": rules}},
-            "results": results,
-        }],
-    });
-    serde_json::to_string_pretty(&doc).expect("plain data")
 }
 
 #[cfg(test)]

@@ -233,6 +233,7 @@ mod tests {
             name: "x.tgz".into(),
             bytes: 10,
             digests: Some(crate::session::Digests::of(b"x")),
+            source: None,
         };
         Session::new(input, archive, analysis, 0)
     }

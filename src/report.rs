@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use crate::finding::{Entry, Finding, Presented, Severity, Verdict};
+use crate::markdown::{code as md_code, text as md_text};
 use crate::recover::RecoveredSources;
 use crate::scan::maps::MapSummary;
 use crate::scan::references::SourceMapRef;
@@ -46,6 +47,10 @@ pub struct Input<'a> {
     pub bytes: u64,
     pub sha256: Option<&'a str>,
     pub integrity: Option<&'a str>,
+    /// For a package opened by name: the registry, spec, version, tarball and the verified
+    /// integrity.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'a crate::registry::Provenance>,
 }
 
 impl<'a> Input<'a> {
@@ -55,6 +60,7 @@ impl<'a> Input<'a> {
             bytes: input.bytes,
             sha256: input.digests.as_ref().map(|d| d.sha256.as_str()),
             integrity: input.digests.as_ref().map(|d| d.sha512.as_str()),
+            source: input.source.as_ref(),
         }
     }
 }
@@ -214,6 +220,14 @@ pub fn markdown(s: &Session) -> String {
             d.sha256, d.sha512
         ));
     }
+    if let Some(p) = &s.input.source {
+        md.push_str(&format!(
+            "| Registry | `{}` |\n| Tarball | `{}` |\n| Integrity | {} |\n",
+            md_code(&p.registry),
+            md_code(&p.tarball),
+            md_text(&p.integrity_text())
+        ));
+    }
     md.push_str(&format!(
         "| Files | {} ({}) |\n| Source maps | {} |\n| Recovered sources | {} ({}) |\n",
         count(a.files as u64),
@@ -287,53 +301,20 @@ fn findings_table(md: &mut String, findings: &[Finding]) {
     }
 }
 
-/// Text inside a table cell. Our own words mark code with backticks, which stay; in the rest
-/// every character with a meaning in Markdown is escaped, new lines become spaces, and `<`
-/// and `>` become entities, so that nothing the package wrote becomes a link, markup or
-/// HTML, or breaks the table.
-fn md_text(s: &str) -> String {
-    let one_line = s.replace(['\n', '\r'], " ");
-    let parts: Vec<&str> = one_line.split('`').collect();
-    // Backticks pair up in order; an odd one out at the end is text.
-    let paired = (parts.len() - 1) / 2 * 2;
-    let mut out = String::with_capacity(s.len() + 16);
-    for (i, part) in parts.iter().enumerate() {
-        if i > 0 {
-            out.push_str(if i <= paired { "`" } else { "\\`" });
-        }
-        if i % 2 == 1 && i < paired {
-            out.push_str(&part.replace('|', "\\|"));
-            continue;
-        }
-        for c in part.chars() {
-            match c {
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '&' => out.push_str("&amp;"),
-                '\\' | '|' | '*' | '_' | '[' | ']' => {
-                    out.push('\\');
-                    out.push(c);
-                }
-                c => out.push(c),
-            }
-        }
-    }
-    out
-}
-
-/// Text inside backticks: a backtick would end the span, so it becomes a quote; a pipe is
-/// escaped for the table.
-fn md_code(s: &str) -> String {
-    s.replace('`', "'")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
-}
-
 /// SARIF 2.1.0, as GitHub code scanning reads it: one rule per rule id that fired, one
 /// result per finding, located at the package-relative path.
 pub fn sarif(s: &Session) -> String {
+    sarif_of(&s.analysis.findings, s.input.source.as_ref(), false)
+}
+
+/// SARIF for `findings`; `new` marks each result as new (a comparison's), and `source` is
+/// where a package opened by name came from (the run's properties).
+pub fn sarif_of(
+    findings: &[Finding],
+    source: Option<&crate::registry::Provenance>,
+    new: bool,
+) -> String {
     use serde_json::json;
-    let a = &s.analysis;
     let level = |s: Severity| match s {
         Severity::Critical | Severity::High => "error",
         Severity::Medium => "warning",
@@ -348,7 +329,7 @@ pub fn sarif(s: &Session) -> String {
         Severity::Info => "0.0",
     };
     let mut rules: Vec<&Finding> = Vec::new();
-    for f in &a.findings {
+    for f in findings {
         if !rules.iter().any(|r| r.rule == f.rule) {
             rules.push(f);
         }
@@ -366,8 +347,7 @@ pub fn sarif(s: &Session) -> String {
             })
         })
         .collect();
-    let results: Vec<_> = a
-        .findings
+    let results: Vec<_> = findings
         .iter()
         .map(|f| {
             let mut location =
@@ -375,26 +355,34 @@ pub fn sarif(s: &Session) -> String {
             if let Some(line) = f.line {
                 location["physicalLocation"]["region"] = json!({"startLine": line});
             }
+            let mut properties = json!({"severity": f.severity});
+            if new {
+                properties["new"] = json!(true);
+            }
             json!({
                 "ruleId": f.rule,
                 "level": level(f.severity),
                 "message": {"text": format!("{} {}", f.message, f.remedy)},
                 "locations": [location],
-                "properties": {"severity": f.severity},
+                "properties": properties,
             })
         })
         .collect();
+    let mut run = json!({
+        "tool": {"driver": {
+            "name": TOOL.name,
+            "version": TOOL.version,
+            "rules": rules,
+        }},
+        "results": results,
+    });
+    if let Some(source) = source {
+        run["properties"] = json!({ "source": source });
+    }
     let doc = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": TOOL.name,
-                "version": TOOL.version,
-                "rules": rules,
-            }},
-            "results": results,
-        }],
+        "runs": [run],
     });
     serde_json::to_string_pretty(&doc).expect("plain data")
 }
@@ -415,21 +403,6 @@ fn sarif_uri(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn markdown_escapes_what_the_package_controls() {
-        assert_eq!(md_text("a|b<script>\nc"), "a\\|b&lt;script&gt; c");
-        assert_eq!(md_code("x`y|z"), "x'y\\|z");
-        // Our code spans stay code; links and emphasis from a name do not happen.
-        assert_eq!(
-            md_text("add a `files` list to [x](javascript:alert(1)) *now*"),
-            "add a `files` list to \\[x\\](javascript:alert(1)) \\*now\\*"
-        );
-        assert_eq!(md_text("a `b|c` d"), "a `b\\|c` d");
-        // An unpaired backtick is text.
-        assert_eq!(md_text("it`s"), "it\\`s");
-        assert_eq!(md_text("`a` and `b"), "`a` and \\`b");
-    }
 
     #[test]
     fn sarif_uris_are_relative_references() {

@@ -79,6 +79,10 @@ pub struct InputInfo {
     /// Its size as given (compressed, for a `.tgz`).
     pub bytes: u64,
     pub digests: Option<Digests>,
+    /// For a package opened by name: where it came from, and whether its integrity was
+    /// verified against the registry (the shell that fetched it sets this).
+    #[serde(default)]
+    pub source: Option<crate::registry::Provenance>,
 }
 
 /// How a pipeline runs.
@@ -329,6 +333,7 @@ impl Pipeline {
                 name: self.name,
                 bytes: archive.input_bytes,
                 digests,
+                source: None,
             },
             archive,
             analysis,

@@ -15,10 +15,10 @@ use std::process::ExitCode;
 use anstyle::{AnsiColor, Style};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use leakscope::Severity;
 use leakscope::finding::Level;
-use leakscope::registry::{Provenance, RegistryError};
+use leakscope::registry::RegistryError;
 use leakscope::report::{Report, markdown, sarif};
-use leakscope::{Session, Severity};
 
 use open::Registry;
 
@@ -219,21 +219,18 @@ fn run_scan(
     let mut jsons = Vec::new();
     let digests = matches!(format, Format::Json | Format::Markdown);
     for path in packages {
-        let (s, provenance) = open::session(path, digests, registry)?;
+        let s = open::session(path, digests, registry)?;
         failed |= s.analysis.findings.iter().any(|f| f.severity >= fail_on);
         incomplete |= s.analysis.verdict.level == Level::Incomplete;
-        let provenance = provenance.as_ref();
         let text = match format {
             Format::Json if packages.len() > 1 => {
-                jsons.push(json_report(&s, provenance));
+                jsons.push(serde_json::to_value(Report::new(&s)).expect("plain data"));
                 continue;
             }
-            Format::Json => {
-                serde_json::to_string_pretty(&json_report(&s, provenance)).expect("plain data")
-            }
-            Format::Sarif => sarif_report(&s, provenance),
-            Format::Markdown => markdown_report(&s, provenance),
-            Format::Text => text_report(&s, provenance),
+            Format::Json => Report::new(&s).to_json(),
+            Format::Sarif => sarif(&s),
+            Format::Markdown => markdown(&s),
+            Format::Text => text::report(&s),
         };
         write_out(&mut out, &text)?;
     }
@@ -251,54 +248,6 @@ fn run_scan(
     }))
 }
 
-// Where a package fetched by name came from goes into each report. Until the core's report
-// carries it (`InputInfo`), it is added here: `input.source` in JSON, rows in Markdown, run
-// properties in SARIF, a line in text.
-
-fn json_report(s: &Session, provenance: Option<&Provenance>) -> serde_json::Value {
-    let mut value = serde_json::to_value(Report::new(s)).expect("plain data");
-    if let Some(p) = provenance {
-        value["input"]["source"] = serde_json::to_value(p).expect("plain data");
-    }
-    value
-}
-
-fn sarif_report(s: &Session, provenance: Option<&Provenance>) -> String {
-    let text = sarif(s);
-    let Some(p) = provenance else { return text };
-    let mut value: serde_json::Value = serde_json::from_str(&text).expect("our own JSON");
-    value["runs"][0]["properties"] = serde_json::json!({ "source": p });
-    serde_json::to_string_pretty(&value).expect("plain data")
-}
-
-fn markdown_report(s: &Session, provenance: Option<&Provenance>) -> String {
-    let md = markdown(s);
-    let Some(p) = provenance else { return md };
-    let code = leakscope::markdown::code;
-    let rows = format!(
-        "| Registry | `{}` |\n| Tarball | `{}` |\n| Integrity | {} |\n",
-        code(&p.registry),
-        code(&p.tarball),
-        leakscope::markdown::text(&p.integrity_text())
-    );
-    match md.find("| Scanned |") {
-        Some(at) => format!("{}{rows}{}", &md[..at], &md[at..]),
-        None => format!("{md}\n{rows}"),
-    }
-}
-
-fn text_report(s: &Session, provenance: Option<&Provenance>) -> String {
-    let mut text = text::report(s);
-    if let Some(p) = provenance {
-        text.push_str(&format!(
-            "\nFrom {}: {}",
-            leakscope::text::without_controls(&p.tarball),
-            p.integrity_text()
-        ));
-    }
-    text
-}
-
 fn run_diff(
     [old, new]: [&PathBuf; 2],
     format: Format,
@@ -306,26 +255,17 @@ fn run_diff(
     allow_incomplete: bool,
     registry: &Registry,
 ) -> Result<ExitCode, CliError> {
-    let (old_session, old_source) = open::session(old, true, registry)?;
-    let (new_session, new_source) = open::session(new, true, registry)?;
+    let old_session = open::session(old, true, registry)?;
+    let new_session = open::session(new, true, registry)?;
     let incomplete = [&old_session, &new_session]
         .iter()
         .any(|s| s.analysis.verdict.level == Level::Incomplete);
     let c = leakscope::diff::compare(&old_session, &new_session);
     let text = match format {
-        Format::Json => {
-            let mut value: serde_json::Value =
-                serde_json::from_str(&c.to_json()).expect("our own JSON");
-            for (side, source) in [("old", &old_source), ("new", &new_source)] {
-                if let Some(p) = source {
-                    value[side]["source"] = serde_json::to_value(p).expect("plain data");
-                }
-            }
-            serde_json::to_string_pretty(&value).expect("plain data")
-        }
+        Format::Json => c.to_json(),
         Format::Markdown => c.markdown(),
         Format::Sarif => c.sarif(),
-        Format::Text => text::comparison(&c, [old_source.as_ref(), new_source.as_ref()]),
+        Format::Text => text::comparison(&c),
     };
     write_out(&mut anstream::stdout(), &text)?;
     Ok(ExitCode::from(if incomplete && !allow_incomplete {

@@ -129,11 +129,7 @@ pub fn run(mut pipeline: Pipeline, progress: &Progress) -> Pipeline {
 }
 
 /// Reads and scans one package, a file or a name.
-pub fn session(
-    arg: &Path,
-    digests: bool,
-    registry: &Registry,
-) -> Result<(Session, Option<Provenance>), CliError> {
+pub fn session(arg: &Path, digests: bool, registry: &Registry) -> Result<Session, CliError> {
     let progress = Progress::new();
     let options = Options {
         digests,
@@ -150,7 +146,8 @@ pub fn session(
     let pipeline = run(pipeline, &progress);
     let session = pipeline.finish().map_err(|e| input_error(arg, &e));
     progress.finish();
-    let session = session?;
+    let mut session = session?;
+    session.input.source = provenance;
     if let Some(e) = &session.analysis.archive_error {
         let _ = writeln!(
             anstream::stderr(),
@@ -159,7 +156,7 @@ pub fn session(
             e.cause()
         );
     }
-    Ok((session, provenance))
+    Ok(session)
 }
 
 pub fn input_error(path: &Path, e: &ArchiveError) -> CliError {

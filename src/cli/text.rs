@@ -76,6 +76,13 @@ pub fn report(s: &Session) -> String {
             out.push_str(&entry_text(entry));
         }
     }
+    if let Some(p) = &s.input.source {
+        out.push_str(&format!(
+            "\nFrom {}: {}",
+            clean(&p.tarball),
+            p.integrity_text()
+        ));
+    }
     out.push_str(&format!(
         "\n{} ({}), {}, {} ({})",
         plural(a.files, "file", "files"),
@@ -145,10 +152,7 @@ const TEXT_FILES: usize = 40;
 
 /// The terminal comparison: the story, the new findings first, the files that differ, the
 /// findings gone.
-pub fn comparison(
-    c: &leakscope::diff::Comparison,
-    sources: [Option<&leakscope::registry::Provenance>; 2],
-) -> String {
+pub fn comparison(c: &leakscope::diff::Comparison) -> String {
     use leakscope::diff::{FileStatus, signed_size};
     let bold = Style::new().bold();
     let level = |l: Level| {
@@ -170,7 +174,7 @@ pub fn comparison(
         level(c.new.level),
         clean(&c.summary).replace('`', "")
     );
-    for (side, source) in [("old", sources[0]), ("new", sources[1])] {
+    for (side, source) in [("old", &c.old.source), ("new", &c.new.source)] {
         if let Some(p) = source {
             out.push_str(&format!(
                 "  {side}: from {}: {}\n",

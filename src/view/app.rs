@@ -245,6 +245,7 @@ mod tests {
             name: "a.tgz".into(),
             bytes: 1,
             digests: None,
+            source: None,
         };
         Box::new(Overview::of(&Session::new(input, archive, analysis, 0)))
     }

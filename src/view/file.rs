@@ -246,6 +246,7 @@ mod tests {
             name: "t.tgz".into(),
             bytes: 0,
             digests: None,
+            source: None,
         };
         Session::new(input, archive, analysis, 0)
     }

@@ -157,6 +157,7 @@ pub fn whole_session(bytes: &[u8]) -> leakscope::Session {
         name: "test.tgz".into(),
         bytes: bytes.len() as u64,
         digests: Some(Digests::of(bytes)),
+        source: None,
     };
     Session::new(input, archive, analysis, 0)
 }
@@ -172,14 +173,7 @@ pub fn package_json_text(name: &str, version: &str, licence: Option<&str>) -> St
 
 /// A GitHub token built at run time, so no real-looking secret sits in the repository.
 pub fn github_token() -> String {
-    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    format!(
-        "ghp_{}",
-        noise(7, 36)
-            .iter()
-            .map(|b| alphabet[*b as usize % alphabet.len()] as char)
-            .collect::<String>()
-    )
+    leakscope::scan::secrets::sample("github-pat", 7).expect("the rule exists")
 }
 
 /// A package registry on 127.0.0.1, for the tests: it serves the packuments of what was

@@ -275,10 +275,7 @@ fn counts_agree_with_the_sourcemap_crate() {
 }
 
 /// A GitHub token built at run time, so no real-looking secret sits in the repository.
-/// A GitHub token with a valid checksum, made here, never committed as a literal.
-fn github_token() -> String {
-    leakscope::scan::secrets::sample("github-pat", 7).expect("the rule exists")
-}
+use crate::common::github_token;
 
 #[test]
 fn a_secret_planted_in_sources_content_is_found_and_redacted() {

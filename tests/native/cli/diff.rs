@@ -103,7 +103,10 @@ fn files_and_names_mix_in_every_format() {
     let c = json(&out);
     assert_eq!(c["kind"], "comparison");
     assert_eq!(c["old"]["input"], old);
-    assert!(c["old"].get("source").is_none());
+    assert!(
+        c["old"]["source"].is_null(),
+        "a file has no registry source"
+    );
     assert_eq!(c["new"]["source"]["integrity_verified"], "sha512");
     assert_eq!(c["new_findings"][0]["rule"], "sourcemap-embedded-sources");
     assert_eq!(c["files"][0]["status"], "added");
