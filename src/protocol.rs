@@ -218,24 +218,11 @@ pub fn save(s: &Session, what: &Save) -> Result<Response, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::archive::Archive;
 
     fn session() -> Session {
-        let archive = Archive::from_files(vec![
-            (
-                "package.json".into(),
-                br#"{"name":"@acme/x","version":"1.0.0"}"#.to_vec(),
-            ),
-            ("lib/a.js".into(), b"a()".to_vec()),
-        ]);
-        let analysis = crate::scan::scan(&archive);
-        let input = InputInfo {
-            name: "x.tgz".into(),
-            bytes: 10,
-            digests: Some(crate::session::Digests::of(b"x")),
-            source: None,
-        };
-        Session::new(input, archive, analysis, 0)
+        let package: &[u8] = br#"{"name":"@acme/x","version":"1.0.0"}"#;
+        let files = [("package.json", package), ("lib/a.js", b"a()")];
+        crate::session::of_files(&files, Some(b"x"))
     }
 
     #[test]

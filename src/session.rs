@@ -427,6 +427,26 @@ impl Session {
     }
 }
 
+/// A session of files made in a test, scanned at once (named `test.tgz`, digests of
+/// `digests_of` when given).
+#[cfg(test)]
+pub(crate) fn of_files(files: &[(&str, &[u8])], digests_of: Option<&[u8]>) -> Session {
+    let archive = Archive::from_files(
+        files
+            .iter()
+            .map(|(p, b)| (p.to_string(), b.to_vec()))
+            .collect(),
+    );
+    let analysis = crate::scan::scan(&archive);
+    let input = InputInfo {
+        name: "test.tgz".into(),
+        bytes: archive.input_bytes,
+        digests: digests_of.map(Digests::of),
+        source: None,
+    };
+    Session::new(input, archive, analysis, 0)
+}
+
 /// `name@version`, when package.json names the package.
 pub fn package_label(package: Option<&crate::package::PackageInfo>) -> Option<String> {
     let p = package?;

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::protocol::Overview;
+use crate::protocol::{Overview, Response};
 use crate::session::{Digests, Progress};
 use crate::text::{count, plural, size};
 use crate::view::tree::{FileTree, Node, Tab};
@@ -39,34 +39,32 @@ pub enum Stage {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AppEvent {
     /// Files were chosen (dropped or picked); the first is analysed.
-    Chosen {
-        name: String,
-        count: usize,
-    },
-    Progress {
-        id: u32,
-        progress: Progress,
-    },
-    Done {
-        id: u32,
-        overview: Box<Overview>,
-    },
-    Tree {
-        id: u32,
-        tab: Tab,
-        nodes: Vec<Node>,
-        last: bool,
-    },
-    Digests {
-        id: u32,
-        digests: Digests,
-    },
-    Failed {
-        id: u32,
-        message: String,
-    },
+    Chosen { name: String, count: usize },
     /// The Cancel button, or Esc.
     Cancel,
+    /// What the worker said.
+    Worker(Response),
+}
+
+/// How far the worker has got since it was (re)started.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum WorkerState {
+    #[default]
+    Starting,
+    /// It takes work.
+    Ready,
+    /// It has scanned its warm-up package: a scan runs at full speed.
+    Warm,
+}
+
+impl WorkerState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WorkerState::Starting => "starting",
+            WorkerState::Ready => "ready",
+            WorkerState::Warm => "warm",
+        }
+    }
 }
 
 /// What the shell must do after an event.
@@ -103,6 +101,7 @@ impl Trees {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct App {
     pub stage: Stage,
+    pub worker: WorkerState,
     /// Said when several files were dropped: one package is analysed at a time.
     pub notice: Option<String>,
     next: u32,
@@ -127,6 +126,7 @@ impl App {
                 let mut commands = Vec::new();
                 // A second drop replaces the first: nothing of it may show up afterwards.
                 if self.busy() {
+                    self.worker = WorkerState::Starting;
                     commands.push(AppCommand::RestartWorker);
                 }
                 self.next += 1;
@@ -147,6 +147,7 @@ impl App {
             AppEvent::Cancel => match std::mem::take(&mut self.stage) {
                 Stage::Working { name, .. } => {
                     self.stage = Stage::Cancelled { name };
+                    self.worker = WorkerState::Starting;
                     vec![AppCommand::RestartWorker]
                 }
                 other => {
@@ -154,7 +155,20 @@ impl App {
                     Vec::new()
                 }
             },
-            AppEvent::Progress { id, progress } => {
+            AppEvent::Worker(response) => {
+                self.heard(response);
+                Vec::new()
+            }
+        }
+    }
+
+    /// What the worker said: about the analysis under way or shown, or about itself.
+    fn heard(&mut self, response: Response) {
+        let shown = self.next;
+        match response {
+            Response::Ready => self.worker = WorkerState::Ready,
+            Response::Warm => self.worker = WorkerState::Warm,
+            Response::Progress { id, progress } => {
                 if let Stage::Working {
                     id: current,
                     progress: p,
@@ -164,40 +178,30 @@ impl App {
                 {
                     *p = progress;
                 }
-                Vec::new()
             }
-            AppEvent::Done { id, overview } => {
-                if self.current() == Some(id) {
-                    self.stage = Stage::Done {
-                        overview: Rc::from(overview),
-                        trees: Trees::default(),
-                        digests: None,
-                    };
-                }
-                Vec::new()
+            Response::Done { id, overview } if self.current() == Some(id) => {
+                self.stage = Stage::Done {
+                    overview: Rc::from(overview),
+                    trees: Trees::default(),
+                    digests: None,
+                };
             }
-            AppEvent::Tree {
+            Response::Tree {
                 id,
                 tab,
                 nodes,
                 last,
-            } => {
-                if let Stage::Done { trees, .. } = &mut self.stage
-                    && self.next == id
-                {
+            } if id == shown => {
+                if let Stage::Done { trees, .. } = &mut self.stage {
                     trees.add(tab, nodes, last);
                 }
-                Vec::new()
             }
-            AppEvent::Digests { id, digests } => {
-                if let Stage::Done { digests: d, .. } = &mut self.stage
-                    && self.next == id
-                {
+            Response::Digests { id, digests } if id == shown => {
+                if let Stage::Done { digests: d, .. } = &mut self.stage {
                     *d = Some(digests);
                 }
-                Vec::new()
             }
-            AppEvent::Failed { id, message } => {
+            Response::Failed { id, message } => {
                 if let Stage::Working {
                     id: current, name, ..
                 } = &self.stage
@@ -208,8 +212,9 @@ impl App {
                         message,
                     };
                 }
-                Vec::new()
             }
+            // Answers to the viewer and to saves go to them, not here; stale ones are dropped.
+            _ => {}
         }
     }
 }
@@ -234,20 +239,11 @@ pub fn progress_label(p: &Progress) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::archive::Archive;
-    use crate::session::{InputInfo, Session};
     use crate::view::tree::FileInfo;
 
     fn overview() -> Box<Overview> {
-        let archive = Archive::from_files(vec![("a.js".into(), b"a".to_vec())]);
-        let analysis = crate::scan::scan(&archive);
-        let input = InputInfo {
-            name: "a.tgz".into(),
-            bytes: 1,
-            digests: None,
-            source: None,
-        };
-        Box::new(Overview::of(&Session::new(input, archive, analysis, 0)))
+        let session = crate::session::of_files(&[("a.js", b"a")], None);
+        Box::new(Overview::of(&session))
     }
 
     fn chosen(name: &str) -> AppEvent {
@@ -267,12 +263,12 @@ mod tests {
             unpacked: 20,
             files: 3,
         };
-        app.update(AppEvent::Progress { id: 1, progress });
+        app.update(AppEvent::Worker(Response::Progress { id: 1, progress }));
         assert!(matches!(&app.stage, Stage::Working { progress: p, .. } if *p == progress));
-        app.update(AppEvent::Done {
+        app.update(AppEvent::Worker(Response::Done {
             id: 1,
             overview: overview(),
-        });
+        }));
         assert!(matches!(app.stage, Stage::Done { digests: None, .. }));
         // The trees come in slices after the verdict.
         let tree = FileTree::build((0..10).map(|i| FileInfo {
@@ -288,12 +284,12 @@ mod tests {
                 panic!()
             };
             assert!(trees.get(Tab::Files).is_none(), "not before the last slice");
-            app.update(AppEvent::Tree {
+            app.update(AppEvent::Worker(Response::Tree {
                 id: 1,
                 tab: Tab::Files,
                 nodes: part.to_vec(),
                 last,
-            });
+            }));
         }
         let Stage::Done { trees, .. } = &app.stage else {
             panic!()
@@ -301,18 +297,18 @@ mod tests {
         assert_eq!(trees.get(Tab::Files).map(|t| &**t), Some(&tree));
         assert!(trees.get(Tab::Recovered).is_none());
         let digests = Digests::of(b"x");
-        app.update(AppEvent::Digests {
+        app.update(AppEvent::Worker(Response::Digests {
             id: 1,
             digests: digests.clone(),
-        });
+        }));
         assert!(matches!(&app.stage, Stage::Done { digests: Some(d), .. } if *d == digests));
         // Digests of an older analysis are not this one's.
         app.update(chosen("b.tgz"));
-        app.update(AppEvent::Done {
+        app.update(AppEvent::Worker(Response::Done {
             id: 2,
             overview: overview(),
-        });
-        app.update(AppEvent::Digests { id: 1, digests });
+        }));
+        app.update(AppEvent::Worker(Response::Digests { id: 1, digests }));
         assert!(matches!(app.stage, Stage::Done { digests: None, .. }));
     }
 
@@ -325,20 +321,20 @@ mod tests {
             [AppCommand::RestartWorker, AppCommand::Analyse { id: 2 }]
         );
         // Whatever the first one still says changes nothing.
-        app.update(AppEvent::Done {
+        app.update(AppEvent::Worker(Response::Done {
             id: 1,
             overview: overview(),
-        });
-        app.update(AppEvent::Failed {
+        }));
+        app.update(AppEvent::Worker(Response::Failed {
             id: 1,
             message: "late".into(),
-        });
+        }));
         assert!(matches!(&app.stage, Stage::Working { id: 2, name, .. } if name == "second.tgz"));
         // When idle, choosing does not restart anything.
-        app.update(AppEvent::Done {
+        app.update(AppEvent::Worker(Response::Done {
             id: 2,
             overview: overview(),
-        });
+        }));
         assert_eq!(
             app.update(chosen("third.tgz")),
             [AppCommand::Analyse { id: 3 }]
@@ -356,10 +352,10 @@ mod tests {
                 name: "big.tgz".into()
             }
         );
-        app.update(AppEvent::Done {
+        app.update(AppEvent::Worker(Response::Done {
             id: 1,
             overview: overview(),
-        });
+        }));
         assert_eq!(
             app.stage,
             Stage::Cancelled {
@@ -368,6 +364,23 @@ mod tests {
         );
         // Esc with nothing running does nothing.
         assert!(app.update(AppEvent::Cancel).is_empty());
+    }
+
+    #[test]
+    fn the_worker_says_how_far_it_has_got() {
+        let mut app = App::default();
+        assert_eq!(app.worker, WorkerState::Starting);
+        app.update(AppEvent::Worker(Response::Ready));
+        app.update(AppEvent::Worker(Response::Warm));
+        assert_eq!(app.worker.as_str(), "warm");
+        app.update(chosen("a.tgz"));
+        assert_eq!(
+            app.worker,
+            WorkerState::Warm,
+            "an idle worker takes the work"
+        );
+        app.update(AppEvent::Cancel);
+        assert_eq!(app.worker, WorkerState::Starting, "a fresh one starts");
     }
 
     #[test]

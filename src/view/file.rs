@@ -235,20 +235,11 @@ fn last_row_of_line(view: &TextView, line: u32) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::archive::Archive;
-    use crate::session::{InputInfo, Session};
+    use crate::session::Session;
 
     fn session(files: Vec<(&str, Vec<u8>)>) -> Session {
-        let archive =
-            Archive::from_files(files.into_iter().map(|(p, b)| (p.to_string(), b)).collect());
-        let analysis = crate::scan::scan(&archive);
-        let input = InputInfo {
-            name: "t.tgz".into(),
-            bytes: 0,
-            digests: None,
-            source: None,
-        };
-        Session::new(input, archive, analysis, 0)
+        let files: Vec<(&str, &[u8])> = files.iter().map(|(p, b)| (*p, b.as_slice())).collect();
+        crate::session::of_files(&files, None)
     }
 
     /// A GitHub token with a valid checksum, made here, never committed as a literal.

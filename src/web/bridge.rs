@@ -103,8 +103,8 @@ impl Bridge {
                 }
                 self.on_analysis.emit(response);
             }
-            Response::Warm => self.on_analysis.emit(response),
-            Response::Progress { .. }
+            Response::Warm
+            | Response::Progress { .. }
             | Response::Done { .. }
             | Response::Tree { .. }
             | Response::Failed { .. }

@@ -49,38 +49,14 @@ fn page() -> Html {
     let app = use_mut_ref(App::default);
     let rerender = use_force_update();
     let chosen = use_mut_ref(|| None::<web_sys::File>);
-    // How far the worker has got: started, then warmed up (for tests and benchmarks to wait
-    // on: `main[data-worker]`).
-    let worker = use_state(|| "starting");
     let started = use_memo((), |_| Rc::new(Cell::new(0.0)));
     let bridge = {
         let app = app.clone();
         let rerender = rerender.clone();
-        let worker = worker.setter();
         use_memo((), move |_| {
             Bridge::new(Callback::from(move |response: Response| {
-                let event = match response {
-                    Response::Ready => return worker.set("ready"),
-                    Response::Warm => return worker.set("warm"),
-                    Response::Progress { id, progress } => AppEvent::Progress { id, progress },
-                    Response::Done { id, overview } => AppEvent::Done { id, overview },
-                    Response::Failed { id, message } => AppEvent::Failed { id, message },
-                    Response::Digests { id, digests } => AppEvent::Digests { id, digests },
-                    Response::Tree {
-                        id,
-                        tab,
-                        nodes,
-                        last,
-                    } => AppEvent::Tree {
-                        id,
-                        tab,
-                        nodes,
-                        last,
-                    },
-                    _ => return,
-                };
                 // Answers from the worker never ask for more.
-                let _ = app.borrow_mut().update(event);
+                let _ = app.borrow_mut().update(AppEvent::Worker(response));
                 rerender.force_update();
             }))
         })
@@ -127,7 +103,8 @@ fn page() -> Html {
             </div>
             <p class="tagline">{"Does this npm package leak its source code or secrets? Everything runs in your browser; nothing is uploaded."}</p>
         </header>
-        <main data-worker={*worker}>
+        // How far the worker has got, for tests and benchmarks to wait on.
+        <main data-worker={app.worker.as_str()}>
             <DropZone on_files={on_files} busy={app.busy()} compact={!matches!(app.stage, Stage::Idle)} />
             if let Some(text) = &app.notice {
                 <div class="banner notice" role="status" data-testid="notice">{text.clone()}</div>
