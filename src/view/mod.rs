@@ -5,4 +5,5 @@
 pub mod app;
 pub mod file;
 pub mod link;
+pub mod list;
 pub mod tree;

@@ -10,7 +10,8 @@ use leakscope::finding::Severity;
 use leakscope::text::{capitalise, count, name_parts, size};
 use leakscope::view::tree::{FileTree, Key, Sort, Tab, TreeCommand, TreeEvent, TreeState};
 
-use crate::virtual_list::{VirtualList, uniform};
+use crate::virtual_list::VirtualList;
+use leakscope::view::list::uniform;
 
 const ROW_PX: u32 = 26;
 
@@ -147,7 +148,9 @@ pub fn tree_pane(props: &TreePaneProps) -> Html {
                      data-row={i.to_string()} tabindex={if i == cursor { "0" } else { "-1" }}
                      aria-selected={selected.to_string()} aria-label={node.name.clone()}
                      aria-expanded={node.is_dir.then(|| row.expanded.to_string())}
-                     style={format!("padding-left: {}rem", 0.5 + row.depth as f32 * 1.1)} {onclick}>
+                     {onclick}>
+                    // Indented by empty cells, not a style attribute (the page's policy).
+                    { for (0..row.depth).map(|_| html! { <span class="indent" aria-hidden="true"></span> }) }
                     <span class="caret" aria-hidden="true">{icon}</span>
                     <span class="tree-name" title={node.path.clone()} aria-hidden="true">
                         <span class="name-head">{head}</span><span class="name-tail">{tail}</span>
@@ -192,7 +195,7 @@ pub fn tree_pane(props: &TreePaneProps) -> Html {
             if rows.is_empty() {
                 <p class="muted empty">{"No file matches."}</p>
             }
-            <VirtualList class="tree" role="tree" label="Files" offsets={uniform(rows.len(), ROW_PX)}
+            <VirtualList class="tree" role="tree" label="Files" offsets={Rc::new(uniform(rows.len(), ROW_PX))}
                          render={render} onkeydown={on_key} node_ref={list_ref}
                          scroll_to={Some(s.cursor).filter(|_| !rows.is_empty())} />
         </div>

@@ -175,7 +175,7 @@ pub fn viewer(props: &ViewerProps) -> Html {
                 </p>
             }
             if comparing {
-                <div class="compare" style={format!("grid-template-columns: repeat({}, minmax(0, 1fr))", variants.len())}>
+                <div class="compare">
                     { for variants.iter().map(|v| html! {
                         <Other tab={Tab::Recovered} path={v.clone()} />
                     }) }

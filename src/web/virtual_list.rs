@@ -4,7 +4,10 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+use leakscope::view::list;
 
 /// Items rendered beyond the visible area, above and below, so fast scrolling shows no gap.
 const OVERSCAN_PX: u32 = 600;
@@ -36,13 +39,13 @@ pub struct VirtualListProps {
 pub fn virtual_list(props: &VirtualListProps) -> Html {
     let node = props.node_ref.clone();
     // (scroll top, viewport height); the first paint assumes a tall viewport.
-    let window = use_state(|| (0u32, 1200u32));
+    let view = use_state(|| (0u32, 1200u32));
     let onscroll = {
-        let window = window.clone();
+        let view = view.clone();
         let node = node.clone();
         Callback::from(move |_: Event| {
             if let Some(el) = node.cast::<web_sys::Element>() {
-                window.set((
+                view.set((
                     el.scroll_top().max(0) as u32,
                     el.client_height().max(0) as u32,
                 ));
@@ -54,40 +57,33 @@ pub fn virtual_list(props: &VirtualListProps) -> Html {
         let offsets = props.offsets.clone();
         use_effect_with(props.scroll_to, move |target| {
             if let (Some(i), Some(el)) = (*target, node.cast::<web_sys::Element>()) {
-                let (top, bottom) = (offsets[i], offsets[i + 1]);
-                let view_top = el.scroll_top().max(0) as u32;
-                let view_bottom = view_top + el.client_height().max(0) as u32;
-                if top < view_top {
-                    el.set_scroll_top(top as i32);
-                } else if bottom > view_bottom {
-                    el.set_scroll_top((bottom - el.client_height().max(0) as u32) as i32);
+                let (top, height) = (el.scroll_top().max(0), el.client_height().max(0));
+                if let Some(to) = list::scroll_to(&offsets, i, top as u32, height as u32) {
+                    el.set_scroll_top(to as i32);
                 }
             }
         });
     }
     let offsets = &props.offsets;
-    let count = offsets.len().saturating_sub(1);
-    let total = offsets.last().copied().unwrap_or(0);
-    let (top, height) = *window;
-    let from = top.saturating_sub(OVERSCAN_PX);
-    let to = top + height + OVERSCAN_PX;
-    // Offsets are sorted: find the window by binary search.
-    let first = offsets
-        .partition_point(|&o| o <= from)
-        .saturating_sub(1)
-        .min(count);
-    let last = offsets.partition_point(|&o| o < to).min(count);
+    let (top, height) = *view;
+    let (first, last) = list::window(offsets, top, height, OVERSCAN_PX);
     {
         let on_range = props.on_range.clone();
         use_effect_with((first, last), move |range| on_range.emit(*range));
     }
+    // Positions are set through the CSS object model after each render: the page's policy
+    // allows no style attribute.
+    {
+        let node = node.clone();
+        let offsets = offsets.clone();
+        use_effect(move || place(&node, &offsets));
+    }
     html! {
         <div class={classes!("vlist", props.class.clone())} ref={node} {onscroll}
              onkeydown={props.onkeydown.clone()} role={props.role.clone()} aria-label={props.label.clone()}>
-            <div class="vlist-space" style={format!("height:{total}px")}>
+            <div class="vlist-space">
                 { for (first..last).map(|i| html! {
-                    <div class="vlist-item" key={i}
-                         style={format!("top:{}px;height:{}px", offsets[i], offsets[i + 1] - offsets[i])}>
+                    <div class="vlist-item" key={i} data-item={i.to_string()}>
                         { props.render.emit(i) }
                     </div>
                 }) }
@@ -96,7 +92,36 @@ pub fn virtual_list(props: &VirtualListProps) -> Html {
     }
 }
 
-/// Offsets for `count` items of one height.
-pub fn uniform(count: usize, height: u32) -> Rc<Vec<u32>> {
-    Rc::new((0..=count as u32).map(|i| i * height).collect())
+/// Sizes the list's space and puts each rendered item at its offset.
+fn place(node: &NodeRef, offsets: &[u32]) {
+    let px = |v: u32| format!("{v}px");
+    let Some(space) = node
+        .cast::<web_sys::Element>()
+        .and_then(|el| el.first_element_child())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let _ = space
+        .style()
+        .set_property("height", &px(offsets.last().copied().unwrap_or(0)));
+    let items = space.children();
+    for k in 0..items.length() {
+        let Some(item) = items
+            .item(k)
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let Some(i) = item
+            .get_attribute("data-item")
+            .and_then(|i| i.parse::<usize>().ok())
+            .filter(|&i| i + 1 < offsets.len())
+        else {
+            continue;
+        };
+        let style = item.style();
+        let _ = style.set_property("top", &px(offsets[i]));
+        let _ = style.set_property("height", &px(offsets[i + 1] - offsets[i]));
+    }
 }

@@ -26,7 +26,7 @@ import { crc32 } from 'node:zlib';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { URL_UNDER_TEST, SHOTS, TIMEOUT, launchChromium, assertAllLocal } from './harness.mjs';
+import { URL_UNDER_TEST, SHOTS, TIMEOUT, launchChromium, withPage as withPageIn } from './harness.mjs';
 
 import {
   BIG_HUGE_SOURCE,
@@ -114,42 +114,11 @@ after(async () => {
 // ---------------------------------------------------------------------------------------
 // Page helpers
 
-/**
- * Runs `fn(page, { requests, downloads })` in a fresh context and page with the page under
- * test loaded; `downloads` is a fresh folder for saved downloads. Afterwards asserts that
- * no request left this machine and nothing was thrown. On failure, saves
- * `<name>-failed.png` before rethrowing.
- */
-async function withPage(name, fn) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  const requests = [];
-  const pageErrors = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('pageerror', (e) => pageErrors.push(e));
-  page.on('console', (m) => {
-    if (m.type() === 'error') console.log(`  [${name}] console.error: ${m.text()}`);
-  });
+function withPage(name, fn) {
   const downloads = mkdtempSync(join(dir, `${name}-downloads-`));
-  let loaded = false;
-  try {
-    await page.goto(URL_UNDER_TEST, { waitUntil: 'load' });
-    await page.waitForSelector('main[data-worker="ready"], main[data-worker="warm"]', { state: 'attached' });
-    loaded = true;
-    await fn(page, { requests, downloads });
-    assertAllLocal(requests);
-    assert.deepEqual(pageErrors.map(String), [], 'uncaught errors in the page');
-  } catch (e) {
-    if (loaded) await page.screenshot({ path: join(SHOTS, `${name}-failed.png`), fullPage: true }).catch(() => {});
-    if (pageErrors.length) console.log(`  [${name}] page errors:\n${pageErrors.map((x) => x.stack ?? x).join('\n')}`);
-    throw e;
-  } finally {
-    await context.close();
-  }
+  return withPageIn(browser, name, fn, { downloads });
 }
 
-/** Every request went to this machine (data: and blob: URLs are fine). */
 /** Picks `path` with the file input and waits for the verdict (fails with the error banner's text). */
 async function pick(page, path, { timeout = TIMEOUT } = {}) {
   await page.waitForSelector(FILE_INPUT, { state: 'attached' });

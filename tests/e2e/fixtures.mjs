@@ -200,6 +200,37 @@ export function slowPackage() {
   );
 }
 
+/**
+ * A gzip bomb: one tar entry that claims `gib` GiB of zeros, as concatenated gzip members of
+ * 1 MiB of zeros each (about 1,000:1; a few MB on disk, quick to make).
+ */
+export function gzipBomb(gib = 1.5) {
+  const mib = Math.round(gib * 1024);
+  const head = header('package/zeros.bin', mib * 1024 * 1024, '0');
+  const zeros = Buffer.alloc(1024 * 1024);
+  const member = gzipSync(zeros, { level: 9 });
+  const first = gzipSync(Buffer.concat([header('package/package.json', 2, '0'), Buffer.from('{}'), Buffer.alloc(510), head, zeros]), { level: 9 });
+  return Buffer.concat([first, ...Array(mib - 1).fill(member)]);
+}
+
+/** Many tiny files: past the entry limit (100,000), so it is read in part. */
+export function manyEntries(n = 120_000) {
+  const entries = [{ name: 'package/package.json', data: json({ name: 'many', version: '1.0.0', license: 'MIT' }) }];
+  for (let i = 0; i < n; i++) entries.push({ name: `package/f/${i % 100}/${i}.js`, data: '' });
+  return tgz(entries, 1);
+}
+
+/** A source map nested 200,000 arrays deep, beside a file that points to it. */
+export function deepJson() {
+  const depth = 200_000;
+  const map = `{"version":3,"sources":["a.ts"],"sourcesContent":["x"],"mappings":"AAAA","x":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+  return tgz([
+    { name: 'package/package.json', data: json({ name: 'deep', version: '1.0.0', license: 'UNLICENSED' }) },
+    { name: 'package/a.js', data: 'a()\n//# sourceMappingURL=a.js.map\n' },
+    { name: 'package/a.js.map', data: map },
+  ]);
+}
+
 /** Plain text: neither gzip nor tar. */
 export function notGzip() {
   return Buffer.from('this is not a tarball\n'.repeat(200), 'utf8');

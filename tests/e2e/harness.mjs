@@ -39,3 +39,62 @@ export function assertAllLocal(requests) {
   });
   assert.deepEqual(foreign, [], 'requests to somewhere other than 127.0.0.1/localhost');
 }
+
+/** Runs in every page before anything else: records what the page's policy blocked. */
+function watchPolicy() {
+  window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__violations.push(`${e.effectiveDirective} ${e.blockedURI || '(inline)'}`);
+  });
+}
+
+/**
+ * Runs `fn(page, { requests, downloads })` in a fresh context with the page loaded and its
+ * worker up (so that any request after this is the page's doing). Afterwards asserts that no
+ * request left this machine, nothing was thrown, no dialog opened and the page's policy
+ * blocked nothing it was not asked to (`expectViolations` for a test that attacks it).
+ * On failure, saves `<name>-failed.png` before rethrowing.
+ */
+export async function withPage(browser, name, fn, options = {}) {
+  const { colorScheme, downloads: downloadsDir, url = URL_UNDER_TEST, expectViolations = false } = options;
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    acceptDownloads: Boolean(downloadsDir),
+  });
+  await context.addInitScript(watchPolicy);
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const requests = [];
+  const pageErrors = [];
+  const dialogs = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => pageErrors.push(e));
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    d.dismiss().catch(() => {});
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.log(`  [${name}] console.error: ${m.text()}`);
+  });
+  let loaded = false;
+  try {
+    if (colorScheme) await page.emulateMedia({ colorScheme });
+    await page.goto(url, { waitUntil: 'load' });
+    // The worker is up (its script and wasm are fetched): from here on, no request.
+    await page.waitForSelector('main[data-worker="ready"], main[data-worker="warm"]', { state: 'attached' });
+    loaded = true;
+    await fn(page, { requests, downloads: downloadsDir });
+    assertAllLocal(requests);
+    assert.deepEqual(pageErrors.map(String), [], 'uncaught errors in the page');
+    assert.deepEqual(dialogs, [], 'dialogs opened');
+    if (!expectViolations) {
+      assert.deepEqual(await page.evaluate(() => window.__violations), [], 'what the page policy blocked');
+    }
+  } catch (e) {
+    if (loaded) await page.screenshot({ path: join(SHOTS, `${name}-failed.png`), fullPage: true }).catch(() => {});
+    if (pageErrors.length) console.log(`  [${name}] page errors:\n${pageErrors.map((x) => x.stack ?? x).join('\n')}`);
+    throw e;
+  } finally {
+    await context.close();
+  }
+}

@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { URL_UNDER_TEST, SHOTS, TIMEOUT, launchChromium, assertAllLocal } from './harness.mjs';
+import { SHOTS, TIMEOUT, launchChromium, withPage as withPageIn } from './harness.mjs';
 
 import {
   bigLeak,
@@ -63,42 +63,8 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/**
- * Runs `fn` in a fresh context and page with the page under test loaded. Records every
- * request and uncaught page error; afterwards asserts that no request left this machine and
- * nothing was thrown. On failure, saves `target/e2e/<name>-failed.png` before rethrowing.
- */
-async function withPage(name, fn, { colorScheme } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(TIMEOUT);
-  const requests = [];
-  const pageErrors = [];
-  page.on('request', (r) => requests.push(r.url()));
-  page.on('pageerror', (e) => pageErrors.push(e));
-  page.on('console', (m) => {
-    if (m.type() === 'error') console.log(`  [${name}] console.error: ${m.text()}`);
-  });
-  let loaded = false;
-  try {
-    if (colorScheme) await page.emulateMedia({ colorScheme });
-    await page.goto(URL_UNDER_TEST, { waitUntil: 'load' });
-    // The worker is up (its script and wasm are fetched): from here on, no request.
-    await page.waitForSelector('main[data-worker="ready"], main[data-worker="warm"]', { state: 'attached' });
-    loaded = true;
-    await fn(page, { requests });
-    assertAllLocal(requests);
-    assert.deepEqual(pageErrors.map(String), [], 'uncaught errors in the page');
-  } catch (e) {
-    if (loaded) await page.screenshot({ path: join(SHOTS, `${name}-failed.png`), fullPage: true }).catch(() => {});
-    if (pageErrors.length) console.log(`  [${name}] page errors:\n${pageErrors.map((x) => x.stack ?? x).join('\n')}`);
-    throw e;
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (name, fn, options) => withPageIn(browser, name, fn, options);
 
-/** Every request went to this machine (data: and blob: URLs are fine). */
 /** Requests made from index `from` on, ignoring the favicon (the browser fetches it lazily). */
 function requestsSince(requests, from) {
   return requests.slice(from).filter((u) => !/\/favicon[^/]*$/.test(new URL(u).pathname));

@@ -1,14 +1,21 @@
 // A tiny static file server for the end-to-end tests (Node built-ins only).
-//   node tests/e2e/serve.mjs [DIR=dist] [PORT=8080]
-// Serves DIR on 127.0.0.1:PORT, `/` -> index.html, and prints
-// `serving DIR on http://127.0.0.1:PORT/` once it is listening.
+//   node tests/e2e/serve.mjs [DIR=dist] [PORT=8080] [--prefix /sub/path/]
+// Serves DIR on 127.0.0.1:PORT (under the prefix, when given: the page must work from any
+// sub-path), `/` -> index.html, and prints `serving DIR on http://127.0.0.1:PORT/` once it is
+// listening.
 
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 
-const root = resolve(process.argv[2] ?? 'dist');
-const port = Number(process.argv[3] ?? 8080);
+const args = process.argv.slice(2);
+const flag = (name) => {
+  const i = args.indexOf(name);
+  return i < 0 ? undefined : args.splice(i, 2)[1];
+};
+const prefix = flag('--prefix') ?? '/';
+const root = resolve(args[0] ?? 'dist');
+const port = Number(args[1] ?? 8080);
 const host = '127.0.0.1';
 
 const TYPES = {
@@ -54,7 +61,9 @@ const server = createServer((req, res) => {
     res.end(req.method === 'HEAD' ? undefined : text);
   };
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n');
-  let file = fileFor(req.url ?? '/');
+  const url = req.url ?? '/';
+  if (!url.startsWith(prefix)) return send(404, 'not found\n');
+  let file = fileFor('/' + url.slice(prefix.length));
   if (!file) return send(403, 'forbidden\n');
   let stat;
   try {
@@ -83,7 +92,7 @@ server.on('error', (e) => {
   process.exit(1);
 });
 server.listen(port, host, () => {
-  console.log(`serving ${root} on http://${host}:${server.address().port}/`);
+  console.log(`serving ${root} on http://${host}:${server.address().port}${prefix}`);
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => server.close(() => process.exit(0)).closeAllConnections());
