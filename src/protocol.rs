@@ -5,25 +5,64 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::diff::{Comparison, FileStatus};
 use crate::finding::{Finding, Verdict};
+use crate::registry::{Expected, Packument, Provenance, RegistryError};
 use crate::session::{Digests, InputInfo, Progress, Session};
 use crate::view::file::{FileMeta, ViewRow};
 use crate::view::tree::{Node, Tab};
 
-/// Page -> worker. The file to analyse travels beside [`Request::Analyse`] (a `File`
-/// handle: its bytes are read by the worker), never inside a message.
+/// Page -> worker. The bytes to read travel beside [`Request::Analyse`] and
+/// [`Request::Packument`] (a `File` or `Blob` handle, or a transferred buffer), never inside
+/// a message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Request {
-    /// Analyse the file given beside this message.
-    Analyse { id: u32, name: String },
-    /// Open a file in viewer slot `view`: answered by [`Response::File`].
-    Open { view: u32, tab: Tab, path: String },
+    /// Analyse the file given beside this message. The worker keeps the session `keep` (the
+    /// package this one is compared with) and lets every other go. With a `check`, the
+    /// bytes are a download that must match the registry's integrity before they are read.
+    Analyse {
+        id: u32,
+        name: String,
+        keep: Option<u32>,
+        check: Option<Box<Check>>,
+    },
+    /// Read the packument given beside this message: answered by [`Response::Packument`].
+    Packument { id: u32, name: String },
+    /// Compare two analysed packages: answered by [`Response::Compared`].
+    Compare { old: u32, new: u32 },
+    /// Open a file of the package analysed as `session` in viewer slot `view`: answered by
+    /// [`Response::File`].
+    Open {
+        session: u32,
+        view: u32,
+        tab: Tab,
+        path: String,
+    },
     /// Rows `from..to` of the file open in slot `view`: answered by [`Response::Rows`].
     Rows { view: u32, from: usize, to: usize },
     /// Slot `view` is no longer shown: the worker lets its file go.
     Close { view: u32 },
-    /// Something to save: answered by [`Response::Saved`].
-    Save(Save),
+    /// Something of the package analysed as `session` to save: answered by
+    /// [`Response::Saved`].
+    Save { session: u32, what: Save },
+}
+
+/// A download's check against the registry, and where it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Check {
+    pub expected: Expected,
+    /// Its `integrity_verified` is filled in by the check.
+    pub provenance: Provenance,
+    /// Read it even if it does not match (the person asked to, after seeing the mismatch).
+    pub anyway: bool,
+}
+
+/// The formats a comparison saves as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DiffFormat {
+    Json,
+    Markdown,
+    Sarif,
 }
 
 /// What the page can save.
@@ -31,6 +70,11 @@ pub enum Request {
 pub enum Save {
     Json,
     Markdown,
+    /// The comparison of the package analysed as `old` with this one.
+    Comparison {
+        old: u32,
+        format: DiffFormat,
+    },
     /// The recovered sources as a .zip; only the package's own with `own_only`.
     Zip {
         own_only: bool,
@@ -70,10 +114,29 @@ pub enum Response {
         id: u32,
         digests: Digests,
     },
-    /// Nothing could be read: not a package, an empty file, cut off before its first file.
+    /// Nothing could be read: not a package, an empty file, cut off before its first file;
+    /// or a packument that is not one.
     Failed {
         id: u32,
         message: String,
+    },
+    /// The packument of [`Request::Packument`], read.
+    Packument {
+        id: u32,
+        packument: Box<Packument>,
+    },
+    /// The download does not match the registry's integrity, and was not read.
+    Mismatch {
+        id: u32,
+        error: RegistryError,
+    },
+    /// The comparison of [`Request::Compare`], with the status of each node of NEW's
+    /// files tree (by index, as [`crate::view::tree::FileTree`] numbers them).
+    Compared {
+        old: u32,
+        new: u32,
+        comparison: Box<Comparison>,
+        marks: Vec<FileStatus>,
     },
     File {
         view: u32,
@@ -98,6 +161,9 @@ pub struct Overview {
     pub input: InputInfo,
     /// `name@version`, or the file's name.
     pub label: String,
+    /// The package's name and version, from its `package.json`.
+    pub name: Option<String>,
+    pub version: Option<String>,
     pub licence: Option<String>,
     pub scanned_at: String,
     pub files: usize,
@@ -121,6 +187,8 @@ impl Overview {
         Overview {
             input: s.input.clone(),
             label: s.label(),
+            name: a.package.as_ref().and_then(|p| p.name.clone()),
+            version: a.package.as_ref().and_then(|p| p.version.clone()),
             licence: a.package.as_ref().map(|p| p.licence.describe()),
             scanned_at: s.scanned_at.clone(),
             files: a.files,
@@ -173,8 +241,27 @@ pub fn trees(id: u32, s: &Session) -> impl Iterator<Item = Response> + '_ {
         })
 }
 
-/// The answer to a [`Save`], from the session: a file name, a MIME type and the bytes.
-pub fn save(s: &Session, what: &Save) -> Result<Response, String> {
+/// The comparison of two sessions, and how each node of NEW's files tree fares.
+pub fn compared(old_id: u32, new_id: u32, old: &Session, new: &Session) -> Response {
+    let comparison = crate::diff::compare(old, new);
+    let statuses = comparison.statuses(new.archive.entries().iter().map(|e| e.path.as_str()));
+    let marks = new
+        .tree(Tab::Files)
+        .nodes()
+        .iter()
+        .map(|n| statuses.get(&n.path).unwrap_or(FileStatus::Unchanged))
+        .collect();
+    Response::Compared {
+        old: old_id,
+        new: new_id,
+        comparison: Box::new(comparison),
+        marks,
+    }
+}
+
+/// The answer to a [`Save`], from the session (and for a comparison, the `old` one): a file
+/// name, a MIME type and the bytes.
+pub fn save(s: &Session, what: &Save, old: Option<&Session>) -> Result<Response, String> {
     let stem = s.stem();
     let (name, mime, bytes) = match what {
         Save::Json => (
@@ -200,6 +287,28 @@ pub fn save(s: &Session, what: &Save) -> Result<Response, String> {
             crate::export::zip_recovered(&s.analysis.recovered, s.archive.data(), *own_only)
                 .map_err(|e| format!("the .zip could not be made: {e}"))?,
         ),
+        Save::Comparison { format, .. } => {
+            let old = old.ok_or("the package compared with is no longer open")?;
+            let c = crate::diff::compare(old, s);
+            let stem = format!("{}-vs-{}", old.stem(), stem);
+            match format {
+                DiffFormat::Json => (
+                    format!("{stem}.leakscope-diff.json"),
+                    "application/json",
+                    c.to_json().into_bytes(),
+                ),
+                DiffFormat::Markdown => (
+                    format!("{stem}.leakscope-diff.md"),
+                    "text/markdown",
+                    c.markdown().into_bytes(),
+                ),
+                DiffFormat::Sarif => (
+                    format!("{stem}.leakscope-diff.sarif"),
+                    "application/sarif+json",
+                    c.sarif().into_bytes(),
+                ),
+            }
+        }
         Save::File { tab, path } => {
             let bytes = s
                 .bytes(*tab, path)
@@ -255,6 +364,7 @@ mod tests {
             assert_eq!(decode::<Response>(&encode(&message)), Ok(message));
         }
         let request = Request::Open {
+            session: 3,
             view: 1,
             tab: Tab::Files,
             path: "lib/a.js".into(),
@@ -268,7 +378,7 @@ mod tests {
     #[test]
     fn saves_are_named_after_the_package() {
         let s = session();
-        let name = |what| match save(&s, &what).unwrap() {
+        let name = |what| match save(&s, &what, Some(&s)).unwrap() {
             Response::Saved { name, mime, bytes } => (name, mime, !bytes.is_empty()),
             other => panic!("{other:?}"),
         };
@@ -281,6 +391,16 @@ mod tests {
             )
         );
         assert_eq!(name(Save::Markdown).0, "acme-x-1.0.0.leakscope.md");
+        let diff = |format| Save::Comparison { old: 1, format };
+        assert_eq!(
+            name(diff(DiffFormat::Sarif)),
+            (
+                "acme-x-1.0.0-vs-acme-x-1.0.0.leakscope-diff.sarif".into(),
+                "application/sarif+json".into(),
+                true
+            )
+        );
+        assert!(save(&s, &diff(DiffFormat::Json), None).is_err());
         assert_eq!(
             name(Save::Zip { own_only: true }).0,
             "acme-x-1.0.0-own-sources.zip"
@@ -298,7 +418,8 @@ mod tests {
                 &Save::File {
                     tab: Tab::Files,
                     path: "nope".into()
-                }
+                },
+                None
             )
             .is_err()
         );

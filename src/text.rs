@@ -53,6 +53,13 @@ pub fn binary_size(bytes: u64) -> String {
 
 /// The first letter in upper case: "a GitHub token" -> "A GitHub token".
 pub fn capitalise(s: &str) -> String {
+    // An address stays as it is written: "https://…", never "Https://…".
+    if s.split_whitespace()
+        .next()
+        .is_some_and(|w| w.contains("://"))
+    {
+        return s.to_string();
+    }
     let mut c = s.chars();
     c.next()
         .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())

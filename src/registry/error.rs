@@ -76,6 +76,16 @@ pub enum RegistryError {
         expected: String,
         actual: String,
     },
+    /// The page's security policy does not let it connect to `origin` (in the page only:
+    /// a static page's policy is fixed when it is deployed).
+    #[error(
+        "this page's security policy does not allow it to connect to {origin}{}. Whoever deploys Leakscope lists the registries it may use when building it (LEAKSCOPE_REGISTRIES, see the README); a registry mirrored on the page's own site, under /registry/, always works.",
+        allowed_list(allowed)
+    )]
+    NotAllowed {
+        origin: String,
+        allowed: Vec<String>,
+    },
     /// The answer was not a packument (an HTML error page, a proxy's login page, truncated
     /// JSON).
     #[error("the registry's answer for {name} is not package metadata ({why})")]
@@ -104,13 +114,20 @@ impl RegistryError {
         }
     }
 
-    /// A browser's refusal to let the page read the answer (no status is visible then).
-    pub fn cors(url: &str) -> RegistryError {
-        RegistryError::Refused {
-            url: display_url(url),
-            status: None,
-            why: "the browser blocked the request: the registry does not allow pages on other sites to read it (CORS), or the page's security policy does not list it".to_string(),
+    /// A fetch in the browser that got no answer the page may read: a browser does not tell
+    /// a page whether it is offline, the host is wrong, or CORS stopped it.
+    pub fn unreachable_from_page(registry: &str) -> RegistryError {
+        RegistryError::Unreachable {
+            registry: display_url(registry),
+            why: "no answer this page may read: offline, a wrong address, or a registry that does not let web pages on other sites read it (CORS)".to_string(),
         }
+    }
+}
+
+fn allowed_list(allowed: &[String]) -> String {
+    match allowed {
+        [] => " (this copy allows only its own site)".to_string(),
+        a => format!(" (this copy allows its own site and {})", a.join(", ")),
     }
 }
 

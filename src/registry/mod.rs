@@ -113,9 +113,9 @@ mod tests {
         assert!(!e.to_string().contains("s3cret"));
         assert!(e.to_string().contains("HTTP 401"), "{e}");
         assert!(
-            RegistryError::cors("https://h/x")
+            RegistryError::unreachable_from_page("https://me:s3cret@h/")
                 .to_string()
-                .contains("CORS")
+                .contains("(CORS)")
         );
     }
 

@@ -1,33 +1,136 @@
-//! The page as a whole: which package is being analysed or shown, and what happens when
-//! another is chosen, cancelled, or reports back. Analyses are numbered, so that whatever a
-//! cancelled or replaced one still says is ignored.
+//! The page as a whole: which package is being opened, analysed or shown, what it is
+//! compared with, and what happens when another is chosen, typed, cancelled, or reports
+//! back. Analyses are numbered, so that whatever a cancelled or replaced one still says is
+//! ignored. Events come in (from the person, the shell's fetches, the worker); commands go
+//! out for the shell to carry out; the page renders what is here.
 
 use std::rc::Rc;
 
-use crate::protocol::{Overview, Response};
+use crate::diff::{Comparison, FileStatus};
+use crate::protocol::{Check, Overview, Response};
+use crate::registry::{Provenance, Spec};
 use crate::session::{Digests, Progress};
 use crate::text::{count, plural, size};
+use crate::view::link::{Link, Selection};
+use crate::view::open::{
+    Fetch, FetchEvent, FetchWhat, Network, Opening, Package, RegistryFrom, RegistrySetting, Role,
+    Stopped, registry_base,
+};
+use crate::view::policy::ConnectPolicy;
 use crate::view::tree::{FileTree, Node, Tab};
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum Stage {
-    #[default]
-    Idle,
+/// A package on its way to being shown: fetched by name, or read by the worker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Task {
+    /// Opening a published version: its packument and tarball are being fetched.
+    Opening { id: u32, opening: Opening },
+    /// The worker reads it.
     Working {
         id: u32,
         name: String,
         progress: Progress,
     },
-    Done {
-        overview: Rc<Overview>,
-        /// The two trees, once all their slices have come (a few ms after the verdict).
-        trees: Trees,
-        /// The input's digests, which come a little after the verdict.
-        digests: Option<Digests>,
-    },
-    Failed {
+    /// The download does not match the registry's integrity: read only if the person
+    /// asks for it.
+    Mismatch {
+        id: u32,
         name: String,
         message: String,
+        check: Box<Check>,
+    },
+}
+
+impl Task {
+    pub fn id(&self) -> u32 {
+        match self {
+            Task::Opening { id, .. } | Task::Working { id, .. } | Task::Mismatch { id, .. } => *id,
+        }
+    }
+
+    pub fn name(&self) -> String {
+        match self {
+            Task::Opening { opening, .. } => opening.label(),
+            Task::Working { name, .. } | Task::Mismatch { name, .. } => name.clone(),
+        }
+    }
+
+    /// What its progress line says, and how far it has got (0 to 1) when that is known.
+    pub fn status(&self) -> (String, Option<f64>) {
+        match self {
+            Task::Opening { opening, .. } => (opening.status(), opening.fraction()),
+            Task::Working { progress, .. } => (progress_label(progress), Some(progress.fraction())),
+            Task::Mismatch { .. } => ("The integrity check failed".to_string(), None),
+        }
+    }
+}
+
+/// An analysed package, as the page has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analysis {
+    pub id: u32,
+    pub overview: Rc<Overview>,
+    /// The two trees, once all their slices have come (a few ms after the verdict).
+    pub trees: Trees,
+    /// The input's digests, which come a little after the verdict.
+    pub digests: Option<Digests>,
+}
+
+impl Analysis {
+    fn new(id: u32, overview: Box<Overview>) -> Analysis {
+        Analysis {
+            id,
+            // A download is hashed before it is read: its digests come with it.
+            digests: overview.input.digests.clone(),
+            overview: Rc::from(overview),
+            trees: Trees::default(),
+        }
+    }
+
+    /// Where it came from, when it was opened by name.
+    pub fn source(&self) -> Option<&Provenance> {
+        self.overview.input.source.as_ref()
+    }
+}
+
+/// The comparison of the package shown with another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Compare {
+    /// The control is open: pick a version, type one, or choose a file.
+    Picking,
+    Busy(Task),
+    Failed(Stopped),
+    /// Both are read; the worker compares them. `old` is the other one: the page shows
+    /// the newer package, with what changed.
+    Comparing {
+        old: Analysis,
+    },
+    Ready {
+        old: Analysis,
+        comparison: Rc<Comparison>,
+        /// The status of each node of the shown package's files tree.
+        marks: Rc<Vec<FileStatus>>,
+    },
+}
+
+/// The package shown, and what it is compared with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    pub analysis: Analysis,
+    /// A file to open as soon as the trees are there (named by the link the page was
+    /// opened with).
+    pub open: Option<Selection>,
+    pub compare: Option<Compare>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Stage {
+    #[default]
+    Idle,
+    Busy(Task),
+    Done(Box<Shown>),
+    Failed {
+        name: String,
+        stopped: Stopped,
     },
     /// The person stopped the analysis of `name`.
     Cancelled {
@@ -38,8 +141,42 @@ pub enum Stage {
 /// What happens to the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AppEvent {
+    /// The page has loaded: its origin, its security policy's text, the registry the
+    /// person saved, and the link it was opened with.
+    Started {
+        origin: String,
+        policy: String,
+        saved_registry: Option<String>,
+        link: Link,
+    },
+    /// The page's address changed to this link (pasted into the same tab).
+    Linked(Link),
     /// Files were chosen (dropped or picked); the first is analysed.
-    Chosen { name: String, count: usize },
+    Chosen {
+        name: String,
+        count: usize,
+        role: Role,
+    },
+    /// A published version was asked for: typed (`name@version`) or clicked.
+    Named {
+        input: String,
+        role: Role,
+    },
+    /// The registry setting: an address, or empty for the default.
+    SetRegistry(String),
+    /// What a fetch of analysis `id` reported.
+    Fetched {
+        id: u32,
+        event: FetchEvent,
+    },
+    /// After a failed integrity check: read the download anyway.
+    ScanAnyway {
+        role: Role,
+    },
+    /// "Compare with…", its "Close", and "Swap".
+    PickCompare,
+    EndCompare,
+    SwapCompare,
     /// The Cancel button, or Esc.
     Cancel,
     /// What the worker said.
@@ -67,21 +204,69 @@ impl WorkerState {
     }
 }
 
+/// Where the bytes of an analysis are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// The file chosen for this role.
+    Chosen,
+    /// The tarball this role downloaded last.
+    Downloaded,
+}
+
 /// What the shell must do after an event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AppCommand {
     /// Stop the worker (whatever it is doing) and start a fresh one.
     RestartWorker,
-    /// Hand the chosen file to the worker under this number.
-    Analyse { id: u32 },
+    /// Hand these bytes to the worker as analysis `id`; it keeps session `keep`.
+    Analyse {
+        id: u32,
+        role: Role,
+        input: Input,
+        keep: Option<u32>,
+        check: Option<Box<Check>>,
+    },
+    /// Fetch for analysis `id`, reporting with [`AppEvent::Fetched`].
+    Fetch {
+        id: u32,
+        role: Role,
+        fetch: Fetch,
+    },
+    /// Hand the packument this role just fetched to the worker.
+    ReadPackument {
+        id: u32,
+        role: Role,
+        name: String,
+    },
+    /// Stop this role's fetch, if one is running.
+    Abort {
+        role: Role,
+    },
+    Compare {
+        old: u32,
+        new: u32,
+    },
+    /// Keep the registry setting in the browser (`None`: forget it).
+    SaveRegistry(Option<String>),
 }
 
-/// The trees of a finished analysis, gathered from their slices.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The trees of a finished analysis, gathered from their slices. Cheap to clone and to
+/// compare, as the page does on each render: the slices gathered so far are shared, and
+/// only how many there are counts.
+#[derive(Debug, Clone, Default)]
 pub struct Trees {
-    pending: [Vec<Node>; 2],
+    pending: Rc<std::cell::RefCell<[Vec<Node>; 2]>>,
     done: [Option<Rc<FileTree>>; 2],
 }
+
+impl PartialEq for Trees {
+    fn eq(&self, other: &Trees) -> bool {
+        let lengths = |t: &Trees| t.pending.borrow().each_ref().map(Vec::len);
+        self.done == other.done && lengths(self) == lengths(other)
+    }
+}
+
+impl Eq for Trees {}
 
 impl Trees {
     /// The tree of a tab, once it is whole.
@@ -89,8 +274,14 @@ impl Trees {
         self.done[tab as usize].as_ref()
     }
 
+    /// Both trees are whole.
+    pub fn ready(&self) -> bool {
+        self.done.iter().all(Option::is_some)
+    }
+
     fn add(&mut self, tab: Tab, nodes: Vec<Node>, last: bool) {
-        let pending = &mut self.pending[tab as usize];
+        let mut pending = self.pending.borrow_mut();
+        let pending = &mut pending[tab as usize];
         pending.extend(nodes);
         if last {
             self.done[tab as usize] = Some(Rc::new(FileTree::from(std::mem::take(pending))));
@@ -98,124 +289,695 @@ impl Trees {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct App {
     pub stage: Stage,
     pub worker: WorkerState,
     /// Said when several files were dropped: one package is analysed at a time.
     pub notice: Option<String>,
+    pub registry: RegistrySetting,
+    /// Why the registry last typed was not taken.
+    pub registry_error: Option<String>,
+    /// The package last opened by name, with its versions.
+    pub package: Option<Rc<Package>>,
+    net: Network,
+    /// The link the page was opened with, until its package is shown.
+    pending: Option<Link>,
     next: u32,
 }
 
 impl App {
+    /// A main analysis is under way.
     pub fn busy(&self) -> bool {
-        matches!(self.stage, Stage::Working { .. })
+        matches!(self.stage, Stage::Busy(_))
     }
 
-    fn current(&self) -> Option<u32> {
+    /// The registries the page may use besides its own site, as deployed.
+    pub fn allowed_registries(&self) -> Vec<&str> {
+        self.net.policy.listed()
+    }
+
+    pub fn shown(&self) -> Option<&Shown> {
         match &self.stage {
-            Stage::Working { id, .. } => Some(*id),
+            Stage::Done(shown) => Some(shown),
             _ => None,
+        }
+    }
+
+    fn compare_mut(&mut self) -> Option<&mut Compare> {
+        match &mut self.stage {
+            Stage::Done(shown) => shown.compare.as_mut(),
+            _ => None,
+        }
+    }
+
+    /// The task of `role`, if one is under way.
+    fn task_mut(&mut self, role: Role) -> Option<&mut Task> {
+        match (role, &mut self.stage) {
+            (Role::Main, Stage::Busy(task)) => Some(task),
+            (Role::Compare, Stage::Done(shown)) => match &mut shown.compare {
+                Some(Compare::Busy(task)) => Some(task),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Which role's task analysis `id` is.
+    fn role_of(&self, id: u32) -> Option<Role> {
+        match &self.stage {
+            Stage::Busy(task) if task.id() == id => Some(Role::Main),
+            Stage::Done(shown) => match &shown.compare {
+                Some(Compare::Busy(task)) if task.id() == id => Some(Role::Compare),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The analysis numbered `id`, wherever it is shown.
+    fn analysis_mut(&mut self, id: u32) -> Option<&mut Analysis> {
+        let Stage::Done(shown) = &mut self.stage else {
+            return None;
+        };
+        if shown.analysis.id == id {
+            return Some(&mut shown.analysis);
+        }
+        match &mut shown.compare {
+            Some(Compare::Comparing { old } | Compare::Ready { old, .. }) if old.id == id => {
+                Some(old)
+            }
+            _ => None,
+        }
+    }
+
+    /// The session the worker must keep while `role` is read.
+    fn keep(&self, role: Role) -> Option<u32> {
+        match role {
+            Role::Main => None,
+            Role::Compare => self.shown().map(|s| s.analysis.id),
+        }
+    }
+
+    fn number(&mut self) -> u32 {
+        self.next += 1;
+        self.next
+    }
+
+    /// Puts a task (or, with `None`, nothing) in `role`'s place.
+    fn set_task(&mut self, role: Role, task: Task) {
+        match role {
+            Role::Main => self.stage = Stage::Busy(task),
+            Role::Compare => {
+                if let Stage::Done(shown) = &mut self.stage {
+                    shown.compare = Some(Compare::Busy(task));
+                }
+            }
+        }
+    }
+
+    /// `role`'s task stopped: say why.
+    fn stop(&mut self, role: Role, stopped: Stopped) {
+        let name = self.task_mut(role).map(|t| t.name()).unwrap_or_default();
+        self.fail(role, name, stopped);
+    }
+
+    /// `role` could not open `name`.
+    fn fail(&mut self, role: Role, name: String, stopped: Stopped) {
+        match role {
+            Role::Main => self.stage = Stage::Failed { name, stopped },
+            Role::Compare => {
+                if let Some(compare) = self.compare_mut() {
+                    *compare = Compare::Failed(stopped);
+                }
+            }
         }
     }
 
     /// Applies one event; the commands are for the shell to carry out, in order.
     pub fn update(&mut self, event: AppEvent) -> Vec<AppCommand> {
         match event {
-            AppEvent::Chosen { name, count } => {
-                let mut commands = Vec::new();
-                // A second drop replaces the first: nothing of it may show up afterwards.
-                if self.busy() {
-                    self.worker = WorkerState::Starting;
-                    commands.push(AppCommand::RestartWorker);
+            AppEvent::Started {
+                origin,
+                policy,
+                saved_registry,
+                link,
+            } => self.started(origin, &policy, saved_registry, link),
+            AppEvent::Linked(link) => self.linked(link),
+            AppEvent::Chosen { name, count, role } => self.chosen(name, count, role),
+            AppEvent::Named { input, role } => self.named(&input, role),
+            AppEvent::SetRegistry(input) => self.set_registry(&input),
+            AppEvent::Fetched { id, event } => self.fetched(id, event),
+            AppEvent::ScanAnyway { role } => self.scan_anyway(role),
+            AppEvent::PickCompare => {
+                if let Stage::Done(shown) = &mut self.stage
+                    && !matches!(shown.compare, Some(Compare::Busy(_)))
+                {
+                    shown.compare = Some(Compare::Picking);
                 }
-                self.next += 1;
-                self.notice = (count > 1).then(|| {
-                    format!(
-                        "{} were dropped; Leakscope reads one package at a time, so only {name} is analysed.",
-                        plural(count, "file", "files")
-                    )
-                });
-                self.stage = Stage::Working {
-                    id: self.next,
-                    name,
-                    progress: Progress::default(),
-                };
-                commands.push(AppCommand::Analyse { id: self.next });
-                commands
+                Vec::new()
             }
-            AppEvent::Cancel => match std::mem::take(&mut self.stage) {
-                Stage::Working { name, .. } => {
-                    self.stage = Stage::Cancelled { name };
-                    self.worker = WorkerState::Starting;
-                    vec![AppCommand::RestartWorker]
+            AppEvent::EndCompare => {
+                let busy = matches!(self.compare_mut(), Some(Compare::Busy(_)));
+                if let Stage::Done(shown) = &mut self.stage {
+                    shown.compare = None;
                 }
-                other => {
-                    self.stage = other;
+                if busy {
+                    vec![AppCommand::Abort {
+                        role: Role::Compare,
+                    }]
+                } else {
                     Vec::new()
                 }
+            }
+            AppEvent::SwapCompare => self.swap(),
+            AppEvent::Cancel => self.cancel(),
+            AppEvent::Worker(response) => self.heard(response),
+        }
+    }
+
+    fn started(
+        &mut self,
+        origin: String,
+        policy: &str,
+        saved: Option<String>,
+        link: Link,
+    ) -> Vec<AppCommand> {
+        self.net = Network {
+            policy: ConnectPolicy::parse(policy),
+            origin,
+        };
+        if let Some(base) = saved.and_then(|s| registry_base(&s, &self.net.origin).ok()) {
+            self.registry = RegistrySetting {
+                base,
+                from: RegistryFrom::Saved,
+            };
+        }
+        self.linked(link)
+    }
+
+    /// A link names a package by name (fetched at once, from the link's registry), or a
+    /// tarball by fingerprint (whose file opens once that tarball is dropped). A link that
+    /// names what is shown already changes nothing.
+    fn linked(&mut self, link: Link) -> Vec<AppCommand> {
+        let same = |a: &Link, b: &Link| {
+            (&a.pkg, &a.registry, &a.compare, &a.tarball)
+                == (&b.pkg, &b.registry, &b.compare, &b.tarball)
+        };
+        if self.shown().is_some() && same(&link, &self.link()) {
+            return Vec::new();
+        }
+        if let Some(base) = link
+            .registry
+            .as_deref()
+            .and_then(|r| registry_base(r, &self.net.origin).ok())
+        {
+            self.registry = RegistrySetting {
+                base,
+                from: RegistryFrom::Link,
+            };
+        }
+        let pkg = link.pkg.clone();
+        self.pending = Some(link).filter(|l| l.pkg.is_some() || l.tarball.is_some());
+        match pkg {
+            Some(pkg) => self.named(&pkg, Role::Main),
+            None => Vec::new(),
+        }
+    }
+
+    fn chosen(&mut self, name: String, count: usize, role: Role) -> Vec<AppCommand> {
+        let mut commands = Vec::new();
+        if role == Role::Main {
+            commands.extend(self.clear_main());
+            self.package = None;
+            self.notice = (count > 1).then(|| {
+                format!(
+                    "{} were dropped; Leakscope reads one package at a time, so only {name} is analysed.",
+                    plural(count, "file", "files")
+                )
+            });
+        } else if self.shown().is_none() {
+            return Vec::new();
+        } else {
+            commands.extend(self.abort_compare());
+        }
+        let id = self.number();
+        self.set_task(
+            role,
+            Task::Working {
+                id,
+                name,
+                progress: Progress::default(),
             },
-            AppEvent::Worker(response) => {
-                self.heard(response);
+        );
+        commands.push(AppCommand::Analyse {
+            id,
+            role,
+            input: Input::Chosen,
+            keep: self.keep(role),
+            check: None,
+        });
+        commands
+    }
+
+    /// Whatever the main role was doing stops: a running analysis by restarting the
+    /// worker (nothing of it may show up afterwards), a fetch by aborting it.
+    fn clear_main(&mut self) -> Vec<AppCommand> {
+        let mut commands = Vec::new();
+        match &self.stage {
+            Stage::Busy(Task::Opening { .. }) => {
+                commands.push(AppCommand::Abort { role: Role::Main })
+            }
+            Stage::Busy(_) => {
+                self.worker = WorkerState::Starting;
+                commands.push(AppCommand::RestartWorker);
+            }
+            Stage::Done(shown) if matches!(shown.compare, Some(Compare::Busy(_))) => {
+                commands.push(AppCommand::Abort {
+                    role: Role::Compare,
+                });
+            }
+            _ => {}
+        }
+        commands
+    }
+
+    /// A compare task under way stops (its fetch; a scan runs out, and is then ignored).
+    fn abort_compare(&mut self) -> Vec<AppCommand> {
+        match self.compare_mut() {
+            Some(Compare::Busy(_)) => vec![AppCommand::Abort {
+                role: Role::Compare,
+            }],
+            _ => Vec::new(),
+        }
+    }
+
+    fn named(&mut self, input: &str, role: Role) -> Vec<AppCommand> {
+        if role == Role::Compare && self.shown().is_none() {
+            return Vec::new();
+        }
+        let mut commands = match role {
+            Role::Main => self.clear_main(),
+            Role::Compare => self.abort_compare(),
+        };
+        if role == Role::Main {
+            self.notice = None;
+        }
+        let spec = match Spec::parse(input) {
+            Ok(spec) => spec,
+            Err(e) => {
+                self.fail(role, input.trim().to_string(), e.into());
+                return commands;
+            }
+        };
+        let id = self.number();
+        let label = spec.label();
+        match Opening::start(
+            spec,
+            &self.registry.base,
+            self.package.as_deref(),
+            &self.net,
+        ) {
+            Ok((opening, fetch)) => {
+                self.set_task(role, Task::Opening { id, opening });
+                commands.push(AppCommand::Fetch { id, role, fetch });
+            }
+            Err(stopped) => self.fail(role, label, stopped),
+        }
+        commands
+    }
+
+    fn set_registry(&mut self, input: &str) -> Vec<AppCommand> {
+        if input.trim().is_empty() {
+            self.registry = RegistrySetting::default();
+            self.registry_error = None;
+            return vec![AppCommand::SaveRegistry(None)];
+        }
+        let checked = registry_base(input, &self.net.origin).and_then(|base| {
+            let probe = crate::registry::packument_url(&base, "leakscope");
+            if self.net.policy.allows(&self.net.origin, &probe) {
+                Ok(base)
+            } else {
+                Err(Stopped::from(crate::registry::RegistryError::NotAllowed {
+                    origin: crate::view::open::origin_of(&base).to_string(),
+                    allowed: self
+                        .allowed_registries()
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect(),
+                })
+                .message)
+            }
+        });
+        match checked {
+            Ok(base) => {
+                self.registry_error = None;
+                self.registry = RegistrySetting {
+                    base: base.clone(),
+                    from: RegistryFrom::Saved,
+                };
+                vec![AppCommand::SaveRegistry(Some(base))]
+            }
+            Err(why) => {
+                self.registry_error = Some(why);
                 Vec::new()
             }
         }
     }
 
-    /// What the worker said: about the analysis under way or shown, or about itself.
-    fn heard(&mut self, response: Response) {
-        let shown = self.next;
+    fn fetched(&mut self, id: u32, event: FetchEvent) -> Vec<AppCommand> {
+        let Some(role) = self.role_of(id) else {
+            return Vec::new();
+        };
+        let Some(Task::Opening { opening, .. }) = self.task_mut(role) else {
+            return Vec::new();
+        };
+        match event {
+            FetchEvent::Progress { received, total } => {
+                opening.progress(received, total);
+                Vec::new()
+            }
+            FetchEvent::Failed(failure) => {
+                let stopped = opening.failed(&failure);
+                self.stop(role, stopped);
+                Vec::new()
+            }
+            FetchEvent::Complete => match opening.complete() {
+                Some(FetchWhat::Packument) => vec![AppCommand::ReadPackument {
+                    id,
+                    role,
+                    name: opening.spec.name.clone(),
+                }],
+                Some(FetchWhat::Tarball) => {
+                    let Some(check) = opening.check() else {
+                        return Vec::new();
+                    };
+                    vec![AppCommand::Analyse {
+                        id,
+                        role,
+                        input: Input::Downloaded,
+                        keep: self.keep(role),
+                        check: Some(Box::new(check)),
+                    }]
+                }
+                None => Vec::new(),
+            },
+        }
+    }
+
+    fn scan_anyway(&mut self, role: Role) -> Vec<AppCommand> {
+        let keep = self.keep(role);
+        let Some(task) = self.task_mut(role) else {
+            return Vec::new();
+        };
+        let Task::Mismatch {
+            id, name, check, ..
+        } = task.clone()
+        else {
+            return Vec::new();
+        };
+        *task = Task::Working {
+            id,
+            name,
+            progress: Progress::default(),
+        };
+        vec![AppCommand::Analyse {
+            id,
+            role,
+            input: Input::Downloaded,
+            keep,
+            check: Some(Box::new(Check {
+                anyway: true,
+                ..*check
+            })),
+        }]
+    }
+
+    fn cancel(&mut self) -> Vec<AppCommand> {
+        if let Stage::Busy(task) = &self.stage {
+            let name = task.name();
+            let commands = self.clear_main();
+            self.stage = Stage::Cancelled { name };
+            return commands;
+        }
+        let commands = self.abort_compare();
+        if let Some(c) = self.compare_mut()
+            && matches!(c, Compare::Busy(_))
+        {
+            *c = Compare::Picking;
+        }
+        commands
+    }
+
+    /// The two packages change places: the other one is shown, with what changed since
+    /// (or until) the one shown now.
+    fn swap(&mut self) -> Vec<AppCommand> {
+        let Stage::Done(shown) = &mut self.stage else {
+            return Vec::new();
+        };
+        let Some(Compare::Ready { old, .. }) = shown.compare.take() else {
+            return Vec::new();
+        };
+        let new = std::mem::replace(&mut shown.analysis, old);
+        let command = AppCommand::Compare {
+            old: new.id,
+            new: shown.analysis.id,
+        };
+        shown.open = None;
+        shown.compare = Some(Compare::Comparing { old: new });
+        vec![command]
+    }
+
+    /// What the worker said: about an analysis under way or shown, or about itself.
+    fn heard(&mut self, response: Response) -> Vec<AppCommand> {
         match response {
             Response::Ready => self.worker = WorkerState::Ready,
             Response::Warm => self.worker = WorkerState::Warm,
             Response::Progress { id, progress } => {
-                if let Stage::Working {
-                    id: current,
-                    progress: p,
-                    ..
-                } = &mut self.stage
-                    && *current == id
+                if let Some(role) = self.role_of(id)
+                    && let Some(task) = self.task_mut(role)
                 {
-                    *p = progress;
+                    // A download's check is done once the scan reports.
+                    let name = task.name();
+                    match task {
+                        Task::Working { progress: p, .. } => *p = progress,
+                        _ => {
+                            *task = Task::Working { id, name, progress };
+                        }
+                    }
                 }
             }
-            Response::Done { id, overview } if self.current() == Some(id) => {
-                self.stage = Stage::Done {
-                    overview: Rc::from(overview),
-                    trees: Trees::default(),
-                    digests: None,
-                };
-            }
+            Response::Done { id, overview } => return self.done(id, overview),
             Response::Tree {
                 id,
                 tab,
                 nodes,
                 last,
-            } if id == shown => {
-                if let Stage::Done { trees, .. } = &mut self.stage {
-                    trees.add(tab, nodes, last);
+            } => {
+                if let Some(a) = self.analysis_mut(id) {
+                    a.trees.add(tab, nodes, last);
                 }
+                return self.open_pending();
             }
-            Response::Digests { id, digests } if id == shown => {
-                if let Stage::Done { digests: d, .. } = &mut self.stage {
-                    *d = Some(digests);
+            Response::Digests { id, digests } => {
+                if let Some(a) = self.analysis_mut(id) {
+                    a.digests = Some(digests);
                 }
+                return self.open_pending();
             }
             Response::Failed { id, message } => {
-                if let Stage::Working {
-                    id: current, name, ..
-                } = &self.stage
-                    && *current == id
+                if let Some(role) = self.role_of(id) {
+                    self.stop(
+                        role,
+                        Stopped {
+                            message,
+                            offers: Vec::new(),
+                        },
+                    );
+                }
+            }
+            Response::Packument { id, packument } => return self.read_packument(id, *packument),
+            Response::Mismatch { id, error } => {
+                if let Some(role) = self.role_of(id)
+                    && let Some(task) = self.task_mut(role)
+                    && let Task::Opening { opening, .. } = task
+                    && let Some(check) = opening.check()
                 {
-                    self.stage = Stage::Failed {
-                        name: name.clone(),
-                        message,
+                    *task = Task::Mismatch {
+                        id,
+                        name: opening.label(),
+                        message: crate::text::capitalise(&error.to_string()),
+                        check: Box::new(check),
                     };
                 }
             }
+            Response::Compared {
+                old,
+                new,
+                comparison,
+                marks,
+            } => {
+                if let Stage::Done(shown) = &mut self.stage
+                    && shown.analysis.id == new
+                    && let Some(Compare::Comparing { old: o }) = &shown.compare
+                    && o.id == old
+                {
+                    let old = o.clone();
+                    shown.compare = Some(Compare::Ready {
+                        old,
+                        comparison: Rc::from(comparison),
+                        marks: Rc::new(marks),
+                    });
+                }
+            }
             // Answers to the viewer and to saves go to them, not here; stale ones are dropped.
-            _ => {}
+            Response::File { .. } | Response::Rows { .. } | Response::Saved { .. } => {}
         }
+        Vec::new()
+    }
+
+    fn read_packument(
+        &mut self,
+        id: u32,
+        packument: crate::registry::Packument,
+    ) -> Vec<AppCommand> {
+        let Some(role) = self.role_of(id) else {
+            return Vec::new();
+        };
+        let net = self.net.clone();
+        let Some(Task::Opening { opening, .. }) = self.task_mut(role) else {
+            return Vec::new();
+        };
+        let package = Rc::new(Package::new(
+            &opening.registry,
+            &opening.spec.name,
+            packument,
+        ));
+        let resolved = opening.resolve(&package.packument, &net);
+        if role == Role::Main {
+            self.package = Some(package);
+        }
+        match resolved {
+            Ok(fetch) => vec![AppCommand::Fetch { id, role, fetch }],
+            Err(stopped) => {
+                self.stop(role, stopped);
+                Vec::new()
+            }
+        }
+    }
+
+    fn done(&mut self, id: u32, overview: Box<Overview>) -> Vec<AppCommand> {
+        match self.role_of(id) {
+            Some(Role::Main) => {
+                let analysis = Analysis::new(id, overview);
+                self.stage = Stage::Done(Box::new(Shown {
+                    analysis,
+                    open: None,
+                    compare: None,
+                }));
+                let mut commands = self.open_pending();
+                // A link naming a comparison starts it.
+                if let Some(other) = self.pending.as_ref().and_then(|l| l.compare.clone())
+                    && self.pending.as_ref().is_some_and(|l| l.pkg.is_some())
+                {
+                    commands.extend(self.named(&other, Role::Compare));
+                }
+                commands
+            }
+            Some(Role::Compare) => {
+                let Stage::Done(shown) = &mut self.stage else {
+                    return Vec::new();
+                };
+                let other = Analysis::new(id, overview);
+                // The page shows the newer of the two, with what changed since the older.
+                let old = if older(&other.overview, &shown.analysis.overview) {
+                    other
+                } else {
+                    shown.open = None;
+                    std::mem::replace(&mut shown.analysis, other)
+                };
+                let command = AppCommand::Compare {
+                    old: old.id,
+                    new: shown.analysis.id,
+                };
+                shown.compare = Some(Compare::Comparing { old });
+                vec![command]
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// The file the page's link names, once the package it names is shown with its trees
+    /// (for a dropped tarball: once its fingerprint is known to match).
+    fn open_pending(&mut self) -> Vec<AppCommand> {
+        let Some(link) = &self.pending else {
+            return Vec::new();
+        };
+        let Stage::Done(shown) = &mut self.stage else {
+            return Vec::new();
+        };
+        let a = &shown.analysis;
+        let same = match (&link.pkg, &link.tarball) {
+            (Some(_), _) => a.source().is_some(),
+            (None, Some(fingerprint)) => {
+                a.digests.as_ref().map(|d| d.fingerprint()) == Some(fingerprint.as_str())
+            }
+            (None, None) => false,
+        };
+        if !same || !a.trees.ready() {
+            return Vec::new();
+        }
+        shown.open = link.selection().filter(|sel| {
+            a.trees
+                .get(sel.tab)
+                .is_some_and(|t| t.find(&sel.path).is_some())
+        });
+        self.pending = None;
+        Vec::new()
+    }
+
+    /// The link that reopens what is shown: by name (with its registry when it is not the
+    /// default), else a dropped tarball by fingerprint; and what it is compared with.
+    pub fn link(&self) -> Link {
+        let Some(shown) = self.shown() else {
+            return Link::default();
+        };
+        let a = &shown.analysis;
+        let by_name = |a: &Analysis| a.source().map(|s| format!("{}@{}", s.name, s.version));
+        let registry = a
+            .source()
+            .map(|s| s.registry.clone())
+            .filter(|r| r != crate::registry::DEFAULT_REGISTRY);
+        let compare = match &shown.compare {
+            Some(Compare::Ready { old, .. }) => by_name(old),
+            _ => None,
+        };
+        Link {
+            pkg: by_name(a),
+            registry,
+            compare,
+            tarball: a
+                .source()
+                .is_none()
+                .then(|| a.digests.as_ref().map(|d| d.fingerprint().to_string()))
+                .flatten(),
+            ..Link::default()
+        }
+    }
+}
+
+/// Whether `a` is an older version than `b` of the same package. Undecided (another
+/// package, the same version, not semver) is not: the one just picked is taken as the new
+/// one.
+fn older(a: &Overview, b: &Overview) -> bool {
+    let version = |o: &Overview| {
+        o.version
+            .as_deref()
+            .and_then(|v| semver::Version::parse(v).ok())
+    };
+    match (version(a), version(b)) {
+        (Some(va), Some(vb)) => a.name == b.name && va < vb,
+        _ => false,
     }
 }
 
@@ -235,41 +997,167 @@ pub fn progress_label(p: &Progress) -> String {
         count((p.fraction() * 100.0).floor() as u64)
     )
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::view::open::FetchFailure;
+    use crate::view::open::tests::packument;
     use crate::view::tree::FileInfo;
+
+    const ORIGIN: &str = "http://127.0.0.1:8090";
+    const POLICY: &str = "default-src 'self'; connect-src 'self' https://registry.npmjs.org";
+
+    fn overview_of(name: &str, version: &str, source: bool) -> Box<Overview> {
+        let package = format!(r#"{{"name":"{name}","version":"{version}"}}"#);
+        let files = [("package.json", package.as_bytes()), ("lib/a.js", b"a()")];
+        let session = crate::session::of_files(&files, Some(version.as_bytes()));
+        let mut o = Overview::of(&session);
+        if source {
+            let spec = Spec::parse(&format!("{name}@{version}")).unwrap();
+            let resolved = crate::registry::resolve(&packument(), &spec, ORIGIN).unwrap();
+            o.input.source = Some(Provenance::new(
+                "https://registry.npmjs.org/",
+                &spec,
+                &resolved,
+                Some(crate::registry::Algorithm::Sha1),
+            ));
+        }
+        Box::new(o)
+    }
 
     fn overview() -> Box<Overview> {
         let session = crate::session::of_files(&[("a.js", b"a")], None);
         Box::new(Overview::of(&session))
     }
 
+    fn started(link: &str) -> (App, Vec<AppCommand>) {
+        let mut app = App::default();
+        let commands = app.update(AppEvent::Started {
+            origin: ORIGIN.into(),
+            policy: POLICY.into(),
+            saved_registry: None,
+            link: link.parse().unwrap(),
+        });
+        (app, commands)
+    }
+
     fn chosen(name: &str) -> AppEvent {
         AppEvent::Chosen {
             name: name.into(),
             count: 1,
+            role: Role::Main,
         }
+    }
+
+    fn named(input: &str, role: Role) -> AppEvent {
+        AppEvent::Named {
+            input: input.into(),
+            role,
+        }
+    }
+
+    fn complete(id: u32) -> AppEvent {
+        AppEvent::Fetched {
+            id,
+            event: FetchEvent::Complete,
+        }
+    }
+
+    fn worker(response: Response) -> AppEvent {
+        AppEvent::Worker(response)
+    }
+
+    fn fetched_url(commands: &[AppCommand]) -> Option<&str> {
+        commands.iter().find_map(|c| match c {
+            AppCommand::Fetch { fetch, .. } => Some(fetch.url.as_str()),
+            _ => None,
+        })
+    }
+
+    /// Sends both trees of a small package, whole.
+    fn trees(app: &mut App, id: u32) {
+        let tree = FileTree::build(
+            ["package.json", "lib/a.js"]
+                .into_iter()
+                .map(|path| FileInfo {
+                    path,
+                    size: 1,
+                    severity: None,
+                    third_party: false,
+                }),
+        );
+        for tab in [Tab::Files, Tab::Recovered] {
+            app.update(worker(Response::Tree {
+                id,
+                tab,
+                nodes: tree.slices().flatten().cloned().collect(),
+                last: true,
+            }));
+        }
+    }
+
+    /// Opens `p@<version>` by name up to the verdict; the analysis's number.
+    fn open_by_name(app: &mut App, input: &str, role: Role, version: &str) -> u32 {
+        let commands = app.update(named(input, role));
+        let AppCommand::Fetch { id, .. } = commands.last().unwrap().clone() else {
+            panic!("{commands:?}")
+        };
+        let mut commands = app.update(complete(id));
+        if let [AppCommand::ReadPackument { .. }] = &commands[..] {
+            commands = app.update(worker(Response::Packument {
+                id,
+                packument: Box::new(packument()),
+            }));
+            assert!(fetched_url(&commands).is_some());
+            commands = app.update(complete(id));
+        }
+        assert!(
+            matches!(
+                &commands[..],
+                [AppCommand::Analyse {
+                    input: Input::Downloaded,
+                    check: Some(_),
+                    ..
+                }]
+            ),
+            "{commands:?}"
+        );
+        app.update(worker(Response::Done {
+            id,
+            overview: overview_of("p", version, true),
+        }));
+        id
     }
 
     #[test]
     fn an_analysis_runs_to_its_end() {
         let mut app = App::default();
-        assert_eq!(app.update(chosen("a.tgz")), [AppCommand::Analyse { id: 1 }]);
+        assert_eq!(
+            app.update(chosen("a.tgz")),
+            [AppCommand::Analyse {
+                id: 1,
+                role: Role::Main,
+                input: Input::Chosen,
+                keep: None,
+                check: None
+            }]
+        );
         let progress = Progress {
             read: 5,
             total: 10,
             unpacked: 20,
             files: 3,
         };
-        app.update(AppEvent::Worker(Response::Progress { id: 1, progress }));
-        assert!(matches!(&app.stage, Stage::Working { progress: p, .. } if *p == progress));
-        app.update(AppEvent::Worker(Response::Done {
+        app.update(worker(Response::Progress { id: 1, progress }));
+        assert!(
+            matches!(&app.stage, Stage::Busy(Task::Working { progress: p, .. }) if *p == progress)
+        );
+        app.update(worker(Response::Done {
             id: 1,
             overview: overview(),
         }));
-        assert!(matches!(app.stage, Stage::Done { digests: None, .. }));
+        let shown = |app: &App| app.shown().unwrap().analysis.clone();
+        assert_eq!(shown(&app).digests, None);
         // The trees come in slices after the verdict.
         let tree = FileTree::build((0..10).map(|i| FileInfo {
             path: Box::leak(format!("f{i}.js").into_boxed_str()),
@@ -280,65 +1168,68 @@ mod tests {
         let nodes: Vec<Node> = tree.slices().flatten().cloned().collect();
         let (first, rest) = nodes.split_at(4);
         for (part, last) in [(first, false), (rest, true)] {
-            let Stage::Done { trees, .. } = &app.stage else {
-                panic!()
-            };
-            assert!(trees.get(Tab::Files).is_none(), "not before the last slice");
-            app.update(AppEvent::Worker(Response::Tree {
+            assert!(
+                shown(&app).trees.get(Tab::Files).is_none(),
+                "not before the last slice"
+            );
+            app.update(worker(Response::Tree {
                 id: 1,
                 tab: Tab::Files,
                 nodes: part.to_vec(),
                 last,
             }));
         }
-        let Stage::Done { trees, .. } = &app.stage else {
-            panic!()
-        };
-        assert_eq!(trees.get(Tab::Files).map(|t| &**t), Some(&tree));
-        assert!(trees.get(Tab::Recovered).is_none());
+        assert_eq!(shown(&app).trees.get(Tab::Files).map(|t| &**t), Some(&tree));
+        assert!(shown(&app).trees.get(Tab::Recovered).is_none());
         let digests = Digests::of(b"x");
-        app.update(AppEvent::Worker(Response::Digests {
+        app.update(worker(Response::Digests {
             id: 1,
             digests: digests.clone(),
         }));
-        assert!(matches!(&app.stage, Stage::Done { digests: Some(d), .. } if *d == digests));
+        assert_eq!(shown(&app).digests.as_ref(), Some(&digests));
+        assert_eq!(
+            app.link().tarball.as_deref(),
+            Some(digests.fingerprint()),
+            "a dropped tarball is linked by fingerprint"
+        );
         // Digests of an older analysis are not this one's.
         app.update(chosen("b.tgz"));
-        app.update(AppEvent::Worker(Response::Done {
+        app.update(worker(Response::Done {
             id: 2,
             overview: overview(),
         }));
-        app.update(AppEvent::Worker(Response::Digests { id: 1, digests }));
-        assert!(matches!(app.stage, Stage::Done { digests: None, .. }));
+        app.update(worker(Response::Digests { id: 1, digests }));
+        assert_eq!(shown(&app).digests, None);
     }
 
     #[test]
     fn a_second_drop_replaces_the_first_and_its_messages_are_ignored() {
         let mut app = App::default();
         app.update(chosen("first.tgz"));
-        assert_eq!(
-            app.update(chosen("second.tgz")),
-            [AppCommand::RestartWorker, AppCommand::Analyse { id: 2 }]
-        );
+        let commands = app.update(chosen("second.tgz"));
+        assert_eq!(commands[0], AppCommand::RestartWorker);
+        assert!(matches!(commands[1], AppCommand::Analyse { id: 2, .. }));
         // Whatever the first one still says changes nothing.
-        app.update(AppEvent::Worker(Response::Done {
+        app.update(worker(Response::Done {
             id: 1,
             overview: overview(),
         }));
-        app.update(AppEvent::Worker(Response::Failed {
+        app.update(worker(Response::Failed {
             id: 1,
             message: "late".into(),
         }));
-        assert!(matches!(&app.stage, Stage::Working { id: 2, name, .. } if name == "second.tgz"));
+        assert!(
+            matches!(&app.stage, Stage::Busy(Task::Working { id: 2, name, .. }) if name == "second.tgz")
+        );
         // When idle, choosing does not restart anything.
-        app.update(AppEvent::Worker(Response::Done {
+        app.update(worker(Response::Done {
             id: 2,
             overview: overview(),
         }));
-        assert_eq!(
-            app.update(chosen("third.tgz")),
-            [AppCommand::Analyse { id: 3 }]
-        );
+        assert!(matches!(
+            &app.update(chosen("third.tgz"))[..],
+            [AppCommand::Analyse { id: 3, .. }]
+        ));
     }
 
     #[test]
@@ -346,32 +1237,33 @@ mod tests {
         let mut app = App::default();
         app.update(chosen("big.tgz"));
         assert_eq!(app.update(AppEvent::Cancel), [AppCommand::RestartWorker]);
-        assert_eq!(
-            app.stage,
-            Stage::Cancelled {
-                name: "big.tgz".into()
-            }
-        );
-        app.update(AppEvent::Worker(Response::Done {
+        let cancelled = Stage::Cancelled {
+            name: "big.tgz".into(),
+        };
+        assert_eq!(app.stage, cancelled);
+        app.update(worker(Response::Done {
             id: 1,
             overview: overview(),
         }));
-        assert_eq!(
-            app.stage,
-            Stage::Cancelled {
-                name: "big.tgz".into()
-            }
-        );
+        assert_eq!(app.stage, cancelled);
         // Esc with nothing running does nothing.
         assert!(app.update(AppEvent::Cancel).is_empty());
+        // A download is aborted, the worker left alone.
+        let (mut app, _) = started("");
+        app.update(named("p", Role::Main));
+        assert_eq!(
+            app.update(AppEvent::Cancel),
+            [AppCommand::Abort { role: Role::Main }]
+        );
+        assert_eq!(app.stage, Stage::Cancelled { name: "p".into() });
     }
 
     #[test]
     fn the_worker_says_how_far_it_has_got() {
         let mut app = App::default();
         assert_eq!(app.worker, WorkerState::Starting);
-        app.update(AppEvent::Worker(Response::Ready));
-        app.update(AppEvent::Worker(Response::Warm));
+        app.update(worker(Response::Ready));
+        app.update(worker(Response::Warm));
         assert_eq!(app.worker.as_str(), "warm");
         app.update(chosen("a.tgz"));
         assert_eq!(
@@ -389,6 +1281,7 @@ mod tests {
         app.update(AppEvent::Chosen {
             name: "a.tgz".into(),
             count: 3,
+            role: Role::Main,
         });
         assert_eq!(
             app.notice.as_deref(),
@@ -398,6 +1291,312 @@ mod tests {
         );
         app.update(chosen("b.tgz"));
         assert_eq!(app.notice, None);
+    }
+
+    #[test]
+    fn opening_by_name_fetches_reads_downloads_verifies_and_scans() {
+        let (mut app, commands) = started("");
+        assert!(commands.is_empty());
+        let commands = app.update(named("p", Role::Main));
+        assert_eq!(fetched_url(&commands), Some("https://registry.npmjs.org/p"));
+        app.update(AppEvent::Fetched {
+            id: 1,
+            event: FetchEvent::Progress {
+                received: 10,
+                total: Some(40),
+            },
+        });
+        let Stage::Busy(task) = &app.stage else {
+            panic!()
+        };
+        assert_eq!(task.status().1, Some(0.25));
+        assert_eq!(
+            app.update(complete(1)),
+            [AppCommand::ReadPackument {
+                id: 1,
+                role: Role::Main,
+                name: "p".into()
+            }]
+        );
+        let commands = app.update(worker(Response::Packument {
+            id: 1,
+            packument: Box::new(packument()),
+        }));
+        assert_eq!(
+            fetched_url(&commands),
+            Some("https://registry.npmjs.org/p/-/p-1.1.0.tgz")
+        );
+        assert_eq!(app.package.as_ref().unwrap().versions.rows.len(), 2);
+        let commands = app.update(complete(1));
+        let [
+            AppCommand::Analyse {
+                check: Some(check), ..
+            },
+        ] = &commands[..]
+        else {
+            panic!("{commands:?}")
+        };
+        assert_eq!(check.provenance.version, "1.1.0");
+        assert_eq!(check.expected.sri(), "sha1-u7u7u7u7u7u7u7u7u7u7u7u7u7s=");
+        assert!(!check.anyway);
+        app.update(worker(Response::Progress {
+            id: 1,
+            progress: Progress::default(),
+        }));
+        assert!(matches!(&app.stage, Stage::Busy(Task::Working { name, .. }) if name == "p@1.1.0"));
+        app.update(worker(Response::Done {
+            id: 1,
+            overview: overview_of("p", "1.1.0", true),
+        }));
+        assert_eq!(app.link().to_string(), "pkg=p@1.1.0");
+        // Another version of it needs no second packument.
+        let commands = app.update(named("p@1.0.0", Role::Main));
+        assert_eq!(
+            fetched_url(&commands),
+            Some("https://registry.npmjs.org/p/-/p-1.0.0.tgz")
+        );
+    }
+
+    #[test]
+    fn a_mismatch_is_read_only_when_asked() {
+        let (mut app, _) = started("");
+        app.update(named("p@1.0.0", Role::Main));
+        app.update(complete(1));
+        app.update(worker(Response::Packument {
+            id: 1,
+            packument: Box::new(packument()),
+        }));
+        app.update(complete(1));
+        let error = crate::registry::RegistryError::IntegrityMismatch {
+            algorithm: crate::registry::Algorithm::Sha1,
+            expected: "sha1-A".into(),
+            actual: "sha1-B".into(),
+        };
+        app.update(worker(Response::Mismatch { id: 1, error }));
+        let Stage::Busy(Task::Mismatch { message, .. }) = &app.stage else {
+            panic!("{:?}", app.stage)
+        };
+        assert!(message.contains("sha1-A") && message.contains("sha1-B"));
+        let commands = app.update(AppEvent::ScanAnyway { role: Role::Main });
+        let [
+            AppCommand::Analyse {
+                id: 1,
+                check: Some(check),
+                ..
+            },
+        ] = &commands[..]
+        else {
+            panic!("{commands:?}")
+        };
+        assert!(check.anyway);
+        assert!(matches!(app.stage, Stage::Busy(Task::Working { .. })));
+    }
+
+    #[test]
+    fn failures_offer_what_there_is() {
+        let (mut app, _) = started("");
+        app.update(named("p@2", Role::Main));
+        app.update(complete(1));
+        app.update(worker(Response::Packument {
+            id: 1,
+            packument: Box::new(packument()),
+        }));
+        let Stage::Failed { name, stopped } = &app.stage else {
+            panic!("{:?}", app.stage)
+        };
+        assert_eq!(name, "p@2");
+        assert_eq!(stopped.offers, ["p@1.1.0", "p@1.0.0"]);
+        assert!(app.package.is_some(), "the versions are still listed");
+
+        app.update(named("nope", Role::Main));
+        app.update(AppEvent::Fetched {
+            id: 2,
+            event: FetchEvent::Failed(FetchFailure::Status(404)),
+        });
+        assert!(
+            matches!(&app.stage, Stage::Failed { stopped, .. } if stopped.message.contains("no package called nope"))
+        );
+        // Not a name at all: said at once, nothing fetched.
+        assert!(app.update(named("Not A Name!", Role::Main)).is_empty());
+        assert!(matches!(&app.stage, Stage::Failed { .. }));
+        // A registry the page's policy does not allow is never fetched from.
+        app.update(AppEvent::SetRegistry("https://npm.acme.example".into()));
+        assert!(
+            app.registry_error
+                .as_deref()
+                .unwrap()
+                .contains("LEAKSCOPE_REGISTRIES")
+        );
+        assert!(app.registry.is_default());
+    }
+
+    #[test]
+    fn the_registry_setting() {
+        let (mut app, _) = started("");
+        assert_eq!(app.allowed_registries(), ["https://registry.npmjs.org"]);
+        assert_eq!(
+            app.update(AppEvent::SetRegistry("/registry".into())),
+            [AppCommand::SaveRegistry(Some(
+                "http://127.0.0.1:8090/registry/".into()
+            ))]
+        );
+        assert_eq!(app.registry.from, RegistryFrom::Saved);
+        let commands = app.update(named("@a/b", Role::Main));
+        assert_eq!(
+            fetched_url(&commands),
+            Some("http://127.0.0.1:8090/registry/@a%2fb")
+        );
+        app.update(AppEvent::SetRegistry("ftp://x".into()));
+        assert!(app.registry_error.is_some());
+        assert_eq!(
+            app.update(AppEvent::SetRegistry(" ".into())),
+            [AppCommand::SaveRegistry(None)]
+        );
+        assert!(app.registry.is_default() && app.registry_error.is_none());
+        // A saved one is used when the page starts; a link's wins, unsaved.
+        let mut app = App::default();
+        app.update(AppEvent::Started {
+            origin: ORIGIN.into(),
+            policy: POLICY.into(),
+            saved_registry: Some("http://127.0.0.1:8090/registry/".into()),
+            link: "pkg=p&registry=%2Fmirror%2F".parse().unwrap(),
+        });
+        assert_eq!(app.registry.base, "http://127.0.0.1:8090/mirror/");
+        assert_eq!(app.registry.from, RegistryFrom::Link);
+    }
+
+    #[test]
+    fn a_link_reopens_the_package_and_its_file() {
+        let (mut app, commands) = started("#pkg=p%401.0.0&file=lib%2Fa.js&line=1");
+        assert_eq!(fetched_url(&commands), Some("https://registry.npmjs.org/p"));
+        app.update(complete(1));
+        app.update(worker(Response::Packument {
+            id: 1,
+            packument: Box::new(packument()),
+        }));
+        app.update(complete(1));
+        app.update(worker(Response::Done {
+            id: 1,
+            overview: overview_of("p", "1.0.0", true),
+        }));
+        assert_eq!(app.shown().unwrap().open, None, "not before the trees");
+        trees(&mut app, 1);
+        assert_eq!(
+            app.shown().unwrap().open,
+            Some(Selection {
+                tab: Tab::Files,
+                path: "lib/a.js".into(),
+                line: Some(1)
+            })
+        );
+        // A link pasted into the same tab opens what it names, unless it is shown already.
+        let linked = |s: &str| AppEvent::Linked(s.parse().unwrap());
+        assert!(app.update(linked("pkg=p@1.0.0&file=README.md")).is_empty());
+        assert_eq!(
+            fetched_url(&app.update(linked("pkg=p@1.1.0"))),
+            Some("https://registry.npmjs.org/p/-/p-1.1.0.tgz")
+        );
+        // A dropped tarball's link opens its file only for the same bytes.
+        let (mut app, commands) = started("#tarball=0123456789abcdef&file=lib%2Fa.js");
+        assert!(commands.is_empty());
+        app.update(chosen("a.tgz"));
+        app.update(worker(Response::Done {
+            id: 1,
+            overview: overview(),
+        }));
+        trees(&mut app, 1);
+        app.update(worker(Response::Digests {
+            id: 1,
+            digests: Digests::of(b"other bytes"),
+        }));
+        assert_eq!(app.shown().unwrap().open, None);
+    }
+
+    #[test]
+    fn two_versions_are_compared_newest_shown() {
+        let (mut app, _) = started("");
+        let main = open_by_name(&mut app, "p", Role::Main, "1.1.0");
+        trees(&mut app, main);
+        app.update(AppEvent::PickCompare);
+        assert_eq!(app.shown().unwrap().compare, Some(Compare::Picking));
+        let commands = app.update(named("p@1.0.0", Role::Compare));
+        let [
+            AppCommand::Fetch {
+                id: other,
+                role: Role::Compare,
+                ..
+            },
+        ] = commands[..]
+        else {
+            panic!("{commands:?}")
+        };
+        let commands = app.update(complete(other));
+        assert!(
+            matches!(&commands[..], [AppCommand::Analyse { keep: Some(k), role: Role::Compare, .. }] if *k == main),
+            "the worker keeps the package shown: {commands:?}"
+        );
+        let commands = app.update(worker(Response::Done {
+            id: other,
+            overview: overview_of("p", "1.0.0", true),
+        }));
+        assert_eq!(
+            commands,
+            [AppCommand::Compare {
+                old: other,
+                new: main
+            }]
+        );
+        let session = |v: &[u8]| crate::session::of_files(&[("a.js", v)], None);
+        let comparison = Box::new(crate::diff::compare(&session(b"a"), &session(b"b")));
+        app.update(worker(Response::Compared {
+            old: other,
+            new: main,
+            comparison,
+            marks: vec![FileStatus::Unchanged; 4],
+        }));
+        assert!(matches!(
+            app.shown().unwrap().compare,
+            Some(Compare::Ready { .. })
+        ));
+        assert_eq!(app.link().to_string(), "pkg=p@1.1.0&compare=p@1.0.0");
+        // Swapped: the older one is shown, compared with the newer.
+        assert_eq!(
+            app.update(AppEvent::SwapCompare),
+            [AppCommand::Compare {
+                old: main,
+                new: other
+            }]
+        );
+        assert_eq!(app.shown().unwrap().analysis.id, other);
+        assert!(app.update(AppEvent::EndCompare).is_empty());
+        assert_eq!(app.shown().unwrap().compare, None);
+    }
+
+    #[test]
+    fn a_newer_file_picked_to_compare_is_shown() {
+        let mut app = App::default();
+        app.update(chosen("old.tgz"));
+        app.update(worker(Response::Done {
+            id: 1,
+            overview: overview_of("p", "1.0.0", false),
+        }));
+        app.update(AppEvent::Chosen {
+            name: "new.tgz".into(),
+            count: 1,
+            role: Role::Compare,
+        });
+        let commands = app.update(worker(Response::Done {
+            id: 2,
+            overview: overview_of("p", "2.0.0", false),
+        }));
+        assert_eq!(commands, [AppCommand::Compare { old: 1, new: 2 }]);
+        assert_eq!(app.shown().unwrap().analysis.id, 2);
+        // The old one's trees still find it.
+        trees(&mut app, 1);
+        let Some(Compare::Comparing { old }) = &app.shown().unwrap().compare else {
+            panic!()
+        };
+        assert!(old.trees.ready());
     }
 
     #[test]

@@ -55,11 +55,11 @@ impl Link {
 }
 
 /// Bytes left as they are in values: what `URLSearchParams` leaves, plus `@` and `/`
-/// in a package name, so that `pkg=@acme/cli@2.1.88` reads as it is written.
+/// in a package spec, so that `pkg=@acme/cli@2.1.88` reads as it is written.
 fn keep(key: &str, b: u8) -> bool {
     b.is_ascii_alphanumeric()
         || matches!(b, b'*' | b'-' | b'.' | b'_')
-        || (key == "pkg" && matches!(b, b'@' | b'/'))
+        || (matches!(key, "pkg" | "compare") && matches!(b, b'@' | b'/'))
 }
 
 fn encode(key: &str, value: &str) -> String {

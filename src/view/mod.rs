@@ -6,4 +6,6 @@ pub mod app;
 pub mod file;
 pub mod link;
 pub mod list;
+pub mod open;
+pub mod policy;
 pub mod tree;

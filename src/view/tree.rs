@@ -265,6 +265,11 @@ impl FileTree {
         by_path.get(path).copied()
     }
 
+    /// Every node, the root first.
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
     /// The nodes in slices of at most `SLICE_NODES`, to send a large tree in pieces.
     pub fn slices(&self) -> impl Iterator<Item = &[Node]> {
         self.nodes.chunks(SLICE_NODES)

@@ -108,7 +108,10 @@ impl Bridge {
             | Response::Done { .. }
             | Response::Tree { .. }
             | Response::Failed { .. }
-            | Response::Digests { .. } => self.on_analysis.emit(response),
+            | Response::Digests { .. }
+            | Response::Packument { .. }
+            | Response::Mismatch { .. }
+            | Response::Compared { .. } => self.on_analysis.emit(response),
             Response::File { view, .. } | Response::Rows { view, .. } => {
                 let target = self.views.borrow().get(&view).cloned();
                 if let Some(target) = target {
@@ -123,13 +126,8 @@ impl Bridge {
         }
     }
 
-    /// Starts an analysis of `file` in the worker.
-    pub fn analyse(&self, id: u32, file: web_sys::File) {
-        let name = file.name();
-        self.send(Request::Analyse { id, name }, Some(file.into()));
-    }
-
-    /// Sends a request, with the file to analyse beside it if there is one.
+    /// Sends a request, with the bytes to read beside it (a `File` or `Blob`) if it has
+    /// them.
     pub fn send(&self, request: Request, file: Option<JsValue>) {
         if self.ready.get() {
             self.post(&request, file.as_ref());
@@ -166,9 +164,14 @@ impl Bridge {
         }
     }
 
-    /// Asks for something to save; `on_saved` gets it.
-    pub fn save(&self, what: leakscope::protocol::Save, on_saved: Callback<Response>) {
+    /// Asks for something of analysis `session` to save; `on_saved` gets it.
+    pub fn save(
+        &self,
+        session: u32,
+        what: leakscope::protocol::Save,
+        on_saved: Callback<Response>,
+    ) {
         *self.on_saved.borrow_mut() = Some(on_saved);
-        self.send(Request::Save(what), None);
+        self.send(Request::Save { session, what }, None);
     }
 }

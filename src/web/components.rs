@@ -6,105 +6,98 @@ use yew::prelude::*;
 
 use leakscope::finding::{Entry, Finding, Presented, Severity};
 use leakscope::protocol::Overview;
-use leakscope::session::Progress as Progressed;
-use leakscope::text::{count, plural};
-use leakscope::view::app::progress_label;
+use leakscope::text::{capitalise, count, plural};
 use leakscope::view::tree::Tab;
 
 use leakscope::view::link::Selection;
 
 #[derive(Properties, PartialEq)]
-pub struct DropZoneProps {
-    pub on_files: Callback<web_sys::FileList>,
-    pub busy: bool,
-    /// Smaller once a package is shown, so the results get the space.
-    pub compact: bool,
-}
-
-#[function_component(DropZone)]
-pub fn drop_zone(props: &DropZoneProps) -> Html {
-    let hovering = use_state(|| false);
-    let on_change = {
-        let on_files = props.on_files.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Some(files) = input.files() {
-                on_files.emit(files);
-            }
-            // Picking the same file again must fire `change` again.
-            input.set_value("");
-        })
-    };
-    // A file input opens on Space only; people press Enter too.
-    let open_on_enter = Callback::from(|e: KeyboardEvent| {
-        if e.key() == "Enter" {
-            e.prevent_default();
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            input.click();
-        }
-    });
-    let on_drag_over = {
-        let hovering = hovering.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            hovering.set(true);
-        })
-    };
-    let on_drag_leave = {
-        let hovering = hovering.clone();
-        Callback::from(move |_: DragEvent| hovering.set(false))
-    };
-    // The file itself is taken by the page-wide drop handler, wherever it lands.
-    let on_drop = {
-        let hovering = hovering.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            hovering.set(false);
-        })
-    };
-    let class = classes!(
-        "dropzone",
-        props.compact.then_some("compact"),
-        (*hovering).then_some("hover"),
-        props.busy.then_some("busy")
-    );
-    html! {
-        <section {class} ondragover={on_drag_over} ondragenter={Callback::from(|e: DragEvent| e.prevent_default())}
-                 ondragleave={on_drag_leave} ondrop={on_drop} aria-label="Choose a package">
-            <div class="dz-text">
-                <strong>{ if props.compact { "Drop another package here" } else { "Drop an npm package here" } }</strong>
-                <span class="hint">{".tgz, .tar.gz or .tar, as made by npm pack or downloaded from the registry"}</span>
-            </div>
-            <label class="button">
-                <input type="file" class="visually-hidden" data-testid="file-input" onkeydown={open_on_enter}
-                       accept=".tgz,.tar.gz,.tar,.gz,application/gzip,application/x-tar"
-                       onchange={on_change} />
-                {"Choose a file…"}
-            </label>
-        </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct ProgressProps {
+pub struct TaskProgressProps {
     pub name: String,
-    pub progress: Progressed,
+    pub status: String,
+    /// How far, 0 to 1; `None` when the total is not known.
+    pub fraction: Option<f64>,
     pub on_cancel: Callback<MouseEvent>,
 }
 
-#[function_component(Progress)]
-pub fn progress(props: &ProgressProps) -> Html {
-    let percent = (props.progress.fraction() * 100.0).round();
+/// A download or an analysis under way, with a way to stop it.
+#[function_component(TaskProgress)]
+pub fn task_progress(props: &TaskProgressProps) -> Html {
     html! {
         <div class="progress-box" aria-live="polite">
             <div class="progress-label">
-                <span>{format!("{} — {}", props.name, progress_label(&props.progress))}</span>
+                <span data-testid="progress-label">{format!("{} — {}", props.name, props.status)}</span>
                 <button class="button secondary small" data-testid="cancel" onclick={props.on_cancel.clone()}>
                     {"Cancel"}<kbd>{"Esc"}</kbd>
                 </button>
             </div>
-            <progress data-testid="progress" max="100" value={percent.to_string()}
-                      aria-label="Analysis progress"></progress>
+            { match props.fraction {
+                Some(f) => html! {
+                    <progress data-testid="progress" max="100" value={format!("{:.0}", f * 100.0)}
+                              aria-label="Progress"></progress>
+                },
+                // No total known: the bar says only that something is happening.
+                None => html! { <progress data-testid="progress" aria-label="Progress"></progress> },
+            }}
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MismatchProps {
+    pub name: String,
+    pub message: String,
+    pub on_anyway: Callback<MouseEvent>,
+    pub on_cancel: Callback<MouseEvent>,
+}
+
+/// A download that is not what the registry published: said loudly, read only on request.
+#[function_component(Mismatch)]
+pub fn mismatch(props: &MismatchProps) -> Html {
+    html! {
+        <div class="banner error" role="alert" data-testid="error">
+            <strong>{format!("{} failed its integrity check. ", props.name)}</strong>
+            <span data-testid="error-message">{ with_code(&props.message) }</span>
+            <p>{"Someone between the registry and this page may have changed it, or the registry's record is wrong. It has not been read."}</p>
+            <div class="banner-actions">
+                <button class="button danger" data-testid="scan-anyway" onclick={props.on_anyway.clone()}>
+                    {"Scan it anyway (unverified)"}
+                </button>
+                <button class="button secondary" onclick={props.on_cancel.clone()}>{"Cancel"}</button>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StoppedProps {
+    pub name: String,
+    pub stopped: leakscope::view::open::Stopped,
+    /// A version or tag offered instead was clicked: `name@version`.
+    pub on_offer: Callback<String>,
+}
+
+/// Why a package could not be opened, with what there is instead.
+#[function_component(Stopped)]
+pub fn stopped(props: &StoppedProps) -> Html {
+    let s = &props.stopped;
+    html! {
+        <div class="banner error" role="alert" data-testid="error">
+            <strong>{format!("Could not open {}: ", props.name)}</strong>
+            <span data-testid="error-message">{ with_code(&s.message) }</span>
+            if !s.offers.is_empty() {
+                <div class="banner-actions offers">
+                    <span>{"Open instead: "}</span>
+                    { for s.offers.iter().map(|offer| {
+                        let on_offer = props.on_offer.clone();
+                        let o = offer.clone();
+                        html! {
+                            <button class="button secondary small" data-testid="offer"
+                                    onclick={Callback::from(move |_: MouseEvent| on_offer.emit(o.clone()))}>{offer.clone()}</button>
+                        }
+                    }) }
+                </div>
+            }
         </div>
     }
 }
@@ -144,6 +137,14 @@ pub fn verdict_banner(props: &OverviewProps) -> Html {
                     if let Some(l) = &o.licence { <span>{format!(" · {l}")}</span> }
                     <span title={phases}>{format!(" · analysed in {:.1} s", ms / 1000.0)}</span>
                 </p>
+                if let Some(source) = &o.input.source {
+                    <p class={classes!("integrity", source.integrity_verified.map_or("unverified", |_| "verified"))}
+                       data-testid="integrity">
+                        { if source.integrity_verified.is_some() { "✓ " } else { "⚠ " } }
+                        { capitalise(&source.integrity_text()) }
+                        <span class="muted">{format!(" · {} from {}", source.integrity, source.registry)}</span>
+                    </p>
+                }
             </div>
         </section>
     }
@@ -171,18 +172,27 @@ pub struct FindingsListProps {
 
 #[function_component(FindingsList)]
 pub fn findings_list(props: &FindingsListProps) -> Html {
-    let presented = Presented::of(&props.overview.findings);
     html! {
         <>
         <h2>{"Findings"}</h2>
+        { findings_view(&props.overview.findings, &props.on_open, "Nothing worth reporting.") }
+        </>
+    }
+}
+
+/// Findings worth seeing (grouped where many share a rule), then the notes, folded.
+pub fn findings_view(findings: &[Finding], on_open: &Callback<Selection>, none: &str) -> Html {
+    let presented = Presented::of(findings);
+    html! {
+        <>
         if presented.notable.is_empty() {
-            <p class="muted">{"Nothing worth reporting."}</p>
+            <p class="muted">{none.to_string()}</p>
         }
-        <ul class="findings">{ entries(&presented.notable, &props.on_open) }</ul>
+        <ul class="findings">{ entries(&presented.notable, on_open) }</ul>
         if presented.notes_count > 0 {
             <details class="notes">
                 <summary>{plural(presented.notes_count, "informational note", "informational notes")}</summary>
-                <ul class="findings">{ entries(&presented.notes, &props.on_open) }</ul>
+                <ul class="findings">{ entries(&presented.notes, on_open) }</ul>
             </details>
         }
         </>

@@ -1,38 +1,58 @@
-//! The page: a thin Yew shell over the core's view model. The package is read and scanned
-//! by a worker (`src/worker`); this renders what the core says and forwards what the person
-//! does.
+//! The page: a thin Yew shell over the core's page model (`leakscope::view::app`). Packages
+//! are read and scanned by a worker (`src/worker`), downloaded from a registry by the
+//! browser's `fetch` (`fetch.rs`); this renders what the core says and carries out what it
+//! asks for.
 
 mod bridge;
+mod compare;
 mod components;
 mod download;
+mod fetch;
+mod opener;
 mod results;
 mod tree;
+mod versions;
 mod viewer;
 mod virtual_list;
 
 use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use bridge::Bridge;
-use components::{DropZone, Progress};
-use leakscope::protocol::Response;
-use leakscope::view::app::{App, AppCommand, AppEvent, Stage};
+use components::TaskProgress;
+use leakscope::protocol::Request;
+use leakscope::view::app::{App, AppCommand, AppEvent, Input, Stage, Task};
+use leakscope::view::open::{FetchEvent, Role};
+use opener::{Opener, RegistryBanner};
 use results::Results;
+use versions::Versions;
 
 fn main() {
     yew::Renderer::<Page>::new().render();
 }
 
-/// What the page shares with its parts: the worker, and when the file being analysed was
-/// chosen.
-#[derive(Clone, PartialEq)]
+/// Where the registry setting is kept in the browser.
+const REGISTRY_KEY: &str = "leakscope.registry";
+
+/// What the page shares with its parts: the worker, the page model's dispatcher, when the
+/// package being analysed was chosen, and which analysis the viewer and the downloads ask
+/// the worker about (the one shown).
+#[derive(Clone)]
 pub struct Shared {
     pub bridge: Rc<Bridge>,
+    pub dispatch: Callback<AppEvent>,
     pub started: Rc<Cell<f64>>,
+    pub session: u32,
+}
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Shared) -> bool {
+        Rc::ptr_eq(&self.bridge, &other.bridge) && self.session == other.session
+    }
 }
 
 /// The page's clock, in ms.
@@ -42,58 +62,247 @@ pub fn now() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+/// Carries out the page model's commands: the worker, the fetches, the browser's storage.
+/// What each role (the package shown, the one it is compared with) has chosen or
+/// downloaded waits here until the worker takes it.
+struct Shell {
+    app: RefCell<App>,
+    bridge: RefCell<Option<Rc<Bridge>>>,
+    chosen: RefCell<[Option<web_sys::File>; 2]>,
+    downloads: RefCell<[Option<web_sys::Blob>; 2]>,
+    fetches: RefCell<[Option<web_sys::AbortController>; 2]>,
+    rerender: Callback<()>,
+    me: Weak<Shell>,
+}
+
+impl Shell {
+    fn dispatch(&self, event: AppEvent) {
+        let commands = self.app.borrow_mut().update(event);
+        for command in commands {
+            self.run(command);
+        }
+        self.rerender.emit(());
+    }
+
+    fn bridge(&self) -> Rc<Bridge> {
+        self.bridge.borrow().clone().expect("started with the page")
+    }
+
+    fn callback<T: 'static>(&self, to_event: impl Fn(T) -> AppEvent + 'static) -> Callback<T> {
+        let me = self.me.clone();
+        Callback::from(move |value: T| {
+            if let Some(shell) = me.upgrade() {
+                shell.dispatch(to_event(value));
+            }
+        })
+    }
+
+    fn run(&self, command: AppCommand) {
+        match command {
+            AppCommand::RestartWorker => self.bridge().restart(),
+            AppCommand::Analyse {
+                id,
+                role,
+                input,
+                keep,
+                check,
+            } => {
+                let r = role as usize;
+                let (name, bytes): (String, wasm_bindgen::JsValue) = match input {
+                    Input::Chosen => match self.chosen.borrow_mut()[r].take() {
+                        Some(file) => (file.name(), file.into()),
+                        None => return,
+                    },
+                    // Kept: the person may still ask to read a download that did not verify.
+                    Input::Downloaded => match &self.downloads.borrow()[r] {
+                        Some(blob) => {
+                            let name = check.as_ref().map_or("download.tgz".to_string(), |c| {
+                                c.provenance
+                                    .tarball
+                                    .rsplit('/')
+                                    .next()
+                                    .unwrap_or("")
+                                    .to_string()
+                            });
+                            (name, blob.clone().into())
+                        }
+                        None => return,
+                    },
+                };
+                self.bridge().send(
+                    Request::Analyse {
+                        id,
+                        name,
+                        keep,
+                        check,
+                    },
+                    Some(bytes),
+                );
+            }
+            AppCommand::Fetch { id, role, fetch } => {
+                let me = self.me.clone();
+                let done = Callback::from(move |blob: web_sys::Blob| {
+                    if let Some(shell) = me.upgrade() {
+                        shell.downloads.borrow_mut()[role as usize] = Some(blob);
+                    }
+                });
+                let report =
+                    self.callback(move |event: FetchEvent| AppEvent::Fetched { id, event });
+                let controller = fetch::start(fetch, report, done);
+                if let Some(old) =
+                    std::mem::replace(&mut self.fetches.borrow_mut()[role as usize], controller)
+                {
+                    old.abort();
+                }
+            }
+            AppCommand::ReadPackument { id, role, name } => {
+                let blob = self.downloads.borrow_mut()[role as usize].take();
+                if let Some(blob) = blob {
+                    self.bridge()
+                        .send(Request::Packument { id, name }, Some(blob.into()));
+                }
+            }
+            AppCommand::Abort { role } => {
+                if let Some(controller) = self.fetches.borrow_mut()[role as usize].take() {
+                    controller.abort();
+                }
+            }
+            AppCommand::Compare { old, new } => {
+                self.bridge().send(Request::Compare { old, new }, None)
+            }
+            AppCommand::SaveRegistry(base) => {
+                if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
+                    let _ = match base {
+                        Some(base) => storage.set_item(REGISTRY_KEY, &base),
+                        None => storage.remove_item(REGISTRY_KEY),
+                    };
+                }
+            }
+        }
+    }
+
+    /// Files dropped or picked for `role`.
+    fn choose(&self, files: &web_sys::FileList, role: Role, started: &Cell<f64>) {
+        let Some(file) = files.get(0) else { return };
+        if role == Role::Main {
+            started.set(now());
+        }
+        let name = file.name();
+        self.chosen.borrow_mut()[role as usize] = Some(file);
+        self.dispatch(AppEvent::Chosen {
+            name,
+            count: files.length() as usize,
+            role,
+        });
+    }
+}
+
+/// What the page knows about itself when it loads: its origin, its security policy, the
+/// registry the person saved, and the link it was opened with.
+fn started() -> AppEvent {
+    let window = gloo::utils::window();
+    let document = gloo::utils::document();
+    let policy = document
+        .query_selector("meta[http-equiv=\"Content-Security-Policy\"]")
+        .ok()
+        .flatten()
+        .and_then(|m| m.get_attribute("content"))
+        .unwrap_or_default();
+    let saved_registry = window
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(REGISTRY_KEY).ok().flatten());
+    AppEvent::Started {
+        origin: window.location().origin().unwrap_or_default(),
+        policy,
+        saved_registry,
+        link: window
+            .location()
+            .hash()
+            .unwrap_or_default()
+            .parse()
+            .unwrap_or_default(),
+    }
+}
+
 #[function_component(Page)]
 fn page() -> Html {
-    // The core's page model. Events update it and their commands are carried out at once;
-    // then the page renders again.
-    let app = use_mut_ref(App::default);
     let rerender = use_force_update();
-    let chosen = use_mut_ref(|| None::<web_sys::File>);
-    let started = use_memo((), |_| Rc::new(Cell::new(0.0)));
-    let bridge = {
-        let app = app.clone();
-        let rerender = rerender.clone();
-        use_memo((), move |_| {
-            Bridge::new(Callback::from(move |response: Response| {
-                // Answers from the worker never ask for more.
-                let _ = app.borrow_mut().update(AppEvent::Worker(response));
-                rerender.force_update();
-            }))
-        })
-    };
-    let dispatch = {
-        let (app, bridge, chosen) = (app.clone(), (*bridge).clone(), chosen.clone());
-        Callback::from(move |event: AppEvent| {
-            let commands = app.borrow_mut().update(event);
-            for command in commands {
-                run(&bridge, &chosen, command);
-            }
-            rerender.force_update();
-        })
-    };
+    let started_at = use_memo((), |_| Rc::new(Cell::new(0.0)));
+    let shell = use_memo((), move |_| {
+        let shell = Rc::new_cyclic(|me: &Weak<Shell>| Shell {
+            app: RefCell::new(App::default()),
+            bridge: RefCell::new(None),
+            chosen: RefCell::new([None, None]),
+            downloads: RefCell::new([None, None]),
+            fetches: RefCell::new([None, None]),
+            rerender: Callback::from(move |_| rerender.force_update()),
+            me: me.clone(),
+        });
+        let on_response = shell.callback(AppEvent::Worker);
+        *shell.bridge.borrow_mut() = Some(Bridge::new(on_response));
+        shell
+    });
+    {
+        let shell = (*shell).clone();
+        let started_at = (*started_at).clone();
+        use_effect_with((), move |_| {
+            // A link by name starts its download at once: the clock starts here.
+            started_at.set(now());
+            shell.dispatch(started());
+        });
+    }
+    let dispatch = shell.callback(|event: AppEvent| event);
     let on_files = {
-        let dispatch = dispatch.clone();
-        let chosen = chosen.clone();
-        let started = (*started).clone();
-        Callback::from(move |files: web_sys::FileList| {
-            let Some(file) = files.get(0) else { return };
-            started.set(now());
-            let name = file.name();
-            *chosen.borrow_mut() = Some(file);
-            dispatch.emit(AppEvent::Chosen {
-                name,
-                count: files.length() as usize,
-            });
+        let shell = (*shell).clone();
+        let started_at = (*started_at).clone();
+        Callback::from(move |(files, role): (web_sys::FileList, Role)| {
+            shell.choose(&files, role, &started_at)
         })
     };
-    use_page_wide_drop(on_files.clone());
+    let picking = matches!(
+        shell.app.borrow().shown().and_then(|s| s.compare.as_ref()),
+        Some(leakscope::view::app::Compare::Picking)
+    );
+    // While the comparison is being chosen, a file dropped anywhere is the one to compare.
+    let role = if picking { Role::Compare } else { Role::Main };
+    use_page_wide_drop(on_files.clone(), role);
+    use_links(dispatch.clone());
     use_escape_cancels(dispatch.clone());
     let on_cancel = dispatch.reform(|_: MouseEvent| AppEvent::Cancel);
     let shared = Shared {
-        bridge: (*bridge).clone(),
-        started: (*started).clone(),
+        bridge: shell.bridge(),
+        dispatch: dispatch.clone(),
+        started: (*started_at).clone(),
+        session: shell.app.borrow().shown().map_or(0, |s| s.analysis.id),
     };
-    let app = app.borrow();
+    let on_named = {
+        let dispatch = dispatch.clone();
+        let started_at = (*started_at).clone();
+        Callback::from(move |input: String| {
+            started_at.set(now());
+            dispatch.emit(AppEvent::Named {
+                input,
+                role: Role::Main,
+            });
+        })
+    };
+    let app = shell.app.borrow();
+    let versions = app.package.as_ref().map(|p| {
+        let current = app
+            .shown()
+            .and_then(|s| s.analysis.source())
+            .filter(|s| s.name == p.name)
+            .map(|s| AttrValue::from(s.version.clone()));
+        let on_compare = app.shown().is_some().then(|| {
+            dispatch.reform(|input| AppEvent::Named {
+                input,
+                role: Role::Compare,
+            })
+        });
+        html! { <Versions package={p.clone()} {current} on_open={on_named.clone()} {on_compare} /> }
+    });
     html! {
         <ContextProvider<Shared> context={shared}>
         <header class="top">
@@ -105,53 +314,77 @@ fn page() -> Html {
         </header>
         // How far the worker has got, for tests and benchmarks to wait on.
         <main data-worker={app.worker.as_str()}>
-            <DropZone on_files={on_files} busy={app.busy()} compact={!matches!(app.stage, Stage::Idle)} />
+            <Opener on_files={on_files.reform(|files| (files, Role::Main))} on_named={on_named.clone()}
+                    busy={app.busy()} compact={!matches!(app.stage, Stage::Idle)}
+                    registry={app.registry.clone()} registry_error={app.registry_error.clone().map(AttrValue::from)}
+                    allowed={app.allowed_registries().iter().map(|s| AttrValue::from(s.to_string())).collect::<Vec<_>>()} />
+            <RegistryBanner registry={app.registry.clone()} />
             if let Some(text) = &app.notice {
                 <div class="banner notice" role="status" data-testid="notice">{text.clone()}</div>
             }
             { match &app.stage {
                 Stage::Idle => html! { <components::Intro /> },
-                Stage::Working { name, progress, .. } => html! {
-                    <Progress name={name.clone()} progress={*progress} on_cancel={on_cancel} />
+                Stage::Busy(Task::Mismatch { name, message, .. }) => html! {
+                    <components::Mismatch name={name.clone()} message={message.clone()}
+                        on_anyway={dispatch.reform(|_| AppEvent::ScanAnyway { role: Role::Main })}
+                        on_cancel={on_cancel.clone()} />
                 },
-                Stage::Failed { name, message } => html! {
-                    <div class="banner error" role="alert" data-testid="error">
-                        <strong>{format!("Could not read {name}. ")}</strong>{message.clone()}
-                    </div>
+                Stage::Busy(task) => html! {
+                    <TaskProgress name={task.name()} status={task.status().0} fraction={task.status().1} on_cancel={on_cancel} />
+                },
+                Stage::Failed { name, stopped } => html! {
+                    <components::Stopped name={name.clone()} stopped={stopped.clone()} on_offer={on_named.clone()} />
                 },
                 Stage::Cancelled { name } => html! {
                     <div class="banner notice" role="status" data-testid="cancelled">
-                        {format!("Stopped analysing {name}. Drop or choose a package to start again.")}
+                        {format!("Stopped analysing {name}. Drop or choose a package, or type a name, to start again.")}
                     </div>
                 },
-                Stage::Done { overview, trees, digests } => html! {
-                    <Results overview={overview.clone()} trees={trees.clone()}
-                             fingerprint={digests.as_ref().map(|d| AttrValue::from(d.fingerprint().to_string()))} />
+                Stage::Done(shown) => html! {
+                    <Results shown={Rc::new((**shown).clone())} link={app.link()} versions={versions.clone()}
+                             suggestion={suggestion(&app).map(AttrValue::from)}
+                             on_compare_files={on_files.reform(|files| (files, Role::Compare))} />
                 },
             }}
+            if !matches!(app.stage, Stage::Done(_)) {
+                { versions.clone().unwrap_or_default() }
+            }
         </main>
-        <footer class="foot">{"Leakscope reads the file locally with WebAssembly, in a worker beside this page. No request is made while a package is analysed."}</footer>
+        <footer class="foot">{"Leakscope reads packages locally with WebAssembly, in a worker beside this page. A dropped file makes no request at all; a package opened by name is downloaded from its registry, straight into this tab."}</footer>
         </ContextProvider<Shared>>
     }
 }
 
-/// Carries out one command of the page model.
-fn run(bridge: &Rc<Bridge>, chosen: &Rc<RefCell<Option<web_sys::File>>>, command: AppCommand) {
-    match command {
-        AppCommand::RestartWorker => bridge.restart(),
-        AppCommand::Analyse { id } => {
-            if let Some(file) = chosen.borrow_mut().take() {
-                bridge.analyse(id, file);
-            }
-        }
-    }
+/// What "Compare with…" suggests: the version before the one shown, else the package's
+/// name, ready for a version.
+fn suggestion(app: &App) -> Option<String> {
+    let shown = app.shown()?;
+    let name = shown.analysis.overview.name.clone()?;
+    let previous = app
+        .package
+        .as_ref()
+        .filter(|p| p.name == name)
+        .and_then(|p| {
+            let version = shown.analysis.overview.version.as_deref()?;
+            let rows = &p.versions.rows;
+            let at = rows.iter().position(|r| r.version == version)?;
+            rows[at + 1..]
+                .iter()
+                .find(|r| !r.prerelease)
+                .map(|r| r.version.clone())
+        });
+    Some(match previous {
+        Some(v) => format!("{name}@{v}"),
+        None => format!("{name}@"),
+    })
 }
 
 /// A file dropped anywhere on the page is analysed, rather than opened by the browser
 /// (which would leave the page and lose the results on screen).
 #[hook]
-fn use_page_wide_drop(on_files: Callback<web_sys::FileList>) {
-    use_effect_with((), move |_| {
+fn use_page_wide_drop(on_files: Callback<(web_sys::FileList, Role)>, role: Role) {
+    use_effect_with(role, move |role| {
+        let role = *role;
         let window = gloo::utils::window();
         let options = EventListenerOptions::enable_prevent_default();
         let over =
@@ -163,14 +396,26 @@ fn use_page_wide_drop(on_files: Callback<web_sys::FileList>) {
                 .and_then(|d| d.data_transfer())
                 .and_then(|d| d.files())
             {
-                on_files.emit(files);
+                on_files.emit((files, role));
             }
         });
         move || drop((over, on_drop))
     });
 }
 
-/// Esc stops a running analysis.
+/// A link pasted into this tab changes only the address's hash: the page opens what it names.
+#[hook]
+fn use_links(dispatch: Callback<AppEvent>) {
+    use_effect_with((), move |_| {
+        let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+            let hash = gloo::utils::window().location().hash().unwrap_or_default();
+            dispatch.emit(AppEvent::Linked(hash.parse().unwrap_or_default()));
+        });
+        move || drop(listener)
+    });
+}
+
+/// Esc stops a running analysis or download.
 #[hook]
 fn use_escape_cancels(dispatch: Callback<AppEvent>) {
     use_effect_with((), move |_| {

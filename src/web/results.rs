@@ -7,13 +7,15 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use leakscope::protocol::{Overview, Response, Save};
+use leakscope::diff::FileStatus;
+use leakscope::protocol::{Response, Save};
 use leakscope::text::{count, plural, size};
-use leakscope::view::app::Trees;
+use leakscope::view::app::{AppEvent, Compare, Shown};
 use leakscope::view::link::{Link, Selection};
 use leakscope::view::tree::{FileTree, Tab};
 
 use crate::Shared;
+use crate::compare::ComparePanel;
 use crate::components::{FindingsList, OverviewProps, VerdictBanner};
 use crate::download::download_bytes;
 use crate::tree::TreePane;
@@ -21,36 +23,42 @@ use crate::viewer::Viewer;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
-    pub overview: Rc<Overview>,
-    pub trees: Trees,
-    /// The tarball's fingerprint, once its digests are known (a little after the verdict).
-    pub fingerprint: Option<AttrValue>,
+    pub shown: Rc<Shown>,
+    /// The link that reopens what is shown (the selected file is added to it).
+    pub link: Link,
+    /// The versions of the package, when it was opened by name.
+    pub versions: Option<Html>,
+    /// What "Compare with…" suggests: the version before the one shown.
+    pub suggestion: Option<AttrValue>,
+    pub on_compare_files: Callback<web_sys::FileList>,
 }
 
 #[function_component(Results)]
 pub fn results(props: &ResultsProps) -> Html {
-    let o = &props.overview;
+    let a = &props.shown.analysis;
+    let o = &a.overview;
+    let trees = &a.trees;
     let selection = use_state(|| None::<Selection>);
     let tab = use_state(|| Tab::Files);
-    let fingerprint = props.fingerprint.clone();
 
-    // The link names a file of this very tarball: open it once the fingerprint is known;
-    // and a file opened before it was known gets it into the link now.
-    {
-        let (selection, tab, trees) = (selection.clone(), tab.clone(), props.trees.clone());
-        let ready = trees.get(Tab::Files).is_some() && trees.get(Tab::Recovered).is_some();
-        use_effect_with((fingerprint.clone(), ready), move |(fingerprint, _)| {
-            let Some(fingerprint) = fingerprint else {
-                return;
+    // The address names what is shown, and the file open in it.
+    use_effect_with(
+        (props.link.clone(), (*selection).clone()),
+        |(link, selection)| {
+            let link = match selection {
+                Some(sel) => link.with_selection(sel),
+                None => link.clone(),
             };
-            match &*selection {
-                Some(sel) => save_to_hash(Some(fingerprint), sel),
-                None => {
-                    if let Some(sel) = restore_from_hash(&trees, fingerprint) {
-                        tab.set(sel.tab);
-                        selection.set(Some(sel));
-                    }
-                }
+            write_hash(&link);
+        },
+    );
+    // The file the page's link names, once the core has found it in the trees.
+    {
+        let (selection, tab) = (selection.clone(), tab.clone());
+        use_effect_with(props.shown.open.clone(), move |open| {
+            if let Some(sel) = open {
+                tab.set(sel.tab);
+                selection.set(Some(sel.clone()));
             }
         });
     }
@@ -58,9 +66,7 @@ pub fn results(props: &ResultsProps) -> Html {
     let open = {
         let selection = selection.clone();
         let tab = tab.clone();
-        let fingerprint = fingerprint.clone();
         Callback::from(move |sel: Selection| {
-            save_to_hash(fingerprint.as_deref(), &sel);
             tab.set(sel.tab);
             selection.set(Some(sel));
         })
@@ -127,10 +133,27 @@ pub fn results(props: &ResultsProps) -> Html {
             .filter(|s| s.tab == t)
             .map(|s| AttrValue::from(s.path.clone()))
     };
+    let shared = use_context::<Shared>().expect("the page provides it");
+    let marks = match &props.shown.compare {
+        Some(Compare::Ready { marks, .. }) => Some(marks.clone()),
+        _ => None,
+    };
     html! {
         <>
         <VerdictBanner overview={o.clone()} />
         <Summary overview={o.clone()} />
+        <div class="toolbar">
+            <CopyLink />
+            if props.shown.compare.is_none() {
+                <button class="button secondary" data-testid="compare-with"
+                        onclick={shared.dispatch.reform(|_| AppEvent::PickCompare)}>{"Compare with…"}</button>
+            }
+        </div>
+        if let Some(compare) = &props.shown.compare {
+            <ComparePanel compare={compare.clone()} session={a.id} suggestion={props.suggestion.clone()}
+                          on_files={props.on_compare_files.clone()} on_open={open.clone()} />
+        }
+        { props.versions.clone().unwrap_or_default() }
         <section class="pane findings-pane" aria-label="Findings">
             <FindingsList overview={o.clone()} on_open={open.clone()} />
         </section>
@@ -141,13 +164,13 @@ pub fn results(props: &ResultsProps) -> Html {
                     { tab_button(Tab::Recovered, format!("Recovered sources ({})", count(o.recovered_files as u64))) }
                 </div>
                 <div hidden={*tab != Tab::Files}>
-                    { tree_pane(props.trees.get(Tab::Files), Tab::Files, selected_in(Tab::Files), open_in(Tab::Files)) }
+                    { tree_pane(trees.get(Tab::Files), Tab::Files, selected_in(Tab::Files), open_in(Tab::Files), marks) }
                 </div>
                 <div hidden={*tab != Tab::Recovered}>
                     if o.recovered_files == 0 {
                         <p class="muted empty">{"No source map in this package embeds original sources."}</p>
                     } else {
-                        { tree_pane(props.trees.get(Tab::Recovered), Tab::Recovered, selected_in(Tab::Recovered), open_in(Tab::Recovered)) }
+                        { tree_pane(trees.get(Tab::Recovered), Tab::Recovered, selected_in(Tab::Recovered), open_in(Tab::Recovered), None) }
                     }
                 </div>
             </section>
@@ -173,9 +196,10 @@ fn tree_pane(
     tab: Tab,
     selected: Option<AttrValue>,
     on_open: Callback<String>,
+    marks: Option<Rc<Vec<FileStatus>>>,
 ) -> Html {
     match tree {
-        Some(tree) => html! { <TreePane tree={tree.clone()} {tab} {selected} {on_open} /> },
+        Some(tree) => html! { <TreePane tree={tree.clone()} {tab} {selected} {on_open} {marks} /> },
         None => html! { <p class="muted empty">{"Listing the files…"}</p> },
     }
 }
@@ -218,34 +242,54 @@ fn use_slash_searches(tab: Tab) {
     });
 }
 
-/// The link for a dropped tarball names it by fingerprint.
-fn save_to_hash(fingerprint: Option<&str>, sel: &Selection) {
-    let current: Link = gloo::utils::window()
-        .location()
-        .hash()
-        .unwrap_or_default()
-        .parse()
-        .unwrap_or_default();
-    let link = Link {
-        tarball: fingerprint.map(str::to_string).or(current.tarball.clone()),
-        ..current
+/// Puts the link in the address bar, without a new history entry.
+fn write_hash(link: &Link) {
+    let window = gloo::utils::window();
+    let hash = format!("#{link}");
+    if window.location().hash().ok().as_deref() == Some(hash.as_str()) {
+        return;
     }
-    .with_selection(sel);
-    if let Ok(history) = gloo::utils::window().history() {
-        let hash = format!("#{link}");
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&hash));
+    if let Ok(history) = window.history() {
+        // An empty link leaves the address without its `#`.
+        let url = if hash == "#" {
+            window.location().pathname().unwrap_or_default()
+        } else {
+            hash
+        };
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
 }
 
-/// The file named in the URL, when the URL names a file of this very tarball.
-fn restore_from_hash(trees: &Trees, fingerprint: &str) -> Option<Selection> {
-    let link: Link = gloo::utils::window().location().hash().ok()?.parse().ok()?;
-    if link.tarball.as_deref() != Some(fingerprint) {
-        return None;
+/// "Copy link": the address that reopens what is shown, on the clipboard (or, where the
+/// browser does not allow that, in a field to copy from).
+#[function_component(CopyLink)]
+fn copy_link() -> Html {
+    let state = use_state(|| None::<Result<(), String>>);
+    let onclick = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            let href = gloo::utils::window().location().href().unwrap_or_default();
+            let clipboard = gloo::utils::window().navigator().clipboard();
+            let state = state.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let copied =
+                    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&href)).await;
+                state.set(Some(copied.map(|_| ()).map_err(|_| href)));
+            });
+        })
+    };
+    html! {
+        <span class="copy-link">
+            <button class="button secondary" data-testid="copy-link" {onclick}>{"Copy link"}</button>
+            { match &*state {
+                Some(Ok(())) => html! { <span class="muted" role="status" data-testid="link-copied">{"Link copied: it reopens this analysis."}</span> },
+                Some(Err(href)) => html! {
+                    <input class="link-field" readonly=true value={href.clone()} data-testid="link-field" aria-label="The link" />
+                },
+                None => html! {},
+            }}
+        </span>
     }
-    let sel = link.selection()?;
-    trees.get(sel.tab)?.find(&sel.path)?;
-    Some(sel)
 }
 
 /// Counts and the downloads: JSON report, Markdown for a ticket, the recovered sources.
@@ -255,12 +299,13 @@ fn summary(props: &OverviewProps) -> Html {
     let shared = use_context::<Shared>().expect("the page provides it");
     let saving = use_state(|| None::<&'static str>);
     let save = |what: Save, label: &'static str| {
-        let bridge = shared.bridge.clone();
+        let (bridge, session) = (shared.bridge.clone(), shared.session);
         let saving = saving.clone();
         Callback::from(move |_: MouseEvent| {
             saving.set(Some(label));
             let done = saving.clone();
             bridge.save(
+                session,
                 what.clone(),
                 Callback::from(move |saved: Response| {
                     if let Response::Saved { name, mime, bytes } = saved {

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use leakscope::diff::FileStatus;
 use leakscope::finding::Severity;
 use leakscope::text::{capitalise, count, name_parts, size};
 use leakscope::view::tree::{FileTree, Key, Sort, Tab, TreeCommand, TreeEvent, TreeState};
@@ -43,6 +44,9 @@ pub struct TreePaneProps {
     /// Path of the file open in the viewer, if it belongs to this tree.
     pub selected: Option<AttrValue>,
     pub on_open: Callback<String>,
+    /// In a comparison: what happened to each node (by index) since the older package.
+    #[prop_or_default]
+    pub marks: Option<Rc<Vec<FileStatus>>>,
 }
 
 #[function_component(TreePane)]
@@ -128,6 +132,7 @@ pub fn tree_pane(props: &TreePaneProps) -> Html {
         let tab = props.tab;
         let click = state.dispatcher().to_callback().reform(TreeEvent::Click);
         let cursor = s.cursor;
+        let marks = props.marks.clone();
         Callback::from(move |i: usize| {
             let row = rows[i];
             let node = tree.node(row.node);
@@ -141,11 +146,15 @@ pub fn tree_pane(props: &TreePaneProps) -> Html {
             let selected = selected_row == Some(i);
             // The name is cut in the middle, so that its extension stays in sight.
             let (head, tail) = name_parts(&node.name);
+            let mark = marks
+                .as_ref()
+                .and_then(|m| m.get(row.node).copied())
+                .filter(|m| matches!(m, FileStatus::Added | FileStatus::Changed));
             html! {
                 <div class={classes!("tree-row", node.is_dir.then_some("dir"), node.third_party.then_some("third-party"), selected.then_some("selected"))}
                      role="treeitem" data-testid={row_testid(tab)} data-path={node.path.clone()} data-severity={severity}
                      data-dir={node.is_dir.to_string()} data-third-party={node.third_party.to_string()}
-                     data-row={i.to_string()} tabindex={if i == cursor { "0" } else { "-1" }}
+                     data-row={i.to_string()} data-mark={mark.map(FileStatus::as_str)} tabindex={if i == cursor { "0" } else { "-1" }}
                      aria-selected={selected.to_string()} aria-label={node.name.clone()}
                      aria-expanded={node.is_dir.then(|| row.expanded.to_string())}
                      {onclick}>
@@ -157,6 +166,9 @@ pub fn tree_pane(props: &TreePaneProps) -> Html {
                     </span>
                     if node.third_party && node.is_dir {
                         <span class="tag">{"dependency"}</span>
+                    }
+                    if let Some(mark) = mark {
+                        <span class={classes!("mark", mark.as_str())}>{mark.as_str()}</span>
                     }
                     if severity != "none" && severity != "info" {
                         <span class={classes!("sev", severity)}>{severity}</span>

@@ -61,7 +61,7 @@ fn use_slot(tab: Tab, path: String) -> Slot {
     {
         let bridge = shared.bridge.clone();
         let (meta, id, rows, pages) = (meta.clone(), id.clone(), rows.clone(), pages.clone());
-        use_effect_with((tab, path), move |(tab, path)| {
+        use_effect_with((shared.session, tab, path), move |(session, tab, path)| {
             meta.set(None);
             rows.borrow_mut().clear();
             pages.borrow_mut().clear();
@@ -79,6 +79,7 @@ fn use_slot(tab: Tab, path: String) -> Slot {
             id.set(slot);
             bridge.send(
                 Request::Open {
+                    session: *session,
                     view: slot,
                     tab: *tab,
                     path: path.clone(),
@@ -118,13 +119,14 @@ pub fn viewer(props: &ViewerProps) -> Html {
         .map(|r| r.variants.clone())
         .unwrap_or_default();
     let on_download = {
-        let bridge = shared.bridge.clone();
+        let (bridge, session) = (shared.bridge.clone(), shared.session);
         let what = Save::File {
             tab: sel.tab,
             path: sel.path.clone(),
         };
         Callback::from(move |_: MouseEvent| {
             bridge.save(
+                session,
                 what.clone(),
                 Callback::from(|saved| {
                     if let Response::Saved { name, mime, bytes } = saved {

@@ -15,7 +15,10 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use leakscope::Session;
 use leakscope::archive::{Format, claimed_size, sniff};
-use leakscope::protocol::{Overview, Request, Response, decode, encode, save, trees};
+use leakscope::protocol::{
+    Check, Overview, Request, Response, compared, decode, encode, save, trees,
+};
+use leakscope::registry::{Algorithm, Computed, Packument, verify};
 use leakscope::session::{Digests, Options, Pipeline};
 use leakscope::view::file::{TextView, open};
 
@@ -26,7 +29,8 @@ const PROGRESS_EVERY: f64 = 250.0;
 const STEP: usize = 1 << 20;
 
 thread_local! {
-    static SESSION: RefCell<Option<(u32, Session)>> = const { RefCell::new(None) };
+    /// The analysed packages by number: the one shown, and the one it is compared with.
+    static SESSIONS: RefCell<HashMap<u32, Session>> = RefCell::new(HashMap::new());
     /// The text of each file open in a viewer slot.
     static VIEWS: RefCell<HashMap<u32, TextView>> = RefCell::new(HashMap::new());
 }
@@ -82,13 +86,41 @@ fn handle(e: &MessageEvent) {
         return;
     };
     match request {
-        Request::Analyse { id, name } => {
+        Request::Analyse {
+            id,
+            name,
+            keep,
+            check,
+        } => {
             if let Ok(file) = Reflect::get(&data, &"file".into()) {
-                wasm_bindgen_futures::spawn_local(analyse(id, name, file.unchecked_into()));
+                wasm_bindgen_futures::spawn_local(analyse(
+                    id,
+                    name,
+                    keep,
+                    check,
+                    file.unchecked_into(),
+                ));
             }
         }
-        Request::Open { view, tab, path } => SESSION.with_borrow(|session| {
-            let Some((_, session)) = session else { return };
+        Request::Packument { id, name } => {
+            if let Ok(file) = Reflect::get(&data, &"file".into()) {
+                wasm_bindgen_futures::spawn_local(read_packument(id, name, file.unchecked_into()));
+            }
+        }
+        Request::Compare { old, new } => SESSIONS.with_borrow(|sessions| {
+            if let (Some(o), Some(n)) = (sessions.get(&old), sessions.get(&new)) {
+                post(&compared(old, new, o, n));
+            }
+        }),
+        Request::Open {
+            session,
+            view,
+            tab,
+            path,
+        } => SESSIONS.with_borrow(|sessions| {
+            let Some(session) = sessions.get(&session) else {
+                return;
+            };
             let (meta, text) = open(session, tab, &path);
             VIEWS.with_borrow_mut(|views| match text {
                 Some(text) => views.insert(view, text),
@@ -111,9 +143,13 @@ fn handle(e: &MessageEvent) {
         Request::Close { view } => VIEWS.with_borrow_mut(|views| {
             views.remove(&view);
         }),
-        Request::Save(what) => SESSION.with_borrow(|session| {
-            if let Some((_, session)) = session
-                && let Ok(saved) = save(session, &what)
+        Request::Save { session, what } => SESSIONS.with_borrow(|sessions| {
+            let old = match &what {
+                leakscope::protocol::Save::Comparison { old, .. } => sessions.get(old),
+                _ => None,
+            };
+            if let Some(session) = sessions.get(&session)
+                && let Ok(saved) = save(session, &what, old)
             {
                 post(&saved);
             }
@@ -121,10 +157,36 @@ fn handle(e: &MessageEvent) {
     }
 }
 
-/// Reads the dropped file and runs the pipeline over it, posting progress on the way; the
-/// digests come after the verdict, which does not need them.
-async fn analyse(id: u32, name: String, file: web_sys::Blob) {
-    SESSION.set(None);
+/// Reads a downloaded packument (which can be tens of MB of JSON: parsed here, off the
+/// page's thread).
+async fn read_packument(id: u32, name: String, file: web_sys::Blob) {
+    let bytes = match JsFuture::from(file.array_buffer()).await {
+        Ok(buffer) => Uint8Array::new(&buffer).to_vec(),
+        Err(_) => Vec::new(),
+    };
+    post(&match Packument::parse(&name, &bytes) {
+        Ok(packument) => Response::Packument {
+            id,
+            packument: Box::new(packument),
+        },
+        Err(e) => Response::Failed {
+            id,
+            message: leakscope::text::capitalise(&e.to_string()),
+        },
+    });
+}
+
+/// Reads the file (a dropped one, or a download) and runs the pipeline over it, posting
+/// progress on the way. A download is checked against the registry's integrity first; a
+/// dropped file's digests come after the verdict, which does not need them.
+async fn analyse(
+    id: u32,
+    name: String,
+    keep: Option<u32>,
+    check: Option<Box<Check>>,
+    file: web_sys::Blob,
+) {
+    SESSIONS.with_borrow_mut(|sessions| sessions.retain(|k, _| Some(*k) == keep));
     VIEWS.with_borrow_mut(HashMap::clear);
     let started = now();
     let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
@@ -135,6 +197,17 @@ async fn analyse(id: u32, name: String, file: web_sys::Blob) {
         return;
     };
     let mut phases = vec![("read".to_string(), now() - started)];
+    let source = match &check {
+        Some(check) => {
+            let phase = now();
+            let Some((digests, provenance)) = checked(id, check, &buffer).await else {
+                return;
+            };
+            phases.push(("verify".to_string(), now() - phase));
+            Some((digests, provenance))
+        }
+        None => None,
+    };
     let bytes = Uint8Array::new(&buffer);
     let mut pipeline = pipeline(&name, &bytes, started as u64);
     let mut last = now();
@@ -154,7 +227,7 @@ async fn analyse(id: u32, name: String, file: web_sys::Blob) {
     }
     phases.push(("unpack and scan".to_string(), now() - phase));
     phase = now();
-    let session = match pipeline.finish() {
+    let mut session = match pipeline.finish() {
         Ok(session) => session,
         Err(e) => {
             post(&Response::Failed {
@@ -164,6 +237,11 @@ async fn analyse(id: u32, name: String, file: web_sys::Blob) {
             return;
         }
     };
+    let known = source.is_some();
+    if let Some((digests, provenance)) = source {
+        session.input.digests = Some(digests);
+        session.input.source = Some(provenance);
+    }
     phases.push(("conclude".to_string(), now() - phase));
     phase = now();
     let mut overview = Overview::of(&session);
@@ -182,18 +260,58 @@ async fn analyse(id: u32, name: String, file: web_sys::Blob) {
     for slice in trees(id, &session) {
         post(&slice);
     }
-    SESSION.set(Some((id, session)));
+    SESSIONS.with_borrow_mut(|sessions| sessions.insert(id, session));
     drop(bytes);
+    if known {
+        return;
+    }
     if let Some(digests) = digests(&buffer).await {
-        SESSION.with_borrow_mut(|session| {
-            if let Some((current, session)) = session
-                && *current == id
-            {
+        SESSIONS.with_borrow_mut(|sessions| {
+            if let Some(session) = sessions.get_mut(&id) {
                 session.input.digests = Some(digests.clone());
                 post(&Response::Digests { id, digests });
             }
         });
     }
+}
+
+/// A download's digests, and where it came from with the outcome of its check; `None`
+/// (after telling the page) when it does not match and the person has not asked to read
+/// it anyway.
+async fn checked(
+    id: u32,
+    check: &Check,
+    buffer: &JsValue,
+) -> Option<(Digests, leakscope::registry::Provenance)> {
+    let algorithm = check.expected.algorithm;
+    let (Some(sha256), Some(sha512)) = (
+        digest(buffer, Algorithm::Sha256).await,
+        digest(buffer, Algorithm::Sha512).await,
+    ) else {
+        post(&Response::Failed {
+            id,
+            message: "The browser could not work out the download's digest.".into(),
+        });
+        return None;
+    };
+    let mut computed = Computed::default()
+        .with(Algorithm::Sha256, sha256.clone())
+        .with(Algorithm::Sha512, sha512.clone());
+    if computed.get(algorithm).is_none()
+        && let Some(d) = digest(buffer, algorithm).await
+    {
+        computed = computed.with(algorithm, d);
+    }
+    let mut provenance = check.provenance.clone();
+    match verify(&computed, &check.expected).into_result() {
+        Ok(a) => provenance.integrity_verified = Some(a),
+        Err(_) if check.anyway => provenance.integrity_verified = None,
+        Err(error) => {
+            post(&Response::Mismatch { id, error });
+            return None;
+        }
+    }
+    Some((Digests::from_raw(&sha256, &sha512), provenance))
 }
 
 /// A gzip file is decompressed as it is read from the browser's buffer, a slice at a time;
@@ -223,19 +341,21 @@ fn pipeline(name: &str, bytes: &Uint8Array, started_ms: u64) -> Pipeline {
     }
 }
 
-/// SHA-256 and SHA-512 of the buffer, by WebCrypto (native code, off this thread).
+/// SHA-256 and SHA-512 of the buffer.
 async fn digests(buffer: &JsValue) -> Option<Digests> {
+    let sha256 = digest(buffer, Algorithm::Sha256).await?;
+    let sha512 = digest(buffer, Algorithm::Sha512).await?;
+    Some(Digests::from_raw(&sha256, &sha512))
+}
+
+/// One digest of the buffer, by WebCrypto (native code, off this thread).
+async fn digest(buffer: &JsValue, algorithm: Algorithm) -> Option<Vec<u8>> {
     let subtle = scope().crypto().ok()?.subtle();
     let object: &js_sys::Object = buffer.unchecked_ref();
-    let sha256 = subtle
-        .digest_with_str_and_buffer_source("SHA-256", object)
+    let promise = subtle
+        .digest_with_str_and_buffer_source(algorithm.webcrypto_name(), object)
         .ok()?;
-    let sha512 = subtle
-        .digest_with_str_and_buffer_source("SHA-512", object)
-        .ok()?;
-    let sha256 = Uint8Array::new(&JsFuture::from(sha256).await.ok()?).to_vec();
-    let sha512 = Uint8Array::new(&JsFuture::from(sha512).await.ok()?).to_vec();
-    Some(Digests::from_raw(&sha256, &sha512))
+    Some(Uint8Array::new(&JsFuture::from(promise).await.ok()?).to_vec())
 }
 
 /// Reads a browser buffer into the decompressor a slice at a time, so the compressed file

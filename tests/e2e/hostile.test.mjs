@@ -184,6 +184,8 @@ test('more entries than the limit: the part read is shown, the verdict is incomp
     await dropHostile(page, fixtures.many);
     assert.equal(await page.locator(VERDICT).getAttribute('data-level'), 'incomplete');
     assert.match(await page.locator(VERDICT).innerText(), /more than 100,000 entries/);
+    // The trees follow the verdict, in slices.
+    await page.waitForSelector('[data-testid="tree-row"]');
     assert.ok((await page.locator('[data-testid="tree-row"]').count()) > 0, 'the files read are listed');
   });
 });

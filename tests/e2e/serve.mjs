@@ -2,20 +2,13 @@
 //   node tests/e2e/serve.mjs [DIR=dist] [PORT=8080] [--prefix /sub/path/]
 // Serves DIR on 127.0.0.1:PORT (under the prefix, when given: the page must work from any
 // sub-path), `/` -> index.html, and prints `serving DIR on http://127.0.0.1:PORT/` once it is
-// listening.
+// listening. Tests import `serve` to run it in-process, with a registry beside the page.
 
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const args = process.argv.slice(2);
-const flag = (name) => {
-  const i = args.indexOf(name);
-  return i < 0 ? undefined : args.splice(i, 2)[1];
-};
-const prefix = flag('--prefix') ?? '/';
-const root = resolve(args[0] ?? 'dist');
-const port = Number(args[1] ?? 8080);
 const host = '127.0.0.1';
 
 const TYPES = {
@@ -33,15 +26,8 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-try {
-  if (!statSync(root).isDirectory()) throw new Error('not a directory');
-} catch (e) {
-  console.error(`serve: cannot serve ${root}: ${e.message}`);
-  process.exit(1);
-}
-
 /** The file a URL path names inside `root`, or null if it would leave it. */
-function fileFor(urlPath) {
+function fileFor(root, urlPath) {
   let path;
   try {
     path = decodeURIComponent(urlPath.split('?')[0].split('#')[0]);
@@ -55,7 +41,25 @@ function fileFor(urlPath) {
   return file;
 }
 
-const server = createServer((req, res) => {
+/**
+ * Serves `root` under `prefix` on 127.0.0.1:`port` (0: any free one); a `registry` (see
+ * registry.mjs) answers under `/registry/`. Resolves to the server once it listens.
+ */
+export function serve(root, { port = 0, prefix = '/', registry } = {}) {
+  root = resolve(root);
+  if (!statSync(root).isDirectory()) throw new Error(`serve: ${root} is not a directory`);
+  const server = createServer((req, res) => {
+    const base = `http://${host}:${server.address().port}/registry/`;
+    if (registry?.handle(req, res, '/registry/', base)) return;
+    handle(root, prefix, req, res);
+  });
+  return new Promise((ok, fail) => {
+    server.on('error', fail);
+    server.listen(port, host, () => ok(server));
+  });
+}
+
+function handle(root, prefix, req, res) {
   const send = (status, text) => {
     res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
     res.end(req.method === 'HEAD' ? undefined : text);
@@ -63,7 +67,7 @@ const server = createServer((req, res) => {
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed\n');
   const url = req.url ?? '/';
   if (!url.startsWith(prefix)) return send(404, 'not found\n');
-  let file = fileFor('/' + url.slice(prefix.length));
+  let file = fileFor(root, '/' + url.slice(prefix.length));
   if (!file) return send(403, 'forbidden\n');
   let stat;
   try {
@@ -85,15 +89,27 @@ const server = createServer((req, res) => {
   const stream = createReadStream(file);
   stream.on('error', () => res.destroy());
   stream.pipe(res);
-});
+}
 
-server.on('error', (e) => {
-  console.error(`serve: ${e.message}`);
-  process.exit(1);
-});
-server.listen(port, host, () => {
-  console.log(`serving ${root} on http://${host}:${server.address().port}${prefix}`);
-});
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => server.close(() => process.exit(0)).closeAllConnections());
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const args = process.argv.slice(2);
+  const flag = (name) => {
+    const i = args.indexOf(name);
+    return i < 0 ? undefined : args.splice(i, 2)[1];
+  };
+  const prefix = flag('--prefix') ?? '/';
+  const root = resolve(args[0] ?? 'dist');
+  const port = Number(args[1] ?? 8080);
+  serve(root, { port, prefix }).then(
+    (server) => {
+      console.log(`serving ${root} on http://${host}:${server.address().port}${prefix}`);
+      for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.on(signal, () => server.close(() => process.exit(0)).closeAllConnections());
+      }
+    },
+    (e) => {
+      console.error(`serve: cannot serve ${root}: ${e.message}`);
+      process.exit(1);
+    },
+  );
 }

@@ -1,0 +1,568 @@
+//! Opening a published version by name in the page. The shell moves the bytes (the
+//! browser's `fetch`, under the page's security policy; the worker parses the packument and
+//! hashes the tarball); this decides what is fetched, in what order, and what each answer
+//! means: packument -> resolve -> tarball -> verify -> scan.
+
+use serde::{Deserialize, Serialize};
+
+use crate::protocol::Check;
+use crate::registry::{
+    ACCEPT_FULL, DEFAULT_REGISTRY, Packument, Provenance, RegistryError, Resolved, Spec,
+    VersionList, display_url, packument_error, packument_url, resolve, with_slash,
+};
+use crate::text::{count, size};
+use crate::view::policy::ConnectPolicy;
+
+/// Which of the page's two packages: the one shown, or the one it is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    Main = 0,
+    Compare = 1,
+}
+
+/// What a fetch is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FetchWhat {
+    Packument,
+    Tarball,
+}
+
+/// What the shell's fetch reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchEvent {
+    /// Bytes arrived: `received` so far, of `total` when the server said.
+    Progress {
+        received: u64,
+        total: Option<u64>,
+    },
+    /// All of it arrived; the shell holds the bytes.
+    Complete,
+    Failed(FetchFailure),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchFailure {
+    /// The server answered with this status (not 2xx).
+    Status(u16),
+    /// No answer the page may read (a browser does not say whether it is offline, a wrong
+    /// host, or CORS).
+    Network,
+    /// The page's security policy stopped it.
+    Blocked,
+    /// The answer ended early.
+    CutOff {
+        received: u64,
+        expected: Option<u64>,
+    },
+}
+
+/// Where the registry setting came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegistryFrom {
+    Default,
+    /// The person's setting, kept in the browser.
+    Saved,
+    /// The link the page was opened with.
+    Link,
+}
+
+/// The registry packages are opened from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegistrySetting {
+    /// Absolute, ending with `/`.
+    pub base: String,
+    pub from: RegistryFrom,
+}
+
+impl Default for RegistrySetting {
+    fn default() -> RegistrySetting {
+        RegistrySetting {
+            base: DEFAULT_REGISTRY.to_string(),
+            from: RegistryFrom::Default,
+        }
+    }
+}
+
+impl RegistrySetting {
+    pub fn is_default(&self) -> bool {
+        self.base == DEFAULT_REGISTRY
+    }
+
+    /// How the page names it: `https://npm.acme.example/`.
+    pub fn shown(&self) -> String {
+        display_url(&self.base)
+    }
+}
+
+/// A registry address as typed, made absolute: `https://npm.acme.example/npm`, or a path on
+/// the page's own site (`/registry/`), which `origin` (`https://leakscope.example`)
+/// completes. Credentials in the address are refused: they would end up in links.
+pub fn registry_base(input: &str, origin: &str) -> Result<String, String> {
+    let typed = input.trim();
+    let absolute = if typed.starts_with('/') && !typed.starts_with("//") {
+        format!("{}{typed}", origin.trim_end_matches('/'))
+    } else if typed.starts_with("https://") || typed.starts_with("http://") {
+        typed.to_string()
+    } else {
+        return Err(format!(
+            "\"{typed}\" is not a registry address: it starts with https:// (or, for a mirror on this site, with /)"
+        ));
+    };
+    if display_url(&absolute) != absolute {
+        return Err(
+            "a registry address here cannot hold a user name or password: it would end up in links"
+                .to_string(),
+        );
+    }
+    if absolute.contains(['?', '#', ' ']) {
+        return Err(format!("\"{typed}\" is not a registry address"));
+    }
+    Ok(with_slash(&absolute))
+}
+
+/// The origin of an absolute URL: `https://host:port`.
+pub fn origin_of(url: &str) -> &str {
+    let Some((_, rest)) = url.split_once("://") else {
+        return url;
+    };
+    let end = rest
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| url.len() - rest.len() + i);
+    &url[..end]
+}
+
+/// A package known by name: its packument and versions, kept while switching between
+/// them (the packument is fetched once).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Package {
+    pub registry: String,
+    pub name: String,
+    pub packument: Packument,
+    pub versions: VersionList,
+}
+
+impl Package {
+    pub fn new(registry: &str, name: &str, packument: Packument) -> Package {
+        Package {
+            registry: registry.to_string(),
+            name: name.to_string(),
+            versions: VersionList::of(&packument),
+            packument,
+        }
+    }
+}
+
+/// One published version on its way to the worker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opening {
+    pub spec: Spec,
+    /// The registry base it is fetched from.
+    pub registry: String,
+    pub step: Step,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    /// Downloading the packument.
+    Packument { received: u64, total: Option<u64> },
+    /// The worker reads the packument.
+    Reading,
+    /// Downloading the tarball.
+    Tarball {
+        resolved: Box<Resolved>,
+        received: u64,
+        total: Option<u64>,
+    },
+    /// The worker checks the download against the registry's integrity, then scans it.
+    Verifying { resolved: Box<Resolved> },
+}
+
+/// A fetch for the shell to start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fetch {
+    pub url: String,
+    pub accept: &'static str,
+    pub what: FetchWhat,
+}
+
+/// Why an opening stopped: the message, and versions or tags to offer instead
+/// (`name@1.2.3`, each a click away).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stopped {
+    pub message: String,
+    pub offers: Vec<String>,
+}
+
+impl From<RegistryError> for Stopped {
+    fn from(e: RegistryError) -> Stopped {
+        let offers = match &e {
+            RegistryError::NoSuchVersion { name, closest, .. } => {
+                closest.iter().map(|v| format!("{name}@{v}")).collect()
+            }
+            RegistryError::NoSuchTag { name, tags, .. } => {
+                tags.iter().map(|t| format!("{name}@{t}")).collect()
+            }
+            _ => Vec::new(),
+        };
+        // Not capitalised: it may start with a package name, which is written as it is.
+        Stopped {
+            message: e.to_string(),
+            offers,
+        }
+    }
+}
+
+/// What the page's security policy and origin allow, for the checks before each fetch.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Network {
+    pub origin: String,
+    pub policy: ConnectPolicy,
+}
+
+impl Network {
+    /// The fetch, or why the policy forbids it.
+    fn fetch(&self, url: String, accept: &'static str, what: FetchWhat) -> Result<Fetch, Stopped> {
+        if !self.policy.allows(&self.origin, &url) {
+            return Err(RegistryError::NotAllowed {
+                origin: origin_of(&url).to_string(),
+                allowed: self
+                    .policy
+                    .listed()
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
+            }
+            .into());
+        }
+        Ok(Fetch { url, accept, what })
+    }
+}
+
+impl Opening {
+    /// Starts opening `spec` from `registry`: with the package already known, straight to
+    /// its tarball.
+    pub fn start(
+        spec: Spec,
+        registry: &str,
+        known: Option<&Package>,
+        net: &Network,
+    ) -> Result<(Opening, Fetch), Stopped> {
+        // A tarball URL names its own registry.
+        let registry = spec
+            .tarball
+            .as_ref()
+            .map_or_else(|| with_slash(registry), |t| t.registry.clone());
+        if let Some(package) = known.filter(|p| p.registry == registry && p.name == spec.name) {
+            let mut opening = Opening {
+                spec,
+                registry,
+                step: Step::Reading,
+            };
+            let fetch = opening.resolve(&package.packument, net)?;
+            return Ok((opening, fetch));
+        }
+        let url = packument_url(&registry, &spec.name);
+        let fetch = net.fetch(url, ACCEPT_FULL, FetchWhat::Packument)?;
+        Ok((
+            Opening {
+                spec,
+                registry,
+                step: Step::Packument {
+                    received: 0,
+                    total: None,
+                },
+            },
+            fetch,
+        ))
+    }
+
+    /// The packument has been read: the version it resolves to, and the fetch of its
+    /// tarball.
+    pub fn resolve(&mut self, packument: &Packument, net: &Network) -> Result<Fetch, Stopped> {
+        let resolved = resolve(packument, &self.spec, &self.registry)?;
+        let fetch = net.fetch(
+            resolved.tarball.clone(),
+            "application/octet-stream, */*",
+            FetchWhat::Tarball,
+        )?;
+        self.step = Step::Tarball {
+            resolved: Box::new(resolved),
+            received: 0,
+            total: None,
+        };
+        Ok(fetch)
+    }
+
+    /// Bytes arrived.
+    pub fn progress(&mut self, r: u64, t: Option<u64>) {
+        match &mut self.step {
+            Step::Packument { received, total }
+            | Step::Tarball {
+                received, total, ..
+            } => {
+                (*received, *total) = (r, t);
+            }
+            Step::Reading | Step::Verifying { .. } => {}
+        }
+    }
+
+    /// A download is complete: what it was.
+    pub fn complete(&mut self) -> Option<FetchWhat> {
+        match std::mem::replace(&mut self.step, Step::Reading) {
+            Step::Packument { .. } => Some(FetchWhat::Packument),
+            Step::Tarball { resolved, .. } => {
+                self.step = Step::Verifying { resolved };
+                Some(FetchWhat::Tarball)
+            }
+            other => {
+                self.step = other;
+                None
+            }
+        }
+    }
+
+    /// A download failed: what to tell the person.
+    pub fn failed(&self, failure: &FetchFailure) -> Stopped {
+        let (url, tarball) = match &self.step {
+            Step::Tarball { resolved, .. } => (resolved.tarball.clone(), true),
+            _ => (packument_url(&self.registry, &self.spec.name), false),
+        };
+        let e = match failure {
+            FetchFailure::Status(status) if !tarball => {
+                packument_error(&self.spec.name, &self.registry, &url, *status)
+            }
+            FetchFailure::Status(status) => RegistryError::status(&url, *status),
+            FetchFailure::Network => RegistryError::unreachable_from_page(&self.registry),
+            FetchFailure::Blocked => RegistryError::NotAllowed {
+                origin: origin_of(&url).to_string(),
+                allowed: Vec::new(),
+            },
+            FetchFailure::CutOff { received, expected } => RegistryError::CutOff {
+                url: display_url(&url),
+                received: *received,
+                expected: *expected,
+            },
+        };
+        e.into()
+    }
+
+    /// What the worker checks the download against, once the version is resolved.
+    pub fn check(&self) -> Option<Check> {
+        let resolved = self.resolved()?;
+        Some(Check {
+            expected: resolved.integrity.clone(),
+            provenance: Provenance::new(&self.registry, &self.spec, resolved, None),
+            anyway: false,
+        })
+    }
+
+    /// The version once it is resolved.
+    pub fn resolved(&self) -> Option<&Resolved> {
+        match &self.step {
+            Step::Tarball { resolved, .. } | Step::Verifying { resolved } => Some(resolved),
+            _ => None,
+        }
+    }
+
+    /// `react@18.2.0` once resolved, else as typed.
+    pub fn label(&self) -> String {
+        self.resolved()
+            .map_or_else(|| self.spec.label(), Resolved::label)
+    }
+
+    /// What the progress line says.
+    pub fn status(&self) -> String {
+        let host = display_url(&self.registry);
+        let host = host.trim_end_matches('/');
+        let got = |received: u64, total: Option<u64>| match total {
+            Some(t) if t > 0 => format!(
+                "{} of {} ({} %)",
+                size(received),
+                size(t),
+                count((received as f64 / t as f64 * 100.0).floor().min(100.0) as u64)
+            ),
+            _ => size(received),
+        };
+        match &self.step {
+            Step::Packument { received, total } => format!(
+                "Fetching the versions of {} from {host}: {}",
+                self.spec.name,
+                got(*received, *total)
+            ),
+            Step::Reading => format!("Reading the versions of {}", self.spec.name),
+            Step::Tarball {
+                resolved,
+                received,
+                total,
+            } => format!(
+                "Downloading {}: {}",
+                resolved.label(),
+                got(*received, *total)
+            ),
+            Step::Verifying { resolved } => format!(
+                "Checking the download against the registry's {}",
+                resolved.integrity.algorithm.label()
+            ),
+        }
+    }
+
+    /// How far, 0 to 1, when it is known.
+    pub fn fraction(&self) -> Option<f64> {
+        match &self.step {
+            Step::Packument {
+                received,
+                total: Some(t),
+            }
+            | Step::Tarball {
+                received,
+                total: Some(t),
+                ..
+            } if *t > 0 => Some((*received as f64 / *t as f64).min(1.0)),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    fn net() -> Network {
+        Network {
+            origin: "https://leakscope.example".into(),
+            policy: ConnectPolicy::parse("connect-src 'self' https://registry.npmjs.org"),
+        }
+    }
+
+    /// `p` with 1.0.0 and 1.1.0 (`latest`), on the public registry, with SHA-1 shasums.
+    pub(crate) fn packument() -> Packument {
+        Packument::parse(
+            "p",
+            br#"{"name":"p","dist-tags":{"latest":"1.1.0"},"versions":{
+              "1.0.0":{"dist":{"tarball":"https://registry.npmjs.org/p/-/p-1.0.0.tgz","shasum":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}},
+              "1.1.0":{"dist":{"tarball":"https://registry.npmjs.org/p/-/p-1.1.0.tgz","shasum":"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"}}}}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn registry_addresses() {
+        let origin = "http://127.0.0.1:8090";
+        assert_eq!(
+            registry_base("/registry", origin).unwrap(),
+            "http://127.0.0.1:8090/registry/"
+        );
+        assert_eq!(
+            registry_base(" https://npm.acme.example/npm ", origin).unwrap(),
+            "https://npm.acme.example/npm/"
+        );
+        assert!(registry_base("npm.acme.example", origin).is_err());
+        assert!(registry_base("//evil.example/", origin).is_err());
+        assert!(
+            registry_base("https://me:token@npm.acme.example/", origin)
+                .unwrap_err()
+                .contains("password")
+        );
+        assert_eq!(
+            origin_of("https://registry.npmjs.org/react"),
+            "https://registry.npmjs.org"
+        );
+        assert_eq!(origin_of("http://127.0.0.1:8090"), "http://127.0.0.1:8090");
+        assert!(RegistrySetting::default().is_default());
+    }
+
+    #[test]
+    fn packument_then_tarball() {
+        let spec = Spec::parse("p").unwrap();
+        let (mut o, fetch) = Opening::start(spec, DEFAULT_REGISTRY, None, &net()).unwrap();
+        assert_eq!(fetch.url, "https://registry.npmjs.org/p");
+        assert_eq!(fetch.what, FetchWhat::Packument);
+        o.progress(500, Some(1000));
+        assert_eq!(o.fraction(), Some(0.5));
+        assert_eq!(
+            o.status(),
+            "Fetching the versions of p from https://registry.npmjs.org: 500 B of 1.0 KB (50 %)"
+        );
+        assert_eq!(o.complete(), Some(FetchWhat::Packument));
+        assert_eq!(o.step, Step::Reading);
+        let fetch = o.resolve(&packument(), &net()).unwrap();
+        assert_eq!(fetch.url, "https://registry.npmjs.org/p/-/p-1.1.0.tgz");
+        assert_eq!(o.label(), "p@1.1.0");
+        assert_eq!(o.complete(), Some(FetchWhat::Tarball));
+        assert!(matches!(o.step, Step::Verifying { .. }));
+        assert_eq!(
+            o.status(),
+            "Checking the download against the registry's SHA-1"
+        );
+    }
+
+    #[test]
+    fn a_known_package_goes_straight_to_its_tarball() {
+        let known = Package::new(DEFAULT_REGISTRY, "p", packument());
+        assert_eq!(known.versions.rows[0].version, "1.1.0");
+        let spec = Spec::parse("p@1.0.0").unwrap();
+        let (o, fetch) = Opening::start(spec, DEFAULT_REGISTRY, Some(&known), &net()).unwrap();
+        assert_eq!(fetch.url, "https://registry.npmjs.org/p/-/p-1.0.0.tgz");
+        assert_eq!(o.label(), "p@1.0.0");
+        // Another registry's package of the same name is not the same package.
+        let spec = Spec::parse("p@1.0.0").unwrap();
+        let (_, fetch) = Opening::start(
+            spec,
+            "https://leakscope.example/registry/",
+            Some(&known),
+            &net(),
+        )
+        .unwrap();
+        assert_eq!(fetch.what, FetchWhat::Packument);
+    }
+
+    #[test]
+    fn failures_in_plain_words() {
+        let spec = Spec::parse("p@9.9.9").unwrap();
+        let known = Package::new(DEFAULT_REGISTRY, "p", packument());
+        let stopped = Opening::start(spec, DEFAULT_REGISTRY, Some(&known), &net()).unwrap_err();
+        assert_eq!(stopped.offers, ["p@1.1.0", "p@1.0.0"]);
+        assert!(
+            stopped.message.starts_with("p has no version 9.9.9"),
+            "{}",
+            stopped.message
+        );
+        let spec = Spec::parse("p@beta").unwrap();
+        let stopped = Opening::start(spec, DEFAULT_REGISTRY, Some(&known), &net()).unwrap_err();
+        assert_eq!(stopped.offers, ["p@latest"]);
+
+        let (o, _) =
+            Opening::start(Spec::parse("nope").unwrap(), DEFAULT_REGISTRY, None, &net()).unwrap();
+        let said = |f| o.failed(&f).message;
+        assert_eq!(
+            said(FetchFailure::Status(404)),
+            "https://registry.npmjs.org has no package called nope (check the spelling; a private package needs its own registry)"
+        );
+        assert!(said(FetchFailure::Status(503)).contains("HTTP 503"));
+        assert!(said(FetchFailure::Network).contains("Are you offline?"));
+        assert!(said(FetchFailure::Blocked).contains("security policy"));
+        assert!(
+            said(FetchFailure::CutOff {
+                received: 10,
+                expected: Some(100)
+            })
+            .contains("cut off after 10 B of 100 B")
+        );
+    }
+
+    #[test]
+    fn the_policy_is_checked_before_fetching() {
+        let spec = Spec::parse("p").unwrap();
+        let stopped = Opening::start(spec, "https://npm.acme.example/", None, &net()).unwrap_err();
+        assert!(
+            stopped.message.contains("https://npm.acme.example")
+                && stopped.message.contains("LEAKSCOPE_REGISTRIES")
+                && stopped.message.contains("https://registry.npmjs.org"),
+            "{}",
+            stopped.message
+        );
+        // A mirror on the page's own site is always allowed.
+        let spec = Spec::parse("p").unwrap();
+        assert!(Opening::start(spec, "https://leakscope.example/registry/", None, &net()).is_ok());
+    }
+}
