@@ -96,7 +96,7 @@ pub struct OwnSources {
     pub list: Vec<SourceEntry>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct FolderCount {
     pub folder: String,
     pub files: usize,
@@ -109,28 +109,35 @@ pub struct SourceEntry {
     pub bytes: u64,
 }
 
+/// Files `(path, bytes)` counted by top folder (`src/`; a file at the top is under `./`),
+/// most files first.
+pub fn by_top_folder<'a>(files: impl Iterator<Item = (&'a str, u64)>) -> Vec<FolderCount> {
+    let mut by_folder: Vec<FolderCount> = Vec::new();
+    for (path, bytes) in files {
+        let folder = match path.split_once('/') {
+            Some((top, _)) => format!("{top}/"),
+            None => "./".to_string(),
+        };
+        match by_folder.iter_mut().find(|c| c.folder == folder) {
+            Some(c) => {
+                c.files += 1;
+                c.bytes += bytes;
+            }
+            None => by_folder.push(FolderCount {
+                folder,
+                files: 1,
+                bytes,
+            }),
+        }
+    }
+    by_folder.sort_by(|a, b| b.files.cmp(&a.files).then_with(|| a.folder.cmp(&b.folder)));
+    by_folder
+}
+
 impl OwnSources {
     pub fn of(recovered: &RecoveredSources) -> OwnSources {
         let own: Vec<_> = recovered.files().iter().filter(|f| f.first_party).collect();
-        let mut by_folder: Vec<FolderCount> = Vec::new();
-        for f in &own {
-            let folder = match f.export_path().split_once('/') {
-                Some((top, _)) => format!("{top}/"),
-                None => "./".to_string(),
-            };
-            match by_folder.iter_mut().find(|c| c.folder == folder) {
-                Some(c) => {
-                    c.files += 1;
-                    c.bytes += f.size();
-                }
-                None => by_folder.push(FolderCount {
-                    folder,
-                    files: 1,
-                    bytes: f.size(),
-                }),
-            }
-        }
-        by_folder.sort_by(|a, b| b.files.cmp(&a.files).then_with(|| a.folder.cmp(&b.folder)));
+        let by_folder = by_top_folder(own.iter().map(|f| (f.export_path(), f.size())));
         OwnSources {
             files: own.len(),
             bytes: own.iter().map(|f| f.size()).sum(),

@@ -20,6 +20,8 @@ pub struct FileMeta {
     pub kind: FileKind,
     /// For a recovered source: where it came from.
     pub recovered: Option<RecoveredInfo>,
+    /// For a source map (or a file with one inline): what it is, shown before its text.
+    pub map: Option<crate::view::map::MapView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,6 +103,12 @@ pub struct TextView {
     doc: TextDoc,
 }
 
+/// A row with more coloured spans than this is shown plain. The sources array of the big
+/// leak's map has ~280 per 1,000-byte row: the 90 rows on screen made 25,000 elements and a
+/// 257 ms task on the page's main thread when its raw JSON opened. Nobody reads a row that
+/// dense for its colours.
+pub const MAX_SPANS: usize = 64;
+
 impl TextView {
     /// Rows `from..to` (clamped to the file), coloured.
     pub fn rows(&self, from: usize, to: usize) -> Vec<ViewRow> {
@@ -110,12 +118,15 @@ impl TextView {
             .map(|i| {
                 let row = rows[i];
                 let text = &self.text[row.start..row.end];
-                let spans = self
-                    .doc
-                    .spans(&self.text, i)
-                    .into_iter()
-                    .map(|s| (s.kind, text[s.start..s.end].to_string()))
-                    .collect();
+                let spans = self.doc.spans(&self.text, i);
+                let spans = if spans.len() > MAX_SPANS {
+                    vec![(Kind::Plain, text.to_string())]
+                } else {
+                    spans
+                        .into_iter()
+                        .map(|s| (s.kind, text[s.start..s.end].to_string()))
+                        .collect()
+                };
                 ViewRow {
                     line: row.line,
                     continued: row.continued,
@@ -156,12 +167,17 @@ pub fn open(session: &Session, tab: Tab, path: &str) -> (FileMeta, Option<TextVi
             },
         }
     });
+    let map = match tab {
+        Tab::Files => crate::view::map::MapView::of(&session.analysis, path),
+        Tab::Recovered => None,
+    };
     let meta = |size, kind| FileMeta {
         tab,
         path: path.to_string(),
         size,
         kind,
         recovered: info.clone(),
+        map: map.clone(),
     };
     let Some(bytes) = session.bytes(tab, path) else {
         return (meta(0, FileKind::Missing), None);
@@ -312,5 +328,20 @@ mod tests {
         let view = view.unwrap();
         assert_eq!(view.rows(1, 50).len(), 1);
         assert!(view.rows(7, 3).is_empty());
+    }
+
+    #[test]
+    fn a_row_too_dense_to_colour_is_plain() {
+        // 100 short strings on one line: 200 spans, more than a row may have.
+        let dense = format!("[{}]", vec!["\"ab\""; 100].join(","));
+        let sparse = r#"{"a": [1, "b"]}"#;
+        let s = session(vec![(
+            "a.json",
+            format!("{sparse}\n{dense}\n").into_bytes(),
+        )]);
+        let (_, view) = open(&s, Tab::Files, "a.json");
+        let rows = view.unwrap().rows(0, 2);
+        assert!(rows[0].spans.len() > 5, "{:?}", rows[0].spans);
+        assert_eq!(rows[1].spans, [(Kind::Plain, dense)]);
     }
 }

@@ -6,6 +6,8 @@ pub mod app;
 pub mod file;
 pub mod link;
 pub mod list;
+pub mod map;
 pub mod open;
 pub mod policy;
+pub mod split;
 pub mod tree;

@@ -12,6 +12,7 @@ use leakscope::protocol::{Response, Save};
 use leakscope::text::{count, plural, size};
 use leakscope::view::app::{AppEvent, Compare, Shown};
 use leakscope::view::link::{Link, Selection};
+use leakscope::view::split::Split;
 use leakscope::view::tree::{FileTree, Tab};
 
 use crate::Shared;
@@ -134,6 +135,7 @@ pub fn results(props: &ResultsProps) -> Html {
             .map(|s| AttrValue::from(s.path.clone()))
     };
     let shared = use_context::<Shared>().expect("the page provides it");
+    let workspace = use_node_ref();
     let marks = match &props.shown.compare {
         Some(Compare::Ready { marks, .. }) => Some(marks.clone()),
         _ => None,
@@ -157,7 +159,7 @@ pub fn results(props: &ResultsProps) -> Html {
         <section class="pane findings-pane" aria-label="Findings">
             <FindingsList overview={o.clone()} on_open={open.clone()} />
         </section>
-        <div class="workspace">
+        <div class="workspace" ref={workspace.clone()}>
             <section class="pane tree-side">
                 <div class="tabs" role="tablist" onkeydown={on_tab_key}>
                     { tab_button(Tab::Files, format!("Package files ({})", count(o.files as u64))) }
@@ -174,6 +176,7 @@ pub fn results(props: &ResultsProps) -> Html {
                     }
                 </div>
             </section>
+            <Splitter workspace={workspace.clone()} />
             <section class="pane viewer-side" id="viewer-pane">
                 { match &*selection {
                     Some(sel) => html! { <Viewer selection={sel.clone()} on_open={open.clone()} /> },
@@ -240,6 +243,103 @@ fn use_slash_searches(tab: Tab) {
         );
         move || drop(listener)
     });
+}
+
+/// Where the split between tree and viewer is kept in the browser.
+const SPLIT_KEY: &str = "leakscope.split";
+
+#[derive(Properties, PartialEq)]
+struct SplitterProps {
+    workspace: NodeRef,
+}
+
+/// The handle between the tree and the viewer: dragged, or moved with ← and →; where it
+/// ends up is remembered (the core's `Split` keeps it in bounds). Its place is set through
+/// the CSS object model (`--split`), which the page's policy allows.
+#[function_component(Splitter)]
+fn splitter(props: &SplitterProps) -> Html {
+    let split = use_mut_ref(|| {
+        gloo::utils::window()
+            .local_storage()
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_item(SPLIT_KEY).ok().flatten())
+            .map_or_else(Split::default, |v| Split::parse(&v))
+    });
+    let dragging = use_mut_ref(|| false);
+    let rerender = use_force_update();
+    let apply = {
+        let (workspace, split) = (props.workspace.clone(), split.clone());
+        Rc::new(move |to: Split, keep: bool| {
+            *split.borrow_mut() = to;
+            if let Some(el) = workspace.cast::<web_sys::HtmlElement>() {
+                let _ = el.style().set_property("--split", &to.css());
+            }
+            if keep && let Ok(Some(storage)) = gloo::utils::window().local_storage() {
+                let _ = storage.set_item(SPLIT_KEY, &to.stored());
+            }
+        })
+    };
+    {
+        let (apply, split) = (apply.clone(), split.clone());
+        use_effect_with((), move |_| {
+            let at = *split.borrow();
+            apply(at, false);
+        });
+    }
+    let onpointerdown = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: PointerEvent| {
+            let handle: web_sys::Element = e.target_unchecked_into();
+            let _ = handle.set_pointer_capture(e.pointer_id());
+            *dragging.borrow_mut() = true;
+        })
+    };
+    let onpointermove = {
+        let (dragging, apply, workspace) =
+            (dragging.clone(), apply.clone(), props.workspace.clone());
+        Callback::from(move |e: PointerEvent| {
+            if !*dragging.borrow() {
+                return;
+            }
+            if let Some(el) = workspace.cast::<web_sys::Element>() {
+                let r = el.get_bounding_client_rect();
+                apply(
+                    Split::dragged(f64::from(e.client_x()), r.left(), r.width()),
+                    false,
+                );
+            }
+        })
+    };
+    let onpointerup = {
+        let (dragging, apply, split, rerender) =
+            (dragging, apply.clone(), split.clone(), rerender.clone());
+        Callback::from(move |_: PointerEvent| {
+            if std::mem::take(&mut *dragging.borrow_mut()) {
+                let at = *split.borrow();
+                apply(at, true);
+                rerender.force_update();
+            }
+        })
+    };
+    let onkeydown = {
+        let (apply, split) = (apply, split.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let next = split.borrow().key(&e.key());
+            if let Some(next) = next {
+                e.prevent_default();
+                apply(next, true);
+                rerender.force_update();
+            }
+        })
+    };
+    let now = split.borrow().percent().to_string();
+    html! {
+        <div class="splitter" role="separator" aria-orientation="vertical" aria-label="Resize the file tree"
+             aria-valuemin="20" aria-valuemax="80" aria-valuenow={now} tabindex="0" data-testid="splitter"
+             {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup} {onkeydown}>
+        </div>
+    }
 }
 
 /// Puts the link in the address bar, without a new history entry.

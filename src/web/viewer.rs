@@ -10,9 +10,11 @@ use yew::prelude::*;
 
 use leakscope::finding::Finding;
 use leakscope::protocol::{Request, Response, Save};
-use leakscope::text::{plural, size};
+use leakscope::report::FolderCount;
+use leakscope::text::{count, plural, size};
 use leakscope::view::file::{FileKind, FileMeta, Item, TextMeta, ViewRow};
 use leakscope::view::link::Selection;
+use leakscope::view::map::MapView;
 use leakscope::view::tree::Tab;
 
 use crate::Shared;
@@ -107,6 +109,11 @@ pub fn viewer(props: &ViewerProps) -> Html {
     let shared = use_context::<Shared>().expect("the page provides it");
     let slot = use_slot(sel.tab, sel.path.clone());
     let compare = use_state(|| false);
+    let raw = use_state(|| false);
+    {
+        let raw = raw.clone();
+        use_effect_with(sel.path.clone(), move |_| raw.set(false));
+    }
     let Some(meta) = slot.meta.clone() else {
         return html! { <div class="viewer-empty muted" data-testid="viewer-loading">{"Opening…"}</div> };
     };
@@ -141,6 +148,16 @@ pub fn viewer(props: &ViewerProps) -> Html {
         Callback::from(move |_: MouseEvent| compare.set(!*compare))
     };
     let comparing = *compare && variants.len() > 1;
+    // A map opens as its summary; its JSON is a click away.
+    let summary = meta
+        .map
+        .clone()
+        .filter(|_| !*raw && sel.line.is_none())
+        .map(Rc::new);
+    let show_raw = {
+        let raw = raw.clone();
+        Callback::from(move |_: MouseEvent| raw.set(!*raw))
+    };
     html! {
         <section class="viewer-box" aria-label="File viewer">
             <header class="viewer-head">
@@ -160,6 +177,12 @@ pub fn viewer(props: &ViewerProps) -> Html {
                             { if comparing { "Show one version".to_string() } else { format!("Compare {} versions", variants.len()) } }
                         </button>
                     }
+                    if meta.map.is_some() {
+                        <button class="button secondary small" data-testid="show-raw" onclick={show_raw}
+                                aria-pressed={raw.to_string()}>
+                            { if *raw { "Show the summary" } else { "Show raw JSON" } }
+                        </button>
+                    }
                     <button class="button secondary small" data-testid="download-file" onclick={on_download}>{"Download file"}</button>
                 </div>
             </header>
@@ -176,7 +199,9 @@ pub fn viewer(props: &ViewerProps) -> Html {
                     }
                 </p>
             }
-            if comparing {
+            if let Some(map) = summary {
+                <MapSummary {map} on_open={props.on_open.clone()} />
+            } else if comparing {
                 <div class="compare">
                     { for variants.iter().map(|v| html! {
                         <Other tab={Tab::Recovered} path={v.clone()} />
@@ -186,6 +211,78 @@ pub fn viewer(props: &ViewerProps) -> Html {
                 <Body slot={slot.clone()} meta={meta.clone()} line={sel.line} />
             }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MapSummaryProps {
+    map: Rc<MapView>,
+    on_open: Callback<Selection>,
+}
+
+/// What a source map is, before its JSON: the core's facts, whose code it embeds per top
+/// folder, what its paths give away, and each recovered source a click away.
+#[function_component(MapSummary)]
+fn map_summary(props: &MapSummaryProps) -> Html {
+    let m = &props.map;
+    let folders = |title: &str, folders: &[FolderCount], testid: &'static str| {
+        if folders.is_empty() {
+            return html! {};
+        }
+        html! {
+            <table class="map-folders" data-testid={testid}>
+                <caption>{title.to_string()}</caption>
+                <thead><tr><th scope="col">{"Folder"}</th><th scope="col">{"Files"}</th><th scope="col">{"Size"}</th></tr></thead>
+                <tbody>
+                    { for folders.iter().map(|f| html! {
+                        <tr><td><code>{f.folder.clone()}</code></td><td>{count(f.files as u64)}</td><td>{size(f.bytes)}</td></tr>
+                    }) }
+                </tbody>
+            </table>
+        }
+    };
+    let link = |(path, own): &(String, bool)| {
+        let target = Selection {
+            tab: Tab::Recovered,
+            path: path.clone(),
+            line: None,
+        };
+        let onclick = props.on_open.reform(move |_: MouseEvent| target.clone());
+        html! {
+            <li><button class={classes!("link", (!*own).then_some("dim"))} data-testid="map-source" {onclick}>{path.clone()}</button></li>
+        }
+    };
+    html! {
+        <div class="map-summary" data-testid="map-summary">
+            <p class="map-what">{ with_code(&m.what) }</p>
+            if let Some(e) = &m.error {
+                <p class="banner error">{format!("It could not be read: {e}")}</p>
+            }
+            <dl class="map-facts">
+                { for m.facts.iter().map(|(k, v)| html! { <><dt>{k.clone()}</dt><dd>{ with_code(v) }</dd></> }) }
+                if !m.personal.is_empty() {
+                    <dt>{"Gives away"}</dt>
+                    <dd class="personal">{ for m.personal.iter().map(|p| html! { <code>{p.clone()}</code> }) }</dd>
+                }
+            </dl>
+            <div class="map-tables">
+                { folders("Written by the package's authors", &m.own_folders, "map-own") }
+                { folders("Dependencies and runtime", &m.dependency_folders, "map-deps") }
+            </div>
+            if !m.problems.is_empty() {
+                <details class="notes">
+                    <summary>{plural(m.problems.len(), "way it breaks the spec", "ways it breaks the spec")}</summary>
+                    <ul>{ for m.problems.iter().map(|p| html! { <li>{p.clone()}</li> }) }</ul>
+                </details>
+            }
+            if m.recovered_total > 0 {
+                <h3>{format!("Recovered from it: {}", plural(m.recovered_total, "file", "files"))}</h3>
+                <ul class="map-sources">{ for m.recovered.iter().map(link) }</ul>
+                if m.recovered_total > m.recovered.len() {
+                    <p class="muted">{format!("and {} more, in the Recovered sources tab.", count((m.recovered_total - m.recovered.len()) as u64))}</p>
+                }
+            }
+        </div>
     }
 }
 

@@ -18,15 +18,15 @@
 //   [data-testid="download-file|download-zip|download-report|download-markdown"]
 //   [data-testid="finding"]         a finding; clicking it opens its file
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash, randomInt } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { URL_UNDER_TEST, SHOTS, TIMEOUT, launchChromium, withPage as withPageIn } from './harness.mjs';
+import { marked } from 'marked';
+import { URL_UNDER_TEST, SHOTS, TIMEOUT, setup } from './harness.mjs';
 
 import {
   BIG_HUGE_SOURCE,
@@ -71,6 +71,7 @@ const DOWNLOAD = {
   zip: '[data-testid="download-zip"]',
   report: '[data-testid="download-report"]',
   markdown: '[data-testid="download-markdown"]',
+  ownZip: '[data-testid="download-own-zip"]',
 };
 
 // A GitHub token made at run time, so no real-looking secret sits in the repository.
@@ -88,35 +89,20 @@ const TOKEN = `ghp_${TOKEN_BODY}${(() => {
   return s;
 })()}`;
 
-let browser;
-let dir;
-const fixtures = {};
-
-before(
-  async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'leakscope-e2e-explore-'));
-    fixtures.recovery = writeFixture(dir, 'recovery-demo-1.0.0.tgz', recoveryPackage());
-    fixtures.recoveryOther = writeFixture(dir, 'recovery-demo-1.0.1.tgz', recoveryPackage({ version: '1.0.1' }));
-    fixtures.explore = writeFixture(dir, 'explore-2.0.0.tgz', explorePackage({ token: TOKEN }));
-    fixtures.xss = xssFixture();
-    fixtures.xssPath = writeFixture(dir, 'xss-6.6.6.tgz', fixtures.xss.tgz);
-    browser = await launchChromium();
-  },
-  { timeout: 90_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+const { fixtures, dir, withPage: withPageIn } = setup('explore', (dir, fixtures) => {
+  fixtures.recovery = writeFixture(dir, 'recovery-demo-1.0.0.tgz', recoveryPackage());
+  fixtures.recoveryOther = writeFixture(dir, 'recovery-demo-1.0.1.tgz', recoveryPackage({ version: '1.0.1' }));
+  fixtures.explore = writeFixture(dir, 'explore-2.0.0.tgz', explorePackage({ token: TOKEN }));
+  fixtures.xss = xssFixture();
+  fixtures.xssPath = writeFixture(dir, 'xss-6.6.6.tgz', fixtures.xss.tgz);
 });
 
 // ---------------------------------------------------------------------------------------
 // Page helpers
 
 function withPage(name, fn) {
-  const downloads = mkdtempSync(join(dir, `${name}-downloads-`));
-  return withPageIn(browser, name, fn, { downloads });
+  const downloads = mkdtempSync(join(dir(), `${name}-downloads-`));
+  return withPageIn(name, fn, { downloads });
 }
 
 /** Picks `path` with the file input and waits for the verdict (fails with the error banner's text). */
@@ -211,6 +197,15 @@ async function reveal(page, tab, path) {
 
 /** Waits for a visible viewer of `path` and returns it (the first one, if comparing). */
 async function waitForViewer(page, path, { timeout = TIMEOUT } = {}) {
+  // A source map opens as its summary: its text is a click away.
+  await page.waitForFunction(
+    (p) =>
+      document.querySelector('[data-testid="map-summary"]')?.checkVisibility() ||
+      [...document.querySelectorAll('[data-testid="viewer"]')].some((v) => v.getAttribute('data-path') === p && v.checkVisibility()),
+    path,
+    { timeout },
+  );
+  if (await page.locator('[data-testid="map-summary"]').isVisible()) await page.click('[data-testid="show-raw"]');
   await page.waitForFunction(
     (p) => [...document.querySelectorAll('[data-testid="viewer"]')].some((v) => v.getAttribute('data-path') === p && v.checkVisibility()),
     path,
@@ -283,6 +278,23 @@ async function download(page, selector, folder) {
   await dl.saveAs(path);
   assert.equal(await dl.failure(), null, `download of ${name} failed`);
   return { name, path, bytes: readFileSync(path) };
+}
+
+/** A .zip's entries `{ name, data }` (base64), read by an independent implementation:
+ * Python's zipfile, which also checks every CRC. */
+function readZip(path) {
+  const script = [
+    'import base64, json, sys, zipfile',
+    'with zipfile.ZipFile(sys.argv[1]) as z:',
+    '    bad = z.testzip()',
+    '    entries = [{"name": i.filename, "data": base64.b64encode(z.read(i)).decode()} for i in z.infolist()]',
+    'print(json.dumps({"bad": bad, "entries": entries}))',
+  ].join('\n');
+  const py = spawnSync('python3', ['-c', script, path], { encoding: 'utf8' });
+  assert.equal(py.status, 0, `python3 zipfile failed: ${py.stderr}`);
+  const { bad, entries } = JSON.parse(py.stdout);
+  assert.equal(bad, null, 'an entry fails its CRC check');
+  return entries;
 }
 
 /** What has focus: its data-testid, data-path, value and whether it is visible. */
@@ -407,19 +419,7 @@ test('the .zip of recovered sources holds exactly them, under safe names', { tim
     assert.match(zip.name, /\.zip$/, 'the download is a .zip');
     assert.ok(zip.bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')), 'zip signature');
 
-    // Read it with an independent implementation: Python's zipfile.
-    const script = [
-      'import base64, json, sys, zipfile',
-      'with zipfile.ZipFile(sys.argv[1]) as z:',
-      '    bad = z.testzip()',
-      '    entries = [{"name": i.filename, "data": base64.b64encode(z.read(i)).decode()} for i in z.infolist()]',
-      'print(json.dumps({"bad": bad, "entries": entries}))',
-    ].join('\n');
-    const py = spawnSync('python3', ['-c', script, zip.path], { encoding: 'utf8' });
-    assert.equal(py.status, 0, `python3 zipfile failed: ${py.stderr}`);
-    const { bad, entries } = JSON.parse(py.stdout);
-    assert.equal(bad, null, 'an entry fails its CRC check');
-
+    const entries = readZip(zip.path);
     for (const { name } of entries) {
       assert.ok(!name.startsWith('/') && !/^[A-Za-z]:/.test(name), `absolute entry name ${JSON.stringify(name)}`);
       assert.ok(!name.includes('\\'), `backslash in entry name ${JSON.stringify(name)}`);
@@ -444,6 +444,16 @@ test('the .zip of recovered sources holds exactly them, under safe names', { tim
     const variants = expected.variants.names.map((n) => files[n].toString('utf8')).sort();
     assert.deepEqual(variants, [...expected.variants.contents].sort(), 'the src/shared.ts variants');
     console.log(`  zip: ${entries.length} entries, ${zip.bytes.length} bytes, ${zip.name}`);
+
+    // The package's own sources only: everything but the dependency.
+    const own = await download(page, DOWNLOAD.ownZip, downloads);
+    assert.match(own.name, /-own-sources\.zip$/);
+    const ownFiles = readZip(own.path).filter((e) => !e.name.endsWith('/')).map((e) => e.name).sort();
+    assert.deepEqual(
+      ownFiles,
+      Object.keys(files).filter((n) => !n.startsWith('node_modules/')).sort(),
+      'the own-sources .zip holds exactly the own sources',
+    );
   });
 });
 
@@ -506,8 +516,37 @@ test('the JSON report and the Markdown summary', { timeout: TIMEOUT * 2 }, async
     assert.ok((await page.locator(VERDICT).innerText()).includes(report.verdict.summary), 'the page shows the same verdict');
     assert.equal(await page.locator(FINDING).count(), report.findings.length, 'one finding item per reported finding');
 
+    // What an incident ticket needs: the tool, when, and exactly which bytes.
+    assert.equal(report.tool.name, 'leakscope');
+    assert.match(report.tool.version, /^\d+\.\d+\.\d+/);
+    assert.match(report.scanned_at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    assert.ok(Math.abs(Date.parse(report.scanned_at) - Date.now()) < 10 * 60_000, 'scanned just now');
+    assert.deepEqual(report.input, {
+      name: 'recovery-demo-1.0.0.tgz',
+      bytes: tarball.length,
+      sha256: sha256(tarball),
+      integrity: sha512Integrity(tarball),
+    });
+    assert.equal(report.package.license, 'UNLICENSED');
+    const ownExpected = [...Object.keys(expected.files), ...expected.variants.names]
+      .filter((n) => !n.startsWith('node_modules/'))
+      .sort();
+    assert.deepEqual(report.own_sources.list.map((f) => f.path).sort(), ownExpected, 'own_sources.list');
+    assert.equal(report.own_sources.files, ownExpected.length);
+    assert.deepEqual(
+      report.own_sources.by_folder.map((f) => [f.folder, f.files]),
+      [['src/', 4], ['Users/', 1], ['etc/', 1]],
+      'own sources by top folder',
+    );
+
     const md = (await download(page, DOWNLOAD.markdown, downloads)).bytes.toString('utf8');
     assert.ok(md.startsWith('## Leakscope:'), `Markdown starts with: ${JSON.stringify(md.slice(0, 60))}`);
+    assert.doesNotMatch(md, /<[a-z/!]/i, 'no raw HTML in the Markdown');
+    // Rendered as GitHub would (GFM): the findings and the own sources are tables.
+    const html = marked.parse(md, { gfm: true });
+    const tables = [...html.matchAll(/<table>[\s\S]*?<\/table>/g)].map((m) => m[0]);
+    assert.ok(tables.some((t) => /<th>Severity<\/th>/.test(t)), 'a findings table');
+    assert.ok(tables.some((t) => t.includes('<code>src/</code>')), 'a table of the own sources by folder');
     assert.ok(md.includes('@acme/recovery-demo'), 'the package name');
     assert.match(md, /critical/i, 'the verdict level');
     assert.ok(md.includes(report.verdict.summary), 'the verdict summary');

@@ -1,6 +1,9 @@
 // What every end-to-end test file shares: where the page is, where screenshots go, how
 // Debian's Chromium is started here, and the check that nothing left this machine.
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -38,6 +41,11 @@ export function assertAllLocal(requests) {
     return true; // file:, chrome-extension:, anything else
   });
   assert.deepEqual(foreign, [], 'requests to somewhere other than 127.0.0.1/localhost');
+}
+
+/** Requests made from index `from` on, ignoring the favicon (the browser fetches it lazily). */
+export function requestsSince(requests, from) {
+  return requests.slice(from).filter((u) => !/\/favicon[^/]*$/.test(new URL(u).pathname));
 }
 
 /** Runs in every page before anything else: records what the page's policy blocked. */
@@ -97,4 +105,33 @@ export async function withPage(browser, name, fn, options = {}) {
   } finally {
     await context.close();
   }
+}
+
+/**
+ * A test file's before/after: a temporary folder that `make(dir, fixtures)` fills with the
+ * file's fixtures, and the browser. Returns the fixtures (filled in before the first
+ * test), the folder, and `withPage` run in that browser.
+ */
+export function setup(name, make, { timeout = 120_000 } = {}) {
+  const fixtures = {};
+  let browser;
+  let dir;
+  before(
+    async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      dir = mkdtempSync(join(tmpdir(), `leakscope-${name}-`));
+      await make(dir, fixtures);
+      browser = await launchChromium();
+    },
+    { timeout },
+  );
+  after(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    fixtures,
+    dir: () => dir,
+    withPage: (name, fn, options) => withPage(browser, name, fn, options),
+  };
 }

@@ -5,14 +5,12 @@
 // firing), and the error or the partial result is shown. The harness checks the first three
 // after every test (tests/e2e/harness.mjs).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ROOT, SHOTS, TIMEOUT, launchChromium, withPage as withPageIn } from './harness.mjs';
+import { ROOT, SHOTS, TIMEOUT, setup } from './harness.mjs';
 import {
   deepJson,
   gzipBomb,
@@ -27,31 +25,15 @@ const VERDICT = '[data-testid="verdict"]';
 const ERROR = '[data-testid="error"]';
 const FILE_INPUT = '[data-testid="file-input"]';
 
-let browser;
-let dir;
-const fixtures = {};
-
-before(
-  async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'leakscope-e2e-hostile-'));
-    fixtures.bomb = writeFixture(dir, 'bomb.tgz', gzipBomb(1.5));
-    fixtures.many = writeFixture(dir, 'many-entries.tgz', manyEntries());
-    fixtures.deep = writeFixture(dir, 'deep-json.tgz', deepJson());
-    fixtures.leaky = writeFixture(dir, 'secret-cli-1.0.0.tgz', leakyPackage());
-    fixtures.names = writeFixture(dir, 'hostile.tgz', hostileNames());
-    fixtures.xss = writeFixture(dir, 'xss.tgz', xssFixture().tgz);
-    browser = await launchChromium();
-  },
-  { timeout: 90_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+const { fixtures, withPage } = setup('hostile', (dir, fixtures) => {
+  fixtures.bomb = writeFixture(dir, 'bomb.tgz', gzipBomb(1.5));
+  fixtures.many = writeFixture(dir, 'many-entries.tgz', manyEntries());
+  fixtures.deep = writeFixture(dir, 'deep-json.tgz', deepJson());
+  fixtures.leaky = writeFixture(dir, 'secret-cli-1.0.0.tgz', leakyPackage());
+  fixtures.names = writeFixture(dir, 'hostile.tgz', hostileNames());
+  fixtures.xss = writeFixture(dir, 'xss.tgz', xssFixture().tgz);
 });
 
-const withPage = (name, fn, options) => withPageIn(browser, name, fn, options);
 
 /** The directives of the policy the served page carries in its `<meta>`. */
 async function policy(page) {

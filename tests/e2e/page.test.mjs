@@ -13,12 +13,11 @@
 //   [data-testid="tree-row"]        data-path (package-relative), data-severity
 //   [data-testid="error"]           the error banner
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { SHOTS, TIMEOUT, launchChromium, withPage as withPageIn } from './harness.mjs';
+import { SHOTS, TIMEOUT, requestsSince, setup } from './harness.mjs';
 
 import {
   bigLeak,
@@ -40,35 +39,15 @@ const FILE_INPUT = '[data-testid="file-input"]';
 const RECOVERED = '[data-testid="recovered-count"]';
 const row = (path) => `[data-testid="tree-row"][data-path="${path}"]`;
 
-let browser;
-let dir;
-const fixtures = {};
-
-before(
-  async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    dir = mkdtempSync(join(tmpdir(), 'leakscope-e2e-'));
-    fixtures.leaky = writeFixture(dir, 'secret-cli-1.0.0.tgz', leakyPackage());
-    fixtures.clean = writeFixture(dir, 'tiny-clean-2.3.4.tgz', cleanPackage());
-    fixtures.notGzip = writeFixture(dir, 'not-a-package.tgz', notGzip());
-    fixtures.hostile = writeFixture(dir, 'hostile.tgz', hostileNames());
-    fixtures.slow = writeFixture(dir, 'slow-one-9.9.9.tgz', slowPackage());
-    browser = await launchChromium();
-  },
-  { timeout: 90_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+const { fixtures, withPage } = setup('e2e', (dir, fixtures) => {
+  fixtures.leaky = writeFixture(dir, 'secret-cli-1.0.0.tgz', leakyPackage());
+  fixtures.clean = writeFixture(dir, 'tiny-clean-2.3.4.tgz', cleanPackage());
+  fixtures.notGzip = writeFixture(dir, 'not-a-package.tgz', notGzip());
+  fixtures.hostile = writeFixture(dir, 'hostile.tgz', hostileNames());
+  fixtures.slow = writeFixture(dir, 'slow-one-9.9.9.tgz', slowPackage());
 });
 
-const withPage = (name, fn, options) => withPageIn(browser, name, fn, options);
 
-/** Requests made from index `from` on, ignoring the favicon (the browser fetches it lazily). */
-function requestsSince(requests, from) {
-  return requests.slice(from).filter((u) => !/\/favicon[^/]*$/.test(new URL(u).pathname));
-}
 
 /**
  * Waits until the page shows a verdict or an error. With `expect: 'verdict'`, an error banner
