@@ -302,11 +302,11 @@ pub fn intro() -> Html {
         ),
         (
             "Secrets",
-            "Over 30 kinds of keys and tokens (cloud, GitHub, npm, Slack, Stripe, OpenAI, private keys, JWTs), also inside recovered sources.",
+            "Over 200 kinds of key and token from about 140 services (cloud, code hosting, registries, CI, payments, AI providers, private keys, JWTs, database URLs), also inside recovered sources; test keys are told apart.",
         ),
         (
             "Private",
-            "The package is read by WebAssembly in this tab. Nothing is uploaded; no request leaves the page.",
+            "The package is read by WebAssembly in this tab and nothing is uploaded. A dropped file makes no request at all; a name is fetched from its registry only.",
         ),
     ];
     html! {
