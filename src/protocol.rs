@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::diff::{Comparison, FileStatus};
 use crate::finding::{Finding, Verdict};
-use crate::registry::{Expected, Packument, Provenance, RegistryError};
+use crate::registry::{
+    Expected, Packument, Provenance, RegistryError, Resolved, Spec, VersionList,
+};
 use crate::session::{Digests, InputInfo, Progress, Session};
 use crate::view::file::{FileMeta, ViewRow};
 use crate::view::tree::{Node, Tab};
@@ -26,8 +28,21 @@ pub enum Request {
         keep: Option<u32>,
         check: Option<Box<Check>>,
     },
-    /// Read the packument given beside this message: answered by [`Response::Packument`].
-    Packument { id: u32, name: String },
+    /// Read the packument given beside this message (fetched from `registry` for `spec`),
+    /// keep it, and resolve `spec` in it: answered by [`Response::Resolved`] with the
+    /// package's versions.
+    Packument {
+        id: u32,
+        registry: String,
+        spec: Spec,
+    },
+    /// Resolve `spec` in the packument kept from an earlier [`Request::Packument`]:
+    /// answered by [`Response::Resolved`].
+    Resolve {
+        id: u32,
+        registry: String,
+        spec: Spec,
+    },
     /// Compare two analysed packages: answered by [`Response::Compared`].
     Compare { old: u32, new: u32 },
     /// Open a file of the package analysed as `session` in viewer slot `view`: answered by
@@ -87,7 +102,7 @@ pub enum Save {
 }
 
 /// Worker -> page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Response {
     /// The worker has started and waits for work.
     Ready,
@@ -120,10 +135,12 @@ pub enum Response {
         id: u32,
         message: String,
     },
-    /// The packument of [`Request::Packument`], read.
-    Packument {
+    /// The version a spec resolves to (or why none does); with the package's versions
+    /// when its packument was just read.
+    Resolved {
         id: u32,
-        packument: Box<Packument>,
+        versions: Option<Box<VersionList>>,
+        result: Result<Box<Resolved>, RegistryError>,
     },
     /// The download does not match the registry's integrity, and was not read.
     Mismatch {
@@ -239,6 +256,22 @@ pub fn trees(id: u32, s: &Session) -> impl Iterator<Item = Response> + '_ {
                     last: i + 1 == n,
                 })
         })
+}
+
+/// The answer to [`Request::Packument`] (`fresh`: with the versions) or
+/// [`Request::Resolve`], from the packument.
+pub fn resolved(
+    id: u32,
+    registry: &str,
+    spec: &Spec,
+    packument: &Packument,
+    fresh: bool,
+) -> Response {
+    Response::Resolved {
+        id,
+        versions: fresh.then(|| Box::new(VersionList::of(packument))),
+        result: crate::registry::resolve(packument, spec, registry).map(Box::new),
+    }
 }
 
 /// The comparison of two sessions, and how each node of NEW's files tree fares.

@@ -13,8 +13,8 @@ use crate::session::{Digests, Progress};
 use crate::text::{count, plural, size};
 use crate::view::link::{Link, Selection};
 use crate::view::open::{
-    Fetch, FetchEvent, FetchWhat, Network, Opening, Package, RegistryFrom, RegistrySetting, Role,
-    Stopped, registry_base,
+    Fetch, FetchEvent, FetchWhat, Network, Next, Opening, Package, RegistryFrom, RegistrySetting,
+    Role, Stopped, registry_base,
 };
 use crate::view::policy::ConnectPolicy;
 use crate::view::tree::{FileTree, Node, Tab};
@@ -139,7 +139,7 @@ pub enum Stage {
 }
 
 /// What happens to the page.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum AppEvent {
     /// The page has loaded: its origin, its security policy's text, the registry the
     /// person saved, and the link it was opened with.
@@ -232,11 +232,18 @@ pub enum AppCommand {
         role: Role,
         fetch: Fetch,
     },
-    /// Hand the packument this role just fetched to the worker.
+    /// Hand the packument this role just fetched to the worker, to resolve `spec` in.
     ReadPackument {
         id: u32,
         role: Role,
-        name: String,
+        registry: String,
+        spec: Spec,
+    },
+    /// Have the worker resolve `spec` in the packument it keeps.
+    Resolve {
+        id: u32,
+        registry: String,
+        spec: Spec,
     },
     /// Stop this role's fetch, if one is running.
     Abort {
@@ -300,6 +307,8 @@ pub struct App {
     pub registry_error: Option<String>,
     /// The package last opened by name, with its versions.
     pub package: Option<Rc<Package>>,
+    /// The worker keeps that package's packument (a fresh worker does not).
+    worker_has_package: bool,
     net: Network,
     /// The link the page was opened with, until its package is shown.
     pending: Option<Link>,
@@ -545,11 +554,15 @@ impl App {
     fn clear_main(&mut self) -> Vec<AppCommand> {
         let mut commands = Vec::new();
         match &self.stage {
-            Stage::Busy(Task::Opening { .. }) => {
+            // Only a download is under way: the worker is left alone.
+            Stage::Busy(Task::Opening { opening, .. }) if opening.downloading() => {
                 commands.push(AppCommand::Abort { role: Role::Main })
             }
+            // Waiting for the person: nothing runs.
+            Stage::Busy(Task::Mismatch { .. }) => {}
             Stage::Busy(_) => {
                 self.worker = WorkerState::Starting;
+                self.worker_has_package = false;
                 commands.push(AppCommand::RestartWorker);
             }
             Stage::Done(shown) if matches!(shown.compare, Some(Compare::Busy(_))) => {
@@ -592,15 +605,18 @@ impl App {
         };
         let id = self.number();
         let label = spec.label();
-        match Opening::start(
-            spec,
-            &self.registry.base,
-            self.package.as_deref(),
-            &self.net,
-        ) {
-            Ok((opening, fetch)) => {
+        let known = self.package.as_deref().filter(|_| self.worker_has_package);
+        match Opening::start(spec, &self.registry.base, known, &self.net) {
+            Ok((opening, next)) => {
+                commands.push(match next {
+                    Next::Fetch(fetch) => AppCommand::Fetch { id, role, fetch },
+                    Next::Resolve => AppCommand::Resolve {
+                        id,
+                        registry: opening.registry.clone(),
+                        spec: opening.spec.clone(),
+                    },
+                });
                 self.set_task(role, Task::Opening { id, opening });
-                commands.push(AppCommand::Fetch { id, role, fetch });
             }
             Err(stopped) => self.fail(role, label, stopped),
         }
@@ -666,7 +682,8 @@ impl App {
                 Some(FetchWhat::Packument) => vec![AppCommand::ReadPackument {
                     id,
                     role,
-                    name: opening.spec.name.clone(),
+                    registry: opening.registry.clone(),
+                    spec: opening.spec.clone(),
                 }],
                 Some(FetchWhat::Tarball) => {
                     let Some(check) = opening.check() else {
@@ -796,7 +813,11 @@ impl App {
                     );
                 }
             }
-            Response::Packument { id, packument } => return self.read_packument(id, *packument),
+            Response::Resolved {
+                id,
+                versions,
+                result,
+            } => return self.resolved(id, versions, result),
             Response::Mismatch { id, error } => {
                 if let Some(role) = self.role_of(id)
                     && let Some(task) = self.task_mut(role)
@@ -836,10 +857,13 @@ impl App {
         Vec::new()
     }
 
-    fn read_packument(
+    /// The worker resolved a spec: on to its tarball, or why not; with the package's versions
+    /// when the worker has just read its packument.
+    fn resolved(
         &mut self,
         id: u32,
-        packument: crate::registry::Packument,
+        versions: Option<Box<crate::registry::VersionList>>,
+        result: Result<Box<crate::registry::Resolved>, crate::registry::RegistryError>,
     ) -> Vec<AppCommand> {
         let Some(role) = self.role_of(id) else {
             return Vec::new();
@@ -848,16 +872,21 @@ impl App {
         let Some(Task::Opening { opening, .. }) = self.task_mut(role) else {
             return Vec::new();
         };
-        let package = Rc::new(Package::new(
-            &opening.registry,
-            &opening.spec.name,
-            packument,
-        ));
-        let resolved = opening.resolve(&package.packument, &net);
-        if role == Role::Main {
-            self.package = Some(package);
+        let package = versions.map(|versions| Package {
+            registry: opening.registry.clone(),
+            name: opening.spec.name.clone(),
+            versions: *versions,
+        });
+        let next = result
+            .map_err(Stopped::from)
+            .and_then(|resolved| opening.resolved_as(*resolved, &net));
+        if role == Role::Main
+            && let Some(package) = package
+        {
+            self.package = Some(Rc::new(package));
+            self.worker_has_package = true;
         }
-        match resolved {
+        match next {
             Ok(fetch) => vec![AppCommand::Fetch { id, role, fetch }],
             Err(stopped) => {
                 self.stop(role, stopped);
@@ -1067,6 +1096,27 @@ mod tests {
         AppEvent::Worker(response)
     }
 
+    /// What the worker answers a command to read or resolve with [`packument`].
+    fn answer(commands: &[AppCommand]) -> AppEvent {
+        let (id, registry, spec, fresh) = commands
+            .iter()
+            .find_map(|c| match c {
+                AppCommand::ReadPackument {
+                    id, registry, spec, ..
+                } => Some((*id, registry, spec, true)),
+                AppCommand::Resolve { id, registry, spec } => Some((*id, registry, spec, false)),
+                _ => None,
+            })
+            .unwrap_or_else(|| panic!("nothing for the worker to resolve: {commands:?}"));
+        worker(crate::protocol::resolved(
+            id,
+            registry,
+            spec,
+            &packument(),
+            fresh,
+        ))
+    }
+
     fn fetched_url(commands: &[AppCommand]) -> Option<&str> {
         commands.iter().find_map(|c| match c {
             AppCommand::Fetch { fetch, .. } => Some(fetch.url.as_str()),
@@ -1099,17 +1149,24 @@ mod tests {
     /// Opens `p@<version>` by name up to the verdict; the analysis's number.
     fn open_by_name(app: &mut App, input: &str, role: Role, version: &str) -> u32 {
         let commands = app.update(named(input, role));
-        let AppCommand::Fetch { id, .. } = commands.last().unwrap().clone() else {
+        let (AppCommand::Fetch { id, .. } | AppCommand::Resolve { id, .. }) =
+            commands.last().unwrap().clone()
+        else {
             panic!("{commands:?}")
         };
-        let mut commands = app.update(complete(id));
-        if let [AppCommand::ReadPackument { .. }] = &commands[..] {
-            commands = app.update(worker(Response::Packument {
-                id,
-                packument: Box::new(packument()),
-            }));
-            assert!(fetched_url(&commands).is_some());
-            commands = app.update(complete(id));
+        // The packument when the worker does not know the package yet, then the tarball.
+        let mut commands = commands;
+        for _ in 0..4 {
+            if commands
+                .iter()
+                .any(|c| matches!(c, AppCommand::Analyse { .. }))
+            {
+                break;
+            }
+            commands = match &commands[..] {
+                [AppCommand::Fetch { .. }] => app.update(complete(id)),
+                _ => app.update(answer(&commands)),
+            };
         }
         assert!(
             matches!(
@@ -1310,18 +1367,12 @@ mod tests {
             panic!()
         };
         assert_eq!(task.status().1, Some(0.25));
-        assert_eq!(
-            app.update(complete(1)),
-            [AppCommand::ReadPackument {
-                id: 1,
-                role: Role::Main,
-                name: "p".into()
-            }]
+        let read = app.update(complete(1));
+        assert!(
+            matches!(&read[..], [AppCommand::ReadPackument { id: 1, role: Role::Main, spec, .. }] if spec.name == "p"),
+            "{read:?}"
         );
-        let commands = app.update(worker(Response::Packument {
-            id: 1,
-            packument: Box::new(packument()),
-        }));
+        let commands = app.update(answer(&read));
         assert_eq!(
             fetched_url(&commands),
             Some("https://registry.npmjs.org/p/-/p-1.1.0.tgz")
@@ -1349,11 +1400,27 @@ mod tests {
             overview: overview_of("p", "1.1.0", true),
         }));
         assert_eq!(app.link().to_string(), "pkg=p@1.1.0");
-        // Another version of it needs no second packument.
+        // Another version of it needs no second packument: the worker kept it.
         let commands = app.update(named("p@1.0.0", Role::Main));
+        assert!(
+            matches!(&commands[..], [AppCommand::Resolve { .. }]),
+            "{commands:?}"
+        );
         assert_eq!(
-            fetched_url(&commands),
+            fetched_url(&app.update(answer(&commands))),
             Some("https://registry.npmjs.org/p/-/p-1.0.0.tgz")
+        );
+        // A fresh worker does not have it: cancelled while the worker reads the download.
+        let id = match app.stage {
+            Stage::Busy(ref t) => t.id(),
+            _ => panic!(),
+        };
+        app.update(complete(id));
+        assert_eq!(app.update(AppEvent::Cancel), [AppCommand::RestartWorker]);
+        assert!(app.package.is_some(), "the versions stay listed");
+        assert_eq!(
+            fetched_url(&app.update(named("p@1.0.0", Role::Main))),
+            Some("https://registry.npmjs.org/p")
         );
     }
 
@@ -1361,11 +1428,8 @@ mod tests {
     fn a_mismatch_is_read_only_when_asked() {
         let (mut app, _) = started("");
         app.update(named("p@1.0.0", Role::Main));
-        app.update(complete(1));
-        app.update(worker(Response::Packument {
-            id: 1,
-            packument: Box::new(packument()),
-        }));
+        let read = app.update(complete(1));
+        app.update(answer(&read));
         app.update(complete(1));
         let error = crate::registry::RegistryError::IntegrityMismatch {
             algorithm: crate::registry::Algorithm::Sha1,
@@ -1396,11 +1460,8 @@ mod tests {
     fn failures_offer_what_there_is() {
         let (mut app, _) = started("");
         app.update(named("p@2", Role::Main));
-        app.update(complete(1));
-        app.update(worker(Response::Packument {
-            id: 1,
-            packument: Box::new(packument()),
-        }));
+        let read = app.update(complete(1));
+        app.update(answer(&read));
         let Stage::Failed { name, stopped } = &app.stage else {
             panic!("{:?}", app.stage)
         };
@@ -1469,11 +1530,8 @@ mod tests {
     fn a_link_reopens_the_package_and_its_file() {
         let (mut app, commands) = started("#pkg=p%401.0.0&file=lib%2Fa.js&line=1");
         assert_eq!(fetched_url(&commands), Some("https://registry.npmjs.org/p"));
-        app.update(complete(1));
-        app.update(worker(Response::Packument {
-            id: 1,
-            packument: Box::new(packument()),
-        }));
+        let read = app.update(complete(1));
+        app.update(answer(&read));
         app.update(complete(1));
         app.update(worker(Response::Done {
             id: 1,
@@ -1492,8 +1550,9 @@ mod tests {
         // A link pasted into the same tab opens what it names, unless it is shown already.
         let linked = |s: &str| AppEvent::Linked(s.parse().unwrap());
         assert!(app.update(linked("pkg=p@1.0.0&file=README.md")).is_empty());
+        let resolve = app.update(linked("pkg=p@1.1.0"));
         assert_eq!(
-            fetched_url(&app.update(linked("pkg=p@1.1.0"))),
+            fetched_url(&app.update(answer(&resolve))),
             Some("https://registry.npmjs.org/p/-/p-1.1.0.tgz")
         );
         // A dropped tarball's link opens its file only for the same bytes.
@@ -1520,16 +1579,20 @@ mod tests {
         app.update(AppEvent::PickCompare);
         assert_eq!(app.shown().unwrap().compare, Some(Compare::Picking));
         let commands = app.update(named("p@1.0.0", Role::Compare));
-        let [
-            AppCommand::Fetch {
-                id: other,
-                role: Role::Compare,
-                ..
-            },
-        ] = commands[..]
-        else {
+        let [AppCommand::Resolve { id: other, .. }] = commands[..] else {
             panic!("{commands:?}")
         };
+        let fetch = app.update(answer(&commands));
+        assert!(
+            matches!(
+                &fetch[..],
+                [AppCommand::Fetch {
+                    role: Role::Compare,
+                    ..
+                }]
+            ),
+            "{fetch:?}"
+        );
         let commands = app.update(complete(other));
         assert!(
             matches!(&commands[..], [AppCommand::Analyse { keep: Some(k), role: Role::Compare, .. }] if *k == main),

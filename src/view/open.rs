@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::protocol::Check;
 use crate::registry::{
-    ACCEPT_FULL, DEFAULT_REGISTRY, Packument, Provenance, RegistryError, Resolved, Spec,
-    VersionList, display_url, packument_error, packument_url, resolve, with_slash,
+    ACCEPT_FULL, DEFAULT_REGISTRY, Provenance, RegistryError, Resolved, Spec, VersionList,
+    display_url, packument_error, packument_url, with_slash,
 };
 use crate::text::{count, size};
 use crate::view::policy::ConnectPolicy;
@@ -131,25 +131,23 @@ pub fn origin_of(url: &str) -> &str {
     &url[..end]
 }
 
-/// A package known by name: its packument and versions, kept while switching between
-/// them (the packument is fetched once).
+/// A package known by name, with its versions, kept while switching between them: its
+/// packument is fetched once, and the worker keeps it (a packument can be tens of MB; the
+/// page gets only the list).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Package {
     pub registry: String,
     pub name: String,
-    pub packument: Packument,
     pub versions: VersionList,
 }
 
-impl Package {
-    pub fn new(registry: &str, name: &str, packument: Packument) -> Package {
-        Package {
-            registry: registry.to_string(),
-            name: name.to_string(),
-            versions: VersionList::of(&packument),
-            packument,
-        }
-    }
+/// What opening does next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Next {
+    /// Fetch this.
+    Fetch(Fetch),
+    /// The worker knows the package: it resolves the spec against the packument it keeps.
+    Resolve,
 }
 
 /// One published version on its way to the worker.
@@ -240,26 +238,25 @@ impl Network {
 
 impl Opening {
     /// Starts opening `spec` from `registry`: with the package already known, straight to
-    /// its tarball.
+    /// resolving it.
     pub fn start(
         spec: Spec,
         registry: &str,
         known: Option<&Package>,
         net: &Network,
-    ) -> Result<(Opening, Fetch), Stopped> {
+    ) -> Result<(Opening, Next), Stopped> {
         // A tarball URL names its own registry.
         let registry = spec
             .tarball
             .as_ref()
             .map_or_else(|| with_slash(registry), |t| t.registry.clone());
-        if let Some(package) = known.filter(|p| p.registry == registry && p.name == spec.name) {
-            let mut opening = Opening {
+        if known.is_some_and(|p| p.registry == registry && p.name == spec.name) {
+            let opening = Opening {
                 spec,
                 registry,
                 step: Step::Reading,
             };
-            let fetch = opening.resolve(&package.packument, net)?;
-            return Ok((opening, fetch));
+            return Ok((opening, Next::Resolve));
         }
         let url = packument_url(&registry, &spec.name);
         let fetch = net.fetch(url, ACCEPT_FULL, FetchWhat::Packument)?;
@@ -272,14 +269,12 @@ impl Opening {
                     total: None,
                 },
             },
-            fetch,
+            Next::Fetch(fetch),
         ))
     }
 
-    /// The packument has been read: the version it resolves to, and the fetch of its
-    /// tarball.
-    pub fn resolve(&mut self, packument: &Packument, net: &Network) -> Result<Fetch, Stopped> {
-        let resolved = resolve(packument, &self.spec, &self.registry)?;
+    /// The worker resolved the spec: the fetch of its tarball.
+    pub fn resolved_as(&mut self, resolved: Resolved, net: &Network) -> Result<Fetch, Stopped> {
         let fetch = net.fetch(
             resolved.tarball.clone(),
             "application/octet-stream, */*",
@@ -291,6 +286,11 @@ impl Opening {
             total: None,
         };
         Ok(fetch)
+    }
+
+    /// A download is under way (rather than work in the worker).
+    pub fn downloading(&self) -> bool {
+        matches!(self.step, Step::Packument { .. } | Step::Tarball { .. })
     }
 
     /// Bytes arrived.
@@ -426,6 +426,29 @@ impl Opening {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::registry::{Packument, resolve};
+
+    /// The fetch an opening starts with.
+    fn fetch(next: Next) -> Fetch {
+        match next {
+            Next::Fetch(f) => f,
+            Next::Resolve => panic!("resolved without a fetch"),
+        }
+    }
+
+    /// What the worker says of `spec` in [`packument`].
+    fn resolved(o: &Opening) -> Result<Resolved, Stopped> {
+        resolve(&packument(), &o.spec, &o.registry).map_err(Stopped::from)
+    }
+
+    /// The package of [`packument`], as the page keeps it.
+    pub(crate) fn package() -> Package {
+        Package {
+            registry: DEFAULT_REGISTRY.into(),
+            name: "p".into(),
+            versions: VersionList::of(&packument()),
+        }
+    }
 
     fn net() -> Network {
         Network {
@@ -474,9 +497,10 @@ pub(crate) mod tests {
     #[test]
     fn packument_then_tarball() {
         let spec = Spec::parse("p").unwrap();
-        let (mut o, fetch) = Opening::start(spec, DEFAULT_REGISTRY, None, &net()).unwrap();
-        assert_eq!(fetch.url, "https://registry.npmjs.org/p");
-        assert_eq!(fetch.what, FetchWhat::Packument);
+        let (mut o, next) = Opening::start(spec, DEFAULT_REGISTRY, None, &net()).unwrap();
+        let first = fetch(next);
+        assert_eq!(first.url, "https://registry.npmjs.org/p");
+        assert_eq!(first.what, FetchWhat::Packument);
         o.progress(500, Some(1000));
         assert_eq!(o.fraction(), Some(0.5));
         assert_eq!(
@@ -485,8 +509,8 @@ pub(crate) mod tests {
         );
         assert_eq!(o.complete(), Some(FetchWhat::Packument));
         assert_eq!(o.step, Step::Reading);
-        let fetch = o.resolve(&packument(), &net()).unwrap();
-        assert_eq!(fetch.url, "https://registry.npmjs.org/p/-/p-1.1.0.tgz");
+        let tarball = o.resolved_as(resolved(&o).unwrap(), &net()).unwrap();
+        assert_eq!(tarball.url, "https://registry.npmjs.org/p/-/p-1.1.0.tgz");
         assert_eq!(o.label(), "p@1.1.0");
         assert_eq!(o.complete(), Some(FetchWhat::Tarball));
         assert!(matches!(o.step, Step::Verifying { .. }));
@@ -497,39 +521,43 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn a_known_package_goes_straight_to_its_tarball() {
-        let known = Package::new(DEFAULT_REGISTRY, "p", packument());
+    fn a_known_package_is_resolved_without_a_fetch() {
+        let known = package();
         assert_eq!(known.versions.rows[0].version, "1.1.0");
         let spec = Spec::parse("p@1.0.0").unwrap();
-        let (o, fetch) = Opening::start(spec, DEFAULT_REGISTRY, Some(&known), &net()).unwrap();
-        assert_eq!(fetch.url, "https://registry.npmjs.org/p/-/p-1.0.0.tgz");
+        let (mut o, next) = Opening::start(spec, DEFAULT_REGISTRY, Some(&known), &net()).unwrap();
+        assert_eq!(next, Next::Resolve);
+        let tarball = o.resolved_as(resolved(&o).unwrap(), &net()).unwrap();
+        assert_eq!(tarball.url, "https://registry.npmjs.org/p/-/p-1.0.0.tgz");
         assert_eq!(o.label(), "p@1.0.0");
         // Another registry's package of the same name is not the same package.
         let spec = Spec::parse("p@1.0.0").unwrap();
-        let (_, fetch) = Opening::start(
+        let (_, next) = Opening::start(
             spec,
             "https://leakscope.example/registry/",
             Some(&known),
             &net(),
         )
         .unwrap();
-        assert_eq!(fetch.what, FetchWhat::Packument);
+        assert_eq!(fetch(next).what, FetchWhat::Packument);
     }
 
     #[test]
     fn failures_in_plain_words() {
-        let spec = Spec::parse("p@9.9.9").unwrap();
-        let known = Package::new(DEFAULT_REGISTRY, "p", packument());
-        let stopped = Opening::start(spec, DEFAULT_REGISTRY, Some(&known), &net()).unwrap_err();
+        let known = package();
+        let stopped_at = |spec: &str| {
+            let spec = Spec::parse(spec).unwrap();
+            let (o, _) = Opening::start(spec, DEFAULT_REGISTRY, Some(&known), &net()).unwrap();
+            resolved(&o).unwrap_err()
+        };
+        let stopped = stopped_at("p@9.9.9");
         assert_eq!(stopped.offers, ["p@1.1.0", "p@1.0.0"]);
         assert!(
             stopped.message.starts_with("p has no version 9.9.9"),
             "{}",
             stopped.message
         );
-        let spec = Spec::parse("p@beta").unwrap();
-        let stopped = Opening::start(spec, DEFAULT_REGISTRY, Some(&known), &net()).unwrap_err();
-        assert_eq!(stopped.offers, ["p@latest"]);
+        assert_eq!(stopped_at("p@beta").offers, ["p@latest"]);
 
         let (o, _) =
             Opening::start(Spec::parse("nope").unwrap(), DEFAULT_REGISTRY, None, &net()).unwrap();

@@ -109,7 +109,7 @@ impl Bridge {
             | Response::Tree { .. }
             | Response::Failed { .. }
             | Response::Digests { .. }
-            | Response::Packument { .. }
+            | Response::Resolved { .. }
             | Response::Mismatch { .. }
             | Response::Compared { .. } => self.on_analysis.emit(response),
             Response::File { view, .. } | Response::Rows { view, .. } => {

@@ -155,13 +155,21 @@ impl Shell {
                     old.abort();
                 }
             }
-            AppCommand::ReadPackument { id, role, name } => {
+            AppCommand::ReadPackument {
+                id,
+                role,
+                registry,
+                spec,
+            } => {
                 let blob = self.downloads.borrow_mut()[role as usize].take();
                 if let Some(blob) = blob {
                     self.bridge()
-                        .send(Request::Packument { id, name }, Some(blob.into()));
+                        .send(Request::Packument { id, registry, spec }, Some(blob.into()));
                 }
             }
+            AppCommand::Resolve { id, registry, spec } => self
+                .bridge()
+                .send(Request::Resolve { id, registry, spec }, None),
             AppCommand::Abort { role } => {
                 if let Some(controller) = self.fetches.borrow_mut()[role as usize].take() {
                     controller.abort();

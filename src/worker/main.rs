@@ -16,9 +16,9 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 use leakscope::Session;
 use leakscope::archive::{Format, claimed_size, sniff};
 use leakscope::protocol::{
-    Check, Overview, Request, Response, compared, decode, encode, save, trees,
+    Check, Overview, Request, Response, compared, decode, encode, resolved, save, trees,
 };
-use leakscope::registry::{Algorithm, Computed, Packument, verify};
+use leakscope::registry::{Algorithm, Computed, Packument, Spec, verify};
 use leakscope::session::{Digests, Options, Pipeline};
 use leakscope::view::file::{TextView, open};
 
@@ -31,6 +31,7 @@ const STEP: usize = 1 << 20;
 thread_local! {
     /// The analysed packages by number: the one shown, and the one it is compared with.
     static SESSIONS: RefCell<HashMap<u32, Session>> = RefCell::new(HashMap::new());
+    static PACKUMENTS: RefCell<Vec<(String, String, Packument)>> = const { RefCell::new(Vec::new()) };
     /// The text of each file open in a viewer slot.
     static VIEWS: RefCell<HashMap<u32, TextView>> = RefCell::new(HashMap::new());
 }
@@ -102,11 +103,29 @@ fn handle(e: &MessageEvent) {
                 ));
             }
         }
-        Request::Packument { id, name } => {
+        Request::Packument { id, registry, spec } => {
             if let Ok(file) = Reflect::get(&data, &"file".into()) {
-                wasm_bindgen_futures::spawn_local(read_packument(id, name, file.unchecked_into()));
+                wasm_bindgen_futures::spawn_local(read_packument(
+                    id,
+                    registry,
+                    spec,
+                    file.unchecked_into(),
+                ));
             }
         }
+        Request::Resolve { id, registry, spec } => PACKUMENTS.with_borrow(|kept| {
+            match kept
+                .iter()
+                .find(|(r, n, _)| *r == registry && *n == spec.name)
+            {
+                Some((_, _, packument)) => post(&resolved(id, &registry, &spec, packument, false)),
+                None => post(&Response::Failed {
+                    id,
+                    message: "This worker no longer has the package's versions; open it again."
+                        .into(),
+                }),
+            }
+        }),
         Request::Compare { old, new } => SESSIONS.with_borrow(|sessions| {
             if let (Some(o), Some(n)) = (sessions.get(&old), sessions.get(&new)) {
                 post(&compared(old, new, o, n));
@@ -157,23 +176,33 @@ fn handle(e: &MessageEvent) {
     }
 }
 
+/// Packuments kept to switch between versions without fetching them again: (registry,
+/// name, packument), the last few.
+const PACKUMENTS_KEPT: usize = 4;
+
 /// Reads a downloaded packument (which can be tens of MB of JSON: parsed here, off the
-/// page's thread).
-async fn read_packument(id: u32, name: String, file: web_sys::Blob) {
+/// page's thread), keeps it, and resolves `spec` in it.
+async fn read_packument(id: u32, registry: String, spec: Spec, file: web_sys::Blob) {
     let bytes = match JsFuture::from(file.array_buffer()).await {
         Ok(buffer) => Uint8Array::new(&buffer).to_vec(),
         Err(_) => Vec::new(),
     };
-    post(&match Packument::parse(&name, &bytes) {
-        Ok(packument) => Response::Packument {
-            id,
-            packument: Box::new(packument),
-        },
-        Err(e) => Response::Failed {
+    match Packument::parse(&spec.name, &bytes) {
+        Ok(packument) => {
+            post(&resolved(id, &registry, &spec, &packument, true));
+            PACKUMENTS.with_borrow_mut(|kept| {
+                kept.retain(|(r, n, _)| !(*r == registry && *n == spec.name));
+                kept.push((registry, spec.name.clone(), packument));
+                if kept.len() > PACKUMENTS_KEPT {
+                    kept.remove(0);
+                }
+            });
+        }
+        Err(e) => post(&Response::Failed {
             id,
             message: leakscope::text::capitalise(&e.to_string()),
-        },
-    });
+        }),
+    }
 }
 
 /// Reads the file (a dropped one, or a download) and runs the pipeline over it, posting
