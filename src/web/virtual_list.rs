@@ -10,7 +10,7 @@ use yew::prelude::*;
 use leakscope::view::list;
 
 /// Items rendered beyond the visible area, above and below, so fast scrolling shows no gap.
-const OVERSCAN_PX: u32 = 600;
+const OVERSCAN_PX: u32 = 300;
 
 #[derive(Properties, PartialEq)]
 pub struct VirtualListProps {
@@ -76,25 +76,26 @@ pub fn virtual_list(props: &VirtualListProps) -> Html {
     {
         let node = node.clone();
         let offsets = offsets.clone();
-        use_effect(move || place(&node, &offsets));
+        use_effect(move || place(&node, &offsets, first));
     }
     html! {
         <div class={classes!("vlist", props.class.clone())} ref={node} {onscroll}
              onkeydown={props.onkeydown.clone()} role={props.role.clone()} aria-label={props.label.clone()}>
             <div class="vlist-space">
-                { for (first..last).map(|i| html! {
-                    <div class="vlist-item" key={i} data-item={i.to_string()}>
-                        { props.render.emit(i) }
-                    </div>
-                }) }
+                <div class="vlist-window">
+                    { for (first..last).map(|i| html! {
+                        <div class="vlist-item" key={i}>{ props.render.emit(i) }</div>
+                    }) }
+                </div>
             </div>
         </div>
     }
 }
 
-/// Sizes the list's space and puts each rendered item at its offset.
-fn place(node: &NodeRef, offsets: &[u32]) {
-    let px = |v: u32| format!("{v}px");
+/// Sizes the list's space and moves the window of rendered items to the first one's
+/// offset: two style writes a render, whatever the number of items (they lie in normal
+/// flow, as tall as their CSS makes them, which the offsets are built from).
+fn place(node: &NodeRef, offsets: &[u32], first: usize) {
     let Some(space) = node
         .cast::<web_sys::Element>()
         .and_then(|el| el.first_element_child())
@@ -102,26 +103,15 @@ fn place(node: &NodeRef, offsets: &[u32]) {
     else {
         return;
     };
-    let _ = space
-        .style()
-        .set_property("height", &px(offsets.last().copied().unwrap_or(0)));
-    let items = space.children();
-    for k in 0..items.length() {
-        let Some(item) = items
-            .item(k)
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        else {
-            continue;
-        };
-        let Some(i) = item
-            .get_attribute("data-item")
-            .and_then(|i| i.parse::<usize>().ok())
-            .filter(|&i| i + 1 < offsets.len())
-        else {
-            continue;
-        };
-        let style = item.style();
-        let _ = style.set_property("top", &px(offsets[i]));
-        let _ = style.set_property("height", &px(offsets[i + 1] - offsets[i]));
+    let total = offsets.last().copied().unwrap_or(0);
+    let _ = space.style().set_property("height", &format!("{total}px"));
+    if let Some(window) = space
+        .first_element_child()
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let top = offsets.get(first).copied().unwrap_or(0);
+        let _ = window
+            .style()
+            .set_property("transform", &format!("translateY({top}px)"));
     }
 }
