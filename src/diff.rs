@@ -58,6 +58,13 @@ impl Side {
     }
 }
 
+/// One side of a comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    Old,
+    New,
+}
+
 /// What happened to a path between OLD and NEW.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -352,9 +359,15 @@ impl Comparison {
         self.new_findings.iter().any(|f| f.severity >= fail_on)
     }
 
-    /// The status of every file and folder of NEW; `new_paths` are NEW's file paths
-    /// (`session.archive.entries()`).
-    pub fn statuses<'a>(&self, new_paths: impl IntoIterator<Item = &'a str>) -> Statuses {
+    /// The status of every file and folder of one side; `paths` are its file paths
+    /// (`session.archive.entries()`). In NEW a file is added, changed or unchanged; in OLD,
+    /// removed, changed or unchanged; a folder is changed when anything under it is, or
+    /// when the other side has a file under it that this one lacks.
+    pub fn statuses<'a>(&self, side: Which, paths: impl IntoIterator<Item = &'a str>) -> Statuses {
+        let absent_here = match side {
+            Which::New => FileStatus::Removed,
+            Which::Old => FileStatus::Added,
+        };
         let by_path: HashMap<&str, FileStatus> = self
             .files
             .iter()
@@ -367,7 +380,7 @@ impl Comparison {
                 *entry = FileStatus::Changed;
             }
         };
-        for path in new_paths {
+        for path in paths {
             let status = by_path.get(path).copied().unwrap_or(FileStatus::Unchanged);
             for (i, _) in path.match_indices('/') {
                 mark(&mut out, &path[..i], status);
@@ -375,12 +388,9 @@ impl Comparison {
             mark(&mut out, "", status);
             out.insert(path.to_string(), status);
         }
-        // A folder that lost a file changed, and so did every folder above it.
-        for f in self
-            .files
-            .iter()
-            .filter(|f| f.status == FileStatus::Removed)
-        {
+        // A folder that lacks a file the other side has changed, and so did every folder
+        // above it.
+        for f in self.files.iter().filter(|f| f.status == absent_here) {
             let mut at = f.path.as_str();
             while let Some((parent, _)) = at.rsplit_once('/') {
                 if let Some(s) = out.get_mut(parent) {

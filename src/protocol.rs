@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::diff::{Comparison, FileStatus};
+use crate::diff::{Comparison, FileStatus, Which};
 use crate::finding::{Finding, Verdict};
 use crate::registry::{
     Expected, Packument, Provenance, RegistryError, Resolved, Spec, VersionList,
@@ -43,8 +43,13 @@ pub enum Request {
         registry: String,
         spec: Spec,
     },
-    /// Compare two analysed packages: answered by [`Response::Compared`].
-    Compare { old: u32, new: u32 },
+    /// Compare two analysed packages: answered by [`Response::Compared`], with the marks
+    /// for the tree of the one shown (NEW when `shown_is_new`, else OLD).
+    Compare {
+        old: u32,
+        new: u32,
+        shown_is_new: bool,
+    },
     /// Open a file of the package analysed as `session` in viewer slot `view`: answered by
     /// [`Response::File`].
     Open {
@@ -147,8 +152,8 @@ pub enum Response {
         id: u32,
         error: RegistryError,
     },
-    /// The comparison of [`Request::Compare`], with the status of each node of NEW's
-    /// files tree (by index, as [`crate::view::tree::FileTree`] numbers them).
+    /// The comparison of [`Request::Compare`], with the status of each node of the shown
+    /// package's files tree (by index, as [`crate::view::tree::FileTree`] numbers them).
     Compared {
         old: u32,
         new: u32,
@@ -274,11 +279,23 @@ pub fn resolved(
     }
 }
 
-/// The comparison of two sessions, and how each node of NEW's files tree fares.
-pub fn compared(old_id: u32, new_id: u32, old: &Session, new: &Session) -> Response {
+/// The comparison of two sessions, and how each node of the shown one's files tree fares.
+pub fn compared(
+    (old_id, old): (u32, &Session),
+    (new_id, new): (u32, &Session),
+    shown_is_new: bool,
+) -> Response {
     let comparison = crate::diff::compare(old, new);
-    let statuses = comparison.statuses(new.archive.entries().iter().map(|e| e.path.as_str()));
-    let marks = new
+    let (side, shown) = if shown_is_new {
+        (Which::New, new)
+    } else {
+        (Which::Old, old)
+    };
+    let statuses = comparison.statuses(
+        side,
+        shown.archive.entries().iter().map(|e| e.path.as_str()),
+    );
+    let marks = shown
         .tree(Tab::Files)
         .nodes()
         .iter()

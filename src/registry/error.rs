@@ -126,8 +126,8 @@ impl RegistryError {
 
 fn allowed_list(allowed: &[String]) -> String {
     match allowed {
-        [] => " (this copy allows only its own site)".to_string(),
-        a => format!(" (this copy allows its own site and {})", a.join(", ")),
+        [] => "its own site only (a mirror at /registry/)".to_string(),
+        a => format!("{} and its own site (a mirror at /registry/)", a.join(", ")),
     }
 }
 

@@ -86,9 +86,21 @@ impl Provenance {
     /// "integrity verified against the registry (SHA-512)", or the warning.
     pub fn integrity_text(&self) -> String {
         match self.integrity_verified {
+            // npm recorded only SHA-1 before 2017; a match is weaker evidence.
+            Some(Algorithm::Sha1) => "integrity verified against the registry (SHA-1, the older and weaker check the registry recorded for this version)".into(),
             Some(a) => format!("integrity verified against the registry ({})", a.label()),
             None => "UNVERIFIED: the download does not match the registry's integrity".into(),
         }
+    }
+
+    /// What must be said first about a download read although it did not verify.
+    pub fn unverified_warning(&self) -> Option<String> {
+        self.integrity_verified.is_none().then(|| {
+            format!(
+                "Unverified download: these bytes do not match what the registry published for {}@{}. Everything below describes these bytes, not the published package.",
+                self.name, self.version
+            )
+        })
     }
 }
 
@@ -129,10 +141,15 @@ mod tests {
         assert_eq!(prov.spec, "p@latest");
         assert_eq!(prov.version, "1.0.0");
         assert_eq!(prov.integrity, "sha1-qZk+NkcGgWq6PiVxeFDCbJzQ2J0=");
-        assert_eq!(
-            prov.integrity_text(),
-            "integrity verified against the registry (SHA-1)"
-        );
+        assert!(prov.integrity_text().starts_with(
+            "integrity verified against the registry (SHA-1, the older and weaker check"
+        ));
+        assert_eq!(prov.unverified_warning(), None);
+        let unverified = Provenance {
+            integrity_verified: None,
+            ..prov.clone()
+        };
+        assert!(unverified.unverified_warning().unwrap().contains("p@1.0.0"));
         let json = serde_json::to_value(&prov).unwrap();
         assert_eq!(json["integrity_verified"], "sha1");
     }

@@ -99,13 +99,16 @@ pub enum Compare {
     Picking,
     Busy(Task),
     Failed(Stopped),
-    /// Both are read; the worker compares them. `old` is the other one: the page shows
-    /// the newer package, with what changed.
+    /// Both are read; the worker compares them. The package the person opened stays
+    /// shown; `other` is the one it is compared with, and `shown_is_new` says which of the
+    /// two is NEW (the later version; when that cannot be told, the one picked to compare).
     Comparing {
-        old: Analysis,
+        other: Analysis,
+        shown_is_new: bool,
     },
     Ready {
-        old: Analysis,
+        other: Analysis,
+        shown_is_new: bool,
         comparison: Rc<Comparison>,
         /// The status of each node of the shown package's files tree.
         marks: Rc<Vec<FileStatus>>,
@@ -164,6 +167,8 @@ pub enum AppEvent {
     },
     /// The registry setting: an address, or empty for the default.
     SetRegistry(String),
+    /// The registry form was closed: what it said about the last address is moot.
+    CloseRegistryForm,
     /// What a fetch of analysis `id` reported.
     Fetched {
         id: u32,
@@ -227,11 +232,7 @@ pub enum AppCommand {
         check: Option<Box<Check>>,
     },
     /// Fetch for analysis `id`, reporting with [`AppEvent::Fetched`].
-    Fetch {
-        id: u32,
-        role: Role,
-        fetch: Fetch,
-    },
+    Fetch { id: u32, role: Role, fetch: Fetch },
     /// Hand the packument this role just fetched to the worker, to resolve `spec` in.
     ReadPackument {
         id: u32,
@@ -246,12 +247,11 @@ pub enum AppCommand {
         spec: Spec,
     },
     /// Stop this role's fetch, if one is running.
-    Abort {
-        role: Role,
-    },
+    Abort { role: Role },
     Compare {
         old: u32,
         new: u32,
+        shown_is_new: bool,
     },
     /// Keep the registry setting in the browser (`None`: forget it).
     SaveRegistry(Option<String>),
@@ -321,6 +321,15 @@ impl App {
         matches!(self.stage, Stage::Busy(_))
     }
 
+    /// The fingerprint a link names while no package is shown: the page waits for that
+    /// tarball to be dropped (nothing is ever uploaded, so a link cannot bring it).
+    pub fn awaited_tarball(&self) -> Option<&str> {
+        let link = self.pending.as_ref().filter(|l| l.pkg.is_none())?;
+        matches!(self.stage, Stage::Idle)
+            .then_some(link.tarball.as_deref())
+            .flatten()
+    }
+
     /// The registries the page may use besides its own site, as deployed.
     pub fn allowed_registries(&self) -> Vec<&str> {
         self.net.policy.listed()
@@ -373,8 +382,10 @@ impl App {
             return Some(&mut shown.analysis);
         }
         match &mut shown.compare {
-            Some(Compare::Comparing { old } | Compare::Ready { old, .. }) if old.id == id => {
-                Some(old)
+            Some(Compare::Comparing { other, .. } | Compare::Ready { other, .. })
+                if other.id == id =>
+            {
+                Some(other)
             }
             _ => None,
         }
@@ -436,6 +447,10 @@ impl App {
             AppEvent::Chosen { name, count, role } => self.chosen(name, count, role),
             AppEvent::Named { input, role } => self.named(&input, role),
             AppEvent::SetRegistry(input) => self.set_registry(&input),
+            AppEvent::CloseRegistryForm => {
+                self.registry_error = None;
+                Vec::new()
+            }
             AppEvent::Fetched { id, event } => self.fetched(id, event),
             AppEvent::ScanAnyway { role } => self.scan_anyway(role),
             AppEvent::PickCompare => {
@@ -596,6 +611,7 @@ impl App {
         if role == Role::Main {
             self.notice = None;
         }
+        let input = &self.qualified(input);
         let spec = match Spec::parse(input) {
             Ok(spec) => spec,
             Err(e) => {
@@ -621,6 +637,23 @@ impl App {
             Err(stopped) => self.fail(role, label, stopped),
         }
         commands
+    }
+
+    /// A bare version (`2.1.87`, `^2`, `v1.0.0`) is one of the package shown, or of the one
+    /// whose versions are listed.
+    fn qualified(&self, input: &str) -> String {
+        let typed = input.trim();
+        let bare = typed
+            .trim_start_matches(['^', '~', '=', 'v', 'V'])
+            .starts_with(|c: char| c.is_ascii_digit());
+        let name = self
+            .shown()
+            .and_then(|s| s.analysis.overview.name.clone())
+            .or_else(|| self.package.as_ref().map(|p| p.name.clone()));
+        match name {
+            Some(name) if bare => format!("{name}@{typed}"),
+            _ => typed.to_string(),
+        }
     }
 
     fn set_registry(&mut self, input: &str) -> Vec<AppCommand> {
@@ -746,22 +779,25 @@ impl App {
         commands
     }
 
-    /// The two packages change places: the other one is shown, with what changed since
-    /// (or until) the one shown now.
+    /// The comparison turns round: what changed from the other package to this one
+    /// becomes what changed from this one to the other.
     fn swap(&mut self) -> Vec<AppCommand> {
         let Stage::Done(shown) = &mut self.stage else {
             return Vec::new();
         };
-        let Some(Compare::Ready { old, .. }) = shown.compare.take() else {
+        let Some(Compare::Ready {
+            other,
+            shown_is_new,
+            ..
+        }) = shown.compare.take()
+        else {
             return Vec::new();
         };
-        let new = std::mem::replace(&mut shown.analysis, old);
-        let command = AppCommand::Compare {
-            old: new.id,
-            new: shown.analysis.id,
-        };
-        shown.open = None;
-        shown.compare = Some(Compare::Comparing { old: new });
+        let command = compare_command(shown.analysis.id, other.id, !shown_is_new);
+        shown.compare = Some(Compare::Comparing {
+            other,
+            shown_is_new: !shown_is_new,
+        });
         vec![command]
     }
 
@@ -808,7 +844,7 @@ impl App {
                         role,
                         Stopped {
                             message,
-                            offers: Vec::new(),
+                            ..Stopped::default()
                         },
                     );
                 }
@@ -839,13 +875,20 @@ impl App {
                 marks,
             } => {
                 if let Stage::Done(shown) = &mut self.stage
-                    && shown.analysis.id == new
-                    && let Some(Compare::Comparing { old: o }) = &shown.compare
-                    && o.id == old
+                    && let Some(Compare::Comparing {
+                        other,
+                        shown_is_new,
+                    }) = &shown.compare
+                    && compare_command(shown.analysis.id, other.id, *shown_is_new)
+                        == (AppCommand::Compare {
+                            old,
+                            new,
+                            shown_is_new: *shown_is_new,
+                        })
                 {
-                    let old = o.clone();
                     shown.compare = Some(Compare::Ready {
-                        old,
+                        other: other.clone(),
+                        shown_is_new: *shown_is_new,
                         comparison: Rc::from(comparison),
                         marks: Rc::new(marks),
                     });
@@ -918,18 +961,13 @@ impl App {
                     return Vec::new();
                 };
                 let other = Analysis::new(id, overview);
-                // The page shows the newer of the two, with what changed since the older.
-                let old = if older(&other.overview, &shown.analysis.overview) {
-                    other
-                } else {
-                    shown.open = None;
-                    std::mem::replace(&mut shown.analysis, other)
-                };
-                let command = AppCommand::Compare {
-                    old: old.id,
-                    new: shown.analysis.id,
-                };
-                shown.compare = Some(Compare::Comparing { old });
+                // OLD is the earlier version; the package the person opened stays shown.
+                let shown_is_new = older(&other.overview, &shown.analysis.overview);
+                let command = compare_command(shown.analysis.id, other.id, shown_is_new);
+                shown.compare = Some(Compare::Comparing {
+                    other,
+                    shown_is_new,
+                });
                 vec![command]
             }
             None => Vec::new(),
@@ -978,7 +1016,7 @@ impl App {
             .map(|s| s.registry.clone())
             .filter(|r| r != crate::registry::DEFAULT_REGISTRY);
         let compare = match &shown.compare {
-            Some(Compare::Ready { old, .. }) => by_name(old),
+            Some(Compare::Ready { other, .. }) => by_name(other),
             _ => None,
         };
         Link {
@@ -992,6 +1030,21 @@ impl App {
                 .flatten(),
             ..Link::default()
         }
+    }
+}
+
+/// The worker's comparison of the package shown with the other one, in the direction
+/// `shown_is_new` says.
+fn compare_command(shown: u32, other: u32, shown_is_new: bool) -> AppCommand {
+    let (old, new) = if shown_is_new {
+        (other, shown)
+    } else {
+        (shown, other)
+    };
+    AppCommand::Compare {
+        old,
+        new,
+        shown_is_new,
     }
 }
 
@@ -1425,6 +1478,21 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_version_is_one_of_the_package_shown() {
+        let (mut app, _) = started("");
+        let main = open_by_name(&mut app, "p", Role::Main, "1.1.0");
+        assert_eq!(main, 1);
+        let commands = app.update(named("1.0.0", Role::Compare));
+        assert!(
+            matches!(&commands[..], [AppCommand::Resolve { spec, .. }] if spec.label() == "p@1.0.0"),
+            "{commands:?}"
+        );
+        // Not a version: a name of its own.
+        assert_eq!(app.qualified(" left-pad "), "left-pad");
+        assert_eq!(app.qualified("^1.2"), "p@^1.2");
+    }
+
+    #[test]
     fn a_mismatch_is_read_only_when_asked() {
         let (mut app, _) = started("");
         app.update(named("p@1.0.0", Role::Main));
@@ -1508,6 +1576,12 @@ mod tests {
             Some("http://127.0.0.1:8090/registry/@a%2fb")
         );
         app.update(AppEvent::SetRegistry("ftp://x".into()));
+        assert!(
+            app.registry_error
+                .as_deref()
+                .unwrap()
+                .starts_with("\"ftp://x\" is not a registry address.")
+        );
         assert!(app.registry_error.is_some());
         assert_eq!(
             app.update(AppEvent::SetRegistry(" ".into())),
@@ -1558,6 +1632,7 @@ mod tests {
         // A dropped tarball's link opens its file only for the same bytes.
         let (mut app, commands) = started("#tarball=0123456789abcdef&file=lib%2Fa.js");
         assert!(commands.is_empty());
+        assert_eq!(app.awaited_tarball(), Some("0123456789abcdef"));
         app.update(chosen("a.tgz"));
         app.update(worker(Response::Done {
             id: 1,
@@ -1606,7 +1681,8 @@ mod tests {
             commands,
             [AppCommand::Compare {
                 old: other,
-                new: main
+                new: main,
+                shown_is_new: true
             }]
         );
         let session = |v: &[u8]| crate::session::of_files(&[("a.js", v)], None);
@@ -1622,21 +1698,22 @@ mod tests {
             Some(Compare::Ready { .. })
         ));
         assert_eq!(app.link().to_string(), "pkg=p@1.1.0&compare=p@1.0.0");
-        // Swapped: the older one is shown, compared with the newer.
+        // Swapped: the comparison turns round; what the person opened stays shown.
         assert_eq!(
             app.update(AppEvent::SwapCompare),
             [AppCommand::Compare {
                 old: main,
-                new: other
+                new: other,
+                shown_is_new: false
             }]
         );
-        assert_eq!(app.shown().unwrap().analysis.id, other);
+        assert_eq!(app.shown().unwrap().analysis.id, main);
         assert!(app.update(AppEvent::EndCompare).is_empty());
         assert_eq!(app.shown().unwrap().compare, None);
     }
 
     #[test]
-    fn a_newer_file_picked_to_compare_is_shown() {
+    fn a_newer_file_picked_to_compare_is_new_and_the_first_stays_shown() {
         let mut app = App::default();
         app.update(chosen("old.tgz"));
         app.update(worker(Response::Done {
@@ -1652,14 +1729,21 @@ mod tests {
             id: 2,
             overview: overview_of("p", "2.0.0", false),
         }));
-        assert_eq!(commands, [AppCommand::Compare { old: 1, new: 2 }]);
-        assert_eq!(app.shown().unwrap().analysis.id, 2);
-        // The old one's trees still find it.
-        trees(&mut app, 1);
-        let Some(Compare::Comparing { old }) = &app.shown().unwrap().compare else {
+        assert_eq!(
+            commands,
+            [AppCommand::Compare {
+                old: 1,
+                new: 2,
+                shown_is_new: false
+            }]
+        );
+        assert_eq!(app.shown().unwrap().analysis.id, 1);
+        // The other one's trees still find it.
+        trees(&mut app, 2);
+        let Some(Compare::Comparing { other, .. }) = &app.shown().unwrap().compare else {
             panic!()
         };
-        assert!(old.trees.ready());
+        assert!(other.trees.ready());
     }
 
     #[test]

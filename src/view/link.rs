@@ -43,6 +43,21 @@ impl Link {
         })
     }
 
+    /// Whether `other` names another package (or comparison) than this link: what is
+    /// shown changed, not only the file in view. An empty link names nothing to go back to.
+    pub fn names_another_package_than(&self, other: &Link) -> bool {
+        let package = |l: &Link| {
+            (
+                l.pkg.clone(),
+                l.registry.clone(),
+                l.compare.clone(),
+                l.tarball.clone(),
+            )
+        };
+        let empty = (None, None, None, None);
+        package(self) != empty && package(self) != package(other)
+    }
+
     /// This link, naming the selected file instead.
     pub fn with_selection(&self, selection: &Selection) -> Link {
         Link {
@@ -249,6 +264,18 @@ mod tests {
         assert_eq!(moved.tarball, l.tarball);
         assert_eq!(moved.selection(), Some(other));
         assert_eq!(Link::default().selection(), None);
+    }
+
+    #[test]
+    fn another_package_is_another_place() {
+        let a = link("pkg=p@1.0.0&file=a.js");
+        assert!(!a.names_another_package_than(&link("pkg=p@1.0.0&file=b.js")));
+        assert!(a.names_another_package_than(&link("pkg=p@1.1.0")));
+        assert!(a.names_another_package_than(&link("pkg=p@1.0.0&compare=p@0.9.0")));
+        assert!(
+            !Link::default().names_another_package_than(&a),
+            "nothing to go back to"
+        );
     }
 
     #[test]

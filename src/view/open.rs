@@ -99,23 +99,36 @@ impl RegistrySetting {
 /// completes. Credentials in the address are refused: they would end up in links.
 pub fn registry_base(input: &str, origin: &str) -> Result<String, String> {
     let typed = input.trim();
+    let not_an_address = || {
+        format!(
+            "\"{typed}\" is not a registry address. Type one like https://npm.example.com/ (or /registry/ for a mirror on this site)."
+        )
+    };
+    let host_like = |s: &str| {
+        let host = s.split('/').next().unwrap_or("");
+        host.contains('.')
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-.:".contains(&b))
+    };
     let absolute = if typed.starts_with('/') && !typed.starts_with("//") {
         format!("{}{typed}", origin.trim_end_matches('/'))
     } else if typed.starts_with("https://") || typed.starts_with("http://") {
         typed.to_string()
+    } else if host_like(typed) {
+        // `registry.npmjs.org`, as people write it.
+        format!("https://{typed}")
     } else {
-        return Err(format!(
-            "\"{typed}\" is not a registry address: it starts with https:// (or, for a mirror on this site, with /)"
-        ));
+        return Err(not_an_address());
     };
     if display_url(&absolute) != absolute {
         return Err(
-            "a registry address here cannot hold a user name or password: it would end up in links"
+            "A registry address here cannot hold a user name or password: it would end up in links."
                 .to_string(),
         );
     }
     if absolute.contains(['?', '#', ' ']) {
-        return Err(format!("\"{typed}\" is not a registry address"));
+        return Err(not_an_address());
     }
     Ok(with_slash(&absolute))
 }
@@ -183,12 +196,14 @@ pub struct Fetch {
     pub what: FetchWhat,
 }
 
-/// Why an opening stopped: the message, and versions or tags to offer instead
-/// (`name@1.2.3`, each a click away).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Why an opening stopped: the message, versions or tags to offer instead (`name@1.2.3`,
+/// each a click away), and what to try again when trying again may help (the registry was
+/// unreachable or busy, the download was cut off).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Stopped {
     pub message: String,
     pub offers: Vec<String>,
+    pub retry: Option<String>,
 }
 
 impl From<RegistryError> for Stopped {
@@ -206,6 +221,7 @@ impl From<RegistryError> for Stopped {
         Stopped {
             message: e.to_string(),
             offers,
+            retry: None,
         }
     }
 }
@@ -343,7 +359,16 @@ impl Opening {
                 expected: *expected,
             },
         };
-        e.into()
+        let again = matches!(
+            failure,
+            FetchFailure::Network
+                | FetchFailure::CutOff { .. }
+                | FetchFailure::Status(429 | 500..=599)
+        );
+        Stopped {
+            retry: again.then(|| self.spec.label()),
+            ..e.into()
+        }
     }
 
     /// What the worker checks the download against, once the version is resolved.
@@ -479,7 +504,11 @@ pub(crate) mod tests {
             registry_base(" https://npm.acme.example/npm ", origin).unwrap(),
             "https://npm.acme.example/npm/"
         );
-        assert!(registry_base("npm.acme.example", origin).is_err());
+        assert_eq!(
+            registry_base("npm.acme.example", origin).unwrap(),
+            "https://npm.acme.example/"
+        );
+        assert!(registry_base("nonsense", origin).is_err());
         assert!(registry_base("//evil.example/", origin).is_err());
         assert!(
             registry_base("https://me:token@npm.acme.example/", origin)
@@ -567,6 +596,11 @@ pub(crate) mod tests {
             "https://registry.npmjs.org has no package called nope (check the spelling; a private package needs its own registry)"
         );
         assert!(said(FetchFailure::Status(503)).contains("HTTP 503"));
+        assert_eq!(
+            o.failed(&FetchFailure::Network).retry.as_deref(),
+            Some("nope")
+        );
+        assert_eq!(o.failed(&FetchFailure::Status(404)).retry, None);
         assert!(said(FetchFailure::Network).contains("Are you offline?"));
         assert!(said(FetchFailure::Blocked).contains("security policy"));
         assert!(

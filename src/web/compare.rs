@@ -64,11 +64,21 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
         },
         Compare::Comparing { .. } => html! { <p class="muted">{"Comparing…"}</p> },
         Compare::Ready {
-            old, comparison, ..
-        } => html! {
-            <ComparisonView comparison={comparison.clone()} old={old.id} new={props.session}
-                            on_open={props.on_open.clone()} />
-        },
+            other,
+            comparison,
+            shown_is_new,
+            ..
+        } => {
+            let (old, new) = if *shown_is_new {
+                (other.id, props.session)
+            } else {
+                (props.session, other.id)
+            };
+            html! {
+                <ComparisonView comparison={comparison.clone()} {old} {new} shown_is_new={*shown_is_new}
+                                on_open={props.on_open.clone()} />
+            }
+        }
     };
     html! {
         <section class="pane compare-pane" aria-label="Comparison" data-testid="compare">
@@ -95,13 +105,28 @@ struct PickerProps {
 #[function_component(Picker)]
 fn picker(props: &PickerProps) -> Html {
     let (input, onsubmit) = use_name_field(props.on_named.clone());
+    // Opened: in sight, focused, its suggestion selected so that typing replaces it.
+    {
+        let input = input.clone();
+        use_effect_with((), move |_| {
+            if let Some(field) = input.cast::<web_sys::HtmlInputElement>() {
+                field.scroll_into_view_with_bool(false);
+                let _ = field.focus();
+                field.select();
+            }
+        });
+    }
+    let onfocus = Callback::from(|e: FocusEvent| {
+        let field: web_sys::HtmlInputElement = e.target_unchecked_into();
+        field.select();
+    });
     html! {
         <div class="picker">
             <form class="name-form" {onsubmit} aria-label="Compare with a published version">
                 <label for="compare-name"><strong>{"Compare with a published version"}</strong>
                     <span class="hint">{"Or click Compare beside a version in the list below."}</span></label>
                 <div class="name-row">
-                    <input id="compare-name" ref={input} type="text" data-testid="compare-name" spellcheck="false"
+                    <input id="compare-name" ref={input} type="text" data-testid="compare-name" spellcheck="false" {onfocus}
                            autocomplete="off" value={props.suggestion.clone().unwrap_or_default()} placeholder="name@version" />
                     <button class="button" type="submit" data-testid="compare-open">{"Compare"}</button>
                 </div>
@@ -117,6 +142,8 @@ struct ComparisonViewProps {
     comparison: Rc<Comparison>,
     old: u32,
     new: u32,
+    /// The package shown is NEW (else OLD): only its files open in the viewer.
+    shown_is_new: bool,
     on_open: Callback<Selection>,
 }
 
@@ -145,8 +172,14 @@ fn comparison_view(props: &ComparisonViewProps) -> Html {
     } else {
         c.files.len().min(FILES_SHOWN)
     };
+    // Only the shown package's files open in the viewer.
+    let absent = if props.shown_is_new {
+        FileStatus::Removed
+    } else {
+        FileStatus::Added
+    };
     let file_rows = c.files[..shown_files].iter().map(|f| {
-        let open = (f.status != FileStatus::Removed).then(|| {
+        let open = (f.status != absent).then(|| {
             let sel = Selection {
                 tab: Tab::Files,
                 path: f.path.clone(),
@@ -155,6 +188,7 @@ fn comparison_view(props: &ComparisonViewProps) -> Html {
             props.on_open.reform(move |_: MouseEvent| sel.clone())
         });
         let sizes = match (f.old_bytes, f.new_bytes) {
+            (Some(a), Some(b)) if a == b => format!("{}, same size, different bytes", size(a)),
             (Some(a), Some(b)) => format!("{} → {} ({})", size(a), size(b), signed_size(f.delta)),
             (None, Some(b)) => size(b),
             (Some(a), None) => format!("{} gone", size(a)),
@@ -172,24 +206,41 @@ fn comparison_view(props: &ComparisonViewProps) -> Html {
         }
     });
     let versions = format!("{} → {}", c.old.label, c.new.label);
+    let (shown, other) = if props.shown_is_new {
+        (&c.new.label, &c.old.label)
+    } else {
+        (&c.old.label, &c.new.label)
+    };
+    let notable =
+        |findings: &[leakscope::Finding]| findings.iter().filter(|f| f.is_notable()).count();
+    let in_shown = |yes: bool| {
+        if yes {
+            props.on_open.clone()
+        } else {
+            Callback::noop()
+        }
+    };
     html! {
         <div class="comparison" data-testid="comparison">
             <p class="compare-sides"><strong>{versions}</strong></p>
+            <p class="muted compare-which" data-testid="compare-which">
+                {format!("Shown above: {shown}. Compared with: {other}.")}
+            </p>
             <p class="compare-summary" data-testid="compare-summary">{ crate::components::with_code(&c.summary) }</p>
             <div class="downloads">
                 <button class="button secondary small" data-testid="download-diff" onclick={save(DiffFormat::Json)}>{"JSON"}</button>
                 <button class="button secondary small" onclick={save(DiffFormat::Markdown)}>{"Markdown"}</button>
                 <button class="button secondary small" onclick={save(DiffFormat::Sarif)}>{"SARIF"}</button>
             </div>
-            <h3>{format!("New in {} ({})", c.new.label, count(c.new_findings.len() as u64))}</h3>
+            <h3>{format!("New in {} ({})", c.new.label, count(notable(&c.new_findings) as u64))}</h3>
             <div data-testid="compare-new">
-                { findings_view(&c.new_findings, &props.on_open, "No new findings.") }
+                { findings_view(&c.new_findings, &in_shown(props.shown_is_new), "No new findings.") }
             </div>
             if !c.gone_findings.is_empty() {
                 <details class="gone">
                     <summary>{format!("Gone since {}: {}", c.old.label, plural(c.gone_findings.len(), "finding", "findings"))}</summary>
-                    // The old package's files are not the ones shown: listed, not opened.
-                    { findings_view(&c.gone_findings, &Callback::noop(), "") }
+                    // Only the shown package's files open.
+                    { findings_view(&c.gone_findings, &in_shown(!props.shown_is_new), "") }
                 </details>
             }
             <h3>{format!("Files: {} added, {} changed, {} removed, {} unchanged",

@@ -56,7 +56,7 @@ pub struct MismatchProps {
 pub fn mismatch(props: &MismatchProps) -> Html {
     html! {
         <div class="banner error" role="alert" data-testid="error">
-            <strong>{format!("{} failed its integrity check. ", props.name)}</strong>
+            <strong>{format!("{}: ", props.name)}</strong>
             <span data-testid="error-message">{ with_code(&props.message) }</span>
             <p>{"Someone between the registry and this page may have changed it, or the registry's record is wrong. It has not been read."}</p>
             <div class="banner-actions">
@@ -85,6 +85,14 @@ pub fn stopped(props: &StoppedProps) -> Html {
         <div class="banner error" role="alert" data-testid="error">
             <strong>{format!("Could not open {}: ", props.name)}</strong>
             <span data-testid="error-message">{ with_code(&s.message) }</span>
+            if let Some(again) = &s.retry {
+                <div class="banner-actions">
+                    <button class="button secondary small" data-testid="retry"
+                            onclick={{ let (on, a) = (props.on_offer.clone(), again.clone()); Callback::from(move |_: MouseEvent| on.emit(a.clone())) }}>
+                        {"Try again"}
+                    </button>
+                </div>
+            }
             if !s.offers.is_empty() {
                 <div class="banner-actions offers">
                     <span>{"Open instead: "}</span>
@@ -121,11 +129,18 @@ pub fn verdict_banner(props: &OverviewProps) -> Html {
         .map(|(name, ms)| format!("{name} {ms} ms"))
         .collect::<Vec<_>>()
         .join(", ");
+    // A download read although it failed its check is never shown as a pass.
+    let unverified = o.input.source.as_ref().and_then(|s| s.unverified_warning());
     html! {
-        <section class={classes!("verdict", level)} data-testid="verdict" data-level={level} role="status"
-                 data-ms={format!("{ms:.0}")} data-phases={phases.clone()}>
-            <div class="verdict-badge" title={badge_title(o)}>{level.to_uppercase()}</div>
+        <section class={classes!("verdict", level, unverified.is_some().then_some("unverified"))} data-testid="verdict"
+                 data-level={level} role="status" data-ms={format!("{ms:.0}")} data-phases={phases.clone()}>
+            <div class="verdict-badge" title={badge_title(o)}>
+                { if unverified.is_some() { "UNVERIFIED".to_string() } else { level.to_uppercase() } }
+            </div>
             <div class="verdict-body">
+                if let Some(warning) = &unverified {
+                    <p class="unverified-alert" data-testid="unverified">{format!("⚠ {warning}")}</p>
+                }
                 <h1>{&verdict.title}</h1>
                 <p class="verdict-summary">{&verdict.summary}</p>
                 <dl class="verdict-advice">

@@ -175,9 +175,18 @@ impl Shell {
                     controller.abort();
                 }
             }
-            AppCommand::Compare { old, new } => {
-                self.bridge().send(Request::Compare { old, new }, None)
-            }
+            AppCommand::Compare {
+                old,
+                new,
+                shown_is_new,
+            } => self.bridge().send(
+                Request::Compare {
+                    old,
+                    new,
+                    shown_is_new,
+                },
+                None,
+            ),
             AppCommand::SaveRegistry(base) => {
                 if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
                     let _ = match base {
@@ -290,6 +299,8 @@ fn page() -> Html {
         let started_at = (*started_at).clone();
         Callback::from(move |input: String| {
             started_at.set(now());
+            // What opens is said at the top: the progress, then the verdict.
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             dispatch.emit(AppEvent::Named {
                 input,
                 role: Role::Main,
@@ -329,6 +340,11 @@ fn page() -> Html {
             <RegistryBanner registry={app.registry.clone()} />
             if let Some(text) = &app.notice {
                 <div class="banner notice" role="status" data-testid="notice">{text.clone()}</div>
+            }
+            if let Some(fingerprint) = app.awaited_tarball() {
+                <div class="banner notice" role="status" data-testid="link-notice">
+                    {format!("This link opens a file of a package someone dropped into Leakscope, which never uploads anything. Drop the same tarball (its SHA-256 starts with {fingerprint}) to open it at the same place.")}
+                </div>
             }
             { match &app.stage {
                 Stage::Idle => html! { <components::Intro /> },

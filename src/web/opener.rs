@@ -91,20 +91,44 @@ fn registry_settings(props: &RegistrySettingsProps) -> Html {
     let input = use_node_ref();
     // An error keeps the form open.
     let open = *editing || props.error.is_some();
+    // The form closes when the setting changes, not on submit: an address the
+    // page refuses keeps the form open with what the person typed still in it.
+    {
+        let editing = editing.clone();
+        use_effect_with(props.registry.clone(), move |_| editing.set(false));
+    }
     let onsubmit = {
-        let (input, editing, dispatch) = (input.clone(), editing.clone(), shared.dispatch.clone());
+        let (input, dispatch) = (input.clone(), shared.dispatch.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if let Some(field) = input.cast::<web_sys::HtmlInputElement>() {
                 dispatch.emit(leakscope::view::app::AppEvent::SetRegistry(field.value()));
             }
+        })
+    };
+    let close = {
+        let (editing, dispatch) = (editing.clone(), shared.dispatch.clone());
+        Callback::from(move |()| {
             editing.set(false);
+            dispatch.emit(leakscope::view::app::AppEvent::CloseRegistryForm);
         })
     };
     let toggle = {
-        let editing = editing.clone();
-        Callback::from(move |_: MouseEvent| editing.set(!*editing))
+        let (editing, close) = (editing.clone(), close.clone());
+        Callback::from(move |_: MouseEvent| {
+            if open {
+                close.emit(())
+            } else {
+                editing.set(true)
+            }
+        })
     };
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            e.stop_propagation();
+            close.emit(());
+        }
+    });
     let value = if props.registry.is_default() {
         String::new()
     } else {
@@ -117,7 +141,7 @@ fn registry_settings(props: &RegistrySettingsProps) -> Html {
                 {"change"}
             </button>
             if open {
-                <form class="registry-form" {onsubmit} aria-label="Registry">
+                <form class="registry-form" {onsubmit} {onkeydown} aria-label="Registry">
                     <label for="registry-url">{"Registry address (empty for the public npm registry)"}</label>
                     <div class="name-row">
                         <input id="registry-url" ref={input} type="text" inputmode="url" data-testid="registry-url" spellcheck="false"
@@ -128,9 +152,9 @@ fn registry_settings(props: &RegistrySettingsProps) -> Html {
                         <p class="field-error" role="alert" data-testid="registry-error">{error.clone()}</p>
                     }
                     <p class="hint">
-                        {"This copy of Leakscope may open packages from its own site (a mirror at /registry/)"}
+                        {"This copy of Leakscope can open packages from its own site (a mirror at /registry/)"}
                         { for props.allowed.iter().map(|a| html! { <>{", "}<code>{a.clone()}</code></> }) }
-                        {". The setting is kept in this browser only."}
+                        {". Others need a copy built to allow them (see the README). The setting is kept in this browser only; Esc closes this form."}
                     </p>
                 </form>
             }

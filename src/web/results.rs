@@ -145,7 +145,7 @@ pub fn results(props: &ResultsProps) -> Html {
         <VerdictBanner overview={o.clone()} />
         <Summary overview={o.clone()} />
         <div class="toolbar">
-            <CopyLink />
+            <CopyLink by_name={props.link.pkg.is_some()} />
             if props.shown.compare.is_none() {
                 <button class="button secondary" data-testid="compare-with"
                         onclick={shared.dispatch.reform(|_| AppEvent::PickCompare)}>{"Compare with…"}</button>
@@ -342,28 +342,43 @@ fn splitter(props: &SplitterProps) -> Html {
     }
 }
 
-/// Puts the link in the address bar, without a new history entry.
+/// Puts the link in the address bar: a new history entry when another package is shown (so
+/// that Back returns to the one before), the same entry when only the file changed.
 fn write_hash(link: &Link) {
     let window = gloo::utils::window();
+    let current = window.location().hash().unwrap_or_default();
     let hash = format!("#{link}");
-    if window.location().hash().ok().as_deref() == Some(hash.as_str()) {
+    if current == hash {
         return;
     }
-    if let Ok(history) = window.history() {
-        // An empty link leaves the address without its `#`.
-        let url = if hash == "#" {
-            window.location().pathname().unwrap_or_default()
-        } else {
-            hash
-        };
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
+    let Ok(history) = window.history() else {
+        return;
+    };
+    // An empty link leaves the address without its `#`.
+    let url = if hash == "#" {
+        window.location().pathname().unwrap_or_default()
+    } else {
+        hash
+    };
+    let was: Link = current.parse().unwrap_or_default();
+    let null = wasm_bindgen::JsValue::NULL;
+    let _ = if was.names_another_package_than(link) {
+        history.push_state_with_url(&null, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&null, "", Some(&url))
+    };
+}
+
+#[derive(Properties, PartialEq)]
+struct CopyLinkProps {
+    /// The package was opened by name (else dropped: the link needs the same file).
+    by_name: bool,
 }
 
 /// "Copy link": the address that reopens what is shown, on the clipboard (or, where the
 /// browser does not allow that, in a field to copy from).
 #[function_component(CopyLink)]
-fn copy_link() -> Html {
+fn copy_link(props: &CopyLinkProps) -> Html {
     let state = use_state(|| None::<Result<(), String>>);
     let onclick = {
         let state = state.clone();
@@ -382,7 +397,15 @@ fn copy_link() -> Html {
         <span class="copy-link">
             <button class="button secondary" data-testid="copy-link" {onclick}>{"Copy link"}</button>
             { match &*state {
-                Some(Ok(())) => html! { <span class="muted" role="status" data-testid="link-copied">{"Link copied: it reopens this analysis."}</span> },
+                Some(Ok(())) => html! {
+                    <span class="muted" role="status" data-testid="link-copied">
+                        { if props.by_name {
+                            "Link copied: it reopens this analysis, fetched again from the registry."
+                        } else {
+                            "Link copied: it reopens this view once the same file is dropped again (nothing was uploaded)."
+                        } }
+                    </span>
+                },
                 Some(Err(href)) => html! {
                     <input class="link-field" readonly=true value={href.clone()} data-testid="link-field" aria-label="The link" />
                 },

@@ -149,7 +149,7 @@ pub fn tree_pane(props: &TreePaneProps) -> Html {
             let mark = marks
                 .as_ref()
                 .and_then(|m| m.get(row.node).copied())
-                .filter(|m| matches!(m, FileStatus::Added | FileStatus::Changed));
+                .filter(|m| *m != FileStatus::Unchanged);
             html! {
                 <div class={classes!("tree-row", node.is_dir.then_some("dir"), node.third_party.then_some("third-party"), selected.then_some("selected"))}
                      role="treeitem" data-testid={row_testid(tab)} data-path={node.path.clone()} data-severity={severity}

@@ -200,7 +200,10 @@ pub fn viewer(props: &ViewerProps) -> Html {
                 </p>
             }
             if let Some(map) = summary {
-                <MapSummary {map} on_open={props.on_open.clone()} />
+                <MapSummary {map} on_open={props.on_open.clone()} findings={match &meta.kind {
+                    FileKind::Text(t) => t.file_findings.clone(),
+                    _ => Vec::new(),
+                }} />
             } else if comparing {
                 <div class="compare">
                     { for variants.iter().map(|v| html! {
@@ -214,9 +217,28 @@ pub fn viewer(props: &ViewerProps) -> Html {
     }
 }
 
+/// The findings about a file as a whole, above its contents.
+fn file_findings(findings: &[Finding]) -> Html {
+    if findings.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ul class="file-findings">
+            { for findings.iter().map(|f| html! {
+                <li data-testid="file-finding">
+                    <span class={classes!("sev", f.severity.as_str())}>{f.severity.as_str()}</span>
+                    <span>{ with_code(&f.message) }</span>
+                </li>
+            }) }
+        </ul>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 struct MapSummaryProps {
     map: Rc<MapView>,
+    /// What the findings say about the map, first.
+    findings: Vec<Finding>,
     on_open: Callback<Selection>,
 }
 
@@ -254,6 +276,7 @@ fn map_summary(props: &MapSummaryProps) -> Html {
     };
     html! {
         <div class="map-summary" data-testid="map-summary">
+            { file_findings(&props.findings) }
             <p class="map-what">{ with_code(&m.what) }</p>
             if let Some(e) = &m.error {
                 <p class="banner error">{format!("It could not be read: {e}")}</p>
@@ -410,16 +433,7 @@ fn text_body(props: &TextBodyProps) -> Html {
     };
     html! {
         <div class="viewer" data-testid="viewer" data-path={props.path.clone()} data-kind="text">
-            if !text.file_findings.is_empty() {
-                <ul class="file-findings">
-                    { for text.file_findings.iter().map(|f| html! {
-                        <li data-testid="file-finding">
-                            <span class={classes!("sev", f.severity.as_str())}>{f.severity.as_str()}</span>
-                            <span>{&f.message}</span>
-                        </li>
-                    }) }
-                </ul>
-            }
+            { file_findings(&text.file_findings) }
             <div class="viewer-meta muted">{plural(text.lines as usize, "line", "lines")}</div>
             <VirtualList class="code-view" {offsets} {render} {scroll_to} {on_range} label="File contents" />
         </div>

@@ -126,9 +126,13 @@ fn handle(e: &MessageEvent) {
                 }),
             }
         }),
-        Request::Compare { old, new } => SESSIONS.with_borrow(|sessions| {
+        Request::Compare {
+            old,
+            new,
+            shown_is_new,
+        } => SESSIONS.with_borrow(|sessions| {
             if let (Some(o), Some(n)) = (sessions.get(&old), sessions.get(&new)) {
-                post(&compared(old, new, o, n));
+                post(&compared((old, o), (new, n), shown_is_new));
             }
         }),
         Request::Open {

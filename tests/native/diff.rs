@@ -1,7 +1,7 @@
 //! The comparison of two versions (`leakscope::diff`), on real tarballs.
 
 use leakscope::Severity;
-use leakscope::diff::{FileStatus, compare};
+use leakscope::diff::{FileStatus, Which, compare};
 
 use crate::common::{Tarball, github_token, package_json_text, session, source_map};
 
@@ -86,13 +86,7 @@ fn adding_an_orphaned_map_is_the_headline() {
     );
     assert!(c.fails(Severity::High) && c.fails(Severity::Critical));
     // The tree of NEW, marked.
-    let paths: Vec<&str> = new
-        .archive
-        .entries()
-        .iter()
-        .map(|e| e.path.as_str())
-        .collect();
-    let st = c.statuses(paths);
+    let st = c.statuses(Which::New, paths_of(&new));
     assert_eq!(st.get("dist/cli.js.map"), Some(FileStatus::Added));
     assert_eq!(st.get("dist/cli.js"), Some(FileStatus::Unchanged));
     assert_eq!(st.get("dist"), Some(FileStatus::Changed));
@@ -100,6 +94,19 @@ fn adding_an_orphaned_map_is_the_headline() {
     assert_eq!(st.get("package.json"), Some(FileStatus::Changed));
     assert_eq!(st.get(""), Some(FileStatus::Changed));
     assert_eq!(st.get("nowhere"), None);
+    // The tree of OLD: what NEW adds under a folder changes it.
+    let st = c.statuses(Which::Old, paths_of(&old));
+    assert_eq!(st.get("dist/cli.js"), Some(FileStatus::Unchanged));
+    assert_eq!(st.get("dist"), Some(FileStatus::Changed));
+    assert_eq!(st.get("package.json"), Some(FileStatus::Changed));
+}
+
+fn paths_of(s: &leakscope::Session) -> Vec<&str> {
+    s.archive
+        .entries()
+        .iter()
+        .map(|e| e.path.as_str())
+        .collect()
 }
 
 #[test]
@@ -126,16 +133,14 @@ fn removing_it_fails_nothing() {
         .map(|f| f.path.as_str())
         .collect();
     assert_eq!(removed, ["dist/cli.js.map"]);
-    let paths: Vec<&str> = new
-        .archive
-        .entries()
-        .iter()
-        .map(|e| e.path.as_str())
-        .collect();
-    let st = c.statuses(paths);
+    let st = c.statuses(Which::New, paths_of(&new));
     // Only unchanged files left in dist/, but it lost one.
     assert_eq!(st.get("dist"), Some(FileStatus::Changed));
     assert_eq!(st.get("dist/cli.js"), Some(FileStatus::Unchanged));
+    // In OLD's tree, the map is what NEW removes.
+    let st = c.statuses(Which::Old, paths_of(&old));
+    assert_eq!(st.get("dist/cli.js.map"), Some(FileStatus::Removed));
+    assert_eq!(st.get("dist"), Some(FileStatus::Changed));
 }
 
 #[test]
@@ -157,7 +162,10 @@ fn a_package_compared_with_itself() {
         .iter()
         .map(|e| e.path.as_str())
         .collect();
-    assert_eq!(c.statuses(paths).get(""), Some(FileStatus::Unchanged));
+    assert_eq!(
+        c.statuses(Which::New, paths).get(""),
+        Some(FileStatus::Unchanged)
+    );
 }
 
 #[test]
