@@ -226,7 +226,7 @@ impl Pipeline {
         Pipeline {
             name: name.to_string(),
             reading: Reading::Read(Archive::from_files(files)),
-            scanner: Scanner::new(options.purpose),
+            scanner: Scanner::with_limits(options.purpose, options.limits),
             digests: DigestSource::None,
             options,
         }
@@ -236,7 +236,7 @@ impl Pipeline {
         let mut pipeline = Pipeline {
             name: name.to_string(),
             reading: Reading::Unpacking(Box::new(unpack)),
-            scanner: Scanner::new(options.purpose),
+            scanner: Scanner::with_limits(options.purpose, options.limits),
             digests,
             options,
         };
