@@ -90,7 +90,8 @@ impl ArchiveError {
                 plural(*limit, "entry", "entries")
             ),
             ArchiveError::FileTooLarge { path, size, limit } => format!(
-                "{path} is larger than {} (its header says {}); Leakscope stopped there.",
+                "the file {path} is larger than {} (its header says {}); Leakscope stopped \
+                 there.",
                 binary_size(*limit),
                 binary_size(*size)
             ),
@@ -688,13 +689,15 @@ impl Unpack {
                 let too_large = input_len > limits.max_unpacked;
                 data.truncate(limits.max_unpacked.min(input_len) as usize);
                 let mut unpack = Unpack::new(Feed::Done, data, limits, input_len);
-                if too_large {
+                unpack.consumed = input_len;
+                unpack.index_arrived();
+                // A fault the index found lies before the limit.
+                if too_large && unpack.error.is_none() {
                     unpack.error = Some(ArchiveError::TooLarge {
                         limit: limits.max_unpacked,
                     });
+                    unpack.settle();
                 }
-                unpack.consumed = input_len;
-                unpack.index_arrived();
                 unpack
             }
             Ok(Format::Gzip) => {
@@ -814,7 +817,8 @@ impl Unpack {
     /// Appends decompressed tar bytes (for [`Unpack::fed`]); `consumed` is how much of the
     /// compressed input they took, for progress.
     pub fn push(&mut self, chunk: &[u8], consumed: u64) {
-        if self.error.is_some() {
+        if self.error.is_some() || self.index.marker {
+            self.consumed = consumed;
             return;
         }
         let room = self.room();
@@ -831,6 +835,7 @@ impl Unpack {
         if self.error.is_none() {
             self.error = error;
         }
+        self.settle();
         self.feed = Feed::Done;
     }
 
@@ -841,29 +846,48 @@ impl Unpack {
     }
 
     fn after_read(&mut self, result: Result<bool, ArchiveError>) -> bool {
-        let more = match result {
-            Ok(more) => more,
-            Err(e) => {
-                self.error = Some(e);
-                false
-            }
+        let (more, read_error) = match result {
+            Ok(more) => (more, None),
+            Err(e) => (false, Some(e)),
         };
-        if self.data.len() as u64 > self.limits.max_unpacked {
+        let too_large = (self.data.len() as u64 > self.limits.max_unpacked).then(|| {
             self.data.truncate(self.limits.max_unpacked as usize);
-            self.error = Some(ArchiveError::TooLarge {
+            ArchiveError::TooLarge {
                 limit: self.limits.max_unpacked,
-            });
-        }
+            }
+        });
+        // The first fault in the stream is the cause, however much of it arrived at once:
+        // one the index finds lies within the data, before the limit was crossed, which
+        // came before the stream broke off.
         self.index_arrived();
-        if !more || self.error.is_some() {
+        if self.error.is_none() {
+            self.error = too_large.or(read_error);
+        }
+        self.settle();
+        if !more || self.error.is_some() || self.index.marker {
+            // Dropping the feed stops a decompression thread at its next chunk.
             self.feed = Feed::Done;
         }
-        more && self.error.is_none()
+        more && self.error.is_none() && !self.index.marker
     }
 
     fn index_arrived(&mut self) {
         if let Some(e) = self.index.advance(&self.data, false, &self.limits) {
             self.error.get_or_insert(e);
+        }
+        self.settle();
+    }
+
+    /// Past the end-of-archive marker nothing belongs to the package: a stream that breaks
+    /// or grows too large after it was still read to its end.
+    fn settle(&mut self) {
+        if self.index.marker
+            && matches!(
+                self.error,
+                Some(ArchiveError::TruncatedGzip { .. } | ArchiveError::TooLarge { .. })
+            )
+        {
+            self.error = None;
         }
     }
 
@@ -1020,6 +1044,11 @@ fn looks_like_tar(data: &[u8]) -> bool {
     data.get(257..262) == Some(b"ustar")
 }
 
+/// The bytes before the first NUL.
+fn until_nul(bytes: &[u8]) -> &[u8] {
+    memchr::memchr(0, bytes).map_or(bytes, |at| &bytes[..at])
+}
+
 /// Whether an entry of this kind is a regular file (a contiguous one is one too).
 fn is_file(kind: tar::EntryType) -> bool {
     kind.is_file() || kind == tar::EntryType::Continuous
@@ -1055,8 +1084,11 @@ struct TarIndex {
     open: Option<TarFile>,
     /// Where the next header starts.
     next: usize,
-    /// The end-of-archive marker was seen: what follows is not read.
+    /// Reading stopped: at the end-of-archive marker, or at a limit.
     ended: bool,
+    /// The end-of-archive marker was seen: the package is all there, and what follows it
+    /// (the rest of the gzip stream, trailing garbage) is not part of it, for npm or tar.
+    marker: bool,
     /// Entries of every kind read so far, for the limit.
     seen: usize,
 }
@@ -1093,6 +1125,7 @@ impl TarIndex {
                 // Within a whole block, `None` is the end-of-archive marker.
                 None if complete || rest.len() >= 512 => {
                     self.ended = true;
+                    self.marker = rest.len() >= 512;
                     return None;
                 }
                 None => return None,
@@ -1109,7 +1142,10 @@ impl TarIndex {
             let start = self.next + entry.raw_file_position() as usize;
             let kind = entry.header().entry_type();
             let raw_path = entry.path_bytes();
-            let raw = String::from_utf8_lossy(&raw_path);
+            // A name ends at its first NUL, as C tools read it (a long name or a PAX path
+            // can hold one).
+            let raw_path = until_nul(&raw_path);
+            let raw = String::from_utf8_lossy(raw_path);
             let segments = crate::path::clean_segments(&raw);
             let stop = if raw_path.len() > limits.max_path_length {
                 Some(ArchiveError::PathTooLong {
@@ -1154,7 +1190,7 @@ impl TarIndex {
             if (kind.is_symlink() || kind.is_hard_link()) && !path.is_empty() && end <= data.len() {
                 let target = entry
                     .link_name_bytes()
-                    .map(|t| String::from_utf8_lossy(&t).into_owned())
+                    .map(|t| String::from_utf8_lossy(until_nul(&t)).into_owned())
                     .unwrap_or_default();
                 self.links.push(TarLink {
                     path: path.clone(),
@@ -1162,7 +1198,7 @@ impl TarIndex {
                     hard: kind.is_hard_link(),
                 });
             }
-            let file = (is_file(kind) && !path.is_empty()).then(|| TarFile {
+            let file = (is_file(kind) && !path.is_empty()).then_some(TarFile {
                 path,
                 range: start..end,
             });

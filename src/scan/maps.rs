@@ -338,19 +338,6 @@ pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
         )];
     }
     let mut out = Vec::new();
-    // A limit that left part of the map unread: what was read is reported below, and this
-    // says what was not.
-    for hit in map.limits.iter().filter(|h| h.unchecked) {
-        out.push(finding(
-            RuleId::SourcemapUnreadable,
-            Severity::Medium,
-            format!("{what} could not be read in full: {}", hit.message),
-            &format!(
-                "Check the rest of the map by hand; the command-line tool reads more with {}.",
-                hit.limit.option()
-            ),
-        ));
-    }
     if map.first_party_embedded > 0 {
         let severity = match (licence.is_open_source(), map.personal.is_empty()) {
             (false, _) => Severity::Critical,
@@ -431,6 +418,35 @@ pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
         ))
     }
     out
+}
+
+/// The findings for the parts of a map that a limit left unread (a map too large to parse
+/// says so in its own finding): what was read is reported by [`findings`], these say what
+/// was not.
+pub fn limit_findings(map: &MapSummary) -> Vec<Finding> {
+    if map.error.is_some() {
+        return Vec::new();
+    }
+    map.limits
+        .iter()
+        .filter(|h| h.unchecked)
+        .map(|hit| Finding {
+            rule: RuleId::SourcemapUnreadable,
+            severity: Severity::Medium,
+            path: map.path.clone(),
+            line: None,
+            message: format!(
+                "{} could not be read in full: {}",
+                describe(map),
+                hit.message
+            ),
+            remedy: format!(
+                "Check the rest of the map by hand; the command-line tool reads more with {}.",
+                hit.limit.option()
+            ),
+            source: None,
+        })
+        .collect()
 }
 
 /// Accounts that are build machines, not people.

@@ -207,6 +207,9 @@ fn assemble(
     for map in &source_maps {
         findings.extend(maps::findings(map, &licence));
     }
+    // What a limit left unread in a map is said by the verdict, as for an archive cut
+    // short; the rest of the findings make what it says about the part that was read.
+    let unread: Vec<Finding> = source_maps.iter().flat_map(maps::limit_findings).collect();
     findings.extend(file_findings);
     // A map that could not be parsed may still hold secrets in plain text.
     for map in source_maps
@@ -286,6 +289,12 @@ fn assemble(
     {
         analysis.verdict = unchecked_verdict(&analysis, hit);
     }
+    analysis.findings.extend(unread);
+    analysis.findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.path.cmp(&b.path))
+    });
     analysis
 }
 
