@@ -1091,6 +1091,9 @@ struct TarIndex {
     marker: bool,
     /// Entries of every kind read so far, for the limit.
     seen: usize,
+    /// Where the entry being decompressed ends: until the data reaches it there is nothing
+    /// new to index (its header is not read again for every chunk).
+    waiting: Option<usize>,
 }
 
 impl TarIndex {
@@ -1102,12 +1105,26 @@ impl TarIndex {
             entries_read,
             detail,
         };
+        if !complete && self.waiting.is_some_and(|end| data.len() < end) {
+            return None;
+        }
+        self.waiting = None;
         self.open = None;
         while !self.ended {
             // `next` may lie past the data while the last padding has not arrived.
             let rest = data.get(self.next..).unwrap_or_default();
-            if !complete && !headers_arrived(rest) {
+            let arrived = headers_arrived(rest);
+            if !complete && arrived.is_none() {
                 return None;
+            }
+            if arrived == Some(tar::EntryType::GNUSparse) {
+                // Its size is what it expands to, not what it takes in the tar: reading on
+                // would misplace every entry after it. npm never writes one.
+                self.ended = true;
+                return Some(broken(
+                    self.files.len(),
+                    "it holds a GNU sparse file, which npm never writes".into(),
+                ));
             }
             if complete && self.next > data.len() {
                 return Some(broken(
@@ -1129,8 +1146,12 @@ impl TarIndex {
                     return None;
                 }
                 None => return None,
-                Some(Err(_)) if !complete => return None,
-                Some(Err(e)) => return Some(broken(self.files.len(), e.to_string())),
+                // The headers are all there: a fault in them is final, and reading stops at
+                // it rather than decompressing the rest for nothing.
+                Some(Err(e)) => {
+                    self.ended = true;
+                    return Some(broken(self.files.len(), e.to_string()));
+                }
                 Some(Ok(entry)) => entry,
             };
             if self.seen == limits.max_entries {
@@ -1159,16 +1180,6 @@ impl TarIndex {
                     depth: segments.len(),
                     limit: limits.max_path_depth,
                 })
-            } else if kind == tar::EntryType::GNUSparse {
-                // Its size is what it expands to, not what it takes in the tar: reading on
-                // would misplace every entry after it. npm never writes one.
-                Some(broken(
-                    self.files.len(),
-                    format!(
-                        "{} is a GNU sparse file, which npm never writes",
-                        segments.join("/")
-                    ),
-                ))
             } else if is_file(kind) && entry.size() > limits.max_file_size {
                 Some(ArchiveError::FileTooLarge {
                     path: beginning(&segments.join("/")),
@@ -1211,6 +1222,7 @@ impl TarIndex {
                     ));
                 }
                 self.open = file;
+                self.waiting = Some(end);
                 return None;
             }
             self.files.extend(file);
@@ -1233,12 +1245,12 @@ impl TarIndex {
 /// Whether the headers of the next entry are all in `rest`: its extension headers (long
 /// names, PAX) with their data, and the entry's own header. Reading them before would copy
 /// an extension's data again for every chunk that arrives while it is incomplete.
-fn headers_arrived(rest: &[u8]) -> bool {
+///
+/// Gives the type of the entry's own header once they have.
+fn headers_arrived(rest: &[u8]) -> Option<tar::EntryType> {
     let mut at = 0;
     loop {
-        let Some(block) = rest.get(at..at + 512) else {
-            return false;
-        };
+        let block = rest.get(at..at + 512)?;
         let header = tar::Header::from_byte_slice(block);
         let extension = matches!(
             header.entry_type(),
@@ -1248,20 +1260,16 @@ fn headers_arrived(rest: &[u8]) -> bool {
                 | tar::EntryType::XGlobalHeader
         );
         if !extension {
-            return true;
+            return Some(header.entry_type());
         }
         // A size that cannot be read is the tar reader's to report.
         let Ok(size) = header.entry_size() else {
-            return true;
+            return Some(header.entry_type());
         };
-        let Some(next) = usize::try_from(size)
+        at = usize::try_from(size)
             .ok()
             .and_then(|s| s.checked_next_multiple_of(512))
-            .and_then(|s| (at + 512).checked_add(s))
-        else {
-            return false;
-        };
-        at = next;
+            .and_then(|s| (at + 512).checked_add(s))?;
     }
 }
 
