@@ -74,8 +74,18 @@ impl ArchiveError {
     /// Why reading stopped, in one sentence.
     pub fn cause(&self) -> String {
         match self {
-            ArchiveError::TruncatedGzip { decompressed, .. } => format!(
+            ArchiveError::TruncatedGzip {
+                decompressed,
+                detail,
+            } if detail == STREAM_CUT => format!(
                 "the file is cut short after {} of content, as an unfinished download would be.",
+                size(*decompressed)
+            ),
+            ArchiveError::TruncatedGzip {
+                decompressed,
+                detail,
+            } => format!(
+                "the compressed data is damaged after {} of content ({detail}).",
                 size(*decompressed)
             ),
             ArchiveError::BrokenTar { detail, .. } => {
@@ -487,20 +497,34 @@ pub enum Format {
 
 /// A gzip stream decompressed a slice at a time. npm tarballs are one gzip member; a
 /// multi-member file is still valid gzip and is read whole.
+///
+/// zlib's own gzip reader (CRC and length checked) is driven directly, rather than through
+/// a `Read` adapter: at a damaged block an adapter drops what its last call had decoded, so
+/// how much of the package came through would depend on the size of the reads (the page's
+/// steps, the CLI's chunks). Here everything decoded before the fault is kept, however the
+/// stream is read.
 pub struct Inflater<R: BufRead> {
-    decoder: flate2::bufread::MultiGzDecoder<Counted<R>>,
+    input: Counted<R>,
+    zlib: flate2::Decompress,
     /// Decompressed bytes so far.
     out: u64,
+    /// Inside a member: some of it was read, its end not yet.
+    in_member: bool,
+    /// The input is used up at the end of a member.
+    done: bool,
 }
 
 impl<R: BufRead> Inflater<R> {
     pub fn new(input: R) -> Inflater<R> {
         Inflater {
-            decoder: flate2::bufread::MultiGzDecoder::new(Counted {
+            input: Counted {
                 inner: input,
                 consumed: 0,
-            }),
+            },
+            zlib: flate2::Decompress::new_gzip(15),
             out: 0,
+            in_member: false,
+            done: false,
         }
     }
 
@@ -518,48 +542,90 @@ impl<R: BufRead> Inflater<R> {
         budget: usize,
         room: usize,
     ) -> Result<bool, ArchiveError> {
-        let mut left = budget;
         let start = out.len();
-        let result = loop {
-            // Room for a slice at a time: the budget may be far more than will ever come.
-            // Within the room already set aside, so that a buffer sized from the gzip
-            // trailer's claim is not doubled for its last slice.
-            let before = out.len();
-            let spare = out.capacity() - before;
-            let read = if spare == 0 {
+        while out.len() - start < budget {
+            if self.done {
+                return Ok(false);
+            }
+            let left = budget - (out.len() - start);
+            let input = match self.input.fill_buf() {
+                Ok(input) => input,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(self.fault(&e.to_string())),
+            };
+            // Input used up: the end, between members; inside one, zlib may still hold
+            // output it can give without more (the rest of a copy), and is asked for it.
+            let at_end = input.is_empty();
+            if at_end && !self.in_member {
+                self.done = true;
+                return Ok(false);
+            }
+            let (in_before, out_before) = (self.zlib.total_in(), self.zlib.total_out());
+            let flush = flate2::FlushDecompress::None;
+            let spare = out.capacity() - out.len();
+            let result = if spare == 0 {
                 // Full: grow only once more has really come (the stream may end here).
+                // Within the room already set aside otherwise, so that a buffer sized from
+                // the gzip trailer's claim is not doubled for its last slice.
                 let mut probe = [0u8; 4096];
                 let take = left.min(probe.len());
-                let read = self.decoder.read(&mut probe[..take]);
-                let n = *read.as_ref().unwrap_or(&0);
+                let result = self.zlib.decompress(input, &mut probe[..take], flush);
+                let n = (self.zlib.total_out() - out_before) as usize;
                 reserve_within(out, n, room.saturating_sub(out.len() - start));
                 out.extend_from_slice(&probe[..n]);
-                read
+                result
             } else {
-                out.resize(before + left.min(spare).min(SLICE), 0);
-                let read = self.decoder.read(&mut out[before..]);
-                out.truncate(before + *read.as_ref().unwrap_or(&0));
-                read
+                let at = out.len();
+                out.resize(at + left.min(spare).min(SLICE), 0);
+                let result = self.zlib.decompress(input, &mut out[at..], flush);
+                out.truncate(at + (self.zlib.total_out() - out_before) as usize);
+                result
             };
-            let n = *read.as_ref().unwrap_or(&0);
-            self.out += n as u64;
-            left -= n;
-            match read {
-                Ok(0) => break Ok(false),
-                Ok(_) if left == 0 => break Ok(true),
+            let consumed = (self.zlib.total_in() - in_before) as usize;
+            let produced = self.zlib.total_out() - out_before;
+            self.input.consume(consumed);
+            self.out += produced;
+            self.in_member |= consumed > 0;
+            match result {
+                Ok(flate2::Status::StreamEnd) => {
+                    // The next member, if more follows.
+                    self.zlib = flate2::Decompress::new_gzip(15);
+                    self.in_member = false;
+                }
+                // No progress, with room to write: a stream cut short, or one that cannot
+                // go on.
+                Ok(_) if consumed == 0 && produced == 0 => {
+                    return Err(self.fault(if at_end {
+                        STREAM_CUT
+                    } else {
+                        "corrupt deflate stream"
+                    }));
+                }
                 Ok(_) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => break Err(e),
+                // zlib's own words depend on where in its work the fault turned up (the
+                // same stream read in other sizes may give another), so they are not used.
+                Err(_) => return Err(self.fault("corrupt deflate stream")),
             }
-        };
-        result.map_err(|e| gzip_error(&e, self.out))
+        }
+        Ok(true)
+    }
+
+    fn fault(&mut self, detail: &str) -> ArchiveError {
+        self.done = true;
+        ArchiveError::TruncatedGzip {
+            decompressed: self.out,
+            detail: detail.to_string(),
+        }
     }
 
     /// Compressed bytes consumed so far.
     pub fn consumed(&self) -> u64 {
-        self.decoder.get_ref().consumed
+        self.input.consumed
     }
 }
+
+/// The detail of a gzip stream that ends before its end.
+const STREAM_CUT: &str = "the stream ends before its end marker";
 
 /// Room made in the output per read call.
 const SLICE: usize = 1 << 20;
@@ -629,17 +695,6 @@ fn tar_buffer(claimed: Option<usize>, input_len: usize, limits: &Limits) -> Vec<
             .min(MAX_PRESIZE)
             .min(limit),
     )
-}
-
-fn gzip_error(e: &std::io::Error, decompressed: u64) -> ArchiveError {
-    let detail = match e.kind() {
-        std::io::ErrorKind::UnexpectedEof => "the stream ends before its end marker".into(),
-        _ => e.to_string(),
-    };
-    ArchiveError::TruncatedGzip {
-        decompressed,
-        detail,
-    }
 }
 
 /// Bytes shared with whoever else reads them (natively, the digest thread).
