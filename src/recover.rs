@@ -290,6 +290,11 @@ mod tests {
         assert_eq!(n(None, "../../../../etc/passwd"), "etc/passwd");
         assert_eq!(n(None, ".."), "(unnamed)");
         assert_eq!(n(None, ""), "(unnamed)");
+        // No drive anywhere, no control character.
+        assert_eq!(n(None, "src/C:/x.ts"), "src/x.ts");
+        assert_eq!(n(None, "webpack:///C:/a/../../b.ts"), "b.ts");
+        assert_eq!(n(None, "a\u{0}b/\u{1b}[2Jc.ts"), "a_b/_[2Jc.ts");
+        assert_eq!(n(Some("..\\..\\"), "../x.ts"), "x.ts");
     }
 
     #[test]

@@ -1519,3 +1519,102 @@ fn write_fuzz_seeds() {
         std::fs::write(refs.join(format!("hostile-{i}")), text).unwrap();
     }
 }
+
+#[test]
+fn limits_are_options_with_plain_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = source_map(&[
+        ("src/a.ts", Some("a")),
+        ("src/b.ts", Some("b")),
+        ("src/c.ts", Some("c")),
+    ]);
+    let pkg = write_temp(
+        &dir,
+        "three.tgz",
+        &Tarball::new("package/")
+            .package_json("three", Some("MIT"))
+            .file("a.js.map", map)
+            .tgz(),
+    );
+    // Extract writes what was read and says what was not.
+    let out_dir = dir.path().join("out");
+    let out = leakscope()
+        .arg("extract")
+        .arg(&pkg)
+        .arg("-o")
+        .arg(&out_dir)
+        .args(["--max-map-sources", "2"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(files_under(&out_dir), ["src/a.ts", "src/b.ts"]);
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "leakscope: warning: a.js.map lists 3 sources, more than the 2 Leakscope reads in one \
+         source map: the first 2 were read, the rest were not checked. (--max-map-sources 2 \
+         sources)\n"
+    );
+    // Scan: incomplete, exit 2.
+    let out = leakscope()
+        .arg("scan")
+        .arg(&pkg)
+        .args(["--max-map-sources", "2"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    // Values people write, and plain words for the others.
+    for (option, value, error) in [
+        (
+            "--max-size",
+            "lots",
+            "\"lots\" is not a number (try 1GiB, 512MiB, 100k)",
+        ),
+        (
+            "--max-entries",
+            "1GiB",
+            "\"1GiB\": unknown unit \"GiB\" (use k or M)",
+        ),
+        (
+            "--max-json-depth",
+            "500",
+            "at most 128: the JSON parser never nests deeper",
+        ),
+        ("--max-file-size", "0", "\"0\": a limit is at least 1"),
+    ] {
+        let out = leakscope()
+            .arg("scan")
+            .arg(&pkg)
+            .args([option, value])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(stderr.contains(error), "{option} {value}: {stderr}");
+    }
+    let ok = leakscope()
+        .arg("scan")
+        .arg(&pkg)
+        .args([
+            "--max-size",
+            "512MiB",
+            "--max-entries",
+            "2M",
+            "--max-path-length",
+            "100k",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let help = leakscope().args(["scan", "--help"]).output().unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    for option in Limit::ALL.map(Limit::option) {
+        assert!(help.contains(option), "{option} in --help");
+    }
+    assert!(help.contains("--max-size <SIZE>"), "{help}");
+    assert!(help.contains("[default: 1GiB]"), "{help}");
+}
