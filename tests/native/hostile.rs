@@ -1018,6 +1018,9 @@ fn metro_maps_nested_in_sections_and_segments_are_read_and_flagged() {
         malformed.message
     );
     assert_eq!(s.analysis.verdict.level, Level::Critical);
+    let (written, _) = extract_confined(&tgz);
+    assert_eq!(written.len(), 5);
+    assert_eq!(zip_names(&s).len(), 5);
     // The streaming reader (maps arriving in pieces) gives the same.
     let mut stream = leakscope::source_map::MapStream::new(
         leakscope::source_map::Mappings::Check,
@@ -1172,6 +1175,15 @@ fn invalid_utf8_in_names_and_contents() {
     // Every output stays valid.
     json_report(&s);
     serde_json::from_str::<serde_json::Value>(&leakscope::report::sarif(&s)).unwrap();
+    // A map whose source names are not UTF-8 (read whole, they become U+FFFD).
+    let map = b"{\"version\":3,\"sources\":[\"src/\xff\xfe.ts\"],\"sourcesContent\":[\"\xc3\x28\"],\"mappings\":\"\"}";
+    let tgz = Tarball::new("package/").file("b.js.map", &map[..]).tgz();
+    let s = session(&tgz);
+    assert!(
+        s.analysis.source_maps[0].error.is_some(),
+        "not UTF-8: not JSON"
+    );
+    extract_confined(&tgz);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1275,6 +1287,16 @@ fn html_and_script_payloads_stay_text_in_every_format() {
         assert!(!outside_code.contains('<'), "{line}");
     }
     assert!(!md.chars().any(|c| c.is_control() && c != '\n'), "{md}");
+    // Recovered sources named the same way are written inside the folder.
+    let map = source_map(&NAMES.map(|n| (n, Some("x"))));
+    let tgz = Tarball::new("package/").file("a.js.map", map).tgz();
+    let (written, _) = extract_confined(&tgz);
+    assert_eq!(written.len(), NAMES.len(), "{written:?}");
+    assert!(
+        written.iter().all(|w| !w.chars().any(char::is_control)),
+        "{written:?}"
+    );
+    assert_eq!(zip_names(&session(&tgz)).len(), NAMES.len());
 }
 
 #[test]
