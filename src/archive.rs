@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use thiserror::Error;
 
-use crate::text::{binary_size, plural, size};
+use crate::text::{binary_size, count, plural, size};
 
 /// What went wrong while reading a package. Entries read before the fault stay available in
 /// [`Archive::entries`].
@@ -46,6 +46,26 @@ pub enum ArchiveError {
     TooLarge { limit: u64 },
     #[error("{}", crate::text::capitalise(&self.cause()))]
     TooManyEntries { limit: usize },
+    /// A file larger than [`Limits::max_file_size`]: reading stops at its header, before any
+    /// of it is decompressed.
+    #[error("{}", crate::text::capitalise(&self.cause()))]
+    FileTooLarge { path: String, size: u64, limit: u64 },
+    /// An entry whose path is longer than [`Limits::max_path_length`] bytes (`path` is its
+    /// beginning).
+    #[error("{}", crate::text::capitalise(&self.cause()))]
+    PathTooLong {
+        path: String,
+        length: usize,
+        limit: usize,
+    },
+    /// An entry nested deeper than [`Limits::max_path_depth`] folders (`path` is its
+    /// beginning).
+    #[error("{}", crate::text::capitalise(&self.cause()))]
+    PathTooDeep {
+        path: String,
+        depth: usize,
+        limit: usize,
+    },
     #[error("The archive holds no files.")]
     Empty,
 }
@@ -54,8 +74,18 @@ impl ArchiveError {
     /// Why reading stopped, in one sentence.
     pub fn cause(&self) -> String {
         match self {
-            ArchiveError::TruncatedGzip { decompressed, .. } => format!(
+            ArchiveError::TruncatedGzip {
+                decompressed,
+                detail,
+            } if detail == STREAM_CUT => format!(
                 "the file is cut short after {} of content, as an unfinished download would be.",
+                size(*decompressed)
+            ),
+            ArchiveError::TruncatedGzip {
+                decompressed,
+                detail,
+            } => format!(
+                "the compressed data is damaged after {} of content ({detail}).",
                 size(*decompressed)
             ),
             ArchiveError::BrokenTar { detail, .. } => {
@@ -69,7 +99,40 @@ impl ArchiveError {
                 "this archive holds more than {}; Leakscope stopped there.",
                 plural(*limit, "entry", "entries")
             ),
+            ArchiveError::FileTooLarge { path, size, limit } => format!(
+                "the file {path} is larger than {} (its header says {}); Leakscope stopped \
+                 there.",
+                binary_size(*limit),
+                binary_size(*size)
+            ),
+            ArchiveError::PathTooLong {
+                path,
+                length,
+                limit,
+            } => format!(
+                "an entry's path is longer than {} ({}, starting {path}); Leakscope stopped there.",
+                plural(*limit, "byte", "bytes"),
+                plural(*length, "byte", "bytes")
+            ),
+            ArchiveError::PathTooDeep { path, depth, limit } => format!(
+                "an entry's path is nested more than {} deep ({}, starting {path}); Leakscope \
+                 stopped there.",
+                plural(*limit, "folder", "folders"),
+                count(*depth as u64)
+            ),
             other => other.to_string(),
+        }
+    }
+
+    /// The limit that stopped reading, with its value, when a limit did.
+    pub fn limit(&self) -> Option<(Limit, u64)> {
+        match self {
+            ArchiveError::TooLarge { limit } => Some((Limit::Size, *limit)),
+            ArchiveError::TooManyEntries { limit } => Some((Limit::Entries, *limit as u64)),
+            ArchiveError::FileTooLarge { limit, .. } => Some((Limit::FileSize, *limit)),
+            ArchiveError::PathTooLong { limit, .. } => Some((Limit::PathLength, *limit as u64)),
+            ArchiveError::PathTooDeep { limit, .. } => Some((Limit::PathDepth, *limit as u64)),
+            _ => None,
         }
     }
 
@@ -82,26 +145,154 @@ impl ArchiveError {
                 | ArchiveError::BrokenTar { .. }
                 | ArchiveError::TooLarge { .. }
                 | ArchiveError::TooManyEntries { .. }
+                | ArchiveError::FileTooLarge { .. }
+                | ArchiveError::PathTooLong { .. }
+                | ArchiveError::PathTooDeep { .. }
         )
     }
 }
 
-/// How far a package may expand, so that a hostile one cannot exhaust memory or time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How far a package may expand and how much of it Leakscope reads, so that a hostile one
+/// cannot exhaust memory or time. The shells pass them in ([`crate::session::Options`]);
+/// the defaults are far above what real packages need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Limits {
-    /// Decompressed bytes of the whole tar stream.
+    /// Decompressed bytes of the whole tar stream (`--max-size`).
     pub max_unpacked: u64,
-    /// Entries of the tar, of any kind.
+    /// Entries of the tar, of any kind (`--max-entries`).
     pub max_entries: usize,
+    /// Bytes of one file, as its header gives them (`--max-file-size`).
+    pub max_file_size: u64,
+    /// Bytes of one source map that is parsed (`--max-map-size`); a larger one is reported
+    /// and searched for secrets as text, not parsed.
+    pub max_map_size: u64,
+    /// Sources read from one map (`--max-map-sources`), over all its sections.
+    pub max_map_sources: usize,
+    /// Bytes of a path: of an entry of the tar, of a source in a map
+    /// (`--max-path-length`).
+    pub max_path_length: usize,
+    /// Folders a path may be nested in (`--max-path-depth`).
+    pub max_path_depth: usize,
+    /// Levels of JSON nesting Leakscope follows into a source map: maps nested in index map
+    /// sections or in Metro's `x_facebook_segments` are read while they sit no deeper
+    /// (`--max-json-depth`; at most [`MAX_JSON_DEPTH`]).
+    pub max_json_depth: usize,
 }
+
+/// The most `max_json_depth` may be: the JSON parser never nests deeper than 128 levels
+/// within one value it reads, whatever the limit.
+pub const MAX_JSON_DEPTH: usize = 128;
 
 impl Default for Limits {
     fn default() -> Limits {
         Limits {
             max_unpacked: 1 << 30,
             max_entries: 100_000,
+            max_file_size: 512 << 20,
+            max_map_size: 512 << 20,
+            max_map_sources: 100_000,
+            max_path_length: 4096,
+            max_path_depth: 128,
+            max_json_depth: 64,
         }
     }
+}
+
+/// One of the [`Limits`], by name: what the shells show and the CLI's option for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Limit {
+    Size,
+    Entries,
+    FileSize,
+    MapSize,
+    MapSources,
+    PathLength,
+    PathDepth,
+    JsonDepth,
+}
+
+impl Limit {
+    pub const ALL: [Limit; 8] = [
+        Limit::Size,
+        Limit::Entries,
+        Limit::FileSize,
+        Limit::MapSize,
+        Limit::MapSources,
+        Limit::PathLength,
+        Limit::PathDepth,
+        Limit::JsonDepth,
+    ];
+
+    /// The CLI option that sets it.
+    pub fn option(self) -> &'static str {
+        match self {
+            Limit::Size => "--max-size",
+            Limit::Entries => "--max-entries",
+            Limit::FileSize => "--max-file-size",
+            Limit::MapSize => "--max-map-size",
+            Limit::MapSources => "--max-map-sources",
+            Limit::PathLength => "--max-path-length",
+            Limit::PathDepth => "--max-path-depth",
+            Limit::JsonDepth => "--max-json-depth",
+        }
+    }
+
+    /// What it bounds, in a few words.
+    pub fn what(self) -> &'static str {
+        match self {
+            Limit::Size => "decompressed size of the package",
+            Limit::Entries => "entries in the archive",
+            Limit::FileSize => "size of one file",
+            Limit::MapSize => "size of a source map that is parsed",
+            Limit::MapSources => "sources read from one source map",
+            Limit::PathLength => "length of a path",
+            Limit::PathDepth => "folders a path is nested in",
+            Limit::JsonDepth => "JSON nesting followed into a source map",
+        }
+    }
+
+    /// Its value in `limits`.
+    pub fn value(self, limits: &Limits) -> u64 {
+        match self {
+            Limit::Size => limits.max_unpacked,
+            Limit::Entries => limits.max_entries as u64,
+            Limit::FileSize => limits.max_file_size,
+            Limit::MapSize => limits.max_map_size,
+            Limit::MapSources => limits.max_map_sources as u64,
+            Limit::PathLength => limits.max_path_length as u64,
+            Limit::PathDepth => limits.max_path_depth as u64,
+            Limit::JsonDepth => limits.max_json_depth as u64,
+        }
+    }
+
+    /// A value of this limit as people read it: `1 GiB`, `100,000 entries`, `64 levels`.
+    pub fn show(self, value: u64) -> String {
+        let n = usize::try_from(value).unwrap_or(usize::MAX);
+        match self {
+            Limit::Size | Limit::FileSize | Limit::MapSize => binary_size(value),
+            Limit::Entries => plural(n, "entry", "entries"),
+            Limit::MapSources => plural(n, "source", "sources"),
+            Limit::PathLength => plural(n, "byte", "bytes"),
+            Limit::PathDepth => plural(n, "folder", "folders"),
+            Limit::JsonDepth => plural(n, "level", "levels"),
+        }
+    }
+}
+
+/// A limit that applied: it stopped Leakscope reading something, or made it read a thing
+/// differently (a source path too long to keep is recovered under another name).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct LimitHit {
+    pub limit: Limit,
+    /// Its value (bytes, entries, sources, levels).
+    pub value: u64,
+    /// Package-relative path of the file or map it applied to; `None` for the archive.
+    pub path: Option<String>,
+    /// What happened, in one sentence (the words of the finding that reports it).
+    pub message: String,
+    /// Part of the package was left unchecked because of it: the verdict is incomplete.
+    pub unchecked: bool,
 }
 
 /// One regular file of the package.
@@ -131,6 +322,26 @@ impl Entry {
     }
 }
 
+/// A symbolic or hard link of the package: listed, never followed (npm skips links when it
+/// installs a package, and Leakscope never writes the package's own files anywhere).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Link {
+    /// Package-relative, cleaned as a file's path is.
+    pub path: String,
+    /// Where it points, as the tar gives it: not cleaned, since that is what matters.
+    pub target: String,
+    pub kind: LinkKind,
+    /// The target is absolute or climbs out of the package.
+    pub escapes: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkKind {
+    Symbolic,
+    Hard,
+}
+
 /// A regular file of the tar as it was found: cleaned path, top folder still on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TarFile {
@@ -157,6 +368,7 @@ pub struct Archive {
     data: Vec<u8>,
     entries: Vec<Entry>,
     by_path: HashMap<String, usize>,
+    links: Vec<Link>,
     /// Set when reading stopped early; `entries` holds what was read before.
     pub error: Option<ArchiveError>,
     /// Bytes of the input as given (compressed size for a `.tgz`).
@@ -198,12 +410,18 @@ impl Archive {
             data,
             entries,
             by_path,
+            links: Vec::new(),
             error,
         }
     }
 
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// The package's symbolic and hard links, in tar order.
+    pub fn links(&self) -> &[Link] {
+        &self.links
     }
 
     pub fn bytes(&self, entry: &Entry) -> &[u8] {
@@ -232,7 +450,7 @@ impl Archive {
         error: Option<ArchiveError>,
         input_bytes: u64,
     ) -> Archive {
-        let (entries, by_path) = package_entries(index.files);
+        let (entries, by_path, links) = package_entries(index.files, index.links);
         let error = error.or_else(|| entries.is_empty().then_some(ArchiveError::Empty));
         let error = match error {
             // A gzip stream that holds no tar at all is as foreign as a random file.
@@ -245,6 +463,7 @@ impl Archive {
             data,
             entries,
             by_path,
+            links,
             error,
             input_bytes,
         }
@@ -278,68 +497,149 @@ pub enum Format {
 
 /// A gzip stream decompressed a slice at a time. npm tarballs are one gzip member; a
 /// multi-member file is still valid gzip and is read whole.
+///
+/// zlib's own gzip reader (CRC and length checked) is driven directly, rather than through
+/// a `Read` adapter: at a damaged block an adapter drops what its last call had decoded, so
+/// how much of the package came through would depend on the size of the reads (the page's
+/// steps, the CLI's chunks). Here everything decoded before the fault is kept, however the
+/// stream is read.
 pub struct Inflater<R: BufRead> {
-    decoder: flate2::bufread::MultiGzDecoder<Counted<R>>,
+    input: Counted<R>,
+    zlib: flate2::Decompress,
     /// Decompressed bytes so far.
     out: u64,
+    /// Inside a member: some of it was read, its end not yet.
+    in_member: bool,
+    /// The input is used up at the end of a member.
+    done: bool,
 }
 
 impl<R: BufRead> Inflater<R> {
     pub fn new(input: R) -> Inflater<R> {
         Inflater {
-            decoder: flate2::bufread::MultiGzDecoder::new(Counted {
+            input: Counted {
                 inner: input,
                 consumed: 0,
-            }),
+            },
+            zlib: flate2::Decompress::new_gzip(15),
             out: 0,
+            in_member: false,
+            done: false,
         }
     }
 
     /// Decompresses up to `budget` more bytes onto the end of `out`. `Ok(true)` while more
     /// may follow, `Ok(false)` at the end of the stream.
     pub fn read(&mut self, out: &mut Vec<u8>, budget: usize) -> Result<bool, ArchiveError> {
-        let mut left = budget;
-        let result = loop {
-            // Room for a slice at a time: the budget may be far more than will ever come.
-            // Within the room already set aside, so that a buffer sized from the gzip
-            // trailer's claim is not doubled for its last slice.
-            let before = out.len();
-            let spare = out.capacity() - before;
-            let read = if spare == 0 {
+        self.read_within(out, budget, usize::MAX)
+    }
+
+    /// [`Inflater::read`], growing `out` by no more than `room` bytes past its length
+    /// (`room` at least `budget`): the buffer never doubles past a limit.
+    pub fn read_within(
+        &mut self,
+        out: &mut Vec<u8>,
+        budget: usize,
+        room: usize,
+    ) -> Result<bool, ArchiveError> {
+        let start = out.len();
+        while out.len() - start < budget {
+            if self.done {
+                return Ok(false);
+            }
+            let left = budget - (out.len() - start);
+            let input = match self.input.fill_buf() {
+                Ok(input) => input,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(self.fault(&e.to_string())),
+            };
+            // Input used up: the end, between members; inside one, zlib may still hold
+            // output it can give without more (the rest of a copy), and is asked for it.
+            let at_end = input.is_empty();
+            if at_end && !self.in_member {
+                self.done = true;
+                return Ok(false);
+            }
+            let (in_before, out_before) = (self.zlib.total_in(), self.zlib.total_out());
+            let flush = flate2::FlushDecompress::None;
+            let spare = out.capacity() - out.len();
+            let result = if spare == 0 {
                 // Full: grow only once more has really come (the stream may end here).
+                // Within the room already set aside otherwise, so that a buffer sized from
+                // the gzip trailer's claim is not doubled for its last slice.
                 let mut probe = [0u8; 4096];
                 let take = left.min(probe.len());
-                let read = self.decoder.read(&mut probe[..take]);
-                out.extend_from_slice(&probe[..*read.as_ref().unwrap_or(&0)]);
-                read
+                let result = self.zlib.decompress(input, &mut probe[..take], flush);
+                let n = (self.zlib.total_out() - out_before) as usize;
+                reserve_within(out, n, room.saturating_sub(out.len() - start));
+                out.extend_from_slice(&probe[..n]);
+                result
             } else {
-                out.resize(before + left.min(spare).min(SLICE), 0);
-                let read = self.decoder.read(&mut out[before..]);
-                out.truncate(before + *read.as_ref().unwrap_or(&0));
-                read
+                let at = out.len();
+                out.resize(at + left.min(spare).min(SLICE), 0);
+                let result = self.zlib.decompress(input, &mut out[at..], flush);
+                out.truncate(at + (self.zlib.total_out() - out_before) as usize);
+                result
             };
-            let n = *read.as_ref().unwrap_or(&0);
-            self.out += n as u64;
-            left -= n;
-            match read {
-                Ok(0) => break Ok(false),
-                Ok(_) if left == 0 => break Ok(true),
+            let consumed = (self.zlib.total_in() - in_before) as usize;
+            let produced = self.zlib.total_out() - out_before;
+            self.input.consume(consumed);
+            self.out += produced;
+            self.in_member |= consumed > 0;
+            match result {
+                Ok(flate2::Status::StreamEnd) => {
+                    // The next member, if more follows.
+                    self.zlib = flate2::Decompress::new_gzip(15);
+                    self.in_member = false;
+                }
+                // No progress, with room to write: a stream cut short, or one that cannot
+                // go on.
+                Ok(_) if consumed == 0 && produced == 0 => {
+                    return Err(self.fault(if at_end {
+                        STREAM_CUT
+                    } else {
+                        "corrupt deflate stream"
+                    }));
+                }
                 Ok(_) => {}
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => break Err(e),
+                // zlib's own words depend on where in its work the fault turned up (the
+                // same stream read in other sizes may give another), so they are not used.
+                Err(_) => return Err(self.fault("corrupt deflate stream")),
             }
-        };
-        result.map_err(|e| gzip_error(&e, self.out))
+        }
+        Ok(true)
+    }
+
+    fn fault(&mut self, detail: &str) -> ArchiveError {
+        self.done = true;
+        ArchiveError::TruncatedGzip {
+            decompressed: self.out,
+            detail: detail.to_string(),
+        }
     }
 
     /// Compressed bytes consumed so far.
     pub fn consumed(&self) -> u64 {
-        self.decoder.get_ref().consumed
+        self.input.consumed
     }
 }
 
+/// The detail of a gzip stream that ends before its end.
+const STREAM_CUT: &str = "the stream ends before its end marker";
+
 /// Room made in the output per read call.
 const SLICE: usize = 1 << 20;
+
+/// Makes room for `n` more bytes in `out`, doubling as a `Vec` would but by no more than
+/// `most` (at least `n`): a buffer near its limit is not doubled past it (a 1 GiB one would
+/// ask for 2 GiB, more than the page's memory allows).
+fn reserve_within(out: &mut Vec<u8>, n: usize, most: usize) {
+    if out.capacity() - out.len() >= n {
+        return;
+    }
+    let grow = out.capacity().max(SLICE).min(most).max(n);
+    out.reserve_exact(grow);
+}
 
 /// A reader that counts what has been taken from it, for progress.
 struct Counted<R> {
@@ -383,24 +683,18 @@ fn size_hint(input: &[u8]) -> Option<usize> {
 /// file controls; beyond it the buffer grows as real data arrives.
 const MAX_PRESIZE: usize = 256 << 20;
 
-/// The buffer for a gzip stream's content, sized from the trailer's claim within reason.
-fn tar_buffer(claimed: Option<usize>, input_len: usize) -> Vec<u8> {
+/// The buffer for a gzip stream's content, sized from the trailer's claim within reason
+/// (and within the limit).
+fn tar_buffer(claimed: Option<usize>, input_len: usize, limits: &Limits) -> Vec<u8> {
+    let limit = usize::try_from(limits.max_unpacked)
+        .unwrap_or(usize::MAX)
+        .saturating_add(1);
     Vec::with_capacity(
         claimed
             .unwrap_or(input_len.saturating_mul(4))
-            .min(MAX_PRESIZE),
+            .min(MAX_PRESIZE)
+            .min(limit),
     )
-}
-
-fn gzip_error(e: &std::io::Error, decompressed: u64) -> ArchiveError {
-    let detail = match e.kind() {
-        std::io::ErrorKind::UnexpectedEof => "the stream ends before its end marker".into(),
-        _ => e.to_string(),
-    };
-    ArchiveError::TruncatedGzip {
-        decompressed,
-        detail,
-    }
 }
 
 /// Bytes shared with whoever else reads them (natively, the digest thread).
@@ -450,17 +744,19 @@ impl Unpack {
                 let too_large = input_len > limits.max_unpacked;
                 data.truncate(limits.max_unpacked.min(input_len) as usize);
                 let mut unpack = Unpack::new(Feed::Done, data, limits, input_len);
-                if too_large {
+                unpack.consumed = input_len;
+                unpack.index_arrived();
+                // A fault the index found lies before the limit.
+                if too_large && unpack.error.is_none() {
                     unpack.error = Some(ArchiveError::TooLarge {
                         limit: limits.max_unpacked,
                     });
+                    unpack.settle();
                 }
-                unpack.consumed = input_len;
-                unpack.index_arrived();
                 unpack
             }
             Ok(Format::Gzip) => {
-                let data = tar_buffer(size_hint(&input), input.len());
+                let data = tar_buffer(size_hint(&input), input.len(), &limits);
                 let reader = std::io::Cursor::new(Shared(input));
                 #[cfg(not(target_arch = "wasm32"))]
                 let feed = Feed::Thread(threaded::Inflating::spawn(Box::new(reader)));
@@ -480,7 +776,7 @@ impl Unpack {
         claimed: Option<usize>,
         limits: Limits,
     ) -> Unpack {
-        let data = tar_buffer(claimed, input_len as usize);
+        let data = tar_buffer(claimed, input_len as usize, &limits);
         Unpack::new(
             Feed::Inline(Box::new(Inflater::new(input))),
             data,
@@ -508,7 +804,7 @@ impl Unpack {
         file.seek(SeekFrom::End(-4))?;
         file.read_exact(&mut trailer)?;
         file.seek(SeekFrom::Start(0))?;
-        let data = tar_buffer(claimed_size(len as usize, trailer), len as usize);
+        let data = tar_buffer(claimed_size(len as usize, trailer), len as usize, &limits);
         let reader = std::io::BufReader::with_capacity(threaded::CHUNK, file);
         let feed = Feed::Thread(threaded::Inflating::spawn(Box::new(reader)));
         Ok(Unpack::new(feed, data, limits, len))
@@ -519,7 +815,7 @@ impl Unpack {
     pub fn fed(input_len: u64, claimed: Option<usize>, limits: Limits) -> Unpack {
         Unpack::new(
             Feed::Pushed,
-            tar_buffer(claimed, input_len as usize),
+            tar_buffer(claimed, input_len as usize, &limits),
             limits,
             input_len,
         )
@@ -553,18 +849,19 @@ impl Unpack {
         if self.error.is_some() {
             self.feed = Feed::Done;
         }
-        let budget = budget.min(self.room());
+        let room = self.room();
+        let budget = budget.min(room);
         let result = match &mut self.feed {
             Feed::Done => return false,
             Feed::Pushed => return true,
             Feed::Inline(inflater) => {
-                let result = inflater.read(&mut self.data, budget.max(1));
+                let result = inflater.read_within(&mut self.data, budget.max(1), room);
                 self.consumed = inflater.consumed();
                 result
             }
             #[cfg(not(target_arch = "wasm32"))]
             Feed::Thread(thread) => {
-                let result = thread.receive(&mut self.data, budget.max(1));
+                let result = thread.receive(&mut self.data, budget.max(1), room);
                 self.consumed = thread.consumed();
                 result
             }
@@ -575,11 +872,14 @@ impl Unpack {
     /// Appends decompressed tar bytes (for [`Unpack::fed`]); `consumed` is how much of the
     /// compressed input they took, for progress.
     pub fn push(&mut self, chunk: &[u8], consumed: u64) {
-        if self.error.is_some() {
+        if self.error.is_some() || self.index.marker {
+            self.consumed = consumed;
             return;
         }
         let room = self.room();
-        self.data.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        let take = chunk.len().min(room);
+        reserve_within(&mut self.data, take, room);
+        self.data.extend_from_slice(&chunk[..take]);
         self.consumed = consumed;
         let _ = self.after_read(Ok(true));
     }
@@ -590,6 +890,7 @@ impl Unpack {
         if self.error.is_none() {
             self.error = error;
         }
+        self.settle();
         self.feed = Feed::Done;
     }
 
@@ -600,29 +901,48 @@ impl Unpack {
     }
 
     fn after_read(&mut self, result: Result<bool, ArchiveError>) -> bool {
-        let more = match result {
-            Ok(more) => more,
-            Err(e) => {
-                self.error = Some(e);
-                false
-            }
+        let (more, read_error) = match result {
+            Ok(more) => (more, None),
+            Err(e) => (false, Some(e)),
         };
-        if self.data.len() as u64 > self.limits.max_unpacked {
+        let too_large = (self.data.len() as u64 > self.limits.max_unpacked).then(|| {
             self.data.truncate(self.limits.max_unpacked as usize);
-            self.error = Some(ArchiveError::TooLarge {
+            ArchiveError::TooLarge {
                 limit: self.limits.max_unpacked,
-            });
-        }
+            }
+        });
+        // The first fault in the stream is the cause, however much of it arrived at once:
+        // one the index finds lies within the data, before the limit was crossed, which
+        // came before the stream broke off.
         self.index_arrived();
-        if !more || self.error.is_some() {
+        if self.error.is_none() {
+            self.error = too_large.or(read_error);
+        }
+        self.settle();
+        if !more || self.error.is_some() || self.index.marker {
+            // Dropping the feed stops a decompression thread at its next chunk.
             self.feed = Feed::Done;
         }
-        more && self.error.is_none()
+        more && self.error.is_none() && !self.index.marker
     }
 
     fn index_arrived(&mut self) {
         if let Some(e) = self.index.advance(&self.data, false, &self.limits) {
             self.error.get_or_insert(e);
+        }
+        self.settle();
+    }
+
+    /// Past the end-of-archive marker nothing belongs to the package: a stream that breaks
+    /// or grows too large after it was still read to its end.
+    fn settle(&mut self) {
+        if self.index.marker
+            && matches!(
+                self.error,
+                Some(ArchiveError::TruncatedGzip { .. } | ArchiveError::TooLarge { .. })
+            )
+        {
+            self.error = None;
         }
     }
 
@@ -728,7 +1048,12 @@ mod threaded {
 
         /// Appends chunks to `data` until about `budget` bytes came (at least one chunk,
         /// waiting for it) or the stream ended.
-        pub fn receive(&mut self, data: &mut Vec<u8>, budget: usize) -> Result<bool, ArchiveError> {
+        pub fn receive(
+            &mut self,
+            data: &mut Vec<u8>,
+            budget: usize,
+            room: usize,
+        ) -> Result<bool, ArchiveError> {
             let mut got = 0;
             loop {
                 let next = if got == 0 {
@@ -750,6 +1075,7 @@ mod threaded {
                         });
                     }
                 };
+                super::reserve_within(data, chunk.len(), room.saturating_sub(got));
                 data.extend_from_slice(&chunk);
                 got += chunk.len();
                 self.consumed = consumed;
@@ -773,17 +1099,56 @@ fn looks_like_tar(data: &[u8]) -> bool {
     data.get(257..262) == Some(b"ustar")
 }
 
+/// The bytes before the first NUL.
+fn until_nul(bytes: &[u8]) -> &[u8] {
+    memchr::memchr(0, bytes).map_or(bytes, |at| &bytes[..at])
+}
+
+/// Whether an entry of this kind is a regular file (a contiguous one is one too).
+fn is_file(kind: tar::EntryType) -> bool {
+    kind.is_file() || kind == tar::EntryType::Continuous
+}
+
+/// The beginning of a path from the package, for a message: at most 60 characters.
+fn beginning(path: &str) -> String {
+    beginning_of(path, 60)
+}
+
+/// At most `max` characters of `text`, with `…` when it was cut.
+fn beginning_of(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
+/// A link of the tar as it was found: cleaned path, top folder still on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct TarLink {
+    path: String,
+    target: String,
+    hard: bool,
+}
+
 /// The tar's regular files, found as its bytes arrive.
 #[derive(Default)]
 struct TarIndex {
     files: Vec<TarFile>,
+    /// Symbolic and hard links: listed, never followed.
+    links: Vec<TarLink>,
     open: Option<TarFile>,
     /// Where the next header starts.
     next: usize,
-    /// The end-of-archive marker was seen: what follows is not read.
+    /// Reading stopped: at the end-of-archive marker, or at a limit.
     ended: bool,
+    /// The end-of-archive marker was seen: the package is all there, and what follows it
+    /// (the rest of the gzip stream, trailing garbage) is not part of it, for npm or tar.
+    marker: bool,
     /// Entries of every kind read so far, for the limit.
     seen: usize,
+    /// Where the entry being decompressed ends: until the data reaches it there is nothing
+    /// new to index (its header is not read again for every chunk).
+    waiting: Option<usize>,
 }
 
 impl TarIndex {
@@ -795,12 +1160,26 @@ impl TarIndex {
             entries_read,
             detail,
         };
+        if !complete && self.waiting.is_some_and(|end| data.len() < end) {
+            return None;
+        }
+        self.waiting = None;
         self.open = None;
         while !self.ended {
             // `next` may lie past the data while the last padding has not arrived.
             let rest = data.get(self.next..).unwrap_or_default();
-            if !complete && !headers_arrived(rest) {
+            let arrived = headers_arrived(rest);
+            if !complete && arrived.is_none() {
                 return None;
+            }
+            if arrived == Some(tar::EntryType::GNUSparse) {
+                // Its size is what it expands to, not what it takes in the tar: reading on
+                // would misplace every entry after it. npm never writes one.
+                self.ended = true;
+                return Some(broken(
+                    self.files.len(),
+                    "it holds a GNU sparse file, which npm never writes".into(),
+                ));
             }
             if complete && self.next > data.len() {
                 return Some(broken(
@@ -818,11 +1197,16 @@ impl TarIndex {
                 // Within a whole block, `None` is the end-of-archive marker.
                 None if complete || rest.len() >= 512 => {
                     self.ended = true;
+                    self.marker = rest.len() >= 512;
                     return None;
                 }
                 None => return None,
-                Some(Err(_)) if !complete => return None,
-                Some(Err(e)) => return Some(broken(self.files.len(), e.to_string())),
+                // The headers are all there: a fault in them is final, and reading stops at
+                // it rather than decompressing the rest for nothing.
+                Some(Err(e)) => {
+                    self.ended = true;
+                    return Some(broken(self.files.len(), e.to_string()));
+                }
                 Some(Ok(entry)) => entry,
             };
             if self.seen == limits.max_entries {
@@ -832,20 +1216,58 @@ impl TarIndex {
                 });
             }
             let start = self.next + entry.raw_file_position() as usize;
+            let kind = entry.header().entry_type();
+            let raw_path = entry.path_bytes();
+            // A name ends at its first NUL, as C tools read it (a long name or a PAX path
+            // can hold one).
+            let raw_path = until_nul(&raw_path);
+            let raw = String::from_utf8_lossy(raw_path);
+            let segments = crate::path::clean_segments(&raw);
+            let stop = if raw_path.len() > limits.max_path_length {
+                Some(ArchiveError::PathTooLong {
+                    path: beginning(&segments.join("/")),
+                    length: raw_path.len(),
+                    limit: limits.max_path_length,
+                })
+            } else if segments.len() > limits.max_path_depth {
+                Some(ArchiveError::PathTooDeep {
+                    path: beginning(&segments.join("/")),
+                    depth: segments.len(),
+                    limit: limits.max_path_depth,
+                })
+            } else if is_file(kind) && entry.size() > limits.max_file_size {
+                Some(ArchiveError::FileTooLarge {
+                    path: beginning(&segments.join("/")),
+                    size: entry.size(),
+                    limit: limits.max_file_size,
+                })
+            } else {
+                None
+            };
+            if let Some(stop) = stop {
+                self.ended = true;
+                return Some(stop);
+            }
+            let path = segments.join("/");
+            drop(raw);
             // Larger than memory (a 32-bit page) is as cut off as larger than the data.
             let size = usize::try_from(entry.size()).unwrap_or(usize::MAX);
             let end = start.saturating_add(size);
-            let kind = entry.header().entry_type();
-            let file = (kind.is_file() || kind == tar::EntryType::Continuous)
-                .then(|| {
-                    let raw = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
-                    crate::path::clean_segments(&raw).join("/")
-                })
-                .filter(|path| !path.is_empty())
-                .map(|path| TarFile {
-                    path,
-                    range: start..end,
+            if (kind.is_symlink() || kind.is_hard_link()) && !path.is_empty() && end <= data.len() {
+                let target = entry
+                    .link_name_bytes()
+                    .map(|t| String::from_utf8_lossy(until_nul(&t)).into_owned())
+                    .unwrap_or_default();
+                self.links.push(TarLink {
+                    path: path.clone(),
+                    target: beginning_of(&target, limits.max_path_length),
+                    hard: kind.is_hard_link(),
                 });
+            }
+            let file = (is_file(kind) && !path.is_empty()).then_some(TarFile {
+                path,
+                range: start..end,
+            });
             if end > data.len() {
                 if complete {
                     let path = file.map_or_else(|| "an entry".into(), |f| f.path);
@@ -855,6 +1277,7 @@ impl TarIndex {
                     ));
                 }
                 self.open = file;
+                self.waiting = Some(end);
                 return None;
             }
             self.files.extend(file);
@@ -877,12 +1300,12 @@ impl TarIndex {
 /// Whether the headers of the next entry are all in `rest`: its extension headers (long
 /// names, PAX) with their data, and the entry's own header. Reading them before would copy
 /// an extension's data again for every chunk that arrives while it is incomplete.
-fn headers_arrived(rest: &[u8]) -> bool {
+///
+/// Gives the type of the entry's own header once they have.
+fn headers_arrived(rest: &[u8]) -> Option<tar::EntryType> {
     let mut at = 0;
     loop {
-        let Some(block) = rest.get(at..at + 512) else {
-            return false;
-        };
+        let block = rest.get(at..at + 512)?;
         let header = tar::Header::from_byte_slice(block);
         let extension = matches!(
             header.entry_type(),
@@ -892,42 +1315,49 @@ fn headers_arrived(rest: &[u8]) -> bool {
                 | tar::EntryType::XGlobalHeader
         );
         if !extension {
-            return true;
+            return Some(header.entry_type());
         }
         // A size that cannot be read is the tar reader's to report.
         let Ok(size) = header.entry_size() else {
-            return true;
+            return Some(header.entry_type());
         };
-        let Some(next) = usize::try_from(size)
+        at = usize::try_from(size)
             .ok()
             .and_then(|s| s.checked_next_multiple_of(512))
-            .and_then(|s| (at + 512).checked_add(s))
-        else {
-            return false;
-        };
-        at = next;
+            .and_then(|s| (at + 512).checked_add(s))?;
     }
 }
 
-/// Package-relative entries: the top folder all files share (`package/`, `node/`, whatever
-/// its name) is dropped; a later duplicate replaces an earlier one, as `tar -x` would.
-fn package_entries(found: Vec<TarFile>) -> (Vec<Entry>, HashMap<String, usize>) {
-    let top = found
-        .first()
-        .and_then(|f| f.path.split_once('/'))
+/// Package-relative entries: the top folder all files and links share (`package/`,
+/// `node/`, whatever its name) is dropped; a later duplicate replaces an earlier one, as
+/// `tar -x` would.
+fn package_entries(
+    found: Vec<TarFile>,
+    links: Vec<TarLink>,
+) -> (Vec<Entry>, HashMap<String, usize>, Vec<Link>) {
+    let mut paths = found
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(links.iter().map(|l| l.path.as_str()));
+    let top = paths
+        .next()
+        .and_then(|p| p.split_once('/'))
         .map(|(t, _)| t.to_string());
     let shared = top.filter(|t| {
         found
             .iter()
-            .all(|f| f.path.split_once('/').is_some_and(|(first, _)| first == t))
+            .map(|f| f.path.as_str())
+            .chain(links.iter().map(|l| l.path.as_str()))
+            .all(|p| p.split_once('/').is_some_and(|(first, _)| first == t))
     });
+    let relative = |path: String| match &shared {
+        Some(top) => path[top.len() + 1..].to_string(),
+        None => path,
+    };
     let mut entries: Vec<Entry> = Vec::with_capacity(found.len());
     let mut by_path = HashMap::with_capacity(found.len());
     for (tar_index, TarFile { path, range }) in found.into_iter().enumerate() {
-        let path = match &shared {
-            Some(top) => path[top.len() + 1..].to_string(),
-            None => path,
-        };
+        let path = relative(path);
         let entry = Entry {
             path: path.clone(),
             range,
@@ -941,7 +1371,58 @@ fn package_entries(found: Vec<TarFile>) -> (Vec<Entry>, HashMap<String, usize>) 
             }
         }
     }
-    (entries, by_path)
+    let links = links
+        .into_iter()
+        .map(|l| {
+            let escapes = link_escapes(&l, shared.as_deref());
+            Link {
+                path: relative(l.path),
+                target: l.target,
+                kind: if l.hard {
+                    LinkKind::Hard
+                } else {
+                    LinkKind::Symbolic
+                },
+                escapes,
+            }
+        })
+        .collect();
+    (entries, by_path, links)
+}
+
+/// Whether a link points outside the package (`top` is the folder the package is in, when
+/// the tar has one): an absolute target or a drive letter, or one that climbs above the
+/// package's root. A symbolic link's target is relative to its folder, a hard link's to
+/// the root of the tar.
+fn link_escapes(link: &TarLink, top: Option<&str>) -> bool {
+    let target = link.target.as_str();
+    let b = target.as_bytes();
+    if target.starts_with(['/', '\\'])
+        || (b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':')
+    {
+        return true;
+    }
+    let mut at: Vec<&str> = if link.hard {
+        Vec::new()
+    } else {
+        link.path.split('/').collect()
+    };
+    if !link.hard {
+        at.pop();
+    }
+    for part in target.split(['/', '\\']) {
+        match part {
+            "" | "." => {}
+            ".." => {
+                if at.pop().is_none() {
+                    return true;
+                }
+            }
+            p => at.push(p),
+        }
+    }
+    // Inside the tar, but outside the package's folder.
+    top.is_some_and(|top| at.first() != Some(&top))
 }
 
 #[cfg(test)]

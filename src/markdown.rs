@@ -6,10 +6,10 @@
 //! here.)
 
 /// Text inside a table cell. Our own words mark code with backticks, which stay; in the rest
-/// every character with a meaning in Markdown is escaped, new lines become spaces, and `<`
-/// and `>` become entities.
+/// every character with a meaning in Markdown is escaped, new lines become spaces, `<` and
+/// `>` become entities, and control characters (escape sequences) are made visible.
 pub fn text(s: &str) -> String {
-    let one_line = s.replace(['\n', '\r'], " ");
+    let one_line = crate::text::without_controls(&s.replace(['\n', '\r'], " "));
     let parts: Vec<&str> = one_line.split('`').collect();
     // Backticks pair up in order; an odd one out at the end is text.
     let paired = (parts.len() - 1) / 2 * 2;
@@ -39,11 +39,13 @@ pub fn text(s: &str) -> String {
 }
 
 /// Text inside backticks: a backtick would end the span, so it becomes a quote; a pipe is
-/// escaped for the table.
+/// escaped for the table; control characters are made visible.
 pub fn code(s: &str) -> String {
-    s.replace('`', "'")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
+    crate::text::without_controls(
+        &s.replace('`', "'")
+            .replace('|', "\\|")
+            .replace(['\n', '\r'], " "),
+    )
 }
 
 #[cfg(test)]
@@ -62,5 +64,7 @@ mod tests {
         // An unpaired backtick is text.
         assert_eq!(text("it`s"), "it\\`s");
         assert_eq!(text("`a` and `b"), "`a` and \\`b");
+        assert_eq!(text("a\u{1b}[2J\u{9b}b"), "a\u{fffd}\\[2J\u{fffd}b");
+        assert_eq!(code("x\u{1b}]0;t\u{7}"), "x\u{fffd}]0;t\u{fffd}");
     }
 }

@@ -194,12 +194,24 @@ pub fn normalise_source_path(source_root: Option<&str>, source: &str) -> String 
     }
     let rest = rest.replace('\\', "/");
     let rest = strip_drive_letter(&rest);
-    let parts = crate::path::clean_segments(rest);
+    // No drive anywhere (`src/C:/a.ts`), and no control character: a NUL would end the
+    // name when it is written out, an escape sequence would drive a terminal.
+    let parts: Vec<String> = crate::path::clean_segments(rest)
+        .into_iter()
+        .filter(|p| !is_drive(p))
+        .map(|p| p.replace(|c: char| c.is_control(), "_"))
+        .collect();
     if parts.is_empty() {
         "(unnamed)".to_string()
     } else {
         parts.join("/")
     }
+}
+
+/// `C:`: a segment that a Windows tool reads as a drive.
+fn is_drive(segment: &str) -> bool {
+    let b = segment.as_bytes();
+    b.len() == 2 && b[0].is_ascii_alphabetic() && b[1] == b':'
 }
 
 /// Index just past `scheme://` (or `scheme:` for `data:`-like forms we still show).
@@ -278,6 +290,11 @@ mod tests {
         assert_eq!(n(None, "../../../../etc/passwd"), "etc/passwd");
         assert_eq!(n(None, ".."), "(unnamed)");
         assert_eq!(n(None, ""), "(unnamed)");
+        // No drive anywhere, no control character.
+        assert_eq!(n(None, "src/C:/x.ts"), "src/x.ts");
+        assert_eq!(n(None, "webpack:///C:/a/../../b.ts"), "b.ts");
+        assert_eq!(n(None, "a\u{0}b/\u{1b}[2Jc.ts"), "a_b/_[2Jc.ts");
+        assert_eq!(n(Some("..\\..\\"), "../x.ts"), "x.ts");
     }
 
     #[test]

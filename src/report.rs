@@ -38,6 +38,12 @@ pub struct Report<'a> {
     pub verdict: &'a Verdict,
     /// Why the archive could only be read in part, when it could.
     pub archive_error: Option<String>,
+    /// The limits the package was read under, by name (`max_size`, …).
+    pub limits: &'a crate::archive::Limits,
+    /// Every limit that applied: which, its value, where, and what it left unchecked.
+    pub limits_hit: &'a [crate::archive::LimitHit],
+    /// Symbolic and hard links in the package: listed, never followed.
+    pub links: &'a [crate::archive::Link],
 }
 
 /// What was scanned: its name, size and digests (`integrity` as npm gives it).
@@ -178,6 +184,9 @@ impl<'a> Report<'a> {
             findings: &a.findings,
             verdict: &a.verdict,
             archive_error: a.archive_error.as_ref().map(ToString::to_string),
+            limits: &a.limits,
+            limits_hit: &a.limits_hit,
+            links: &a.links,
         }
     }
 
@@ -265,6 +274,44 @@ pub fn markdown(s: &Session) -> String {
         md.push_str("\nThe JSON report lists every file.\n\n");
     }
     findings_table(&mut md, &a.findings);
+    if !a.limits_hit.is_empty() {
+        md.push_str(
+            "\n### Limits that applied\n\n| Limit | Where | What happened |\n|---|---|---|\n",
+        );
+        for hit in &a.limits_hit {
+            md.push_str(&format!(
+                "| `{}` {} | {} | {} |\n",
+                hit.limit.option(),
+                md_text(&hit.limit.show(hit.value)),
+                hit.path
+                    .as_deref()
+                    .map_or("(the tarball)".into(), |p| format!("`{}`", md_code(p))),
+                md_text(&hit.message)
+            ));
+        }
+    }
+    if !a.links.is_empty() {
+        md.push_str(&format!(
+            "\n### Links ({}, not followed)\n\n| Link | Points to | |\n|---|---|---|\n",
+            count(a.links.len() as u64)
+        ));
+        for link in &a.links {
+            md.push_str(&format!(
+                "| `{}` | `{}` | {}{} |\n",
+                md_code(&link.path),
+                md_code(&link.target),
+                match link.kind {
+                    crate::archive::LinkKind::Symbolic => "symbolic link",
+                    crate::archive::LinkKind::Hard => "hard link",
+                },
+                if link.escapes {
+                    ", outside the package"
+                } else {
+                    ""
+                }
+            ));
+        }
+    }
     md
 }
 

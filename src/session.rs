@@ -10,7 +10,7 @@ use std::io::BufRead;
 
 use serde::{Deserialize, Serialize};
 
-use crate::archive::{Archive, ArchiveError, Limits, Unpack};
+use crate::archive::{Archive, ArchiveError, LimitHit, Limits, Unpack};
 use crate::recover::{RecoveredSource, RecoveredSources};
 use crate::scan::{Analysis, Purpose, Scanner};
 use crate::view::tree::{FileTree, Tab};
@@ -226,7 +226,7 @@ impl Pipeline {
         Pipeline {
             name: name.to_string(),
             reading: Reading::Read(Archive::from_files(files)),
-            scanner: Scanner::new(options.purpose),
+            scanner: Scanner::with_limits(options.purpose, options.limits),
             digests: DigestSource::None,
             options,
         }
@@ -236,7 +236,7 @@ impl Pipeline {
         let mut pipeline = Pipeline {
             name: name.to_string(),
             reading: Reading::Unpacking(Box::new(unpack)),
-            scanner: Scanner::new(options.purpose),
+            scanner: Scanner::with_limits(options.purpose, options.limits),
             digests,
             options,
         };
@@ -341,11 +341,20 @@ impl Pipeline {
         ))
     }
 
-    /// Concludes with only what the source maps embed (all that `extract` needs), and the
-    /// archive their texts are read from (its `error` says when it was read in part).
-    pub fn finish_recovered(mut self) -> Result<(RecoveredSources, Archive), ArchiveError> {
+    /// Concludes with only what the source maps embed (all that `extract` needs), the
+    /// archive their texts are read from (its `error` says when it was read in part), and
+    /// the limits that applied to the maps.
+    pub fn finish_recovered(
+        mut self,
+    ) -> Result<(RecoveredSources, Archive, Vec<LimitHit>), ArchiveError> {
         let archive = self.read_to_end()?;
-        Ok((self.scanner.maps(&archive).recovered, archive))
+        let maps = self.scanner.maps(&archive);
+        let hits = maps
+            .source_maps
+            .into_iter()
+            .flat_map(|m| m.limits)
+            .collect();
+        Ok((maps.recovered, archive, hits))
     }
 }
 

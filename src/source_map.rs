@@ -13,6 +13,8 @@ use serde_json::value::RawValue;
 
 use mappings::MappingsCheck;
 
+use crate::text::plural;
+
 pub use stream::{MapStream, Texts};
 
 /// Regular maps have `mappings`; index maps have `sections`, each with its own map.
@@ -132,6 +134,44 @@ pub struct SourceMap {
     pub file: Option<String>,
     /// Ways the map breaks the spec, in plain words. Empty for a valid map.
     pub problems: Vec<String>,
+    /// What was not read because of a limit ([`MapLimits`]). Empty when all of it was.
+    pub cuts: Vec<MapCut>,
+}
+
+/// How much of a map is read: the share of [`crate::archive::Limits`] that applies here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MapLimits {
+    /// Sources kept, over all of a map's sections: `sources` and `sourcesContent` items
+    /// past it are counted, not held.
+    pub max_sources: usize,
+    /// JSON levels followed into maps nested in other maps (index map sections, Metro's
+    /// `x_facebook_segments`); the top map's object is level 1.
+    pub max_json_depth: usize,
+}
+
+impl Default for MapLimits {
+    fn default() -> MapLimits {
+        MapLimits::from(&crate::archive::Limits::default())
+    }
+}
+
+impl From<&crate::archive::Limits> for MapLimits {
+    fn from(limits: &crate::archive::Limits) -> MapLimits {
+        MapLimits {
+            max_sources: limits.max_map_sources,
+            max_json_depth: limits.max_json_depth.min(crate::archive::MAX_JSON_DEPTH),
+        }
+    }
+}
+
+/// Part of a map left unread because of a limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapCut {
+    /// The map lists `listed` sources (at least: maps too deep to read are not counted);
+    /// only the first `limit` were read.
+    Sources { listed: usize, limit: usize },
+    /// `maps` maps nested deeper than `limit` levels of JSON were not read.
+    Depth { limit: usize, maps: usize },
 }
 
 impl SourceMap {
@@ -185,7 +225,7 @@ struct RawMap<'a> {
     #[serde(default, rename = "sourcesContent")]
     sources_content: Option<StringList>,
     #[serde(default)]
-    names: Option<StringList>,
+    names: Option<NameList>,
     #[serde(borrow, default)]
     mappings: Option<&'a RawValue>,
     #[serde(borrow, default, rename = "ignoreList")]
@@ -196,6 +236,9 @@ struct RawMap<'a> {
     sections: Option<&'a RawValue>,
     #[serde(borrow, default, rename = "debugId")]
     debug_id: Option<&'a RawValue>,
+    /// React Native's Metro: more maps, by segment number.
+    #[serde(borrow, default)]
+    x_facebook_segments: Option<&'a RawValue>,
     /// `mappings` already checked as it arrived (by [`MapStream`]), to be finished here.
     #[serde(skip)]
     mappings_checked: Option<MappingsCheck>,
@@ -210,6 +253,8 @@ struct RawMap<'a> {
 struct TextList {
     items: Vec<Option<TextAt>>,
     wrong_items: usize,
+    /// Items past the limit, counted only.
+    beyond: usize,
 }
 
 #[derive(Deserialize)]
@@ -236,6 +281,15 @@ impl SourceMap {
     /// Like [`SourceMap::parse`]; with [`Mappings::Skip`], `mappings` is not validated (for
     /// a caller that only wants what the map embeds).
     pub fn parse_with(json: &[u8], mappings: Mappings) -> Result<SourceMap, MapError> {
+        SourceMap::parse_limited(json, mappings, &MapLimits::default())
+    }
+
+    /// Like [`SourceMap::parse_with`], reading no more than `limits` allow.
+    pub fn parse_limited(
+        json: &[u8],
+        mappings: Mappings,
+        limits: &MapLimits,
+    ) -> Result<SourceMap, MapError> {
         let json = strip_xssi_guard(json);
         // A derived struct would also accept a JSON array; a map is an object.
         match json.iter().find(|b| !b.is_ascii_whitespace()) {
@@ -243,16 +297,55 @@ impl SourceMap {
             Some(_) => return Err(MapError::NotAnObject),
             None => return Err(MapError::Json("the file is empty".into())),
         }
-        let raw: RawMap =
-            serde_json::from_slice(json).map_err(|e| MapError::Json(e.to_string()))?;
-        Ok(SourceMap::from_raw(raw, mappings))
+        let raw: RawMap = keeping(limits.max_sources, || serde_json::from_slice(json))
+            .map_err(|e| MapError::Json(e.to_string()))?;
+        Ok(SourceMap::from_raw(raw, mappings, limits))
     }
 
-    fn from_raw(raw: RawMap, mappings: Mappings) -> SourceMap {
-        let mut problems = Vec::new();
-        let map = read_map(raw, &mut problems, 0, mappings);
-        SourceMap { problems, ..map }
+    fn from_raw(raw: RawMap, mappings: Mappings, limits: &MapLimits) -> SourceMap {
+        let mut reader = Reader {
+            check: mappings,
+            limits: *limits,
+            problems: Vec::new(),
+            kept: 0,
+            listed: 0,
+            too_deep: 0,
+        };
+        let map = reader.read_map(raw, 1);
+        let mut cuts = Vec::new();
+        if reader.listed > reader.kept {
+            cuts.push(MapCut::Sources {
+                listed: reader.listed,
+                limit: limits.max_sources,
+            });
+        }
+        if reader.too_deep > 0 {
+            cuts.push(MapCut::Depth {
+                limit: limits.max_json_depth,
+                maps: reader.too_deep,
+            });
+        }
+        SourceMap {
+            problems: reader.problems,
+            cuts,
+            ..map
+        }
     }
+}
+
+thread_local! {
+    /// Items of `sources` and of `sourcesContent` the map being parsed may keep; those past
+    /// it are counted ([`StringList::beyond`]), not held. Set by [`keeping`] around each
+    /// parse, since serde's derived parse cannot be handed it.
+    static KEEP: std::cell::Cell<usize> = const { std::cell::Cell::new(usize::MAX) };
+}
+
+/// Runs a parse that keeps at most `keep` items of each list.
+fn keeping<T>(keep: usize, parse: impl FnOnce() -> T) -> T {
+    let before = KEEP.replace(keep);
+    let out = parse();
+    KEEP.set(before);
+    out
 }
 
 fn strip_xssi_guard(json: &[u8]) -> &[u8] {
@@ -265,169 +358,277 @@ fn strip_xssi_guard(json: &[u8]) -> &[u8] {
     }
 }
 
-fn read_map(raw: RawMap, problems: &mut Vec<String>, depth: usize, check: Mappings) -> SourceMap {
-    match raw.version.map(|v| v.get().trim()) {
-        Some("3") => {}
-        Some(v) => problems.push(format!("`version` is {v}, not 3")),
-        None => problems.push("`version` is missing".into()),
-    }
-    let file = optional_string(raw.file, "file", problems);
-    let debug_id = optional_string(raw.debug_id, "debugId", problems);
-    if let Some(sections) = raw.sections {
-        if raw.mappings.is_some() {
-            problems.push("an index map must not have `mappings`".into());
+/// Reads a map and the maps nested in it, counting sources against the limits.
+struct Reader {
+    check: Mappings,
+    limits: MapLimits,
+    problems: Vec<String>,
+    /// Sources kept so far, over all nested maps, and sources listed (kept or not).
+    kept: usize,
+    listed: usize,
+    /// Nested maps not read: too deep.
+    too_deep: usize,
+}
+
+impl Reader {
+    /// One map whose object is at JSON level `depth` (the top map's is 1).
+    fn read_map(&mut self, raw: RawMap, depth: usize) -> SourceMap {
+        let problems = &mut self.problems;
+        match raw.version.map(|v| v.get().trim()) {
+            Some("3") => {}
+            Some(v) => problems.push(format!("`version` is {v}, not 3")),
+            None => problems.push("`version` is missing".into()),
         }
-        let sources = read_sections(sections, problems, depth, check);
-        return SourceMap {
-            kind: MapKind::Index,
+        let file = optional_string(raw.file, "file", problems);
+        let debug_id = optional_string(raw.debug_id, "debugId", problems);
+        let segments = raw.x_facebook_segments;
+        if let Some(sections) = raw.sections {
+            if raw.mappings.is_some() {
+                problems.push("an index map must not have `mappings`".into());
+            }
+            let mut sources = self.read_sections(sections, depth);
+            sources.extend(self.read_segments(segments, depth));
+            return SourceMap {
+                kind: MapKind::Index,
+                sources,
+                debug_id,
+                file,
+                problems: Vec::new(),
+                cuts: Vec::new(),
+            };
+        }
+
+        let source_root = optional_string(raw.source_root, "sourceRoot", problems);
+        let (paths, paths_beyond) = match raw.sources {
+            None => {
+                problems.push("`sources` is missing".into());
+                (Vec::new(), 0)
+            }
+            Some(v) => {
+                let beyond = v.beyond;
+                (v.checked("sources", problems), beyond)
+            }
+        };
+        let (contents, contents_beyond): (Vec<Option<SourceText>>, usize) = match raw.contents_at {
+            Some(list) => {
+                if list.wrong_items > 0 {
+                    problems.push(wrong_items("sourcesContent"));
+                }
+                let beyond = list.beyond;
+                let texts = list.items.into_iter().map(|at| at.map(SourceText::At));
+                (texts.collect(), beyond)
+            }
+            None => match raw.sources_content {
+                Some(v) => {
+                    let beyond = v.beyond;
+                    let texts = v.checked("sourcesContent", problems).into_iter();
+                    (texts.map(|s| s.map(SourceText::Owned)).collect(), beyond)
+                }
+                None => (Vec::new(), 0),
+            },
+        };
+        let names = raw.names.map_or(0, |v| {
+            if v.not_a_list {
+                problems.push("`names` is not a list".into());
+            } else if v.wrong_items > 0 {
+                problems.push(wrong_items("names"));
+            }
+            if v.wrong_items + v.nulls > 0 {
+                problems.push("`names` holds a value that is not a string".into());
+            }
+            v.items
+        });
+        // Indices are checked against every source the map lists, read or not.
+        let listed_paths = paths.len() + paths_beyond;
+        let ignored = ignore_list(
+            raw.ignore_list.or(raw.google_ignore_list),
+            listed_paths,
+            paths.len(),
+            problems,
+        );
+        let checked = match (raw.mappings, raw.mappings_checked) {
+            _ if self.check == Mappings::Skip => Ok(()),
+            (None, _) => Err("`mappings` is missing".into()),
+            (Some(_), Some(checked)) => checked.finish(listed_paths, names),
+            (Some(m), None) => match serde_json::from_str::<std::borrow::Cow<str>>(m.get()) {
+                Ok(m) => {
+                    let mut checked = MappingsCheck::default();
+                    checked.feed(m.as_bytes());
+                    checked.finish(listed_paths, names)
+                }
+                Err(_) => Err("`mappings` is not a string".into()),
+            },
+        };
+        if let Err(e) = checked {
+            problems.push(e);
+        }
+
+        // sourcesContent may be longer than sources (a broken map): what it embeds still
+        // leaks. Lists were cut at what this map may keep; the two may be cut differently
+        // when a list is not a list.
+        let room = self.limits.max_sources.saturating_sub(self.kept);
+        let count = paths.len().max(contents.len()).min(room);
+        self.kept += count;
+        self.listed += listed_paths.max(contents.len() + contents_beyond);
+        let mut paths = paths.into_iter();
+        let mut contents = contents.into_iter();
+        let mut sources: Vec<MapSource> = (0..count)
+            .map(|i| MapSource {
+                path: paths.next().flatten(),
+                source_root: source_root.clone(),
+                content: contents.next().flatten(),
+                ignored: ignored.get(i).copied().unwrap_or(false),
+            })
+            .collect();
+        sources.extend(self.read_segments(segments, depth));
+        SourceMap {
+            kind: MapKind::Regular,
             sources,
             debug_id,
             file,
             problems: Vec::new(),
+            cuts: Vec::new(),
+        }
+    }
+
+    /// A map nested in this one at JSON level `depth` (`what` names it in problems), read
+    /// when it is no deeper than the limit.
+    fn read_nested(&mut self, map: &RawValue, depth: usize, what: &str) -> Vec<MapSource> {
+        if depth > self.limits.max_json_depth {
+            self.too_deep += 1;
+            self.problems.push(format!(
+                "{what} sits {depth} levels deep in the JSON, past the {} Leakscope follows, \
+                 so it was not read",
+                plural(self.limits.max_json_depth, "level", "levels")
+            ));
+            return Vec::new();
+        }
+        let room = self.limits.max_sources.saturating_sub(self.kept);
+        match keeping(room, || serde_json::from_str::<RawMap>(map.get())) {
+            Ok(raw) => {
+                let outer = std::mem::take(&mut self.problems);
+                if raw.sections.is_some() {
+                    self.problems.push(
+                        "an index map is nested inside another (ECMA-426 forbids it; React \
+                         Native's Metro writes them); it is read all the same"
+                            .into(),
+                    );
+                }
+                let sub = self.read_map(raw, depth);
+                let inner = std::mem::replace(&mut self.problems, outer);
+                self.problems
+                    .extend(inner.into_iter().map(|p| format!("{what}: {p}")));
+                sub.sources
+            }
+            Err(_) => {
+                self.problems
+                    .push(format!("{what} has a map that is not an object"));
+                Vec::new()
+            }
+        }
+    }
+
+    /// An index map's sections (its object is at JSON level `depth`).
+    fn read_sections(&mut self, sections: &RawValue, depth: usize) -> Vec<MapSource> {
+        let Ok(sections) = serde_json::from_str::<Vec<&RawValue>>(sections.get()) else {
+            self.problems.push("`sections` is not a list".into());
+            return Vec::new();
         };
+        let mut sources = Vec::new();
+        let mut previous: Option<(i64, i64)> = None;
+        for (i, section) in sections.iter().enumerate() {
+            let problems = &mut self.problems;
+            let Ok(section) = serde_json::from_str::<RawSection>(section.get()) else {
+                problems.push(format!("section {i} is not an object"));
+                continue;
+            };
+            match section
+                .offset
+                .map(|o| serde_json::from_str::<Offset>(o.get()))
+            {
+                Some(Ok(Offset {
+                    line: Some(line),
+                    column: Some(column),
+                })) => match (line.as_i64(), column.as_i64()) {
+                    (Some(l), Some(c)) if l >= 0 && c >= 0 => {
+                        if previous.is_some_and(|p| (l, c) <= p) {
+                            problems.push(format!(
+                                "section {i} starts before or where the previous one does"
+                            ));
+                        }
+                        previous = Some((l, c));
+                    }
+                    _ => problems.push(format!(
+                        "section {i} has an offset that is not two non-negative integers"
+                    )),
+                },
+                Some(Ok(_)) => {
+                    problems.push(format!("section {i} is missing its offset line or column"))
+                }
+                Some(Err(_)) => {
+                    problems.push(format!("section {i} has an offset that is not an object"))
+                }
+                None => problems.push(format!("section {i} has no offset")),
+            }
+            let Some(map) = section.map else {
+                problems.push(format!("section {i} has no map"));
+                continue;
+            };
+            // `sections` is one level down, the section another, its map a third.
+            sources.extend(self.read_nested(map, depth + 3, &format!("section {i}")));
+        }
+        sources
     }
 
-    let source_root = optional_string(raw.source_root, "sourceRoot", problems);
-    let paths = match raw.sources {
-        None => {
-            problems.push("`sources` is missing".into());
-            Vec::new()
+    /// Metro's `x_facebook_segments`: more maps by segment number, outside the spec (the
+    /// map's object is at JSON level `depth`).
+    fn read_segments(&mut self, segments: Option<&RawValue>, depth: usize) -> Vec<MapSource> {
+        let Some(segments) = segments.filter(|s| s.get().trim() != "null") else {
+            return Vec::new();
+        };
+        self.problems.push(
+            "`x_facebook_segments` holds more maps (React Native's Metro writes them; they are \
+             not part of ECMA-426); they are read all the same"
+                .into(),
+        );
+        let Ok(segments) = serde_json::from_str::<Segments>(segments.get()) else {
+            self.problems
+                .push("`x_facebook_segments` is not an object".into());
+            return Vec::new();
+        };
+        let mut sources = Vec::new();
+        for (key, map) in segments.0 {
+            let what = format!("segment {}", crate::text::without_controls(&key));
+            sources.extend(self.read_nested(map, depth + 2, &what));
         }
-        Some(v) => v.checked("sources", problems),
-    };
-    let contents: Vec<Option<SourceText>> = match raw.contents_at {
-        Some(list) => {
-            if list.wrong_items > 0 {
-                problems.push(wrong_items("sourcesContent"));
-            }
-            list.items
-                .into_iter()
-                .map(|at| at.map(SourceText::At))
-                .collect()
-        }
-        None => raw
-            .sources_content
-            .map(|v| v.checked("sourcesContent", problems))
-            .unwrap_or_default()
-            .into_iter()
-            .map(|s| s.map(SourceText::Owned))
-            .collect(),
-    };
-    let names = raw.names.map_or(0, |v| {
-        let names = v.checked("names", problems);
-        if names.iter().any(Option::is_none) {
-            problems.push("`names` holds a value that is not a string".into());
-        }
-        names.len()
-    });
-    let ignored = ignore_list(
-        raw.ignore_list.or(raw.google_ignore_list),
-        paths.len(),
-        problems,
-    );
-    let checked = match (raw.mappings, raw.mappings_checked) {
-        _ if check == Mappings::Skip => Ok(()),
-        (None, _) => Err("`mappings` is missing".into()),
-        (Some(_), Some(checked)) => checked.finish(paths.len(), names),
-        (Some(m), None) => match serde_json::from_str::<std::borrow::Cow<str>>(m.get()) {
-            Ok(m) => {
-                let mut checked = MappingsCheck::default();
-                checked.feed(m.as_bytes());
-                checked.finish(paths.len(), names)
-            }
-            Err(_) => Err("`mappings` is not a string".into()),
-        },
-    };
-    if let Err(e) = checked {
-        problems.push(e);
-    }
-
-    // sourcesContent may be longer than sources (a broken map): what it embeds still leaks.
-    let count = paths.len().max(contents.len());
-    let mut paths = paths.into_iter();
-    let mut contents = contents.into_iter();
-    let sources = (0..count)
-        .map(|i| MapSource {
-            path: paths.next().flatten(),
-            source_root: source_root.clone(),
-            content: contents.next().flatten(),
-            ignored: ignored.get(i).copied().unwrap_or(false),
-        })
-        .collect();
-    SourceMap {
-        kind: MapKind::Regular,
-        sources,
-        debug_id,
-        file,
-        problems: Vec::new(),
+        sources
     }
 }
 
-fn read_sections(
-    sections: &RawValue,
-    problems: &mut Vec<String>,
-    depth: usize,
-    check: Mappings,
-) -> Vec<MapSource> {
-    let Ok(sections) = serde_json::from_str::<Vec<&RawValue>>(sections.get()) else {
-        problems.push("`sections` is not a list".into());
-        return Vec::new();
-    };
-    if depth > 0 {
-        // Not read further: nesting is not allowed, and a deep one would exhaust the stack.
-        problems.push("an index map is nested inside another".into());
-        return Vec::new();
-    }
-    let mut sources = Vec::new();
-    let mut previous: Option<(i64, i64)> = None;
-    for (i, section) in sections.iter().enumerate() {
-        let Ok(section) = serde_json::from_str::<RawSection>(section.get()) else {
-            problems.push(format!("section {i} is not an object"));
-            continue;
-        };
-        match section
-            .offset
-            .map(|o| serde_json::from_str::<Offset>(o.get()))
-        {
-            Some(Ok(Offset {
-                line: Some(line),
-                column: Some(column),
-            })) => match (line.as_i64(), column.as_i64()) {
-                (Some(l), Some(c)) if l >= 0 && c >= 0 => {
-                    if previous.is_some_and(|p| (l, c) <= p) {
-                        problems.push(format!(
-                            "section {i} starts before or where the previous one does"
-                        ));
-                    }
-                    previous = Some((l, c));
+/// An object's members in the order they are written.
+struct Segments<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Segments<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Segments<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Segments<'de>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = map.next_entry::<String, &'de RawValue>()? {
+                    out.push(entry);
                 }
-                _ => problems.push(format!(
-                    "section {i} has an offset that is not two non-negative integers"
-                )),
-            },
-            Some(Ok(_)) => {
-                problems.push(format!("section {i} is missing its offset line or column"))
+                Ok(Segments(out))
             }
-            Some(Err(_)) => {
-                problems.push(format!("section {i} has an offset that is not an object"))
-            }
-            None => problems.push(format!("section {i} has no offset")),
         }
-        let Some(map) = section.map else {
-            problems.push(format!("section {i} has no map"));
-            continue;
-        };
-        match serde_json::from_str::<RawMap>(map.get()) {
-            Ok(raw) => {
-                let mut inner = Vec::new();
-                let sub = read_map(raw, &mut inner, depth + 1, check);
-                problems.extend(inner.into_iter().map(|p| format!("section {i}: {p}")));
-                sources.extend(sub.sources);
-            }
-            Err(_) => problems.push(format!("section {i} has a map that is not an object")),
-        }
+        d.deserialize_map(V)
     }
-    sources
 }
 
 fn optional_string(
@@ -454,6 +655,8 @@ struct StringList {
     items: Vec<Option<String>>,
     wrong_items: usize,
     not_a_list: bool,
+    /// Items past what the parse may keep ([`keeping`]): counted, not held or checked.
+    beyond: usize,
 }
 
 impl<'de> Deserialize<'de> for StringList {
@@ -473,8 +676,15 @@ impl<'de> serde::de::Visitor<'de> for StringListVisitor {
 
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<StringList, A::Error> {
         let mut list = StringList::default();
-        while let Some(item) = seq.next_element::<Item>()? {
-            list.push(item);
+        let keep = KEEP.get();
+        while list.items.len() < keep {
+            match seq.next_element::<Item>()? {
+                Some(item) => list.push(item),
+                None => return Ok(list),
+            }
+        }
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+            list.beyond += 1;
         }
         Ok(list)
     }
@@ -538,6 +748,131 @@ fn wrong_items(field: &str) -> String {
     format!("`{field}` holds values that are neither strings nor null")
 }
 
+/// `names`, counted: only how many there are matters (for `mappings`' indices), so none is
+/// held.
+#[derive(Debug, Default)]
+struct NameList {
+    items: usize,
+    /// Items that are neither strings nor null, and nulls.
+    wrong_items: usize,
+    nulls: usize,
+    not_a_list: bool,
+}
+
+impl<'de> Deserialize<'de> for NameList {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = NameList;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of strings")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<NameList, A::Error> {
+                let mut list = NameList::default();
+                while let Some(name) = seq.next_element::<Name>()? {
+                    list.items += 1;
+                    match name {
+                        Name::Text => {}
+                        Name::Null => list.nulls += 1,
+                        Name::Wrong => list.wrong_items += 1,
+                    }
+                }
+                Ok(list)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<NameList, A::Error> {
+                while map
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(NameList::not_a_list())
+            }
+            fn visit_str<E>(self, _: &str) -> Result<NameList, E> {
+                Ok(NameList::not_a_list())
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<NameList, E> {
+                Ok(NameList::not_a_list())
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<NameList, E> {
+                Ok(NameList::not_a_list())
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<NameList, E> {
+                Ok(NameList::not_a_list())
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<NameList, E> {
+                Ok(NameList::not_a_list())
+            }
+            fn visit_unit<E>(self) -> Result<NameList, E> {
+                Ok(NameList::not_a_list())
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl NameList {
+    fn not_a_list() -> NameList {
+        NameList {
+            not_a_list: true,
+            ..NameList::default()
+        }
+    }
+}
+
+/// What one item of `names` is. Never held.
+enum Name {
+    Text,
+    Null,
+    Wrong,
+}
+
+impl<'de> Deserialize<'de> for Name {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Name;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Name, E> {
+                Ok(Name::Text)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Name, E> {
+                Ok(Name::Wrong)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Name, E> {
+                Ok(Name::Wrong)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Name, E> {
+                Ok(Name::Wrong)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Name, E> {
+                Ok(Name::Wrong)
+            }
+            fn visit_unit<E>(self) -> Result<Name, E> {
+                Ok(Name::Null)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Name, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Name::Wrong)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Name, A::Error> {
+                while map
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(Name::Wrong)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
 /// One item of a [`StringList`].
 enum Item {
     Text(String),
@@ -590,7 +925,14 @@ impl<'de> Deserialize<'de> for Item {
     }
 }
 
-fn ignore_list(v: Option<&RawValue>, sources: usize, problems: &mut Vec<String>) -> Vec<bool> {
+/// Which of the `kept` sources `ignoreList` marks; an index is checked against all the
+/// `sources` the map lists.
+fn ignore_list(
+    v: Option<&RawValue>,
+    sources: usize,
+    kept: usize,
+    problems: &mut Vec<String>,
+) -> Vec<bool> {
     let Some(v) = v else {
         return Vec::new();
     };
@@ -598,10 +940,11 @@ fn ignore_list(v: Option<&RawValue>, sources: usize, problems: &mut Vec<String>)
         problems.push("`ignoreList` is not a list".into());
         return Vec::new();
     };
-    let mut out = vec![false; sources];
+    let mut out = vec![false; kept];
     for item in items {
         match item.as_u64() {
-            Some(i) if (i as usize) < sources => out[i as usize] = true,
+            Some(i) if (i as usize) < kept => out[i as usize] = true,
+            Some(i) if (i as usize) < sources => {}
             Some(i) => problems.push(format!(
                 "`ignoreList` names source {i}, which does not exist"
             )),

@@ -103,6 +103,24 @@ pub fn without_controls(text: &str) -> String {
         .collect()
 }
 
+/// A JSON document with every character that [`without_controls`] hides written as a
+/// `\uXXXX` escape, so that printed to a terminal it cannot drive it: the JSON writer
+/// escapes C0 controls already, but not DEL, C1 (which holds the 8-bit CSI) or the
+/// bidirectional overrides. Outside strings a JSON document is ASCII, so only strings
+/// change, and they mean the same.
+pub fn json_without_controls(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if (c.is_control() && !c.is_ascii_whitespace()) || bidi {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,5 +173,16 @@ mod tests {
             "evil\u{fffd}gpj.exe"
         );
         assert_eq!(without_controls("plain é"), "plain é");
+    }
+
+    #[test]
+    fn json_keeps_its_meaning_without_controls() {
+        let json = serde_json::json!({"name": "a\u{1b}[2J\u{9b}\u{7f}\u{202e}b\né"}).to_string();
+        let safe = json_without_controls(&json);
+        assert!(!safe.chars().any(|c| c.is_control()), "{safe}");
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&safe).unwrap(),
+            serde_json::from_str::<serde_json::Value>(&json).unwrap()
+        );
     }
 }

@@ -21,22 +21,32 @@ pub fn run(
     output: &Path,
     own_only: bool,
     registry: &Registry,
+    limits: leakscope::archive::Limits,
 ) -> Result<ExitCode, CliError> {
     let progress = Progress::new();
     // Only the maps matter here; the rest of the scan would be wasted work.
-    let opened = open(package, extract_options(), &progress, registry);
+    let opened = open(package, extract_options(limits), &progress, registry);
     let (pipeline, _) = opened.inspect_err(|_| progress.finish())?;
     let pipeline = run_pipeline(pipeline, &progress);
     let read = pipeline.finish_recovered();
     progress.finish();
-    let (recovered, archive) = read.map_err(|e| input_error(package, &e))?;
+    let (recovered, archive, hits) = read.map_err(|e| input_error(package, &e))?;
     let mut err = anstream::stderr();
     if let Some(e) = &archive.error {
         let _ = writeln!(
             err,
             "leakscope: warning: {} could not be read to its end ({}); writing what was recovered before that",
             without_controls(&package.display().to_string()),
-            e.cause()
+            without_controls(&e.cause())
+        );
+    }
+    for hit in &hits {
+        let _ = writeln!(
+            err,
+            "leakscope: warning: {} ({} {})",
+            without_controls(&hit.message),
+            hit.limit.option(),
+            hit.limit.show(hit.value)
         );
     }
     let write_error = |path: &Path, source| CliError::Write {

@@ -4,6 +4,7 @@
 
 mod extract;
 mod fetch;
+mod limits;
 mod open;
 mod progress;
 mod text;
@@ -70,6 +71,8 @@ enum Command {
         allow_incomplete: bool,
         #[command(flatten)]
         registry: RegistryArgs,
+        #[command(flatten)]
+        limits: limits::LimitArgs,
     },
     /// Write the original sources recovered from the package's source maps to a folder.
     #[command(
@@ -86,6 +89,8 @@ enum Command {
         own_only: bool,
         #[command(flatten)]
         registry: RegistryArgs,
+        #[command(flatten)]
+        limits: limits::LimitArgs,
     },
     /// Compare two packages (files or published versions): files added, removed and
     /// changed, findings new in NEW first, findings gone.
@@ -108,6 +113,8 @@ enum Command {
         allow_incomplete: bool,
         #[command(flatten)]
         registry: RegistryArgs,
+        #[command(flatten)]
+        limits: limits::LimitArgs,
     },
 }
 
@@ -156,23 +163,29 @@ fn main() -> ExitCode {
             fail_on,
             allow_incomplete,
             registry,
+            limits,
         } => run_scan(
             &packages,
             format,
-            fail_on,
-            allow_incomplete,
+            Gate {
+                fail_on,
+                allow_incomplete,
+            },
             &Registry::new(registry.registry),
+            limits.limits(),
         ),
         Command::Extract {
             package,
             output,
             own_only,
             registry,
+            limits,
         } => extract::run(
             &package,
             &output,
             own_only,
             &Registry::new(registry.registry),
+            limits.limits(),
         ),
         Command::Diff {
             old,
@@ -181,12 +194,16 @@ fn main() -> ExitCode {
             fail_on,
             allow_incomplete,
             registry,
+            limits,
         } => run_diff(
             [&old, &new],
             format,
-            fail_on,
-            allow_incomplete,
+            Gate {
+                fail_on,
+                allow_incomplete,
+            },
             &Registry::new(registry.registry),
+            limits.limits(),
         ),
     };
     match result {
@@ -206,12 +223,21 @@ fn main() -> ExitCode {
 
 const RED: Style = AnsiColor::Red.on_default().bold();
 
+/// What decides the exit code.
+struct Gate {
+    fail_on: Severity,
+    allow_incomplete: bool,
+}
+
 fn run_scan(
     packages: &[PathBuf],
     format: Format,
-    fail_on: Severity,
-    allow_incomplete: bool,
+    Gate {
+        fail_on,
+        allow_incomplete,
+    }: Gate,
     registry: &Registry,
+    limits: leakscope::archive::Limits,
 ) -> Result<ExitCode, CliError> {
     let mut failed = false;
     let mut incomplete = false;
@@ -219,7 +245,7 @@ fn run_scan(
     let mut jsons = Vec::new();
     let digests = matches!(format, Format::Json | Format::Markdown);
     for path in packages {
-        let s = open::session(path, digests, registry)?;
+        let s = open::session(path, digests, registry, limits)?;
         failed |= s.analysis.findings.iter().any(|f| f.severity >= fail_on);
         incomplete |= s.analysis.verdict.level == Level::Incomplete;
         let text = match format {
@@ -227,8 +253,8 @@ fn run_scan(
                 jsons.push(serde_json::to_value(Report::new(&s)).expect("plain data"));
                 continue;
             }
-            Format::Json => Report::new(&s).to_json(),
-            Format::Sarif => sarif(&s),
+            Format::Json => json_out(&Report::new(&s).to_json()),
+            Format::Sarif => json_out(&sarif(&s)),
             Format::Markdown => markdown(&s),
             Format::Text => text::report(&s),
         };
@@ -238,7 +264,7 @@ fn run_scan(
         // Several packages: one JSON array, so the output stays one document.
         write_out(
             &mut out,
-            &serde_json::to_string_pretty(&jsons).expect("plain data"),
+            &json_out(&serde_json::to_string_pretty(&jsons).expect("plain data")),
         )?;
     }
     Ok(ExitCode::from(if incomplete && !allow_incomplete {
@@ -251,20 +277,23 @@ fn run_scan(
 fn run_diff(
     [old, new]: [&PathBuf; 2],
     format: Format,
-    fail_on: Severity,
-    allow_incomplete: bool,
+    Gate {
+        fail_on,
+        allow_incomplete,
+    }: Gate,
     registry: &Registry,
+    limits: leakscope::archive::Limits,
 ) -> Result<ExitCode, CliError> {
-    let old_session = open::session(old, true, registry)?;
-    let new_session = open::session(new, true, registry)?;
+    let old_session = open::session(old, true, registry, limits)?;
+    let new_session = open::session(new, true, registry, limits)?;
     let incomplete = [&old_session, &new_session]
         .iter()
         .any(|s| s.analysis.verdict.level == Level::Incomplete);
     let c = leakscope::diff::compare(&old_session, &new_session);
     let text = match format {
-        Format::Json => c.to_json(),
+        Format::Json => json_out(&c.to_json()),
         Format::Markdown => c.markdown(),
-        Format::Sarif => c.sarif(),
+        Format::Sarif => json_out(&c.sarif()),
         Format::Text => text::comparison(&c),
     };
     write_out(&mut anstream::stdout(), &text)?;
@@ -273,6 +302,12 @@ fn run_diff(
     } else {
         u8::from(c.fails(fail_on))
     }))
+}
+
+/// JSON for standard output: names from the package keep their meaning, but no character
+/// of theirs can drive a terminal.
+fn json_out(json: &str) -> String {
+    leakscope::text::json_without_controls(json)
 }
 
 fn write_out(out: &mut impl Write, text: &str) -> Result<(), CliError> {

@@ -7,6 +7,7 @@ use std::cell::OnceCell;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
+use leakscope::archive::Limits;
 use leakscope::registry::{Provenance, Spec};
 use leakscope::scan::Purpose;
 use leakscope::session::{Options, Pipeline};
@@ -129,10 +130,16 @@ pub fn run(mut pipeline: Pipeline, progress: &Progress) -> Pipeline {
 }
 
 /// Reads and scans one package, a file or a name.
-pub fn session(arg: &Path, digests: bool, registry: &Registry) -> Result<Session, CliError> {
+pub fn session(
+    arg: &Path,
+    digests: bool,
+    registry: &Registry,
+    limits: Limits,
+) -> Result<Session, CliError> {
     let progress = Progress::new();
     let options = Options {
         digests,
+        limits,
         ..Options::scan(now_ms())
     };
     let opened = open(arg, options, &progress, registry);
@@ -153,7 +160,7 @@ pub fn session(arg: &Path, digests: bool, registry: &Registry) -> Result<Session
             anstream::stderr(),
             "leakscope: warning: {} could not be read to its end: {}",
             without_controls(&session.input.name),
-            e.cause()
+            without_controls(&e.cause())
         );
     }
     Ok(session)
@@ -173,10 +180,11 @@ pub fn now_ms() -> u64 {
 }
 
 /// Options for only what the maps embed.
-pub fn extract_options() -> Options {
+pub fn extract_options(limits: Limits) -> Options {
     Options {
         purpose: Purpose::Extract,
         digests: false,
+        limits,
         ..Options::scan(now_ms())
     }
 }

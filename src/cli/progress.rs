@@ -21,7 +21,7 @@ impl Progress {
     pub fn step(&self, what: &str) {
         if let Some(bar) = &self.0 {
             bar.set_style(indicatif::ProgressStyle::default_spinner());
-            bar.set_message(format!("{what}…"));
+            bar.set_message(format!("{}…", leakscope::text::without_controls(what)));
         }
     }
 

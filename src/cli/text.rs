@@ -76,6 +76,49 @@ pub fn report(s: &Session) -> String {
             out.push_str(&entry_text(entry));
         }
     }
+    if !a.limits_hit.is_empty() {
+        out.push_str(&format!(
+            "\n{}LIMITS THAT APPLIED{}\n",
+            bold.render(),
+            bold.render_reset()
+        ));
+        for hit in &a.limits_hit {
+            out.push_str(&format!(
+                "  {} ({} {})\n",
+                clean(&hit.message),
+                hit.limit.option(),
+                hit.limit.show(hit.value)
+            ));
+        }
+    }
+    if !a.links.is_empty() {
+        out.push_str(&format!(
+            "\n{}LINKS ({}, not followed){}\n",
+            bold.render(),
+            count(a.links.len() as u64),
+            bold.render_reset()
+        ));
+        for link in a.links.iter().take(TEXT_FILES) {
+            out.push_str(&format!(
+                "  {} -> {}{}\n",
+                clean(&link.path),
+                clean(&link.target),
+                match (link.kind, link.escapes) {
+                    (leakscope::archive::LinkKind::Hard, true) =>
+                        " (hard link, outside the package)",
+                    (leakscope::archive::LinkKind::Hard, false) => " (hard link)",
+                    (_, true) => " (outside the package)",
+                    (_, false) => "",
+                }
+            ));
+        }
+        if a.links.len() > TEXT_FILES {
+            out.push_str(&format!(
+                "  and {} more (--format json lists all)\n",
+                count((a.links.len() - TEXT_FILES) as u64)
+            ));
+        }
+    }
     if let Some(p) = &s.input.source {
         out.push_str(&format!(
             "\nFrom {}: {}",

@@ -3,10 +3,10 @@
 //! (natively while later files are still being decompressed, a map even while its own
 //! bytes arrive), or for a package already in memory when the scan concludes.
 
-use crate::archive::{Archive, Partial};
-use crate::source_map::{MapStream, Mappings, Texts};
+use crate::archive::{Archive, Limits, Partial};
+use crate::source_map::{MapLimits, MapStream, Mappings, Texts};
 
-use super::maps::{MAX_MAP_BYTES, ParsedMap};
+use super::maps::ParsedMap;
 use super::references;
 use super::secrets::{self, Hit};
 
@@ -45,9 +45,14 @@ pub(super) fn is_map(path: &str) -> bool {
 }
 
 impl Facts {
-    fn of(path: &str, bytes: &[u8], purpose: Purpose) -> Facts {
+    fn of(path: &str, bytes: &[u8], purpose: Purpose, limits: &Limits) -> Facts {
         if is_map(path) {
-            return Facts::Map(ParsedMap::of(bytes, purpose.mappings(), purpose.secrets()));
+            return Facts::Map(ParsedMap::of(
+                bytes,
+                purpose.mappings(),
+                purpose.secrets(),
+                limits,
+            ));
         }
         let url =
             references::comment_style(path).and_then(|style| references::find_url(bytes, style));
@@ -67,6 +72,7 @@ impl Facts {
 /// and concludes.
 pub struct Scanner {
     pub(super) purpose: Purpose,
+    pub(super) limits: Limits,
     /// By tar index ([`crate::archive::Entry::tar_index`]).
     pub(super) facts: Vec<Option<Facts>>,
     /// The map being decompressed, read as its bytes arrive.
@@ -82,8 +88,15 @@ struct OpenMap {
 
 impl Scanner {
     pub fn new(purpose: Purpose) -> Scanner {
+        Scanner::with_limits(purpose, Limits::default())
+    }
+
+    /// A scanner that reads maps no further than `limits` allow (the archive's own limits
+    /// are [`crate::archive::Unpack`]'s).
+    pub fn with_limits(purpose: Purpose, limits: Limits) -> Scanner {
         Scanner {
             purpose,
+            limits,
             facts: Vec::new(),
             open: None,
         }
@@ -96,20 +109,24 @@ impl Scanner {
             let bytes = &partial.data[file.range.clone()];
             let facts = match self.open.take_if(|open| open.tar_index == i) {
                 Some(open) => Facts::Map(open.finish(bytes, self.purpose)),
-                None => Facts::of(&file.path, bytes, self.purpose),
+                None => Facts::of(&file.path, bytes, self.purpose, &self.limits),
             };
             self.facts.push(Some(facts));
         }
         if let Some(file) = partial.open
             && is_map(&file.path)
-            && file.range.len() <= MAX_MAP_BYTES
+            && file.range.len() as u64 <= self.limits.max_map_size
         {
             let tar_index = partial.files.len();
             let open = match &mut self.open {
                 Some(open) if open.tar_index == tar_index => open,
                 slot => slot.insert(OpenMap {
                     tar_index,
-                    stream: MapStream::new(self.purpose.mappings(), Texts::Leave),
+                    stream: MapStream::limited(
+                        self.purpose.mappings(),
+                        Texts::Leave,
+                        MapLimits::from(&self.limits),
+                    ),
                     secrets: Vec::new(),
                 }),
             };
@@ -123,7 +140,14 @@ impl Scanner {
         self.facts
             .get_mut(entry.tar_index())
             .and_then(Option::take)
-            .unwrap_or_else(|| Facts::of(&entry.path, archive.bytes(entry), self.purpose))
+            .unwrap_or_else(|| {
+                Facts::of(
+                    &entry.path,
+                    archive.bytes(entry),
+                    self.purpose,
+                    &self.limits,
+                )
+            })
     }
 }
 

@@ -3,12 +3,13 @@
 
 use serde::Serialize;
 
+use crate::archive::{Limit, LimitHit, Limits};
 use crate::finding::{Finding, RuleId, Severity};
 use crate::package::Licence;
 use crate::recover::{FromMap, RecoveredSources, is_first_party, normalise_source_path};
 use crate::scan::secrets::{self, Hit};
-use crate::source_map::{MapKind, Mappings, SourceMap};
-use crate::text::{count, plural, size};
+use crate::source_map::{MapCut, MapKind, MapLimits, Mappings, SourceMap};
+use crate::text::{binary_size, count, plural, size};
 
 /// How a map is shipped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -47,23 +48,25 @@ pub struct MapSummary {
     /// Its text holds `"sourcesContent"`: what matters when it cannot be read.
     #[serde(skip)]
     pub mentions_content: bool,
+    /// The limits that applied to it: a map larger than Leakscope parses, more sources than
+    /// it reads, maps nested too deep, source paths too long to keep.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub limits: Vec<LimitHit>,
 }
 
-/// Larger maps are reported, not parsed: real ones stay well below (the 2026 leak's map was
-/// 60 MB), and parsing one this big would take gigabytes.
-pub const MAX_MAP_BYTES: usize = 512 << 20;
-
-/// Parses one map on its own, unless it is too large to: the first half of [`summarise`]'s
-/// work, which can start while the rest of the package is still arriving.
-pub fn parse(json: &[u8], mappings: Mappings) -> Result<SourceMap, String> {
-    if json.len() > MAX_MAP_BYTES {
+/// Parses one map on its own, unless it is larger than the limit (real ones stay well
+/// below it: the 2026 leak's map was 60 MB, and parsing a far larger one would take
+/// gigabytes): the first half of [`summarise`]'s work, which can start while the rest of the
+/// package is still arriving.
+pub fn parse(json: &[u8], mappings: Mappings, limits: &Limits) -> Result<SourceMap, String> {
+    if json.len() as u64 > limits.max_map_size {
         return Err(format!(
-            "it is {}, more than the {} Leakscope reads in one map",
+            "it is {}, more than the {} Leakscope parses in one map",
             size(json.len() as u64),
-            size(MAX_MAP_BYTES as u64)
+            binary_size(limits.max_map_size)
         ));
     }
-    SourceMap::parse_with(json, mappings).map_err(|e| e.to_string())
+    SourceMap::parse_limited(json, mappings, &MapLimits::from(limits)).map_err(|e| e.to_string())
 }
 
 /// A map as read on its own, before the rest of the package is known.
@@ -76,8 +79,8 @@ pub struct ParsedMap {
 
 impl ParsedMap {
     /// Parses `json` and, if `look` is set, looks for secrets in what it embeds.
-    pub fn of(json: &[u8], mappings: Mappings, look: bool) -> ParsedMap {
-        ParsedMap::with_secrets(parse(json, mappings), json, Vec::new(), look)
+    pub fn of(json: &[u8], mappings: Mappings, look: bool, limits: &Limits) -> ParsedMap {
+        ParsedMap::with_secrets(parse(json, mappings, limits), json, Vec::new(), look)
     }
 
     /// A parsed map with the secrets of what it embeds: `known` holds those already found
@@ -113,17 +116,31 @@ impl ParsedMap {
     }
 }
 
-/// Summarises one parsed map (`json` is its text, which starts at `base` in the package's
-/// tar data when it is there), adding what it embeds to `recovered`.
+/// The map being summarised, and how it is shipped.
+pub struct MapFile<'a> {
+    /// Package-relative; for an inline map, the file that holds it.
+    pub path: &'a str,
+    /// Its JSON, which starts at `base` in the package's tar data when it is there.
+    pub json: &'a [u8],
+    pub base: Option<usize>,
+    pub shipped: ShippedAs,
+    pub referenced: bool,
+}
+
+/// Summarises one parsed map, adding what it embeds to `recovered`.
 pub fn summarise(
-    path: &str,
-    json: &[u8],
-    base: Option<usize>,
+    file: MapFile<'_>,
     parsed: ParsedMap,
-    shipped: ShippedAs,
-    referenced: bool,
+    limits: &Limits,
     recovered: &mut RecoveredSources,
 ) -> MapSummary {
+    let MapFile {
+        path,
+        json,
+        base,
+        shipped,
+        referenced,
+    } = file;
     let mut summary = MapSummary {
         path: path.to_string(),
         kind: shipped,
@@ -140,6 +157,7 @@ pub fn summarise(
         problems: Vec::new(),
         error: None,
         mentions_content: false,
+        limits: Vec::new(),
     };
     let ParsedMap { map, secrets } = parsed;
     let map = match map {
@@ -147,9 +165,27 @@ pub fn summarise(
         Err(e) => {
             summary.error = Some(e);
             summary.mentions_content = memchr::memmem::find(json, b"\"sourcesContent\"").is_some();
+            if json.len() as u64 > limits.max_map_size {
+                summary.limits.push(LimitHit {
+                    limit: Limit::MapSize,
+                    value: limits.max_map_size,
+                    path: Some(path.to_string()),
+                    message: format!(
+                        "{path} is larger than {} ({}), the most Leakscope parses in one source \
+                         map: it was searched for secrets as text, but what it embeds was not \
+                         checked.",
+                        binary_size(limits.max_map_size),
+                        size(json.len() as u64)
+                    ),
+                    unchecked: true,
+                });
+            }
             return summary;
         }
     };
+    summary
+        .limits
+        .extend(map.cuts.iter().map(|cut| cut_hit(path, cut)));
     let mut secrets = secrets.into_iter();
     if map.kind == MapKind::Index && shipped == ShippedAs::File {
         summary.kind = ShippedAs::Index;
@@ -159,6 +195,9 @@ pub fn summarise(
     summary.content_bytes = map.content_bytes();
     summary.debug_id = map.debug_id.clone();
     summary.source_root = map.sources.iter().find_map(|s| s.source_root.clone());
+    // Paths past the limits are recovered under a name of their own: written out, such a
+    // path would fail (or bury the file 10,000 folders deep).
+    let (mut too_long, mut too_deep) = (0, 0);
     for (i, source) in map.sources.into_iter().enumerate() {
         // The root counts too: `"sourceRoot": "/Users/ann/app/"` names ann.
         for detail in [&source.source_root, &source.path]
@@ -169,11 +208,18 @@ pub fn summarise(
                 summary.personal.push(detail);
             }
         }
-        let normalised = match &source.path {
+        let mut normalised = match &source.path {
             Some(p) => normalise_source_path(source.source_root.as_deref(), p),
             // A null source still leaks its content; give it a stable name.
             None => format!("(unnamed)/{}-{i}", path.replace('/', "_")),
         };
+        if normalised.len() > limits.max_path_length {
+            too_long += 1;
+            normalised = format!("(long path)/{}-{i}", path.replace('/', "_"));
+        } else if normalised.split('/').count() > limits.max_path_depth {
+            too_deep += 1;
+            normalised = format!("(deep path)/{}-{i}", path.replace('/', "_"));
+        }
         let first_party = is_first_party(&normalised, source.ignored);
         summary.first_party += usize::from(first_party);
         let hits = secrets.next().unwrap_or_default();
@@ -186,8 +232,70 @@ pub fn summarise(
             recovered.add(&from, normalised, content, first_party, hits);
         }
     }
+    for (n, limit, what, folder) in [
+        (too_long, Limit::PathLength, "longer than", "(long path)"),
+        (
+            too_deep,
+            Limit::PathDepth,
+            "nested deeper than",
+            "(deep path)",
+        ),
+    ] {
+        if n == 0 {
+            continue;
+        }
+        let value = limit.value(limits);
+        summary.limits.push(LimitHit {
+            limit,
+            value,
+            path: Some(path.to_string()),
+            message: format!(
+                "{} of {path} {} paths {what} {}; {} recovered under {folder}/ instead.",
+                plural(n, "source", "sources"),
+                if n == 1 { "has" } else { "have" },
+                limit.show(value),
+                if n == 1 { "it is" } else { "they are" }
+            ),
+            unchecked: false,
+        });
+    }
     summary.problems = map.problems;
     summary
+}
+
+/// What a limit left unread in a map, as a limit hit.
+fn cut_hit(path: &str, cut: &MapCut) -> LimitHit {
+    let (limit, value, message) = match *cut {
+        MapCut::Sources { listed, limit } => (
+            Limit::MapSources,
+            limit as u64,
+            format!(
+                "{path} lists {}, more than the {} Leakscope reads in one source map: the \
+                 first {} were read, the rest were not checked.",
+                plural(listed, "source", "sources"),
+                count(limit as u64),
+                count(limit as u64)
+            ),
+        ),
+        MapCut::Depth { limit, maps } => (
+            Limit::JsonDepth,
+            limit as u64,
+            format!(
+                "{path} nests {} deeper than the {} of JSON Leakscope follows: what {} \
+                 was not checked.",
+                plural(maps, "map", "maps"),
+                plural(limit, "level", "levels"),
+                if maps == 1 { "it embeds" } else { "they embed" }
+            ),
+        ),
+    };
+    LimitHit {
+        limit,
+        value,
+        path: Some(path.to_string()),
+        message,
+        unchecked: true,
+    }
 }
 
 /// The findings for one map, weighed by the package's licence.
@@ -210,16 +318,23 @@ pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
         }
     };
     if let Some(e) = &map.error {
+        let too_large = map.limits.iter().any(|h| h.limit == Limit::MapSize);
         return vec![finding(
             RuleId::SourcemapUnreadable,
-            // A map that names `sourcesContent` probably embeds sources: not a quiet note.
-            if map.mentions_content {
+            // A map that names `sourcesContent` probably embeds sources: not a quiet note;
+            // nor is one that was not read because of its size.
+            if map.mentions_content || too_large {
                 Severity::Medium
             } else {
                 Severity::Info
             },
             format!("{what} could not be read ({e}), so what it embeds is unknown."),
-            "Check the file by hand; a map that does not parse is useless to ship.",
+            if too_large {
+                "Check the file by hand; the command-line tool parses larger maps with \
+                 --max-map-size."
+            } else {
+                "Check the file by hand; a map that does not parse is useless to ship."
+            },
         )];
     }
     let mut out = Vec::new();
@@ -305,6 +420,35 @@ pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
     out
 }
 
+/// The findings for the parts of a map that a limit left unread (a map too large to parse
+/// says so in its own finding): what was read is reported by [`findings`], these say what
+/// was not.
+pub fn limit_findings(map: &MapSummary) -> Vec<Finding> {
+    if map.error.is_some() {
+        return Vec::new();
+    }
+    map.limits
+        .iter()
+        .filter(|h| h.unchecked)
+        .map(|hit| Finding {
+            rule: RuleId::SourcemapUnreadable,
+            severity: Severity::Medium,
+            path: map.path.clone(),
+            line: None,
+            message: format!(
+                "{} could not be read in full: {}",
+                describe(map),
+                hit.message
+            ),
+            remedy: format!(
+                "Check the rest of the map by hand; the command-line tool reads more with {}.",
+                hit.limit.option()
+            ),
+            source: None,
+        })
+        .collect()
+}
+
 /// Accounts that are build machines, not people.
 const CI_USERS: &[&str] = &[
     "runner", "circleci", "travis", "vsts", "jenkins", "build", "builder", "node", "root", "user",
@@ -354,15 +498,16 @@ mod tests {
 
     fn summary(json: &str, referenced: bool) -> (MapSummary, RecoveredSources) {
         let mut recovered = RecoveredSources::default();
-        let s = summarise(
-            "dist/a.js.map",
-            json.as_bytes(),
-            None,
-            ParsedMap::of(json.as_bytes(), Mappings::Check, true),
-            ShippedAs::File,
+        let limits = Limits::default();
+        let file = MapFile {
+            path: "dist/a.js.map",
+            json: json.as_bytes(),
+            base: None,
+            shipped: ShippedAs::File,
             referenced,
-            &mut recovered,
-        );
+        };
+        let parsed = ParsedMap::of(json.as_bytes(), Mappings::Check, true, &limits);
+        let s = summarise(file, parsed, &limits, &mut recovered);
         (s, recovered)
     }
 

@@ -12,13 +12,14 @@ pub use facts::{Purpose, Scanner};
 
 use std::collections::{HashMap, HashSet};
 
-use crate::archive::{Archive, ArchiveError};
-use crate::finding::{Finding, InSource, RuleId, Severity, Verdict};
+use crate::archive::{Archive, ArchiveError, LimitHit, Limits, Link};
+use crate::finding::{Finding, InSource, Level, RuleId, Severity, Verdict};
 use crate::package::{Licence, PackageInfo};
 use crate::recover::{RecoveredSource, RecoveredSources};
-use crate::text::{capitalise, plural};
+use crate::text::{capitalise, plural, size};
+use crate::verdict::Outcome;
 use facts::Facts;
-use maps::{MapSummary, ParsedMap, ShippedAs};
+use maps::{MapFile, MapSummary, ParsedMap, ShippedAs};
 use references::{RefKind, SourceMapRef, Target};
 
 /// Everything Leakscope learned about a package.
@@ -35,6 +36,13 @@ pub struct Analysis {
     pub verdict: Verdict,
     /// Set when the archive could only be read in part; the analysis covers what was read.
     pub archive_error: Option<ArchiveError>,
+    /// The limits the package was read under.
+    pub limits: Limits,
+    /// Every limit that applied, the archive's first, then each map's: what the shells show
+    /// as "which limits applied". One with `unchecked` set makes the verdict incomplete.
+    pub limits_hit: Vec<LimitHit>,
+    /// Symbolic and hard links in the package: listed, never followed.
+    pub links: Vec<Link>,
 }
 
 /// The package's source maps and what they embed: all that `extract` needs.
@@ -55,7 +63,7 @@ impl Scanner {
         let package = package_info(archive);
         let (maps, rest) = self.read_maps(archive);
         let file_findings = file_findings(archive, rest, package.as_ref());
-        assemble(archive, package, maps, file_findings)
+        assemble(archive, package, maps, file_findings, self.limits)
     }
 
     /// The maps, and the facts of every other file for what comes after.
@@ -77,16 +85,14 @@ impl Scanner {
             .collect();
         let mut source_maps = Vec::new();
         for (entry, parsed) in parsed_maps {
-            let is_ref = referenced.contains(entry.path.as_str());
-            source_maps.push(maps::summarise(
-                &entry.path,
-                archive.bytes(entry),
-                Some(entry.start()),
-                parsed,
-                ShippedAs::File,
-                is_ref,
-                &mut recovered,
-            ));
+            let file = MapFile {
+                path: &entry.path,
+                json: archive.bytes(entry),
+                base: Some(entry.start()),
+                shipped: ShippedAs::File,
+                referenced: referenced.contains(entry.path.as_str()),
+            };
+            source_maps.push(maps::summarise(file, parsed, &self.limits, &mut recovered));
         }
         // A map named otherwise (`app.js.json`) still counts once something points at it.
         let mut other_targets: Vec<&str> = refs
@@ -107,16 +113,15 @@ impl Scanner {
             .iter()
             .map(|(file, json)| (file.as_str(), json.as_slice(), None, ShippedAs::Inline));
         for (path, json, base, shipped) in others.chain(inline) {
-            let parsed = ParsedMap::of(json, mappings, look);
-            source_maps.push(maps::summarise(
+            let parsed = ParsedMap::of(json, mappings, look, &self.limits);
+            let file = MapFile {
                 path,
                 json,
                 base,
-                parsed,
                 shipped,
-                true,
-                &mut recovered,
-            ));
+                referenced: true,
+            };
+            source_maps.push(maps::summarise(file, parsed, &self.limits, &mut recovered));
         }
         let maps = Maps {
             refs,
@@ -130,6 +135,11 @@ impl Scanner {
 /// Runs every detector over a package already in memory.
 pub fn scan(archive: &Archive) -> Analysis {
     Scanner::new(Purpose::Scan).finish(archive)
+}
+
+/// The same, reading maps no further than `limits` allow.
+pub fn scan_limited(archive: &Archive, limits: Limits) -> Analysis {
+    Scanner::with_limits(Purpose::Scan, limits).finish(archive)
 }
 
 /// What `package.json` says, if the package has a readable one.
@@ -149,6 +159,7 @@ fn assemble(
     package: Option<PackageInfo>,
     maps: Maps,
     file_findings: Vec<Finding>,
+    limits: Limits,
 ) -> Analysis {
     let licence = licence_of(package.as_ref());
     let Maps {
@@ -196,6 +207,9 @@ fn assemble(
     for map in &source_maps {
         findings.extend(maps::findings(map, &licence));
     }
+    // What a limit left unread in a map is said by the verdict, as for an archive cut
+    // short; the rest of the findings make what it says about the part that was read.
+    let unread: Vec<Finding> = source_maps.iter().flat_map(maps::limit_findings).collect();
     findings.extend(file_findings);
     // A map that could not be parsed may still hold secrets in plain text.
     for map in source_maps
@@ -238,6 +252,23 @@ fn assemble(
             .then_with(|| a.path.cmp(&b.path))
     });
 
+    let archive_hit = archive.error.as_ref().and_then(|e| {
+        let (limit, value) = e.limit()?;
+        Some(LimitHit {
+            limit,
+            value,
+            path: match e {
+                ArchiveError::FileTooLarge { path, .. } => Some(path.clone()),
+                _ => None,
+            },
+            message: capitalise(&e.cause()),
+            unchecked: true,
+        })
+    });
+    let limits_hit: Vec<LimitHit> = archive_hit
+        .into_iter()
+        .chain(source_maps.iter().flat_map(|m| m.limits.iter().cloned()))
+        .collect();
     let mut analysis = Analysis {
         package,
         files: archive.entries().len(),
@@ -248,9 +279,50 @@ fn assemble(
         findings,
         verdict: Verdict::default(),
         archive_error: archive.error.clone(),
+        limits,
+        limits_hit,
+        links: archive.links().to_vec(),
     };
     analysis.verdict = crate::verdict::verdict(&analysis, &licence);
+    if analysis.archive_error.is_none()
+        && let Some(hit) = analysis.limits_hit.iter().find(|h| h.unchecked)
+    {
+        analysis.verdict = unchecked_verdict(&analysis, hit);
+    }
+    analysis.findings.extend(unread);
+    analysis.findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.path.cmp(&b.path))
+    });
     analysis
+}
+
+/// The verdict on a package read to its end in which a limit left part of a map unread:
+/// incomplete, as for a package cut short, since what was not checked may hide anything
+/// (and a release gate must not pass on it). What was found in the rest is still said.
+fn unchecked_verdict(a: &Analysis, hit: &LimitHit) -> Verdict {
+    let read = &a.verdict;
+    let words = crate::verdict::headline(Outcome::Incomplete, None);
+    let found = if read.level == Level::Clean {
+        "Nothing was found in the part that was read.".to_string()
+    } else {
+        format!("In the part that was read: {}", read.summary)
+    };
+    Verdict {
+        level: Level::Incomplete,
+        worst: read.worst,
+        outcome: Outcome::Incomplete,
+        title: words.title.to_string(),
+        summary: format!(
+            "Read {} ({}), but not all of it: {} {found}",
+            plural(a.files, "file", "files"),
+            size(a.unpacked_bytes),
+            hit.message
+        ),
+        means: words.means.to_string(),
+        todo: words.todo.to_string(),
+    }
 }
 
 /// Never-publish files, shipped sources and secrets in the package's own files (`files`:

@@ -10,8 +10,8 @@ use std::ops::Range;
 use serde_json::value::RawValue;
 
 use super::{
-    Item, MapError, Mappings, MappingsCheck, RawMap, SourceMap, StringList, TextAt, TextList,
-    text_hash,
+    Item, MapError, MapLimits, Mappings, MappingsCheck, NameList, RawMap, SourceMap, StringList,
+    TextAt, TextList, keeping, text_hash,
 };
 
 /// What a stream does with the texts of `sourcesContent`.
@@ -30,6 +30,7 @@ pub enum Texts {
 pub struct MapStream {
     /// Whether `mappings` is validated (it is read byte by byte, so not for nothing).
     mappings: Mappings,
+    limits: MapLimits,
     /// Bytes of the map looked at so far.
     at: usize,
     state: State,
@@ -92,8 +93,14 @@ fn is_space(b: u8) -> bool {
 
 impl MapStream {
     pub fn new(mappings: Mappings, texts: Texts) -> MapStream {
+        MapStream::limited(mappings, texts, MapLimits::default())
+    }
+
+    /// A stream that reads no more than `limits` allow, as [`SourceMap::parse_limited`].
+    pub fn limited(mappings: Mappings, texts: Texts, limits: MapLimits) -> MapStream {
         MapStream {
             mappings,
+            limits,
             texts,
             located: TextList::default(),
             fresh: Vec::new(),
@@ -121,6 +128,18 @@ impl MapStream {
 
     /// One item of `sourcesContent`, whose literal is `json[range]`.
     fn item(&mut self, item: Item, json: &[u8], range: Range<usize>) {
+        // Past the limit, items are counted as the whole parse counts them.
+        let kept = match self.texts {
+            Texts::Keep => self.contents.items.len(),
+            Texts::Leave => self.located.items.len(),
+        };
+        if kept >= self.limits.max_sources {
+            match self.texts {
+                Texts::Keep => self.contents.beyond += 1,
+                Texts::Leave => self.located.beyond += 1,
+            }
+            return;
+        }
         if self.texts == Texts::Keep {
             return self.contents.push(item);
         }
@@ -150,13 +169,14 @@ impl MapStream {
         // Only whitespace may follow the object.
         let whole = matches!(self.state, State::End)
             && json[self.at.min(json.len())..].iter().all(|&b| is_space(b));
+        let limits = self.limits;
         if !self.fallback
             && whole
-            && let Some(raw) = self.raw_map(json)
+            && let Some(raw) = keeping(limits.max_sources, || self.raw_map(json))
         {
-            return Ok(SourceMap::from_raw(raw, mappings));
+            return Ok(SourceMap::from_raw(raw, mappings, &limits));
         }
-        SourceMap::parse_with(json, mappings)
+        SourceMap::parse_limited(json, mappings, &limits)
     }
 
     /// One token or value further; false when `json` has no more to give.
@@ -314,7 +334,7 @@ impl MapStream {
                 "sourceRoot" => raw.source_root = Some(value()?),
                 "sources" => raw.sources = Some(list()?),
                 "sourcesContent" => raw.sources_content = Some(list()?),
-                "names" => raw.names = Some(list()?),
+                "names" => raw.names = Some(serde_json::from_slice::<NameList>(text).ok()?),
                 "mappings" => {
                     raw.mappings = Some(value()?);
                     raw.mappings_checked = self.mappings_checked.take();
@@ -323,6 +343,7 @@ impl MapStream {
                 "x_google_ignoreList" => raw.google_ignore_list = Some(value()?),
                 "sections" => raw.sections = Some(value()?),
                 "debugId" => raw.debug_id = Some(value()?),
+                "x_facebook_segments" => raw.x_facebook_segments = Some(value()?),
                 _ => {
                     serde_json::from_slice::<serde::de::IgnoredAny>(text).ok()?;
                 }

@@ -470,3 +470,63 @@ pub mod registry {
         }
     }
 }
+
+/// A tar header block written byte by byte, as a hostile tool would: `name` as it is (up to
+/// 100 bytes, `..` and all), the type flag, the size, the link target; checksum set.
+pub fn raw_header(name: &[u8], kind: u8, size: u64, link: &[u8]) -> [u8; 512] {
+    let mut h = tar::Header::new_ustar();
+    h.set_mode(0o644);
+    h.set_size(size);
+    h.set_entry_type(tar::EntryType::new(kind));
+    let old = h.as_old_mut();
+    old.name[..name.len()].copy_from_slice(name);
+    old.linkname[..link.len()].copy_from_slice(link);
+    h.set_cksum();
+    *h.as_bytes()
+}
+
+impl Tarball {
+    /// A symbolic link, its target written as it is.
+    pub fn symlink(self, path: &str, target: &str) -> Tarball {
+        let name = format!("{}{path}", self.root);
+        self.raw(&raw_header(name.as_bytes(), b'2', 0, target.as_bytes()))
+    }
+
+    /// A hard link, its target written as it is.
+    pub fn hardlink(self, path: &str, target: &str) -> Tarball {
+        let name = format!("{}{path}", self.root);
+        self.raw(&raw_header(name.as_bytes(), b'1', 0, target.as_bytes()))
+    }
+
+    /// Bytes appended to the tar as they are (headers, content, padding).
+    pub fn raw(mut self, bytes: &[u8]) -> Tarball {
+        self.builder.get_mut().extend_from_slice(bytes);
+        self
+    }
+
+    /// The root folder files go under (`package/`).
+    pub fn root(&self) -> &str {
+        &self.root
+    }
+}
+
+/// Reads and scans `bytes` through the pipeline under `limits`, without digests (in a
+/// debug build, hashing 100 MB takes longer than the scan).
+pub fn session_with(bytes: &[u8], limits: leakscope::archive::Limits) -> leakscope::Session {
+    use leakscope::session::{Options, Pipeline};
+    let options = Options {
+        limits,
+        digests: false,
+        ..Options::scan(0)
+    };
+    let mut pipeline = Pipeline::bytes("test.tgz", bytes.to_vec(), options);
+    while pipeline.step(leakscope::archive::STEP_BYTES) {}
+    pipeline.finish().expect("a readable package")
+}
+
+/// Content padded to whole 512-byte blocks, as it sits in a tar.
+pub fn padded(data: &[u8]) -> Vec<u8> {
+    let mut out = data.to_vec();
+    out.resize(data.len().next_multiple_of(512), 0);
+    out
+}

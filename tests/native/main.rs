@@ -8,5 +8,7 @@ mod archive;
 mod cli;
 mod conformance;
 mod diff;
+mod hostile;
+mod hostile_fuzz;
 mod scan;
 mod secrets;
