@@ -1235,6 +1235,14 @@ impl TarIndex {
                     depth: segments.len(),
                     limit: limits.max_path_depth,
                 })
+            } else if is_file(kind)
+                && (start as u64).saturating_add(entry.size()) > limits.max_unpacked
+            {
+                // A bomb is usually one huge file: its header says already that the archive
+                // would cross the limit, so nothing of it is inflated.
+                Some(ArchiveError::TooLarge {
+                    limit: limits.max_unpacked,
+                })
             } else if is_file(kind) && entry.size() > limits.max_file_size {
                 Some(ArchiveError::FileTooLarge {
                     path: beginning(&segments.join("/")),

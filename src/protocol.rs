@@ -198,6 +198,8 @@ pub struct Overview {
     pub verdict: Verdict,
     /// Why the package could only be read in part.
     pub archive_error: Option<String>,
+    /// The limits that applied (the page always reads with the defaults).
+    pub limits_hit: Vec<crate::archive::LimitHit>,
     /// How long each phase took in the worker, in ms (the shell measures; the core has no
     /// clock): shown as "analysed in …", read by the benchmark.
     pub phases: Vec<(String, u32)>,
@@ -222,6 +224,7 @@ impl Overview {
             findings: a.findings.clone(),
             verdict: a.verdict.clone(),
             archive_error: a.archive_error.as_ref().map(|e| e.cause()),
+            limits_hit: a.limits_hit.clone(),
             phases: Vec::new(),
         }
     }

@@ -194,9 +194,15 @@ pub fn verdict(a: &Analysis, licence: &Licence) -> Verdict {
     };
     let summary = match &a.archive_error {
         Some(e) => format!(
-            "Read {} ({}) before the archive broke off: {} {}",
+            "Read {} ({}) {}: {} {}",
             plural(a.files, "file", "files"),
             size(a.unpacked_bytes),
+            // A limit is not damage: the archive may be whole.
+            if e.limit().is_some() {
+                "and no further"
+            } else {
+                "before the archive broke off"
+            },
             e.cause(),
             match notable.first() {
                 None => "Nothing was found in that part.".to_string(),

@@ -236,9 +236,9 @@ fn assemble(
             path: "(the tarball)".into(),
             line: None,
             message: format!(
-                "Leakscope stopped reading after {}: {} What comes after was not checked.",
+                "{} What comes after the {} read was not checked.",
+                capitalise(&e.cause()),
                 plural(archive.entries().len(), "file", "files"),
-                e.cause()
             ),
             remedy: "Get the complete tarball (npm pack, or the registry) and check it again."
                 .into(),

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use leakscope::diff::FileStatus;
 use leakscope::protocol::{Response, Save};
-use leakscope::text::{count, plural, size};
+use leakscope::text::{capitalise, count, plural, size};
 use leakscope::view::app::{AppEvent, Compare, Shown};
 use leakscope::view::link::{Link, Selection};
 use leakscope::view::split::Split;
@@ -143,6 +143,7 @@ pub fn results(props: &ResultsProps) -> Html {
     html! {
         <>
         <VerdictBanner overview={o.clone()} />
+        <LimitsApplied overview={o.clone()} />
         <Summary overview={o.clone()} />
         <div class="toolbar">
             <CopyLink by_name={props.link.pkg.is_some()} />
@@ -412,6 +413,35 @@ fn copy_link(props: &CopyLinkProps) -> Html {
                 None => html! {},
             }}
         </span>
+    }
+}
+
+/// The limits that stopped or changed the reading: the page reads with the defaults, which
+/// only the command-line tool can raise.
+#[function_component(LimitsApplied)]
+fn limits_applied(props: &OverviewProps) -> Html {
+    let hits = &props.overview.limits_hit;
+    if hits.is_empty() {
+        return html! {};
+    }
+    // The archive's own stop is the verdict's cause, said there: here only which limit.
+    let item = |hit: &leakscope::archive::LimitHit| {
+        html! {
+            <li data-limit={hit.limit.option()} data-unchecked={hit.unchecked.to_string()}>
+                <strong>{format!("{}: {}.", capitalise(hit.limit.what()), hit.limit.show(hit.value))}</strong>
+                if hit.path.is_some() {
+                    {format!(" {}", hit.message)}
+                }
+                <span class="muted">{" The command-line tool can raise it with "}<code>{hit.limit.option()}</code>{"."}</span>
+            </li>
+        }
+    };
+    html! {
+        <section class="pane limits" data-testid="limits" aria-label="Limits that applied">
+            <h3>{if hits.len() == 1 { "A limit applied" } else { "Limits that applied" }}</h3>
+            <p class="muted">{"This page reads every package with Leakscope's default limits, which keep a hostile file from exhausting the tab."}</p>
+            <ul>{ for hits.iter().map(item) }</ul>
+        </section>
     }
 }
 

@@ -156,6 +156,7 @@ test('a 1.5 GiB gzip bomb stops at the limit, says so, and the tab stays alive',
     const timer = await dropHostile(page, fixtures.bomb, { timeout: 120_000 });
     assert.equal(await page.locator(VERDICT).getAttribute('data-level'), 'incomplete');
     assert.match(await page.locator(VERDICT).innerText(), /expands beyond 1 GiB; Leakscope stopped there/);
+    assert.match(await page.innerText('[data-testid="limits"] li[data-limit="--max-size"]'), /^Decompressed size of the package: 1 GiB\. The command-line tool can raise it with --max-size\.$/);
     console.log(`  bomb: longest gap between timer ticks ${Math.round(timer.longest)} ms`);
     await page.screenshot({ path: join(SHOTS, 'bomb.png'), fullPage: true });
   });
@@ -166,6 +167,10 @@ test('more entries than the limit: the part read is shown, the verdict is incomp
     await dropHostile(page, fixtures.many);
     assert.equal(await page.locator(VERDICT).getAttribute('data-level'), 'incomplete');
     assert.match(await page.locator(VERDICT).innerText(), /more than 100,000 entries/);
+    // Which limit applied, and how the command-line tool raises it.
+    const limit = page.locator('[data-testid="limits"] li[data-limit="--max-entries"]');
+    assert.match(await limit.innerText(), /Entries in the archive: 100,000 entries\. The command-line tool can raise it with --max-entries/);
+    assert.equal(await limit.getAttribute('data-unchecked'), 'true');
     // The trees follow the verdict, in slices.
     await page.waitForSelector('[data-testid="tree-row"]');
     assert.ok((await page.locator('[data-testid="tree-row"]').count()) > 0, 'the files read are listed');

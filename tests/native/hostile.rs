@@ -331,24 +331,30 @@ fn pax_headers_that_lie_about_size() {
             .file("after.js", "after")
             .tgz()
     };
-    let s = session(&lie("1125899906842624"));
+    let s = session(&lie("629145600"));
     assert_eq!(listed(&s), ["before.js"]);
     assert_eq!(
         s.analysis.archive_error,
         Some(ArchiveError::FileTooLarge {
             path: "package/liar.bin".into(),
-            size: 1 << 50,
+            size: 600 << 20,
             limit: 512 << 20
         })
     );
     assert_eq!(
         incomplete_message(&s),
-        "Leakscope stopped reading after 1 file: the file package/liar.bin is larger than 512 \
-         MiB (its header says 1024 TiB); Leakscope stopped there. What comes after was not \
-         checked."
+        "The file package/liar.bin is larger than 512 MiB (its header says 600 MiB); Leakscope \
+         stopped there. What comes after the 1 file read was not checked."
     );
     assert_eq!(s.analysis.verdict.level, Level::Incomplete);
     assert_eq!(s.analysis.limits_hit[0].limit, Limit::FileSize);
+    // A lie past the archive's limit is that limit's, still at the header.
+    let s = session(&lie("1125899906842624"));
+    assert_eq!(listed(&s), ["before.js"]);
+    assert_eq!(
+        s.analysis.archive_error,
+        Some(ArchiveError::TooLarge { limit: 1 << 30 })
+    );
 
     // Smaller than the file: the next header is read from inside its content, and does
     // not check out.
@@ -415,9 +421,8 @@ fn gnu_long_name_tricks() {
     assert_eq!(
         incomplete_message(&s),
         format!(
-            "Leakscope stopped reading after 1 file: an entry's path is longer than 4,096 \
-             bytes (10,008 bytes, starting package/{}…); Leakscope stopped there. What comes \
-             after was not checked.",
+            "An entry's path is longer than 4,096 bytes (10,008 bytes, starting package/{}…); \
+             Leakscope stopped there. What comes after the 1 file read was not checked.",
             "a".repeat(52)
         )
     );
@@ -434,7 +439,7 @@ fn gnu_long_name_tricks() {
     assert_eq!(listed(&s), ["first.js"]);
     assert!(
         incomplete_message(&s).contains(
-            "an entry's path is nested more than 128 folders deep (202, starting package/d/d/"
+            "An entry's path is nested more than 128 folders deep (202, starting package/d/d/"
         ),
         "{}",
         incomplete_message(&s)
@@ -491,8 +496,8 @@ fn bad_checksums_stop_reading_at_the_bad_header() {
     assert_eq!(listed(&s), ["a.js", "b.js"]);
     assert_eq!(
         incomplete_message(&s),
-        "Leakscope stopped reading after 2 files: the tar archive is damaged (archive header \
-         checksum mismatch). What comes after was not checked."
+        "The tar archive is damaged (archive header checksum mismatch). What comes after the 2 \
+         files read was not checked."
     );
     assert_eq!(s.analysis.verdict.level, Level::Incomplete);
 }
@@ -526,10 +531,7 @@ fn truncation_in_every_region() {
         "{:?}",
         s.analysis.archive_error
     );
-    assert!(
-        incomplete_message(&s)
-            .starts_with("Leakscope stopped reading after 2 files: the file is cut short after ")
-    );
+    assert!(incomplete_message(&s).starts_with("The file is cut short after "));
     assert_eq!(s.analysis.verdict.level, Level::Incomplete);
 
     // In a tar header (plain tar): the files before it stay.
@@ -661,8 +663,8 @@ fn a_thousand_to_one_gzip_bomb_stops_at_the_limit() {
     );
     assert_eq!(
         incomplete_message(&s),
-        "Leakscope stopped reading after 2 files: this archive expands beyond 64 MiB; \
-         Leakscope stopped there. What comes after was not checked."
+        "This archive expands beyond 64 MiB; Leakscope stopped there. What comes after the 2 \
+         files read was not checked."
     );
     assert_eq!(s.analysis.verdict.level, Level::Incomplete);
     assert!(
@@ -762,17 +764,29 @@ fn the_cli_stops_a_bomb_with_the_message_and_exit_code_2() {
 
 #[test]
 fn a_file_larger_than_the_limit_stops_at_its_header() {
-    let tgz = bomb(3 << 30, 4);
+    let tgz = bomb(768 << 20, 4);
     let started = Instant::now();
     let s = session(&tgz);
     assert!(started.elapsed() < Duration::from_secs(5));
     assert_eq!(listed(&s), ["package.json", "index.js"]);
     assert_eq!(
         s.analysis.limits_hit[0].message,
-        "The file package/bomb.bin is larger than 512 MiB (its header says 3 GiB); Leakscope \
+        "The file package/bomb.bin is larger than 512 MiB (its header says 768 MiB); Leakscope \
          stopped there."
     );
     assert_eq!(s.analysis.verdict.level, Level::Incomplete);
+    // One file that would carry the archive past its limit stops it at the header too,
+    // with what the limit is about.
+    let s = session(&bomb(3 << 30, 4));
+    assert_eq!(listed(&s), ["package.json", "index.js"]);
+    assert_eq!(
+        s.analysis.archive_error,
+        Some(ArchiveError::TooLarge { limit: 1 << 30 })
+    );
+    assert_eq!(
+        s.analysis.limits_hit[0].message,
+        "This archive expands beyond 1 GiB; Leakscope stopped there."
+    );
 }
 
 #[test]
@@ -793,8 +807,8 @@ fn two_hundred_thousand_tiny_entries() {
     assert_eq!(listed(&s)[99_999], "f/99999.txt");
     assert_eq!(
         incomplete_message(&s),
-        "Leakscope stopped reading after 100,000 files: this archive holds more than 100,000 \
-         entries; Leakscope stopped there. What comes after was not checked."
+        "This archive holds more than 100,000 entries; Leakscope stopped there. What comes after \
+         the 100,000 files read was not checked."
     );
     assert_eq!(s.analysis.verdict.level, Level::Incomplete);
     eprintln!("200,000 entries, stopped at 100,000, in {took:?} (debug build)");
