@@ -213,6 +213,17 @@ export function gzipBomb(gib = 1.5) {
   return Buffer.concat([first, ...Array(mib - 1).fill(member)]);
 }
 
+/**
+ * A bomb that no header gives away: `gib` GiB of 1 MiB files of zeros (all one name), each
+ * its own gzip member of about 1 KB, so that only inflating it shows how far it expands.
+ */
+export function gzipBombOfFiles(gib = 1.5) {
+  const mib = Math.round(gib * 1024);
+  const member = gzipSync(Buffer.concat([header('package/zeros.bin', 1024 * 1024, '0'), Buffer.alloc(1024 * 1024)]), { level: 9 });
+  const first = gzipSync(Buffer.concat([header('package/package.json', 2, '0'), Buffer.from('{}'), Buffer.alloc(510)]), { level: 9 });
+  return Buffer.concat([first, ...Array(mib).fill(member)]);
+}
+
 /** Many tiny files: past the entry limit (100,000), so it is read in part. */
 export function manyEntries(n = 120_000) {
   const entries = [{ name: 'package/package.json', data: json({ name: 'many', version: '1.0.0', license: 'MIT' }) }];

@@ -14,6 +14,7 @@ import { ROOT, SHOTS, TIMEOUT, setup } from './harness.mjs';
 import {
   deepJson,
   gzipBomb,
+  gzipBombOfFiles,
   hostileNames,
   leakyPackage,
   manyEntries,
@@ -27,6 +28,7 @@ const FILE_INPUT = '[data-testid="file-input"]';
 
 const { fixtures, withPage } = setup('hostile', (dir, fixtures) => {
   fixtures.bomb = writeFixture(dir, 'bomb.tgz', gzipBomb(1.5));
+  fixtures.bombOfFiles = writeFixture(dir, 'bomb-of-files.tgz', gzipBombOfFiles(1.5));
   fixtures.many = writeFixture(dir, 'many-entries.tgz', manyEntries());
   fixtures.deep = writeFixture(dir, 'deep-json.tgz', deepJson());
   fixtures.leaky = writeFixture(dir, 'secret-cli-1.0.0.tgz', leakyPackage());
@@ -159,6 +161,16 @@ test('a 1.5 GiB gzip bomb stops at the limit, says so, and the tab stays alive',
     assert.match(await page.innerText('[data-testid="limits"] li[data-limit="--max-size"]'), /^Decompressed size of the package: 1 GiB\. The command-line tool can raise it with --max-size\.$/);
     console.log(`  bomb: longest gap between timer ticks ${Math.round(timer.longest)} ms`);
     await page.screenshot({ path: join(SHOTS, 'bomb.png'), fullPage: true });
+  });
+});
+
+test('a 1.5 GiB bomb of 1 MiB files is inflated only to the limit, and the tab stays alive', { timeout: TIMEOUT * 4 }, async () => {
+  await withPage('bomb-of-files', async (page) => {
+    const timer = await dropHostile(page, fixtures.bombOfFiles, { timeout: 120_000 });
+    assert.equal(await page.locator(VERDICT).getAttribute('data-level'), 'incomplete');
+    assert.match(await page.locator(VERDICT).innerText(), /expands beyond 1 GiB; Leakscope stopped there/);
+    assert.match(await page.innerText('[data-testid="limits"] li[data-limit="--max-size"]'), /^Decompressed size of the package: 1 GiB\./);
+    console.log(`  bomb of files: longest gap between timer ticks ${Math.round(timer.longest)} ms`);
   });
 });
 
