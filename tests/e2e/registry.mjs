@@ -6,7 +6,9 @@
 import { createHash } from 'node:crypto';
 
 export class Registry {
-  constructor() {
+  /** `cors`: answer other origins' pages too, as registry.npmjs.org does. */
+  constructor({ cors = false } = {}) {
+    this.cors = cors;
     /** name -> version -> { tgz, integrity, unpackedSize, cut, published } */
     this.packages = new Map();
     /** name -> tag -> version */
@@ -71,7 +73,8 @@ export class Registry {
     this.requests.push(url);
     const path = decodeURIComponent(url.slice(mount.length).split('?')[0]);
     const send = (status, type, body, headers = {}) => {
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
+      const cors = this.cors ? { 'access-control-allow-origin': '*' } : {};
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...cors, ...headers });
       res.end(body);
     };
     const tarball = path.match(/^(.+)\/-\/(.+)\.tgz$/);

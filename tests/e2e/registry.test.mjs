@@ -3,7 +3,9 @@
 // which the page's policy always allows), with a clean version, one that adds an orphaned
 // map embedding first-party sources under a proprietary licence, one whose tarball does not
 // match its integrity, a scoped package, an old version with `shasum` only, and a download
-// that is cut off. This file serves the page itself (from dist/, or LEAKSCOPE_DIST).
+// that is cut off; and a private registry on another origin, which a copy of the page built
+// to allow it (LEAKSCOPE_REGISTRIES) opens from. This file serves the page itself (from
+// dist/, or LEAKSCOPE_DIST).
 //
 // Selectors relied on, besides page.test.mjs's:
 //   [data-testid="package-name"]   the name field ([data-testid="open-name"] submits it)
@@ -18,7 +20,8 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, SHOTS, launchChromium, requestsSince, withPage } from './harness.mjs';
 import { serve } from './serve.mjs';
@@ -270,6 +273,42 @@ test('two versions compared: the added map comes first, and the tree marks it', 
     assert.equal(await verdictOf(page, 'leaky-tool@1.1.0'), level);
     assert.equal(await page.getAttribute('[data-testid="tree-row"][data-path="dist/cli.js.map"]', 'data-mark'), 'removed');
   });
+});
+
+test('a registry on another origin works once the page is built to allow it', async () => {
+  // A private registry elsewhere, answering other origins as the public one does.
+  const other = new Registry({ cors: true });
+  other.publish('@acme/private', '3.1.0', tool('@acme/private', '3.1.0', { leak: true }));
+  const far = await serve(mkdtempSync(join(tmpdir(), 'leakscope-empty-')), { registry: other });
+  const origin = `http://127.0.0.1:${far.address().port}`;
+  // The page as LEAKSCOPE_REGISTRIES would build it: that origin in its connect-src.
+  const dir = mkdtempSync(join(tmpdir(), 'leakscope-dist-'));
+  cpSync(process.env.LEAKSCOPE_DIST ?? join(ROOT, 'dist'), dir, { recursive: true });
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const allowed = html.replace("connect-src 'self' https://registry.npmjs.org", `connect-src 'self' https://registry.npmjs.org ${origin}`);
+  assert.notEqual(allowed, html, 'the built policy names the public registry');
+  writeFileSync(join(dir, 'index.html'), allowed);
+  const site = await serve(dir);
+  try {
+    await withPage(browser, 'cross-origin', async (page) => {
+      await page.click('[data-testid="change-registry"]');
+      await page.fill('[data-testid="registry-url"]', `${origin}/registry/`);
+      await page.click('[data-testid="save-registry"]');
+      await page.waitForSelector('[data-testid="registry-banner"]');
+      assert.match(await page.textContent('[data-testid="registry-banner"]'), new RegExp(`${origin}/registry/`));
+      await openByName(page, '@acme/private@3.1.0');
+      assert.equal(await verdictOf(page, '@acme/private@3.1.0'), 'critical');
+      assert.match(await page.textContent('[data-testid="integrity"]'), /verified against the registry \(SHA-512\)/);
+      assert.deepEqual(other.requests, ['/registry/@acme%2fprivate', '/registry/@acme/private/-/private-3.1.0.tgz']);
+      assert.match(await page.evaluate(() => location.hash), /registry=http%3A%2F%2F127\.0\.0\.1%3A\d+%2Fregistry%2F/);
+    }, { url: `http://127.0.0.1:${site.address().port}/` });
+  } finally {
+    for (const s of [far, site]) {
+      s.closeAllConnections();
+      s.close();
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a dropped file still makes no request at all', async () => {
