@@ -237,7 +237,7 @@ impl Overview {
 
 /// A message as the bytes that cross between the page and its worker (bincode, gloo-worker's
 /// codec: the page decodes the 50,000-file package's overview in a fraction of the time
-/// `serde-wasm-bindgen` takes, see the README's benchmarks).
+/// `serde-wasm-bindgen` takes: 26-40 ms against 225 ms, see the README's "How it is built").
 pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
     bincode::serialize(message).expect("plain data")
 }
