@@ -1168,11 +1168,30 @@ impl TarIndex {
         while !self.ended {
             // `next` may lie past the data while the last padding has not arrived.
             let rest = data.get(self.next..).unwrap_or_default();
-            let arrived = headers_arrived(rest);
+            let arrived = headers_arrived(rest, limits);
             if !complete && arrived.is_none() {
                 return None;
             }
-            if arrived == Some(tar::EntryType::GNUSparse) {
+            if let Some(Arrived::Oversized { kind, size, name }) = arrived {
+                self.ended = true;
+                let length = usize::try_from(size).unwrap_or(usize::MAX);
+                return Some(if kind.is_gnu_longname() || kind.is_gnu_longlink() {
+                    ArchiveError::PathTooLong {
+                        path: beginning(&crate::path::clean_segments(&name).join("/")),
+                        length,
+                        limit: limits.max_path_length,
+                    }
+                } else {
+                    broken(
+                        self.files.len(),
+                        format!(
+                            "an extended (PAX) header of {}, more than a path may take",
+                            crate::text::binary_size(size)
+                        ),
+                    )
+                });
+            }
+            if matches!(arrived, Some(Arrived::Header(tar::EntryType::GNUSparse))) {
                 // Its size is what it expands to, not what it takes in the tar: reading on
                 // would misplace every entry after it. npm never writes one.
                 self.ended = true;
@@ -1194,10 +1213,24 @@ impl TarIndex {
                 Err(e) => return complete.then(|| broken(self.files.len(), e.to_string())),
             };
             let entry = match iter.next() {
-                // Within a whole block, `None` is the end-of-archive marker.
-                None if complete || rest.len() >= 512 => {
+                // Within a whole block, `None` is a zero block. npm's tar (node-tar) ends the
+                // archive at two in a row and reads on after a lone one, so this does too:
+                // a file placed after a lone zero block is installed, and must be read.
+                None if rest.len() >= 512 => match rest.get(512..1024) {
+                    None if !complete => return None,
+                    Some(next) if next.iter().any(|&b| b != 0) => {
+                        self.next += 512;
+                        continue;
+                    }
+                    _ => {
+                        self.ended = true;
+                        self.marker = true;
+                        return None;
+                    }
+                },
+                None if complete => {
                     self.ended = true;
-                    self.marker = rest.len() >= 512;
+                    self.marker = false;
                     return None;
                 }
                 None => return None,
@@ -1221,9 +1254,15 @@ impl TarIndex {
             // A name ends at its first NUL, as C tools read it (a long name or a PAX path
             // can hold one).
             let raw_path = until_nul(&raw_path);
-            let raw = String::from_utf8_lossy(raw_path);
+            let too_long = raw_path.len() > limits.max_path_length;
+            // Of a name too long, only its start is cleaned, for the message.
+            let raw = String::from_utf8_lossy(if too_long {
+                &raw_path[..raw_path.len().min(1024)]
+            } else {
+                raw_path
+            });
             let segments = crate::path::clean_segments(&raw);
-            let stop = if raw_path.len() > limits.max_path_length {
+            let stop = if too_long {
                 Some(ArchiveError::PathTooLong {
                     path: beginning(&segments.join("/")),
                     length: raw_path.len(),
@@ -1235,11 +1274,10 @@ impl TarIndex {
                     depth: segments.len(),
                     limit: limits.max_path_depth,
                 })
-            } else if is_file(kind)
-                && (start as u64).saturating_add(entry.size()) > limits.max_unpacked
-            {
+            } else if (start as u64).saturating_add(entry.size()) > limits.max_unpacked {
                 // A bomb is usually one huge file: its header says already that the archive
-                // would cross the limit, so nothing of it is inflated.
+                // would cross the limit, so nothing of it is inflated (whatever its kind: the
+                // reader skips the size of any entry).
                 Some(ArchiveError::TooLarge {
                     limit: limits.max_unpacked,
                 })
@@ -1310,30 +1348,59 @@ impl TarIndex {
 /// an extension's data again for every chunk that arrives while it is incomplete.
 ///
 /// Gives the type of the entry's own header once they have.
-fn headers_arrived(rest: &[u8]) -> Option<tar::EntryType> {
+fn headers_arrived(rest: &[u8], limits: &Limits) -> Option<Arrived> {
     let mut at = 0;
     loop {
         let block = rest.get(at..at + 512)?;
         let header = tar::Header::from_byte_slice(block);
+        let kind = header.entry_type();
         let extension = matches!(
-            header.entry_type(),
+            kind,
             tar::EntryType::GNULongName
                 | tar::EntryType::GNULongLink
                 | tar::EntryType::XHeader
                 | tar::EntryType::XGlobalHeader
         );
         if !extension {
-            return Some(header.entry_type());
+            return Some(Arrived::Header(kind));
         }
         // A size that cannot be read is the tar reader's to report.
         let Ok(size) = header.entry_size() else {
-            return Some(header.entry_type());
+            return Some(Arrived::Header(kind));
         };
+        // The tar reader copies an extension whole before anything can look at it: one
+        // larger than any path Leakscope reads (a PAX header may carry a few other records)
+        // is refused here, before that copy.
+        let most = limits.max_path_length as u64 + EXTENSION_SLACK;
+        if size > most {
+            let start = (at + 512).min(rest.len());
+            let name = &rest[start..(start + 1024).min(rest.len())];
+            return Some(Arrived::Oversized {
+                kind,
+                size,
+                name: String::from_utf8_lossy(until_nul(name)).into_owned(),
+            });
+        }
         at = usize::try_from(size)
             .ok()
             .and_then(|s| s.checked_next_multiple_of(512))
             .and_then(|s| (at + 512).checked_add(s))?;
     }
+}
+
+/// Bytes an extended header may hold beyond the longest path Leakscope reads.
+const EXTENSION_SLACK: u64 = 64 << 10;
+
+/// What the headers of the next entry say, once they have all arrived.
+enum Arrived {
+    Header(tar::EntryType),
+    /// A GNU long name or PAX header larger than a path may be.
+    Oversized {
+        kind: tar::EntryType,
+        size: u64,
+        /// The start of what it holds (a long name's first bytes).
+        name: String,
+    },
 }
 
 /// Package-relative entries: the top folder all files and links share (`package/`,
@@ -1404,10 +1471,7 @@ fn package_entries(
 /// the root of the tar.
 fn link_escapes(link: &TarLink, top: Option<&str>) -> bool {
     let target = link.target.as_str();
-    let b = target.as_bytes();
-    if target.starts_with(['/', '\\'])
-        || (b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':')
-    {
+    if target.starts_with(['/', '\\']) || crate::path::starts_with_drive(target) {
         return true;
     }
     let mut at: Vec<&str> = if link.hard {

@@ -1,6 +1,12 @@
 //! The one place where paths from untrusted input are made safe: split on `/` and `\`,
 //! `.` dropped, `..` resolved without ever climbing above the root.
 
+/// `C:…`: what a Windows tool reads as a drive.
+pub fn starts_with_drive(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':'
+}
+
 /// The segments of `path` after resolution; empty when nothing is left.
 pub fn clean_segments(path: &str) -> Vec<&str> {
     let mut parts: Vec<&str> = Vec::new();

@@ -210,8 +210,7 @@ pub fn normalise_source_path(source_root: Option<&str>, source: &str) -> String 
 
 /// `C:`: a segment that a Windows tool reads as a drive.
 fn is_drive(segment: &str) -> bool {
-    let b = segment.as_bytes();
-    b.len() == 2 && b[0].is_ascii_alphabetic() && b[1] == b':'
+    segment.len() == 2 && crate::path::starts_with_drive(segment)
 }
 
 /// Index just past `scheme://` (or `scheme:` for `data:`-like forms we still show).
@@ -235,8 +234,7 @@ fn has_scheme(s: &str) -> bool {
 
 fn strip_drive_letter(s: &str) -> &str {
     let trimmed = s.trim_start_matches('/');
-    let b = trimmed.as_bytes();
-    if b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':' {
+    if crate::path::starts_with_drive(trimmed) {
         &trimmed[2..]
     } else {
         s

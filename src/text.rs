@@ -91,16 +91,19 @@ pub fn name_parts(name: &str) -> (&str, &str) {
 pub fn without_controls(text: &str) -> String {
     text.chars()
         .map(|c| {
-            // C0, DEL, C1 (which holds the 8-bit CSI), and the bidirectional overrides that
-            // make a name read differently from what it is.
-            let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-            if c.is_control() || bidi {
+            if hides(c) {
                 char::REPLACEMENT_CHARACTER
             } else {
                 c
             }
         })
         .collect()
+}
+
+/// C0, DEL, C1 (which holds the 8-bit CSI), and the bidirectional overrides that make a
+/// name read differently from what it is.
+fn hides(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A JSON document with every character that [`without_controls`] hides written as a
@@ -111,8 +114,7 @@ pub fn without_controls(text: &str) -> String {
 pub fn json_without_controls(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
-        let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-        if (c.is_control() && !c.is_ascii_whitespace()) || bidi {
+        if hides(c) && !c.is_ascii_whitespace() {
             out.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             out.push(c);

@@ -380,6 +380,87 @@ fn pax_headers_that_lie_about_size() {
     assert_eq!(s.analysis.archive_error, None);
 }
 
+/// A regular file entry, padded: `name` and `data` as they are.
+fn raw_file(name: &str, data: &[u8]) -> Vec<u8> {
+    let mut out = raw_header(name.as_bytes(), b'0', data.len() as u64, b"").to_vec();
+    out.extend(padded(data));
+    out
+}
+
+#[test]
+fn a_lone_zero_block_does_not_hide_what_follows() {
+    // npm's tar reads on after one zero block and stops at two: so must Leakscope, or a
+    // file placed after a lone one would be installed and never checked.
+    let token = crate::common::github_token();
+    let hidden = format!("module.exports = \"{token}\";\n");
+    let tar = [
+        raw_file("package/package.json", br#"{"name":"z","version":"1.0.0"}"#),
+        vec![0; 512],
+        raw_file("package/hidden.js", hidden.as_bytes()),
+        vec![0; 1024],
+    ]
+    .concat();
+    let s = session(&gzip(&tar));
+    assert_eq!(listed(&s), ["package.json", "hidden.js"]);
+    assert_eq!(s.analysis.archive_error, None);
+    assert!(
+        rules(&s)
+            .iter()
+            .any(|(r, p)| matches!(r, RuleId::Secret(_)) && *p == "hidden.js"),
+        "{:?}",
+        rules(&s)
+    );
+    assert_ne!(s.analysis.verdict.level, Level::Clean);
+    // Two zero blocks end it, as before: what follows them is not part of the archive.
+    let tar = [
+        raw_file("package/package.json", br#"{"name":"z","version":"1.0.0"}"#),
+        vec![0; 1024],
+        raw_file("package/after-the-end.js", b"x"),
+    ]
+    .concat();
+    let s = session(&gzip(&tar));
+    assert_eq!(listed(&s), ["package.json"]);
+    assert_eq!(s.analysis.archive_error, None);
+}
+
+#[test]
+fn extended_headers_larger_than_a_path_stop_before_they_are_copied() {
+    let base = || Tarball::new("package/").file("first.js", "1");
+    // 4 MiB of a GNU long name: refused at its header, with the start of the name.
+    let huge = format!("package/{}", "a/".repeat(2 << 20));
+    let s = session(
+        &base()
+            .raw(&long_name(huge.as_bytes()))
+            .raw(&raw_file("placeholder", b"x"))
+            .tgz(),
+    );
+    assert_eq!(listed(&s), ["first.js"]);
+    assert!(
+        matches!(
+            &s.analysis.archive_error,
+            Some(ArchiveError::PathTooLong { path, length, limit: 4096 })
+                if path.starts_with("package/a/a/") && path.ends_with('…') && *length == huge.len()
+        ),
+        "{:?}",
+        s.analysis.archive_error
+    );
+    // A PAX header as large: the tar is called damaged there.
+    let mut pax = raw_header(b"./PaxHeaders/x", b'x', 1 << 20, b"").to_vec();
+    pax.extend(padded(&vec![b'a'; 1 << 20]));
+    let s = session(&base().raw(&pax).raw(&raw_file("p", b"x")).tgz());
+    assert_eq!(listed(&s), ["first.js"]);
+    assert!(
+        matches!(
+            &s.analysis.archive_error,
+            Some(ArchiveError::BrokenTar { detail, .. })
+                if detail == "an extended (PAX) header of 1 MiB, more than a path may take"
+        ),
+        "{:?}",
+        s.analysis.archive_error
+    );
+    assert_eq!(s.analysis.verdict.level, Level::Incomplete);
+}
+
 /// A GNU long-name entry (`././@LongLink`, type `L`) carrying `name`.
 fn long_name(name: &[u8]) -> Vec<u8> {
     let mut out = raw_header(b"././@LongLink", b'L', name.len() as u64, b"").to_vec();
@@ -389,11 +470,7 @@ fn long_name(name: &[u8]) -> Vec<u8> {
 
 #[test]
 fn gnu_long_name_tricks() {
-    let file = |name: &str, data: &[u8]| {
-        let mut out = raw_header(name.as_bytes(), b'0', data.len() as u64, b"").to_vec();
-        out.extend(padded(data));
-        out
-    };
+    let file = raw_file;
     let base = || Tarball::new("package/").file("first.js", "1");
 
     // A long name that climbs: cleaned like any other.
