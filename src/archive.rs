@@ -1373,8 +1373,9 @@ fn headers_arrived(rest: &[u8], limits: &Limits) -> Option<Arrived> {
         // is refused here, before that copy.
         let most = limits.max_path_length as u64 + EXTENSION_SLACK;
         if size > most {
-            let start = (at + 512).min(rest.len());
-            let name = &rest[start..(start + 1024).min(rest.len())];
+            // Its start, for the message, the same however the stream is cut into chunks.
+            let start = at + 512;
+            let name = rest.get(start..start + 1024)?;
             return Some(Arrived::Oversized {
                 kind,
                 size,
