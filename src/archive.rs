@@ -1411,21 +1411,18 @@ fn package_entries(
     found: Vec<TarFile>,
     links: Vec<TarLink>,
 ) -> (Vec<Entry>, HashMap<String, usize>, Vec<Link>) {
-    let mut paths = found
-        .iter()
-        .map(|f| f.path.as_str())
-        .chain(links.iter().map(|l| l.path.as_str()));
-    let top = paths
-        .next()
-        .and_then(|p| p.split_once('/'))
-        .map(|(t, _)| t.to_string());
-    let shared = top.filter(|t| {
+    let paths = || {
         found
             .iter()
             .map(|f| f.path.as_str())
             .chain(links.iter().map(|l| l.path.as_str()))
-            .all(|p| p.split_once('/').is_some_and(|(first, _)| first == t))
-    });
+    };
+    let top = paths()
+        .next()
+        .and_then(|p| p.split_once('/'))
+        .map(|(t, _)| t.to_string());
+    let shared =
+        top.filter(|t| paths().all(|p| p.split_once('/').is_some_and(|(first, _)| first == t)));
     let relative = |path: String| match &shared {
         Some(top) => path[top.len() + 1..].to_string(),
         None => path,

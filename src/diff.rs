@@ -532,15 +532,10 @@ fn findings_table(md: &mut String, findings: &[Finding], none: &str) {
         md.push('\n');
         return;
     }
-    md.push_str("| Severity | File | Finding | What to do |\n|---|---|---|---|\n");
+    md.push_str(crate::markdown::FINDINGS_HEAD);
     for f in findings.iter().take(MARKDOWN_FILES) {
-        md.push_str(&format!(
-            "| {} | `{}` | {} | {} |\n",
-            f.severity,
-            md_code(&f.location()),
-            md_text(&f.message),
-            md_text(&f.remedy)
-        ));
+        let place = format!("`{}`", md_code(&f.location()));
+        md.push_str(&crate::markdown::finding_row(&place, f));
     }
     if findings.len() > MARKDOWN_FILES {
         md.push_str(&format!(

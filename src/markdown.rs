@@ -1,9 +1,19 @@
 //! Escaping for Markdown that renders on GitHub and in Jira, shared by the reports: text in
 //! a table cell, and text inside a code span. Nothing a package controls becomes a link,
 //! markup or HTML, or breaks a table.
-//!
-//! (The same two functions as `report.rs`'s private `md_text` / `md_code`, which can move
-//! here.)
+
+/// The head of a findings table (the Markdown summary and the comparison's).
+pub const FINDINGS_HEAD: &str = "| Severity | File | Finding | What to do |\n|---|---|---|---|\n";
+
+/// A row of a findings table; `place` is Markdown already (a code span, a count).
+pub fn finding_row(place: &str, f: &crate::Finding) -> String {
+    format!(
+        "| {} | {place} | {} | {} |\n",
+        f.severity,
+        text(&f.message),
+        text(&f.remedy)
+    )
+}
 
 /// Text inside a table cell. Our own words mark code with backticks, which stay; in the rest
 /// every character with a meaning in Markdown is escaped, new lines become spaces, `<` and

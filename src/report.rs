@@ -324,9 +324,8 @@ fn findings_table(md: &mut String, findings: &[Finding]) {
     // and informational notes are only counted (the JSON report lists everything).
     let presented = Presented::of(findings);
     if !presented.notable.is_empty() {
-        md.push_str(
-            "### Findings\n\n| Severity | File | Finding | What to do |\n|---|---|---|---|\n",
-        );
+        md.push_str("### Findings\n\n");
+        md.push_str(crate::markdown::FINDINGS_HEAD);
     }
     for entry in &presented.notable {
         let (place, f) = match entry {
@@ -340,12 +339,7 @@ fn findings_table(md: &mut String, findings: &[Finding]) {
                 g.findings[0],
             ),
         };
-        md.push_str(&format!(
-            "| {} | {place} | {} | {} |\n",
-            f.severity,
-            md_text(&f.message),
-            md_text(&f.remedy)
-        ));
+        md.push_str(&crate::markdown::finding_row(&place, f));
     }
     if presented.notes_count > 0 {
         md.push_str(&format!(

@@ -113,10 +113,7 @@ pub fn report(s: &Session) -> String {
             ));
         }
         if a.links.len() > TEXT_FILES {
-            out.push_str(&format!(
-                "  and {} more (--format json lists all)\n",
-                count((a.links.len() - TEXT_FILES) as u64)
-            ));
+            out.push_str(&format!("  {}\n", more(a.links.len() - TEXT_FILES)));
         }
     }
     if let Some(p) = &s.input.source {
@@ -181,7 +178,7 @@ fn entry_text(e: &Entry) -> String {
                 clean(&first.remedy),
                 others.join(", "),
                 if rest > 0 {
-                    format!(" and {} more (--format json lists all)", count(rest as u64))
+                    format!(" {}", more(rest))
                 } else {
                     String::new()
                 }
@@ -285,10 +282,7 @@ pub fn comparison(c: &leakscope::diff::Comparison) -> String {
         out.push_str(&format!("  {mark} {}  {sizes}\n", clean(&f.path)));
     }
     if c.files.len() > TEXT_FILES {
-        out.push_str(&format!(
-            "  and {} more (--format json lists all)\n",
-            count((c.files.len() - TEXT_FILES) as u64)
-        ));
+        out.push_str(&format!("  {}\n", more(c.files.len() - TEXT_FILES)));
     }
     let old_version = c.old.version.as_deref().unwrap_or(&c.old.label);
     section(
@@ -302,4 +296,9 @@ pub fn comparison(c: &leakscope::diff::Comparison) -> String {
     );
     out.truncate(out.trim_end().len());
     out
+}
+
+/// What a list cut at its first few leaves out.
+fn more(n: usize) -> String {
+    format!("and {} more (--format json lists all)", count(n as u64))
 }

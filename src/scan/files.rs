@@ -200,7 +200,7 @@ fn npmrc(content: &[u8]) -> FileHit {
         let l = l.trim();
         !l.starts_with('#')
             && !l.starts_with(';')
-            && (l.contains("_authToken") || l.contains("_auth") || l.contains("_password"))
+            && (l.contains("_auth") || l.contains("_password"))
             && l.split_once('=').is_some_and(|(_, v)| {
                 let v = v.trim();
                 !v.is_empty() && !v.starts_with("${")

@@ -321,6 +321,39 @@ impl App {
         matches!(self.stage, Stage::Busy(_))
     }
 
+    /// The version of the package listed ([`App::package`]) that is shown, if it is one.
+    pub fn shown_version(&self) -> Option<String> {
+        let package = self.package.as_ref()?;
+        self.shown()
+            .and_then(|s| s.analysis.source())
+            .filter(|s| s.name == package.name)
+            .map(|s| s.version.clone())
+    }
+
+    /// What "Compare with…" suggests: the version before the one shown (not a
+    /// prerelease), else the package's name, ready for a version.
+    pub fn compare_suggestion(&self) -> Option<String> {
+        let shown = self.shown()?;
+        let name = shown.analysis.overview.name.clone()?;
+        let previous = self
+            .package
+            .as_ref()
+            .filter(|p| p.name == name)
+            .and_then(|p| {
+                let version = shown.analysis.overview.version.as_deref()?;
+                let rows = &p.versions.rows;
+                let at = rows.iter().position(|r| r.version == version)?;
+                rows[at + 1..]
+                    .iter()
+                    .find(|r| !r.prerelease)
+                    .map(|r| r.version.clone())
+            });
+        Some(match previous {
+            Some(v) => format!("{name}@{v}"),
+            None => format!("{name}@"),
+        })
+    }
+
     /// The fingerprint a link names while no package is shown: the page waits for that
     /// tarball to be dropped (nothing is ever uploaded, so a link cannot bring it).
     pub fn awaited_tarball(&self) -> Option<&str> {
@@ -1644,6 +1677,18 @@ mod tests {
             digests: Digests::of(b"other bytes"),
         }));
         assert_eq!(app.shown().unwrap().open, None);
+    }
+
+    #[test]
+    fn compare_suggests_the_version_before_the_one_shown() {
+        let (mut app, _) = started("");
+        assert_eq!(app.compare_suggestion(), None);
+        open_by_name(&mut app, "p", Role::Main, "1.1.0");
+        assert_eq!(app.shown_version().as_deref(), Some("1.1.0"));
+        assert_eq!(app.compare_suggestion().as_deref(), Some("p@1.0.0"));
+        // The oldest has none before it: the name, ready for a version.
+        open_by_name(&mut app, "p@1.0.0", Role::Main, "1.0.0");
+        assert_eq!(app.compare_suggestion().as_deref(), Some("p@"));
     }
 
     #[test]

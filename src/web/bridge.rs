@@ -30,7 +30,7 @@ pub struct Bridge {
     views: RefCell<HashMap<u32, Callback<Response>>>,
     next_view: Cell<u32>,
     /// Whoever waits for a save.
-    on_saved: RefCell<Option<Callback<Response>>>,
+    on_saved: RefCell<Option<Callback<()>>>,
     _on_message: Handler,
 }
 
@@ -118,9 +118,10 @@ impl Bridge {
                     target.emit(response);
                 }
             }
-            Response::Saved { .. } => {
-                if let Some(target) = self.on_saved.take() {
-                    target.emit(response);
+            Response::Saved { name, mime, bytes } => {
+                crate::download::download_bytes(&name, &mime, &bytes);
+                if let Some(done) = self.on_saved.take() {
+                    done.emit(());
                 }
             }
         }
@@ -164,13 +165,9 @@ impl Bridge {
         }
     }
 
-    /// Asks for something of analysis `session` to save; `on_saved` gets it.
-    pub fn save(
-        &self,
-        session: u32,
-        what: leakscope::protocol::Save,
-        on_saved: Callback<Response>,
-    ) {
+    /// Asks for something of analysis `session` to save: it is downloaded when it comes,
+    /// then `on_saved` is told.
+    pub fn save(&self, session: u32, what: leakscope::protocol::Save, on_saved: Callback<()>) {
         *self.on_saved.borrow_mut() = Some(on_saved);
         self.send(Request::Save { session, what }, None);
     }

@@ -155,15 +155,7 @@ fn comparison_view(props: &ComparisonViewProps) -> Html {
     let save = |format: DiffFormat| {
         let (bridge, old, new) = (shared.bridge.clone(), props.old, props.new);
         Callback::from(move |_: MouseEvent| {
-            bridge.save(
-                new,
-                Save::Comparison { old, format },
-                Callback::from(|saved| {
-                    if let leakscope::protocol::Response::Saved { name, mime, bytes } = saved {
-                        crate::download::download_bytes(&name, &mime, &bytes);
-                    }
-                }),
-            );
+            bridge.save(new, Save::Comparison { old, format }, Callback::noop());
         })
     };
     let n = |status| c.files.iter().filter(|f| f.status == status).count();

@@ -309,11 +309,7 @@ fn page() -> Html {
     };
     let app = shell.app.borrow();
     let versions = app.package.as_ref().map(|p| {
-        let current = app
-            .shown()
-            .and_then(|s| s.analysis.source())
-            .filter(|s| s.name == p.name)
-            .map(|s| AttrValue::from(s.version.clone()));
+        let current = app.shown_version().map(AttrValue::from);
         let on_compare = app.shown().is_some().then(|| {
             dispatch.reform(|input| AppEvent::Named {
                 input,
@@ -353,9 +349,10 @@ fn page() -> Html {
                         on_anyway={dispatch.reform(|_| AppEvent::ScanAnyway { role: Role::Main })}
                         on_cancel={on_cancel.clone()} />
                 },
-                Stage::Busy(task) => html! {
-                    <TaskProgress name={task.name()} status={task.status().0} fraction={task.status().1} on_cancel={on_cancel} />
-                },
+                Stage::Busy(task) => {
+                    let (status, fraction) = task.status();
+                    html! { <TaskProgress name={task.name()} {status} {fraction} {on_cancel} /> }
+                }
                 Stage::Failed { name, stopped } => html! {
                     <components::Stopped name={name.clone()} stopped={stopped.clone()} on_offer={on_named.clone()} />
                 },
@@ -366,7 +363,7 @@ fn page() -> Html {
                 },
                 Stage::Done(shown) => html! {
                     <Results shown={Rc::new((**shown).clone())} link={app.link()} versions={versions.clone()}
-                             suggestion={suggestion(&app).map(AttrValue::from)}
+                             suggestion={app.compare_suggestion().map(AttrValue::from)}
                              on_compare_files={on_files.reform(|files| (files, Role::Compare))} />
                 },
             }}
@@ -377,30 +374,6 @@ fn page() -> Html {
         <footer class="foot">{"Leakscope reads packages locally with WebAssembly, in a worker beside this page. A dropped file makes no request at all; a package opened by name is downloaded from its registry, straight into this tab."}</footer>
         </ContextProvider<Shared>>
     }
-}
-
-/// What "Compare with…" suggests: the version before the one shown, else the package's
-/// name, ready for a version.
-fn suggestion(app: &App) -> Option<String> {
-    let shown = app.shown()?;
-    let name = shown.analysis.overview.name.clone()?;
-    let previous = app
-        .package
-        .as_ref()
-        .filter(|p| p.name == name)
-        .and_then(|p| {
-            let version = shown.analysis.overview.version.as_deref()?;
-            let rows = &p.versions.rows;
-            let at = rows.iter().position(|r| r.version == version)?;
-            rows[at + 1..]
-                .iter()
-                .find(|r| !r.prerelease)
-                .map(|r| r.version.clone())
-        });
-    Some(match previous {
-        Some(v) => format!("{name}@{v}"),
-        None => format!("{name}@"),
-    })
 }
 
 /// A file dropped anywhere on the page is analysed, rather than opened by the browser

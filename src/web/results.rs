@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use leakscope::diff::FileStatus;
-use leakscope::protocol::{Response, Save};
+use leakscope::protocol::Save;
 use leakscope::text::{capitalise, count, plural, size};
 use leakscope::view::app::{AppEvent, Compare, Shown};
 use leakscope::view::link::{Link, Selection};
@@ -18,7 +18,6 @@ use leakscope::view::tree::{FileTree, Tab};
 use crate::Shared;
 use crate::compare::ComparePanel;
 use crate::components::{FindingsList, OverviewProps, VerdictBanner};
-use crate::download::download_bytes;
 use crate::tree::TreePane;
 use crate::viewer::Viewer;
 
@@ -462,12 +461,7 @@ fn summary(props: &OverviewProps) -> Html {
             bridge.save(
                 session,
                 what.clone(),
-                Callback::from(move |saved: Response| {
-                    if let Response::Saved { name, mime, bytes } = saved {
-                        download_bytes(&name, &mime, &bytes);
-                    }
-                    done.set(None);
-                }),
+                Callback::from(move |()| done.set(None)),
             );
         })
     };

@@ -80,6 +80,7 @@ pub fn tree_pane(props: &TreePaneProps) -> Html {
     }
     let s = &state.0;
     let rows = s.rows.clone();
+    let offsets = use_memo(rows.len(), |&n| uniform(n, ROW_PX));
     let selected_row = props.selected.as_ref().and_then(|p| s.row_of(p));
     let on_key = {
         let state = state.dispatcher();
@@ -207,7 +208,7 @@ pub fn tree_pane(props: &TreePaneProps) -> Html {
             if rows.is_empty() {
                 <p class="muted empty">{"No file matches."}</p>
             }
-            <VirtualList class="tree" role="tree" label="Files" offsets={Rc::new(uniform(rows.len(), ROW_PX))}
+            <VirtualList class="tree" role="tree" label="Files" offsets={offsets}
                          render={render} onkeydown={on_key} node_ref={list_ref}
                          scroll_to={Some(s.cursor).filter(|_| !rows.is_empty())} />
         </div>

@@ -19,7 +19,6 @@ use leakscope::view::tree::Tab;
 
 use crate::Shared;
 use crate::components::with_code;
-use crate::download::download_bytes;
 use crate::virtual_list::VirtualList;
 
 const ROW_PX: u32 = 20;
@@ -131,17 +130,7 @@ pub fn viewer(props: &ViewerProps) -> Html {
             tab: sel.tab,
             path: sel.path.clone(),
         };
-        Callback::from(move |_: MouseEvent| {
-            bridge.save(
-                session,
-                what.clone(),
-                Callback::from(|saved| {
-                    if let Response::Saved { name, mime, bytes } = saved {
-                        download_bytes(&name, &mime, &bytes);
-                    }
-                }),
-            )
-        })
+        Callback::from(move |_: MouseEvent| bridge.save(session, what.clone(), Callback::noop()))
     };
     let toggle_compare = {
         let compare = compare.clone();

@@ -317,10 +317,7 @@ async fn checked(
     buffer: &JsValue,
 ) -> Option<(Digests, leakscope::registry::Provenance)> {
     let algorithm = check.expected.algorithm;
-    let (Some(sha256), Some(sha512)) = (
-        digest(buffer, Algorithm::Sha256).await,
-        digest(buffer, Algorithm::Sha512).await,
-    ) else {
+    let Some((sha256, sha512)) = sha256_and_512(buffer).await else {
         post(&Response::Failed {
             id,
             message: "The browser could not work out the download's digest.".into(),
@@ -376,9 +373,16 @@ fn pipeline(name: &str, bytes: &Uint8Array, started_ms: u64) -> Pipeline {
 
 /// SHA-256 and SHA-512 of the buffer.
 async fn digests(buffer: &JsValue) -> Option<Digests> {
-    let sha256 = digest(buffer, Algorithm::Sha256).await?;
-    let sha512 = digest(buffer, Algorithm::Sha512).await?;
+    let (sha256, sha512) = sha256_and_512(buffer).await?;
     Some(Digests::from_raw(&sha256, &sha512))
+}
+
+/// The two digests every report gives, raw.
+async fn sha256_and_512(buffer: &JsValue) -> Option<(Vec<u8>, Vec<u8>)> {
+    Some((
+        digest(buffer, Algorithm::Sha256).await?,
+        digest(buffer, Algorithm::Sha512).await?,
+    ))
 }
 
 /// One digest of the buffer, by WebCrypto (native code, off this thread).
