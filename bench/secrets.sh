@@ -80,6 +80,7 @@ regex = { version = "1", default-features = false, features = ["std", "perf"] }
 aho-corasick = "1"
 memchr = "2"
 base64 = "0.22"
+regex-syntax = { version = "0.8", default-features = false, features = ["std"] }
 [profile.release]
 opt-level = "s"
 lto = true

@@ -263,7 +263,7 @@ const URL: &str = "://";
 
 /// Bytes that anchor a keyword, rarest in code first: a keyword holding one is found by a
 /// `memchr` pass for these bytes and a look at its neighbours, not by Teddy.
-const ANCHORS: &[u8] = b"~$-:._";
+const ANCHORS: &[u8; 6] = b"~$-:._";
 
 struct Compiled {
     /// Keywords without an anchor byte: Teddy (or an automaton).
@@ -281,6 +281,9 @@ struct Compiled {
     /// Each rule's regex over the whole text (none for named and generic rules, which look
     /// at assignments only).
     patterns: Vec<Option<Regex>>,
+    /// Rules whose every match begins with one of their keywords: their regex (anchored) is
+    /// tried only where those keywords are, never over the whole text.
+    at_keyword: Vec<bool>,
     /// Rules tried around each [`URL`].
     windowed: Vec<usize>,
     url_word: usize,
@@ -295,23 +298,30 @@ struct Compiled {
 /// on the CI machine); Teddy's SIMD search reads 32 at once, but each group is a pass over
 /// the text (about 3.5 ms over the 38 MB benchmark) and its false hits grow fast with the
 /// number of keywords (499 keywords in groups of 16 took 93 ms). So only the keywords
-/// without an anchor byte (40 of them) go to Teddy, in two groups of similar length (20 a
-/// group measured best: 16 gives three passes, 24 or more more false hits); the rest are
-/// found by [`Anchored`]. The automaton stays where there is no SIMD (the page).
+/// without an anchor byte (40 of them) go to Teddy; the rest are found by [`Anchored`]. The
+/// automaton stays where there is no SIMD (the page).
+///
+/// Teddy's fingerprint is as long as its group's shortest keyword (3 or 4 bytes), so the
+/// groups are by kind: the keywords of 3 bytes and the secret words, which are common in
+/// code (`key`, `Token`: 35,000 true hits in the benchmark, each a restart of the search),
+/// in one; the rare keywords of 4 bytes and more, with a 4-byte fingerprint that turns away
+/// far more text, in the other. Measured on the benchmark (min of 4 x 25 rounds): 20.9 ms,
+/// against 22.4 ms for 7 + 33 keywords and 22.7 ms for two groups of 20 by length.
 enum Keywords {
     Simd(Vec<(aho_corasick::packed::Searcher, Vec<usize>)>),
     Automaton(AhoCorasick),
 }
 
-/// Keywords per SIMD search.
-const GROUP: usize = 20;
+/// Keywords per SIMD search, at most (Teddy takes its 8-bucket kind up to 32).
+const GROUP: usize = 24;
 
 impl Keywords {
     fn new(words: &[&str]) -> Keywords {
-        let mut by_length: Vec<usize> = (0..words.len()).collect();
-        by_length.sort_by_key(|&i| (words[i].len(), words[i]));
-        let groups: Option<Vec<_>> = by_length
-            .chunks(GROUP)
+        let (common, rare): (Vec<usize>, Vec<usize>) =
+            (0..words.len()).partition(|&i| words[i].len() < 4 || SECRET_WORDS.contains(&words[i]));
+        let groups: Option<Vec<_>> = [common, rare]
+            .iter()
+            .flat_map(|ids| ids.chunks(GROUP))
             .map(|ids| {
                 let searcher = aho_corasick::packed::Searcher::new(ids.iter().map(|&i| words[i]))?;
                 Some((searcher, ids.to_vec()))
@@ -364,11 +374,11 @@ struct Anchored {
     /// For each byte, its index in [`ANCHORS`] plus one, or 0.
     class: [u8; 256],
     /// Per anchor byte, the two bytes before it that a keyword of `before` can have, and the
-    /// two after it that a keyword of `first` has: 65,536-bit sets (8 KB each, `class *
-    /// 1024` words on), checked before anything else, since most anchor bytes in code
-    /// (`this.`, `__`, `a: b`) begin or end no keyword.
-    pairs_before: Vec<u64>,
-    pairs_after: Vec<u64>,
+    /// two after it that a keyword of `first` has: 65,536-bit sets (8 KB, a row per class),
+    /// checked before anything else, since most anchor bytes in code (`this.`, `__`, `a: b`)
+    /// begin or end no keyword.
+    pairs_before: Pairs,
+    pairs_after: Pairs,
     /// The same, one byte wide and as nibble tables for SIMD (`pshufb`): for class `c`,
     /// `nibbles_before[c][lo]` has bit `hi` set if the byte `hi << 4 | lo` (ASCII) may stand
     /// right before the anchor; `nibbles_after` likewise right after it, for `first`.
@@ -384,15 +394,23 @@ fn add_nibble(table: &mut [u8; 16], b: u8) {
     }
 }
 
-#[inline(always)]
-fn has_pair(set: &[u64], class: usize, a: u8, b: u8) -> bool {
-    let bit = (a as usize) << 8 | b as usize;
-    set[class * 1024 + (bit >> 6)] & (1 << (bit & 63)) != 0
+/// A set of byte pairs per anchor class (8 rows, so that a class masked with 7 needs no
+/// bounds check in the hot loop).
+type Pairs = Box<[[u64; 1024]; 8]>;
+
+fn pairs() -> Pairs {
+    Box::new([[0; 1024]; 8])
 }
 
-fn add_pair(set: &mut [u64], class: usize, a: u8, b: u8) {
+#[inline(always)]
+fn has_pair(set: &Pairs, class: usize, a: u8, b: u8) -> bool {
     let bit = (a as usize) << 8 | b as usize;
-    set[class * 1024 + (bit >> 6)] |= 1 << (bit & 63);
+    set[class & 7][bit >> 6] & (1 << (bit & 63)) != 0
+}
+
+fn add_pair(set: &mut Pairs, class: usize, a: u8, b: u8) {
+    let bit = (a as usize) << 8 | b as usize;
+    set[class][bit >> 6] |= 1 << (bit & 63);
 }
 
 /// Up to 8 bytes from `at` as a little-endian number (zeros past the end).
@@ -428,8 +446,7 @@ impl Anchored {
         for (i, &a) in ANCHORS.iter().enumerate() {
             class[a as usize] = i as u8 + 1;
         }
-        let mut pairs_before = vec![0u64; 1024 * ANCHORS.len()];
-        let mut pairs_after = vec![0u64; 1024 * ANCHORS.len()];
+        let (mut pairs_before, mut pairs_after) = (pairs(), pairs());
         let mut nibbles_before = vec![[0u8; 16]; ANCHORS.len()];
         let mut nibbles_after = vec![[0u8; 16]; ANCHORS.len()];
         for c in 0..ANCHORS.len() {
@@ -483,14 +500,32 @@ impl Anchored {
     fn look(&self, text: &[u8], p: usize, found: &mut impl FnMut(usize, usize)) {
         let class = self.class[text[p] as usize] as usize - 1;
         let far = if p >= 2 { text[p - 2] } else { 0 };
-        if p > 0 && (p < 2 || has_pair(&self.pairs_before, class, far, text[p - 1])) {
+        let before = p > 0 && (p < 2 || has_pair(&self.pairs_before, class, far, text[p - 1]));
+        let after =
+            p + 2 < text.len() && has_pair(&self.pairs_after, class, text[p + 1], text[p + 2]);
+        self.look_sides(text, p, class, before, after, found);
+    }
+
+    /// The keywords that hold the anchor byte at `p` (of `class`), given whether the bytes
+    /// `before` it (then p > 0) and `after` it can be a keyword's.
+    #[inline(always)]
+    fn look_sides(
+        &self,
+        text: &[u8],
+        p: usize,
+        class: usize,
+        before: bool,
+        after: bool,
+        found: &mut impl FnMut(usize, usize),
+    ) {
+        if before {
             for &(id, off) in &self.before[class * 256 + text[p - 1] as usize] {
                 if p >= off && self.at(text, id, p - off) {
                     found(id, p - off);
                 }
             }
         }
-        if p + 2 < text.len() && has_pair(&self.pairs_after, class, text[p + 1], text[p + 2]) {
+        if after {
             for &id in &self.first[class] {
                 if self.at(text, id, p) {
                     found(id, p);
@@ -514,7 +549,51 @@ impl Anchored {
         }
     }
 
-    /// One pass for all six anchor bytes, 32 bytes at a time: in code they are dense
+    /// Looks at the anchor bytes at `i` plus the bits of `mask`. Most are turned away by the
+    /// neighbour pairs alone; the rest are kept in `near` (with a bit for each side that can
+    /// be a keyword's) without a branch, and looked at after.
+    ///
+    /// # Safety
+    ///
+    /// 2 <= i and i + 2 + (the highest bit of `mask`) < text.len().
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    unsafe fn sift(
+        &self,
+        text: &[u8],
+        mut mask: u64,
+        i: usize,
+        near: &mut [usize; 64],
+        found: &mut impl FnMut(usize, usize),
+    ) {
+        let mut n = 0;
+        while mask != 0 {
+            let p = i + mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            // SAFETY: 2 <= i <= p and p + 2 < text.len(), by the caller.
+            let (b2, b1, c, a1, a2) = unsafe {
+                (
+                    *text.get_unchecked(p - 2),
+                    *text.get_unchecked(p - 1),
+                    *text.get_unchecked(p),
+                    *text.get_unchecked(p + 1),
+                    *text.get_unchecked(p + 2),
+                )
+            };
+            let class = self.class[c as usize] as usize - 1;
+            let before = has_pair(&self.pairs_before, class, b2, b1) as usize;
+            let after = has_pair(&self.pairs_after, class, a1, a2) as usize;
+            near[n & 63] = p << 2 | before << 1 | after;
+            n += ((before | after) != 0) as usize;
+        }
+        for &kept in &near[..n] {
+            let p = kept >> 2;
+            let class = self.class[text[p] as usize] as usize - 1;
+            self.look_sides(text, p, class, kept & 2 != 0, kept & 1 != 0, found);
+        }
+    }
+
+    /// One pass for all six anchor bytes, 64 bytes at a time: in code they are dense
     /// enough (one byte in 35) that `memchr3`'s restart after each costs more than the
     /// search.
     #[cfg(target_arch = "x86_64")]
@@ -522,106 +601,86 @@ impl Anchored {
     unsafe fn each_avx2(&self, text: &[u8], found: &mut impl FnMut(usize, usize)) {
         use std::arch::x86_64::*;
         let splat = |b: u8| _mm256_set1_epi8(b as i8);
-        let a = [
-            splat(ANCHORS[0]),
-            splat(ANCHORS[1]),
-            splat(ANCHORS[2]),
-            splat(ANCHORS[3]),
-            splat(ANCHORS[4]),
-            splat(ANCHORS[5]),
-        ];
-        // Bytes in `set` (a nibble table, see `nibbles_before`), lane by lane.
+        let a = (*ANCHORS).map(splat);
+        // Bit `hi` of a nibble table's row (see `nibbles_before`), lane by lane.
         let bit = _mm256_setr_epi8(
             1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 64, -128, 0,
             0, 0, 0, 0, 0, 0, 0,
         );
         let low = _mm256_set1_epi8(0x0f);
+        let zero = _mm256_setzero_si256();
         let table = |t: &[u8; 16]| {
             // SAFETY: 16 bytes.
             let t = unsafe { _mm_loadu_si128(t.as_ptr().cast()) };
             _mm256_broadcastsi128_si256(t)
         };
-        let member = |v: __m256i, set: __m256i| {
-            let lo = _mm256_and_si256(v, low);
+        // A vector's low nibbles, and the bit its high nibble picks in a nibble table's row.
+        let nibbles = |v: __m256i| {
             let hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), low);
-            let hits = _mm256_and_si256(_mm256_shuffle_epi8(set, lo), _mm256_shuffle_epi8(bit, hi));
-            // 0xff where the byte is in the set.
-            _mm256_xor_si256(
-                _mm256_cmpeq_epi8(hits, _mm256_setzero_si256()),
-                _mm256_set1_epi8(-1),
-            )
+            (_mm256_and_si256(v, low), _mm256_shuffle_epi8(bit, hi))
+        };
+        // 0xff where the byte is not in the set.
+        let outside = |(lo, bit): (__m256i, __m256i), set: __m256i| {
+            _mm256_cmpeq_epi8(_mm256_and_si256(_mm256_shuffle_epi8(set, lo), bit), zero)
         };
         // The dense anchors `:` and `.` are kept only next to a byte a keyword has there
         // (this turns away 92% and 70% of them on the benchmark's code).
-        let (b3, a3) = (
-            table(&self.nibbles_before[3]),
-            table(&self.nibbles_after[3]),
-        );
-        let (b4, a4) = (
-            table(&self.nibbles_before[4]),
-            table(&self.nibbles_after[4]),
-        );
-
-        let mut i = 0;
-        while i + 32 <= text.len() {
-            // SAFETY: i + 32 <= text.len().
-            let v = unsafe { _mm256_loadu_si256(text.as_ptr().add(i).cast()) };
-            let eq = if i >= 1 && i + 33 <= text.len() {
-                // SAFETY: i - 1 + 32 <= text.len() and i + 1 + 32 <= text.len().
-                let (prev, next) = unsafe {
-                    (
-                        _mm256_loadu_si256(text.as_ptr().add(i - 1).cast()),
-                        _mm256_loadu_si256(text.as_ptr().add(i + 1).cast()),
-                    )
-                };
-                // `_` is let through: in code it mostly follows a letter, as in keywords.
-                let mut eq = _mm256_or_si256(
-                    _mm256_or_si256(_mm256_cmpeq_epi8(v, a[0]), _mm256_cmpeq_epi8(v, a[1])),
-                    _mm256_or_si256(_mm256_cmpeq_epi8(v, a[2]), _mm256_cmpeq_epi8(v, a[5])),
-                );
-                for (c, before, after) in [(3, b3, a3), (4, b4, a4)] {
-                    let near = _mm256_or_si256(member(prev, before), member(next, after));
-                    eq = _mm256_or_si256(eq, _mm256_and_si256(_mm256_cmpeq_epi8(v, a[c]), near));
-                }
-                eq
-            } else {
-                _mm256_or_si256(
-                    _mm256_or_si256(
-                        _mm256_or_si256(_mm256_cmpeq_epi8(v, a[0]), _mm256_cmpeq_epi8(v, a[1])),
-                        _mm256_or_si256(_mm256_cmpeq_epi8(v, a[2]), _mm256_cmpeq_epi8(v, a[3])),
-                    ),
-                    _mm256_or_si256(_mm256_cmpeq_epi8(v, a[4]), _mm256_cmpeq_epi8(v, a[5])),
+        let dense = [
+            (
+                a[3],
+                table(&self.nibbles_before[3]),
+                table(&self.nibbles_after[3]),
+            ),
+            (
+                a[4],
+                table(&self.nibbles_before[4]),
+                table(&self.nibbles_after[4]),
+            ),
+        ];
+        // The anchor bytes of the 32 at `i` worth a look, as bits.
+        let block = |i: usize| -> u32 {
+            // SAFETY: the callers keep 1 <= i and i + 33 <= text.len().
+            let (prev, v, next) = unsafe {
+                let at = text.as_ptr().add(i);
+                (
+                    _mm256_loadu_si256(at.sub(1).cast()),
+                    _mm256_loadu_si256(at.cast()),
+                    _mm256_loadu_si256(at.add(1).cast()),
                 )
             };
-            let mut mask = _mm256_movemask_epi8(eq) as u32;
-            if i >= 2 && i + 34 <= text.len() {
-                // The common case, without bounds checks: most anchor bytes are turned away
-                // by the neighbour sets alone.
-                while mask != 0 {
-                    let p = i + mask.trailing_zeros() as usize;
-                    mask &= mask - 1;
-                    // SAFETY: 2 <= i <= p and p + 2 < i + 34 <= text.len().
-                    let (b2, b1, c, a1, a2) = unsafe {
-                        (
-                            *text.get_unchecked(p - 2),
-                            *text.get_unchecked(p - 1),
-                            *text.get_unchecked(p),
-                            *text.get_unchecked(p + 1),
-                            *text.get_unchecked(p + 2),
-                        )
-                    };
-                    let class = self.class[c as usize] as usize - 1;
-                    let before = has_pair(&self.pairs_before, class, b2, b1);
-                    let after = has_pair(&self.pairs_after, class, a1, a2);
-                    if before | after {
-                        self.look(text, p, found);
-                    }
-                }
-            } else {
-                while mask != 0 {
-                    self.look(text, i + mask.trailing_zeros() as usize, found);
-                    mask &= mask - 1;
-                }
+            // `_` is let through: in code it mostly follows a letter, as in keywords.
+            let mut eq = _mm256_or_si256(
+                _mm256_or_si256(_mm256_cmpeq_epi8(v, a[0]), _mm256_cmpeq_epi8(v, a[1])),
+                _mm256_or_si256(_mm256_cmpeq_epi8(v, a[2]), _mm256_cmpeq_epi8(v, a[5])),
+            );
+            let (before, after) = (nibbles(prev), nibbles(next));
+            for (anchor, before_set, after_set) in dense {
+                let alone =
+                    _mm256_and_si256(outside(before, before_set), outside(after, after_set));
+                eq = _mm256_or_si256(eq, _mm256_andnot_si256(alone, _mm256_cmpeq_epi8(v, anchor)));
+            }
+            _mm256_movemask_epi8(eq) as u32
+        };
+        let mut i = 2.min(text.len());
+        for p in 0..i {
+            if self.class[text[p] as usize] != 0 {
+                self.look(text, p, found);
+            }
+        }
+        let mut near = [0; 64];
+        while i + 66 <= text.len() {
+            let mask = block(i) as u64 | (block(i + 32) as u64) << 32;
+            if mask != 0 {
+                // SAFETY: 2 <= i and i + 66 <= text.len().
+                unsafe { self.sift(text, mask, i, &mut near, found) };
+            }
+            i += 64;
+        }
+        while i + 34 <= text.len() {
+            let mask = block(i) as u64;
+            if mask != 0 {
+                // SAFETY: 2 <= i and i + 34 <= text.len().
+                unsafe { self.sift(text, mask, i, &mut near, found) };
             }
             i += 32;
         }
@@ -661,6 +720,34 @@ fn pattern_of(rule: &Rule) -> String {
     format!("(?-u){body}")
 }
 
+/// A rule whose regex runs over the whole text (not an assignment's value, not a URL rule).
+fn whole_text(rule: &Rule) -> bool {
+    !matches!(rule.shape, Shape::Named(_)) && rule.group != Group::Generic && rule.keywords != [URL]
+}
+
+/// Whether every match of `rule`'s pattern begins with one of its keywords, with no
+/// assertion anywhere (which could look before the keyword): then the pattern, anchored, can
+/// be tried at each keyword alone, and finds what it would over the whole text. Of the 149
+/// rules that read the whole text, 122 are such; the others (a keyword inside the token, an
+/// assertion, a class before the keyword) still search all of it. This took the regexes'
+/// share of the benchmark from about 2.5 ms to under 1.
+fn begins_with_keyword(rule: &Rule) -> bool {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    let Ok(hir) = regex_syntax::ParserBuilder::new()
+        .utf8(false)
+        .build()
+        .parse(&pattern_of(rule))
+    else {
+        return false;
+    };
+    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    let from_keyword = |l: &[u8]| rule.keywords.iter().any(|k| l.starts_with(k.as_bytes()));
+    hir.properties().look_set().is_empty()
+        && prefixes
+            .literals()
+            .is_some_and(|ls| !ls.is_empty() && ls.iter().all(|l| from_keyword(l.as_bytes())))
+}
+
 fn compiled() -> &'static Compiled {
     static COMPILED: OnceLock<Compiled> = OnceLock::new();
     COMPILED.get_or_init(|| {
@@ -690,12 +777,7 @@ fn compiled() -> &'static Compiled {
                         words.len() - 1
                     }
                 };
-                let whole_text = RULES.get(i).is_some_and(|r| {
-                    !matches!(r.shape, Shape::Named(_))
-                        && r.group != Group::Generic
-                        && r.keywords != [URL]
-                });
-                if whole_text && !keyword_rules[at].contains(&i) {
+                if RULES.get(i).is_some_and(whole_text) && !keyword_rules[at].contains(&i) {
                     keyword_rules[at].push(i);
                 }
             }
@@ -722,8 +804,18 @@ fn compiled() -> &'static Compiled {
                 }
             }
         }
-        let regex =
-            |r: &Rule| Regex::new(&pattern_of(r)).unwrap_or_else(|e| panic!("rule {}: {e}", r.id));
+        let at_keyword: Vec<bool> = RULES
+            .iter()
+            .map(|r| whole_text(r) && begins_with_keyword(r))
+            .collect();
+        let regex = |(i, r): (usize, &Rule)| {
+            let pattern = pattern_of(r);
+            let pattern = match at_keyword[i] {
+                true => format!("^(?:{pattern})"),
+                false => pattern,
+            };
+            Regex::new(&pattern).unwrap_or_else(|e| panic!("rule {}: {e}", r.id))
+        };
         let windowed = (0..RULES.len())
             .filter(|&i| RULES[i].keywords == [URL])
             .collect();
@@ -738,11 +830,13 @@ fn compiled() -> &'static Compiled {
             secret_word,
             patterns: RULES
                 .iter()
-                .map(|r| (!matches!(r.shape, Shape::Named(_))).then(|| regex(r)))
+                .enumerate()
+                .map(|(i, r)| (!matches!(r.shape, Shape::Named(_))).then(|| regex((i, r))))
                 .collect(),
             values: RULES
                 .iter()
-                .map(|r| matches!(r.shape, Shape::Named(_)).then(|| regex(r)))
+                .enumerate()
+                .map(|(i, r)| matches!(r.shape, Shape::Named(_)).then(|| regex((i, r))))
                 .collect(),
             names: AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::Standard)
@@ -750,6 +844,7 @@ fn compiled() -> &'static Compiled {
                 .expect("plain strings"),
             name_rules,
             words,
+            at_keyword,
         }
     })
 }
@@ -770,9 +865,15 @@ pub fn find(text: &[u8]) -> Vec<Hit> {
     let mut candidates = vec![false; RULES.len()];
     let mut words_at: Vec<usize> = Vec::new();
     let mut urls_at: Vec<usize> = Vec::new();
+    // Rules whose matches begin with a keyword, and where (rule, position).
+    let mut starts: Vec<(usize, usize)> = Vec::new();
     each_keyword(c, text, |keyword, at| {
         for &rule in &c.keyword_rules[keyword] {
-            candidates[rule] = true;
+            if c.at_keyword[rule] {
+                starts.push((rule, at));
+            } else {
+                candidates[rule] = true;
+            }
         }
         if c.secret_word[keyword] {
             words_at.push(at);
@@ -781,36 +882,15 @@ pub fn find(text: &[u8]) -> Vec<Hit> {
         }
     });
     let mut hits: Vec<(usize, Hit)> = Vec::new();
-    for (i, rule) in RULES.iter().enumerate().filter(|(i, _)| candidates[*i]) {
-        let Some(re) = &c.patterns[i] else { continue };
-        let mut at = 0;
-        while at <= text.len() {
-            let Some(caps) = re.captures_at(text, at) else {
-                break;
-            };
-            let whole = caps.get(0).expect("a match has group 0");
-            let m = caps.get(1).unwrap_or(whole);
-            at = if whole.end() > whole.start() {
-                whole.end()
-            } else {
-                whole.end() + 1
-            };
-            let edges = match rule.shape {
-                Shape::Token => Some(whole.range()),
-                Shape::Named(_) | Shape::Context => Some(m.range()),
-                Shape::Armoured => None,
-            };
-            if let Some(edges) = edges
-                && !bounded(text, edges.start, edges.end)
-            {
-                // Not a token here; one may still start inside this match.
-                at = whole.start() + 1;
-                continue;
-            }
-            if plausible(rule, &text[m.range()]) {
-                hits.push((i, hit(rule, text, m.range())));
-            }
-        }
+    starts.sort_unstable();
+    starts.dedup();
+    let pattern = |i: usize| c.patterns[i].as_ref().expect("a whole-text rule");
+    for group in starts.chunk_by(|a, b| a.0 == b.0) {
+        let (rule, at): (usize, Vec<usize>) = (group[0].0, group.iter().map(|g| g.1).collect());
+        rule_hits(rule, pattern(rule), text, Some(&at), &mut hits);
+    }
+    for rule in (0..RULES.len()).filter(|&i| candidates[i]) {
+        rule_hits(rule, pattern(rule), text, None, &mut hits);
     }
     if !words_at.is_empty() {
         words_at.sort_unstable();
@@ -881,6 +961,58 @@ pub fn find(text: &[u8]) -> Vec<Hit> {
         hit.line = line;
     }
     hits
+}
+
+/// Rule `i`'s hits in `text`: its regex over the whole text, or, given `starts` (where the
+/// keywords that its matches begin with are, in order), its anchored regex at each of those,
+/// which finds the same matches with no search in between.
+fn rule_hits(
+    i: usize,
+    re: &Regex,
+    text: &[u8],
+    starts: Option<&[usize]>,
+    hits: &mut Vec<(usize, Hit)>,
+) {
+    let rule = &RULES[i];
+    // The first match from `from`, as (whole, secret).
+    let next = |from: usize| match starts {
+        None => re.captures_at(text, from).map(|caps| {
+            (
+                caps.get(0).expect("group 0").range(),
+                caps.get(1).map(|m| m.range()),
+            )
+        }),
+        Some(at) => at[at.partition_point(|&k| k < from)..]
+            .iter()
+            .find_map(|&k| {
+                let caps = re.captures(&text[k..])?;
+                let moved = |m: regex::bytes::Match| k + m.start()..k + m.end();
+                Some((moved(caps.get(0).expect("group 0")), caps.get(1).map(moved)))
+            }),
+    };
+    let mut from = 0;
+    while from <= text.len() {
+        let Some((whole, secret)) = next(from) else {
+            break;
+        };
+        let m = secret.unwrap_or(whole.clone());
+        from = whole.end.max(whole.start + 1);
+        let edges = match rule.shape {
+            Shape::Token => Some(whole.clone()),
+            Shape::Named(_) | Shape::Context => Some(m.clone()),
+            Shape::Armoured => None,
+        };
+        if let Some(edges) = edges
+            && !bounded(text, edges.start, edges.end)
+        {
+            // Not a token here; one may still start inside this match.
+            from = whole.start + 1;
+            continue;
+        }
+        if plausible(rule, &text[m.clone()]) {
+            hits.push((i, hit(rule, text, m)));
+        }
+    }
 }
 
 fn hit(rule: &'static Rule, text: &[u8], range: std::ops::Range<usize>) -> Hit {
