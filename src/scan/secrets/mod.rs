@@ -278,17 +278,12 @@ struct Compiled {
     keyword_rules: Vec<Vec<usize>>,
     /// For each keyword, whether it is one of [`SECRET_WORDS`].
     secret_word: Vec<bool>,
-    /// Each rule's regex over the whole text (none for named and generic rules, which look
-    /// at assignments only).
-    patterns: Vec<Option<Regex>>,
-    /// Rules whose every match begins with one of their keywords: their regex (anchored) is
-    /// tried only where those keywords are, never over the whole text.
-    at_keyword: Vec<bool>,
+    /// Each rule's regex, compiled the first time the rule has something to look at: most
+    /// never do in a package, and compiling all 217 took 14-18 ms of every CLI run.
+    regexes: Vec<OnceLock<RuleRegex>>,
     /// Rules tried around each [`URL`].
     windowed: Vec<usize>,
     url_word: usize,
-    /// A named rule's value pattern, anchored at the value.
-    values: Vec<Option<Regex>>,
     /// The named rules' names, in lower case, and the rule of each.
     names: AhoCorasick,
     name_rules: Vec<usize>,
@@ -804,18 +799,6 @@ fn compiled() -> &'static Compiled {
                 }
             }
         }
-        let at_keyword: Vec<bool> = RULES
-            .iter()
-            .map(|r| whole_text(r) && begins_with_keyword(r))
-            .collect();
-        let regex = |(i, r): (usize, &Rule)| {
-            let pattern = pattern_of(r);
-            let pattern = match at_keyword[i] {
-                true => format!("^(?:{pattern})"),
-                false => pattern,
-            };
-            Regex::new(&pattern).unwrap_or_else(|e| panic!("rule {}: {e}", r.id))
-        };
         let windowed = (0..RULES.len())
             .filter(|&i| RULES[i].keywords == [URL])
             .collect();
@@ -828,25 +811,37 @@ fn compiled() -> &'static Compiled {
             anchored: Anchored::new(&anchored, words.len()),
             keyword_rules,
             secret_word,
-            patterns: RULES
-                .iter()
-                .enumerate()
-                .map(|(i, r)| (!matches!(r.shape, Shape::Named(_))).then(|| regex((i, r))))
-                .collect(),
-            values: RULES
-                .iter()
-                .enumerate()
-                .map(|(i, r)| matches!(r.shape, Shape::Named(_)).then(|| regex((i, r))))
-                .collect(),
+            regexes: RULES.iter().map(|_| OnceLock::new()).collect(),
             names: AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::Standard)
                 .build(&names)
                 .expect("plain strings"),
             name_rules,
             words,
-            at_keyword,
         }
     })
+}
+
+/// A rule's regex: over the whole text, at each of its keywords (`at_keyword`, anchored:
+/// see [`begins_with_keyword`]), or for a named rule at an assignment's value (anchored).
+struct RuleRegex {
+    re: Regex,
+    at_keyword: bool,
+}
+
+impl Compiled {
+    fn regex(&self, i: usize) -> &RuleRegex {
+        self.regexes[i].get_or_init(|| {
+            let rule = &RULES[i];
+            let at_keyword = whole_text(rule) && begins_with_keyword(rule);
+            let pattern = match at_keyword {
+                true => format!("^(?:{})", pattern_of(rule)),
+                false => pattern_of(rule),
+            };
+            let re = Regex::new(&pattern).unwrap_or_else(|e| panic!("rule {}: {e}", rule.id));
+            RuleRegex { re, at_keyword }
+        })
+    }
 }
 
 /// Calls `found` with every keyword (index in `Compiled::words`) and where it is.
@@ -862,18 +857,13 @@ fn each_keyword(c: &Compiled, text: &[u8], mut found: impl FnMut(usize, usize)) 
 /// two on the same text, the rule earlier in [`RULES`] (a known format over a generic one).
 pub fn find(text: &[u8]) -> Vec<Hit> {
     let c = compiled();
-    let mut candidates = vec![false; RULES.len()];
     let mut words_at: Vec<usize> = Vec::new();
     let mut urls_at: Vec<usize> = Vec::new();
-    // Rules whose matches begin with a keyword, and where (rule, position).
+    // The whole-text rules that a keyword lets run, and where the keyword is.
     let mut starts: Vec<(usize, usize)> = Vec::new();
     each_keyword(c, text, |keyword, at| {
         for &rule in &c.keyword_rules[keyword] {
-            if c.at_keyword[rule] {
-                starts.push((rule, at));
-            } else {
-                candidates[rule] = true;
-            }
+            starts.push((rule, at));
         }
         if c.secret_word[keyword] {
             words_at.push(at);
@@ -884,13 +874,10 @@ pub fn find(text: &[u8]) -> Vec<Hit> {
     let mut hits: Vec<(usize, Hit)> = Vec::new();
     starts.sort_unstable();
     starts.dedup();
-    let pattern = |i: usize| c.patterns[i].as_ref().expect("a whole-text rule");
     for group in starts.chunk_by(|a, b| a.0 == b.0) {
         let (rule, at): (usize, Vec<usize>) = (group[0].0, group.iter().map(|g| g.1).collect());
-        rule_hits(rule, pattern(rule), text, Some(&at), &mut hits);
-    }
-    for rule in (0..RULES.len()).filter(|&i| candidates[i]) {
-        rule_hits(rule, pattern(rule), text, None, &mut hits);
+        let r = c.regex(rule);
+        rule_hits(rule, &r.re, text, r.at_keyword.then_some(&at), &mut hits);
     }
     if !words_at.is_empty() {
         words_at.sort_unstable();
@@ -926,7 +913,7 @@ pub fn find(text: &[u8]) -> Vec<Hit> {
         }
         let window = &text[from..end];
         for &i in &c.windowed {
-            let re = c.patterns[i].as_ref().expect("a URL rule's regex");
+            let re = &c.regex(i).re;
             for caps in re.captures_iter(window) {
                 let whole = caps.get(0).expect("group 0");
                 if !(whole.start() <= p - from && p - from < whole.end()) {
@@ -1091,7 +1078,7 @@ fn assignments(c: &Compiled, text: &[u8], at: &[usize], hits: &mut Vec<(usize, H
         let mut found = false;
         for i in named {
             let rule = &RULES[i];
-            let Some(m) = c.values[i].as_ref().and_then(|re| re.find(window)) else {
+            let Some(m) = c.regex(i).re.find(window) else {
                 continue;
             };
             let range = value..value + m.end();
@@ -1111,7 +1098,7 @@ fn assignments(c: &Compiled, text: &[u8], at: &[usize], hits: &mut Vec<(usize, H
             .enumerate()
             .filter(|(_, r)| r.group == Group::Generic)
         {
-            let Some(re) = &c.patterns[i] else { continue };
+            let re = &c.regex(i).re;
             let Some(caps) = re.captures(from) else {
                 continue;
             };

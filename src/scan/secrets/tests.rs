@@ -721,13 +721,11 @@ fn which_rules_scan_the_bench_corpus() {
             }
         });
         for (i, at) in at.iter().enumerate().filter(|(_, at)| !at.is_empty()) {
-            let starts = c.at_keyword[i].then_some(at.as_slice());
-            if let Some(re) = &c.patterns[i] {
-                bytes[i] += t.len();
-                let s = std::time::Instant::now();
-                rule_hits(i, re, t, starts, &mut Vec::new());
-                time[i] += s.elapsed().as_secs_f64();
-            }
+            let r = c.regex(i);
+            bytes[i] += t.len();
+            let s = std::time::Instant::now();
+            rule_hits(i, &r.re, t, r.at_keyword.then_some(at), &mut Vec::new());
+            time[i] += s.elapsed().as_secs_f64();
         }
     }
     let mut v: Vec<_> = (0..RULES.len())
@@ -817,7 +815,9 @@ fn anchor_filter_counts_on_the_bench_corpus() {
 #[test]
 fn rules_tried_at_their_keywords_find_what_the_whole_text_search_finds() {
     let c = compiled();
-    let at_keyword: Vec<usize> = (0..RULES.len()).filter(|&i| c.at_keyword[i]).collect();
+    let at_keyword: Vec<usize> = (0..RULES.len())
+        .filter(|&i| whole_text(&RULES[i]) && c.regex(i).at_keyword)
+        .collect();
     assert!(at_keyword.len() >= 100, "{} rules", at_keyword.len());
     for rule in [
         "github-pat",
@@ -845,7 +845,10 @@ fn rules_tried_at_their_keywords_find_what_the_whole_text_search_finds() {
     }
     let mut starts: Vec<(usize, usize)> = Vec::new();
     each_keyword(c, text.as_bytes(), |k, at| {
-        for &rule in c.keyword_rules[k].iter().filter(|&&r| c.at_keyword[r]) {
+        for &rule in c.keyword_rules[k]
+            .iter()
+            .filter(|&&r| c.regex(r).at_keyword)
+        {
             starts.push((rule, at));
         }
     });
@@ -856,13 +859,7 @@ fn rules_tried_at_their_keywords_find_what_the_whole_text_search_finds() {
     for &i in &at_keyword {
         let at: Vec<usize> = starts.iter().filter(|s| s.0 == i).map(|s| s.1).collect();
         let (mut ours, mut whole) = (Vec::new(), Vec::new());
-        rule_hits(
-            i,
-            c.patterns[i].as_ref().unwrap(),
-            text.as_bytes(),
-            Some(&at),
-            &mut ours,
-        );
+        rule_hits(i, &c.regex(i).re, text.as_bytes(), Some(&at), &mut ours);
         let unanchored = Regex::new(&pattern_of(&RULES[i])).unwrap();
         rule_hits(i, &unanchored, text.as_bytes(), None, &mut whole);
         assert!(!ours.is_empty(), "{} finds its sample", RULES[i].id);
