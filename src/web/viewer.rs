@@ -435,8 +435,11 @@ fn line_finding(finding: &Finding) -> Html {
         .as_ref()
         .map_or(finding.line, |s| Some(s.line));
     html! {
+        // The row has one height (the code's virtual list): the text is cut at two lines
+        // with an ellipsis, and said whole on hover and in the findings above.
         <div class={classes!("line-finding", finding.severity.as_str())} data-testid="line-finding"
-             data-line={line.map(|l| l.to_string())}>
+             data-line={line.map(|l| l.to_string())}
+             title={format!("{} {}", finding.message, finding.remedy)}>
             <span class={classes!("sev", finding.severity.as_str())}>{finding.severity.as_str()}</span>
             <span class="line-finding-text">{&finding.message}{" "}<span class="muted">{ with_code(&finding.remedy) }</span></span>
         </div>

@@ -883,71 +883,8 @@ pub fn find(text: &[u8]) -> Vec<Hit> {
         words_at.sort_unstable();
         assignments(c, text, &words_at, &mut hits);
     }
-    for &p in &urls_at {
-        // The scheme before, the rest of the URL after; the URL rules need a password
-        // before the host or a webhook's host, so most URLs need no regex at all.
-        let from = p.saturating_sub(40);
-        let end = text[p..(p + 600).min(text.len())]
-            .iter()
-            .position(|&b| {
-                b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'`' | b'<' | b'>')
-            })
-            .map_or((p + 600).min(text.len()), |n| p + n);
-        let authority = &text[p + 3..end];
-        let authority = &authority[..memchr::memchr(b'/', authority).unwrap_or(authority.len())];
-        // The host without its port: a webhook's host ends in one of these.
-        let host = &authority[..memchr::memrchr(b':', authority).unwrap_or(authority.len())];
-        let webhook = [
-            b"slack.com".as_slice(),
-            b"discord.com",
-            b"discordapp.com",
-            b"office.com",
-            b"azure.com",
-            b"googleapis.com",
-            b"zapier.com",
-        ]
-        .iter()
-        .any(|h| host.ends_with(h));
-        if !webhook && memchr::memchr(b'@', authority).is_none() {
-            continue;
-        }
-        let window = &text[from..end];
-        for &i in &c.windowed {
-            let re = &c.regex(i).re;
-            for caps in re.captures_iter(window) {
-                let whole = caps.get(0).expect("group 0");
-                if !(whole.start() <= p - from && p - from < whole.end()) {
-                    continue; // another URL's
-                }
-                let m = caps.get(1).unwrap_or(whole);
-                let range = from + m.start()..from + m.end();
-                if plausible(&RULES[i], &text[range.clone()]) {
-                    hits.push((i, hit(&RULES[i], text, range)));
-                }
-            }
-        }
-    }
-    // Overlaps: the hit that holds the other wins, then the earlier rule.
-    hits.sort_by_key(|(i, h)| (std::cmp::Reverse(h.range.len()), *i, h.range.start));
-    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
-    for (_, hit) in hits {
-        if !kept
-            .iter()
-            .any(|k| k.range.start < hit.range.end && hit.range.start < k.range.end)
-        {
-            kept.push(hit);
-        }
-    }
-    let mut hits = kept;
-    hits.sort_by_key(|h| h.range.start);
-    // Lines counted in one pass over the text, however many hits there are.
-    let (mut line, mut at) = (1u32, 0usize);
-    for hit in &mut hits {
-        line += memchr::memchr_iter(b'\n', &text[at..hit.range.start]).count() as u32;
-        at = hit.range.start;
-        hit.line = line;
-    }
-    hits
+    url_hits(c, text, &urls_at, &mut hits);
+    settle(text, hits)
 }
 
 /// Rule `i`'s hits in `text`: its regex over the whole text, or, given `starts` (where the
@@ -1000,6 +937,79 @@ fn rule_hits(
             hits.push((i, hit(rule, text, m)));
         }
     }
+}
+
+/// The URL rules' hits around each `://` (at `urls_at`): the scheme before, the rest of the
+/// URL after. They need a password before the host or a webhook's host, so most URLs need
+/// no regex at all.
+fn url_hits(c: &Compiled, text: &[u8], urls_at: &[usize], hits: &mut Vec<(usize, Hit)>) {
+    for &p in urls_at {
+        let from = p.saturating_sub(40);
+        let end = text[p..(p + 600).min(text.len())]
+            .iter()
+            .position(|&b| {
+                b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'`' | b'<' | b'>')
+            })
+            .map_or((p + 600).min(text.len()), |n| p + n);
+        let authority = &text[p + 3..end];
+        let authority = &authority[..memchr::memchr(b'/', authority).unwrap_or(authority.len())];
+        // The host without its port: a webhook's host ends in one of these.
+        let host = &authority[..memchr::memrchr(b':', authority).unwrap_or(authority.len())];
+        let webhook = [
+            b"slack.com".as_slice(),
+            b"discord.com",
+            b"discordapp.com",
+            b"office.com",
+            b"azure.com",
+            b"googleapis.com",
+            b"zapier.com",
+        ]
+        .iter()
+        .any(|h| host.ends_with(h));
+        if !webhook && memchr::memchr(b'@', authority).is_none() {
+            continue;
+        }
+        let window = &text[from..end];
+        for &i in &c.windowed {
+            let re = &c.regex(i).re;
+            for caps in re.captures_iter(window) {
+                let whole = caps.get(0).expect("group 0");
+                if !(whole.start() <= p - from && p - from < whole.end()) {
+                    continue; // another URL's
+                }
+                let m = caps.get(1).unwrap_or(whole);
+                let range = from + m.start()..from + m.end();
+                if plausible(&RULES[i], &text[range.clone()]) {
+                    hits.push((i, hit(&RULES[i], text, range)));
+                }
+            }
+        }
+    }
+}
+
+/// Overlaps resolved (the hit that holds the other wins, then the earlier rule), in text
+/// order, with their lines.
+fn settle(text: &[u8], mut hits: Vec<(usize, Hit)>) -> Vec<Hit> {
+    hits.sort_by_key(|(i, h)| (std::cmp::Reverse(h.range.len()), *i, h.range.start));
+    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    for (_, hit) in hits {
+        if !kept
+            .iter()
+            .any(|k| k.range.start < hit.range.end && hit.range.start < k.range.end)
+        {
+            kept.push(hit);
+        }
+    }
+    let mut hits = kept;
+    hits.sort_by_key(|h| h.range.start);
+    // Lines counted in one pass over the text, however many hits there are.
+    let (mut line, mut at) = (1u32, 0usize);
+    for hit in &mut hits {
+        line += memchr::memchr_iter(b'\n', &text[at..hit.range.start]).count() as u32;
+        at = hit.range.start;
+        hit.line = line;
+    }
+    hits
 }
 
 fn hit(rule: &'static Rule, text: &[u8], range: std::ops::Range<usize>) -> Hit {
