@@ -647,6 +647,15 @@ test('a secret is flagged under its line and never shown in full', { timeout: TI
       return found;
     });
     assert.ok(between.some((t) => t.includes('GitHub')), `the line finding names GitHub: ${JSON.stringify(between)}`);
+    // The row has one height: its text is cut whole lines at a time, and said whole on hover.
+    const row = await viewer.evaluate((v) => {
+      const f = v.querySelector('[data-testid="line-finding"]');
+      const text = f.querySelector('.line-finding-text').getBoundingClientRect();
+      return { title: f.title, fits: text.bottom <= f.getBoundingClientRect().bottom };
+    });
+    assert.ok(row.fits, "the finding's text ends inside its row, no line half hidden");
+    assert.match(row.title, /GitHub.*publish again\.$/, 'the whole finding and its remedy on hover');
+    assert.ok(!row.title.includes(tail), 'the hover text keeps the token masked');
     await assertTokenHidden('with lib/config.js open');
     await page.screenshot({ path: join(SHOTS, 'viewer-finding.png'), fullPage: true });
 
