@@ -187,10 +187,19 @@ pub fn verdict(a: &Analysis, licence: &Licence) -> Verdict {
         Some(worst) => match outcome_of(worst) {
             Outcome::Secrets => secrets_summary(&notable, worst),
             Outcome::OwnSource if worst.rule == RuleId::SourcemapEmbeddedSources => {
-                own_source_summary(a, licence)
+                own_source_summary(a, licence, "Leaks")
             }
             _ => other_summary(&notable, worst),
         },
+    };
+    let also = also_severe(a, licence, &notable);
+    let found = match &also {
+        Some((sentence, _)) => format!("{found} {sentence}"),
+        None => found,
+    };
+    let todo = match also {
+        Some((_, true)) => format!("First, {REVOKE_FIRST} {}", words.todo),
+        _ => words.todo.to_string(),
     };
     let summary = match &a.archive_error {
         Some(e) => format!(
@@ -222,8 +231,40 @@ pub fn verdict(a: &Analysis, licence: &Licence) -> Verdict {
         title: words.title.to_string(),
         summary,
         means: words.means.to_string(),
-        todo: words.todo.to_string(),
+        todo,
     }
+}
+
+/// What else is as loud (critical or high) beside the worst finding's kind, in one more
+/// sentence: secrets beside a leak of another kind (then revoking them comes first: `true`),
+/// or the package's own sources beside secrets.
+fn also_severe(a: &Analysis, licence: &Licence, notable: &[&Finding]) -> Option<(String, bool)> {
+    if outcome_of(notable.first()?) != Outcome::Secrets {
+        let n = secret_places(notable, Some(Band::Severe));
+        let sentence = format!("It also exposes secrets in {}.", plural(n, "file", "files"));
+        return (n > 0).then_some((sentence, true));
+    }
+    notable
+        .iter()
+        .any(|f| {
+            f.rule == RuleId::SourcemapEmbeddedSources && Band::of(f.severity) == Some(Band::Severe)
+        })
+        .then(|| (own_source_summary(a, licence, "It also leaks"), false))
+}
+
+/// What to do first when secrets sit beside a leak of another kind.
+const REVOKE_FIRST: &str = "the security team should revoke and replace the secrets it holds.";
+
+/// In how many places (files, or sources inside a map) the secrets among `notable` are, of
+/// `band` (any, if none).
+fn secret_places(notable: &[&Finding], band: Option<Band>) -> usize {
+    // Count places, not rules: an .npmrc token fires a file rule and a content rule.
+    let places: HashSet<(&str, Option<&str>)> = notable
+        .iter()
+        .filter(|f| f.rule.is_secret() && band.is_none_or(|b| Band::of(f.severity) == Some(b)))
+        .map(|f| (f.path.as_str(), f.source.as_ref().map(|s| s.path.as_str())))
+        .collect();
+    places.len()
 }
 
 fn clean_summary(a: &Analysis) -> String {
@@ -240,21 +281,17 @@ fn clean_summary(a: &Analysis) -> String {
 }
 
 fn secrets_summary(notable: &[&Finding], worst: &Finding) -> String {
-    // Count places, not rules: an .npmrc token fires a file rule and a content rule.
-    let places: HashSet<(&str, Option<&str>)> = notable
-        .iter()
-        .filter(|f| f.rule.is_secret())
-        .map(|f| (f.path.as_str(), f.source.as_ref().map(|s| s.path.as_str())))
-        .collect();
     format!(
         "Secrets are exposed in {}. The worst: {}: {}",
-        plural(places.len(), "file", "files"),
+        plural(secret_places(notable, None), "file", "files"),
         worst.location(),
         worst.message
     )
 }
 
-fn own_source_summary(a: &Analysis, licence: &Licence) -> String {
+/// "{lead} N of its own source files (size) through M source maps", with the licence where
+/// it is open source.
+fn own_source_summary(a: &Analysis, licence: &Licence, lead: &str) -> String {
     let leaking: Vec<&MapSummary> = a
         .source_maps
         .iter()
@@ -275,7 +312,7 @@ fn own_source_summary(a: &Analysis, licence: &Licence) -> String {
         String::new()
     };
     format!(
-        "Leaks {} of its own source {} ({}) through {through}{tail}.",
+        "{lead} {} of its own source {} ({}) through {through}{tail}.",
         count(files as u64),
         if files == 1 { "file" } else { "files" },
         size(bytes)

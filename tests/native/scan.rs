@@ -23,6 +23,57 @@ fn leaky_map() -> String {
     ])
 }
 
+/// A source leak and live secrets together: whichever leads the headline, the summary says
+/// the other too, and revoking the secrets comes first in what to do. A test key beside the
+/// leak is no reason to.
+#[test]
+fn a_source_leak_and_live_secrets_are_both_said() {
+    let token = leakscope::scan::secrets::sample("github-pat", 7).unwrap();
+    let package = |secret_in: &str| {
+        Tarball::new("package/")
+            .package_json("@acme/cli", Some("UNLICENSED"))
+            .file(secret_in, format!("const t = '{token}';\n"))
+            .file("cli.js.map", leaky_map())
+            .tgz()
+    };
+    let leak = "2 of its own source files (46 B) through 1 orphaned source map.";
+    let revoke_first = "First, the security team should revoke and replace the secrets";
+    // The map is first in the findings: the source leak leads.
+    let a = analyse(&package("z.js"));
+    assert_eq!(a.verdict.title, "Leaks its source code");
+    assert_eq!(
+        a.verdict.summary,
+        format!("Leaks {leak} It also exposes secrets in 1 file.")
+    );
+    assert!(
+        a.verdict.todo.starts_with(revoke_first),
+        "{}",
+        a.verdict.todo
+    );
+    // The token is first: the secrets lead, and the source leak is said after them.
+    let a = analyse(&package("a.js"));
+    assert_eq!(a.verdict.title, "Leaks secrets");
+    assert!(
+        a.verdict
+            .summary
+            .starts_with("Secrets are exposed in 1 file.")
+            && a.verdict
+                .summary
+                .ends_with(&format!(" It also leaks {leak}")),
+        "{}",
+        a.verdict.summary
+    );
+    assert!(
+        a.verdict
+            .todo
+            .starts_with("The security team should revoke")
+    );
+    // The same token under a test folder is a test key: low, so neither.
+    let a = analyse(&package("test/fixture.js"));
+    assert_eq!(a.verdict.summary, format!("Leaks {leak}"));
+    assert!(!a.verdict.todo.starts_with("First"), "{}", a.verdict.todo);
+}
+
 #[test]
 fn orphaned_map_with_sources_in_a_proprietary_package_is_critical() {
     let tgz = Tarball::new("package/")
