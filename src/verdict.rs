@@ -192,14 +192,9 @@ pub fn verdict(a: &Analysis, licence: &Licence) -> Verdict {
             _ => other_summary(&notable, worst),
         },
     };
-    let also = also_severe(a, licence, &notable);
-    let found = match &also {
-        Some((sentence, _)) => format!("{found} {sentence}"),
+    let found = match also_severe(a, licence, &notable) {
+        Some(sentence) => format!("{found} {sentence}"),
         None => found,
-    };
-    let todo = match also {
-        Some((_, true)) => format!("First, {REVOKE_FIRST} {}", words.todo),
-        _ => words.todo.to_string(),
     };
     let summary = match &a.archive_error {
         Some(e) => format!(
@@ -231,25 +226,40 @@ pub fn verdict(a: &Analysis, licence: &Licence) -> Verdict {
         title: words.title.to_string(),
         summary,
         means: words.means.to_string(),
-        todo,
+        todo: todo(words, &notable),
+    }
+}
+
+/// What to do: the headline's words, after revoking the secrets first where they sit beside
+/// a worse leak of another kind (for any verdict, incomplete ones too).
+pub(crate) fn todo(words: &Headline, notable: &[&Finding]) -> String {
+    let secrets_beside = notable
+        .first()
+        .is_some_and(|worst| outcome_of(worst) != Outcome::Secrets)
+        && secret_places(notable, Some(Band::Severe)) > 0;
+    match secrets_beside {
+        true => format!("First, {REVOKE_FIRST} {}", words.todo),
+        false => words.todo.to_string(),
     }
 }
 
 /// What else is as loud (critical or high) beside the worst finding's kind, in one more
-/// sentence: secrets beside a leak of another kind (then revoking them comes first: `true`),
-/// or the package's own sources beside secrets.
-fn also_severe(a: &Analysis, licence: &Licence, notable: &[&Finding]) -> Option<(String, bool)> {
+/// sentence: secrets beside a leak of another kind, or the package's own sources beside
+/// secrets.
+fn also_severe(a: &Analysis, licence: &Licence, notable: &[&Finding]) -> Option<String> {
+    let severe = |f: &&Finding| Band::of(f.severity) == Some(Band::Severe);
     if outcome_of(notable.first()?) != Outcome::Secrets {
         let n = secret_places(notable, Some(Band::Severe));
-        let sentence = format!("It also exposes secrets in {}.", plural(n, "file", "files"));
-        return (n > 0).then_some((sentence, true));
+        return (n > 0)
+            .then(|| format!("It also exposes secrets in {}.", plural(n, "file", "files")));
     }
-    notable
+    let own = notable
         .iter()
-        .any(|f| {
-            f.rule == RuleId::SourcemapEmbeddedSources && Band::of(f.severity) == Some(Band::Severe)
-        })
-        .then(|| (own_source_summary(a, licence, "It also leaks"), false))
+        .find(|f| outcome_of(f) == Outcome::OwnSource && severe(f))?;
+    Some(match own.rule {
+        RuleId::SourcemapEmbeddedSources => own_source_summary(a, licence, "It also leaks"),
+        _ => format!("It also ships its own source code ({}).", own.location()),
+    })
 }
 
 /// What to do first when secrets sit beside a leak of another kind.

@@ -304,6 +304,7 @@ fn assemble(
 fn unchecked_verdict(a: &Analysis, hit: &LimitHit) -> Verdict {
     let read = &a.verdict;
     let words = crate::verdict::headline(Outcome::Incomplete, None);
+    let notable: Vec<&Finding> = a.findings.iter().filter(|f| f.is_notable()).collect();
     let found = if read.level == Level::Clean {
         "Nothing was found in the part that was read.".to_string()
     } else {
@@ -321,7 +322,7 @@ fn unchecked_verdict(a: &Analysis, hit: &LimitHit) -> Verdict {
             hit.message
         ),
         means: words.means.to_string(),
-        todo: words.todo.to_string(),
+        todo: crate::verdict::todo(words, &notable),
     }
 }
 

@@ -721,11 +721,13 @@ fn whole_text(rule: &Rule) -> bool {
 }
 
 /// Whether every match of `rule`'s pattern begins with one of its keywords, with no
-/// assertion anywhere (which could look before the keyword): then the pattern, anchored, can
-/// be tried at each keyword alone, and finds what it would over the whole text. Of the 149
-/// rules that read the whole text, 122 are such; the others (a keyword inside the token, an
-/// assertion, a class before the keyword) still search all of it. This took the regexes'
-/// share of the benchmark from about 2.5 ms to under 1.
+/// assertion anywhere (which could look before the keyword) and a longest match (so that a
+/// try at a keyword reads a bounded stretch: an unbounded pattern, such as a JWT's, tried at
+/// each `eyJ` of a long run of them would read the rest of the run each time). Then the
+/// pattern, anchored, can be tried at each keyword alone, and finds what it would over the
+/// whole text. Of the 149 rules that read the whole text, 112 are such; the others (a keyword
+/// inside the token, an assertion, a class before the keyword, no bound) still search all
+/// of it. This took the regexes' share of the benchmark from about 2.5 ms to under 1.
 fn begins_with_keyword(rule: &Rule) -> bool {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
     let Ok(hir) = regex_syntax::ParserBuilder::new()
@@ -738,6 +740,7 @@ fn begins_with_keyword(rule: &Rule) -> bool {
     let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
     let from_keyword = |l: &[u8]| rule.keywords.iter().any(|k| l.starts_with(k.as_bytes()));
     hir.properties().look_set().is_empty()
+        && hir.properties().maximum_len().is_some()
         && prefixes
             .literals()
             .is_some_and(|ls| !ls.is_empty() && ls.iter().all(|l| from_keyword(l.as_bytes())))
@@ -822,24 +825,27 @@ fn compiled() -> &'static Compiled {
     })
 }
 
-/// A rule's regex: over the whole text, at each of its keywords (`at_keyword`, anchored:
-/// see [`begins_with_keyword`]), or for a named rule at an assignment's value (anchored).
+/// A rule's regex: over the whole text, or for a named rule at an assignment's value
+/// (anchored); and, for a rule whose matches begin with a keyword, anchored for a try at
+/// each keyword (see [`begins_with_keyword`]).
 struct RuleRegex {
     re: Regex,
-    at_keyword: bool,
+    at_keyword: Option<Regex>,
 }
 
 impl Compiled {
     fn regex(&self, i: usize) -> &RuleRegex {
         self.regexes[i].get_or_init(|| {
             let rule = &RULES[i];
-            let at_keyword = whole_text(rule) && begins_with_keyword(rule);
-            let pattern = match at_keyword {
-                true => format!("^(?:{})", pattern_of(rule)),
-                false => pattern_of(rule),
+            let regex = |pattern: &str| {
+                Regex::new(pattern).unwrap_or_else(|e| panic!("rule {}: {e}", rule.id))
             };
-            let re = Regex::new(&pattern).unwrap_or_else(|e| panic!("rule {}: {e}", rule.id));
-            RuleRegex { re, at_keyword }
+            let pattern = pattern_of(rule);
+            RuleRegex {
+                re: regex(&pattern),
+                at_keyword: (whole_text(rule) && begins_with_keyword(rule))
+                    .then(|| regex(&format!("^(?:{pattern})"))),
+            }
         })
     }
 }
@@ -859,10 +865,21 @@ pub fn find(text: &[u8]) -> Vec<Hit> {
     let c = compiled();
     let mut words_at: Vec<usize> = Vec::new();
     let mut urls_at: Vec<usize> = Vec::new();
-    // The whole-text rules that a keyword lets run, and where the keyword is.
+    // The whole-text rules that a keyword lets run: where the keyword is, for a rule tried at
+    // its keywords, up to MOST_STARTS of them; the others (and any past that) over the text.
     let mut starts: Vec<(usize, usize)> = Vec::new();
+    let mut tries = vec![0usize; RULES.len()];
+    let mut whole = vec![false; RULES.len()];
     each_keyword(c, text, |keyword, at| {
         for &rule in &c.keyword_rules[keyword] {
+            if whole[rule] {
+                continue;
+            }
+            if c.regex(rule).at_keyword.is_none() || tries[rule] == MOST_STARTS {
+                whole[rule] = true;
+                continue;
+            }
+            tries[rule] += 1;
             starts.push((rule, at));
         }
         if c.secret_word[keyword] {
@@ -874,10 +891,20 @@ pub fn find(text: &[u8]) -> Vec<Hit> {
     let mut hits: Vec<(usize, Hit)> = Vec::new();
     starts.sort_unstable();
     starts.dedup();
-    for group in starts.chunk_by(|a, b| a.0 == b.0) {
-        let (rule, at): (usize, Vec<usize>) = (group[0].0, group.iter().map(|g| g.1).collect());
-        let r = c.regex(rule);
-        rule_hits(rule, &r.re, text, r.at_keyword.then_some(&at), &mut hits);
+    for group in starts
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|g| !whole[g[0].0])
+    {
+        let at: Vec<usize> = group.iter().map(|g| g.1).collect();
+        let anchored = c
+            .regex(group[0].0)
+            .at_keyword
+            .as_ref()
+            .expect("tried at keywords");
+        rule_hits(group[0].0, anchored, text, Some(&at), &mut hits);
+    }
+    for rule in (0..RULES.len()).filter(|&i| whole[i]) {
+        rule_hits(rule, &c.regex(rule).re, text, None, &mut hits);
     }
     if !words_at.is_empty() {
         words_at.sort_unstable();
@@ -886,6 +913,11 @@ pub fn find(text: &[u8]) -> Vec<Hit> {
     url_hits(c, text, &urls_at, &mut hits);
     settle(text, hits)
 }
+
+/// Keyword places kept per rule and text: past this many, the rule searches the whole text
+/// in one pass instead (a hostile file of `npm_npm_…` would otherwise keep 16 bytes a place,
+/// and try the regex at each).
+const MOST_STARTS: usize = 4096;
 
 /// Rule `i`'s hits in `text`: its regex over the whole text, or, given `starts` (where the
 /// keywords that its matches begin with are, in order), its anchored regex at each of those,

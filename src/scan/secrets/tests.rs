@@ -724,7 +724,10 @@ fn which_rules_scan_the_bench_corpus() {
             let r = c.regex(i);
             bytes[i] += t.len();
             let s = std::time::Instant::now();
-            rule_hits(i, &r.re, t, r.at_keyword.then_some(at), &mut Vec::new());
+            match &r.at_keyword {
+                Some(anchored) => rule_hits(i, anchored, t, Some(at), &mut Vec::new()),
+                None => rule_hits(i, &r.re, t, None, &mut Vec::new()),
+            }
             time[i] += s.elapsed().as_secs_f64();
         }
     }
@@ -816,7 +819,7 @@ fn anchor_filter_counts_on_the_bench_corpus() {
 fn rules_tried_at_their_keywords_find_what_the_whole_text_search_finds() {
     let c = compiled();
     let at_keyword: Vec<usize> = (0..RULES.len())
-        .filter(|&i| whole_text(&RULES[i]) && c.regex(i).at_keyword)
+        .filter(|&i| whole_text(&RULES[i]) && c.regex(i).at_keyword.is_some())
         .collect();
     assert!(at_keyword.len() >= 100, "{} rules", at_keyword.len());
     for rule in [
@@ -827,11 +830,13 @@ fn rules_tried_at_their_keywords_find_what_the_whole_text_search_finds() {
     ] {
         assert!(at_keyword.iter().any(|&i| RULES[i].id == rule), "{rule}");
     }
-    // A lookaround, a class before the keyword, or a prefix that is no keyword: whole text.
+    // A lookaround, a class before the keyword, a prefix that is no keyword, or no longest
+    // match (a JWT: a try at each `eyJ` of a long run would read the rest of it): whole text.
     for rule in [
         "azure-ad-client-secret",
         "new-relic-license-key",
         "dynatrace-token",
+        "jwt",
     ] {
         assert!(!at_keyword.iter().any(|&i| RULES[i].id == rule), "{rule}");
     }
@@ -845,12 +850,7 @@ fn rules_tried_at_their_keywords_find_what_the_whole_text_search_finds() {
     }
     let mut starts: Vec<(usize, usize)> = Vec::new();
     each_keyword(c, text.as_bytes(), |k, at| {
-        for &rule in c.keyword_rules[k]
-            .iter()
-            .filter(|&&r| c.regex(r).at_keyword)
-        {
-            starts.push((rule, at));
-        }
+        starts.extend(c.keyword_rules[k].iter().map(|&rule| (rule, at)));
     });
     starts.sort_unstable();
     starts.dedup();
@@ -859,10 +859,28 @@ fn rules_tried_at_their_keywords_find_what_the_whole_text_search_finds() {
     for &i in &at_keyword {
         let at: Vec<usize> = starts.iter().filter(|s| s.0 == i).map(|s| s.1).collect();
         let (mut ours, mut whole) = (Vec::new(), Vec::new());
-        rule_hits(i, &c.regex(i).re, text.as_bytes(), Some(&at), &mut ours);
-        let unanchored = Regex::new(&pattern_of(&RULES[i])).unwrap();
-        rule_hits(i, &unanchored, text.as_bytes(), None, &mut whole);
+        let r = c.regex(i);
+        rule_hits(
+            i,
+            r.at_keyword.as_ref().unwrap(),
+            text.as_bytes(),
+            Some(&at),
+            &mut ours,
+        );
+        rule_hits(i, &r.re, text.as_bytes(), None, &mut whole);
         assert!(!ours.is_empty(), "{} finds its sample", RULES[i].id);
         assert_eq!(ranges(ours), ranges(whole), "{}", RULES[i].id);
+    }
+}
+
+/// Past MOST_STARTS places of a rule's keyword in one text, the rule searches the whole text
+/// instead: a token after thousands of its keyword's prefixes is still found, once.
+#[test]
+fn a_rule_with_very_many_keyword_places_searches_the_whole_text() {
+    let token = sample("npm-access-token", 3).unwrap();
+    for n in [MOST_STARTS - 1, MOST_STARTS + 1, 3 * MOST_STARTS] {
+        let text = format!("{} x = '{token}';\n", "npm_ ".repeat(n));
+        let hits: Vec<&str> = find(text.as_bytes()).iter().map(|h| h.rule.id).collect();
+        assert_eq!(hits, ["npm-access-token"], "{n} keyword places");
     }
 }
