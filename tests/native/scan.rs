@@ -72,6 +72,21 @@ fn a_source_leak_and_live_secrets_are_both_said() {
     let a = analyse(&package("test/fixture.js"));
     assert_eq!(a.verdict.summary, format!("Leaks {leak}"));
     assert!(!a.verdict.todo.starts_with("First"), "{}", a.verdict.todo);
+    // Secrets (critical) beside a shipped TypeScript source (high): said after them.
+    let shipped = Tarball::new("package/")
+        .package_json("corp", Some("UNLICENSED"))
+        .file("src/secret-algorithm.ts", "export function f() {}\n")
+        .file("dist/index.js", format!("const t = '{token}';\n"))
+        .tgz();
+    let a = analyse(&shipped);
+    assert_eq!(a.verdict.title, "Leaks secrets");
+    assert!(
+        a.verdict
+            .summary
+            .ends_with(" It also ships its own source code (src/secret-algorithm.ts)."),
+        "{}",
+        a.verdict.summary
+    );
 }
 
 #[test]
