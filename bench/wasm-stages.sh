@@ -5,7 +5,7 @@
 #   bench/wasm-stages.sh PKG.tgz [RUNS=5]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 PKG=${1:?a .tgz}
 RUNS=${2:-5}
 OUT=target/bench/wasm-stages

@@ -31,7 +31,7 @@ fn strings_in_sources_content(v: &serde_json::Value) -> usize {
 #[test]
 fn every_tc39_case() {
     let Some(dir) = suite() else {
-        eprintln!("SKIPPED: ../shared/source-map-tests is not beside the repository");
+        crate::common::missing("../shared/source-map-tests is not beside the repository");
         return;
     };
     let spec: serde_json::Value =

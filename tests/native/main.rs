@@ -7,6 +7,7 @@ mod common;
 mod archive;
 mod cli;
 mod conformance;
+mod corpus;
 mod diff;
 mod hostile;
 mod hostile_fuzz;

@@ -46,7 +46,7 @@ fn scan_json(arg: &std::path::Path) -> serde_json::Value {
 #[test]
 fn a_directory_scans_like_its_npm_pack_tarball() {
     if !npm_available() {
-        eprintln!("SKIPPED: npm is not installed");
+        crate::common::missing("npm is not installed");
         return;
     }
     let project = project();
