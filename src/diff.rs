@@ -12,11 +12,12 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::finding::{Finding, Level, RuleId, Severity};
+use crate::finding::{Finding, RuleId, Severity};
 use crate::markdown::{code as md_code, text as md_text};
 use crate::report::TOOL;
 use crate::session::Session;
 use crate::text::{count, plural, size};
+use crate::verdict::Level;
 
 /// One side of the comparison.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,7 +45,7 @@ impl Side {
             name: package.and_then(|p| p.name.clone()),
             version: package.and_then(|p| p.version.clone()),
             input: s.input.name.clone(),
-            level: s.analysis.verdict.level,
+            level: s.verdict.level,
             files: s.analysis.files,
             unpacked_bytes: s.analysis.unpacked_bytes,
             integrity: s.input.digests.as_ref().map(|d| d.sha512.clone()),

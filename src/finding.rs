@@ -1,8 +1,11 @@
-//! Findings -> verdict. A finding is one thing worth telling a person, with its weight.
+//! The vocabulary every part of Leakscope speaks: a finding is one thing worth telling a
+//! person, with its rule and its weight. This module imports nothing of the project.
+
+mod secret_id;
 
 use serde::{Deserialize, Serialize};
 
-use crate::scan::secrets;
+pub use secret_id::SecretId;
 
 /// How bad a finding is. Ordered: `Info < Low < ... < Critical`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -87,8 +90,8 @@ pub enum RuleId {
     NpmrcToken,
     NpmrcFile,
     ArchiveIncomplete,
-    /// A secret found by its content, by one of the [`secrets::RULES`].
-    Secret(secrets::SecretId),
+    /// A secret found by its content, by one of the secret scanner's rules.
+    Secret(SecretId),
 }
 
 impl RuleId {
@@ -177,7 +180,7 @@ impl std::str::FromStr for RuleId {
         RuleId::FIXED
             .into_iter()
             .find(|r| r.as_str() == s)
-            .or_else(|| secrets::SecretId::parse(s).map(RuleId::Secret))
+            .or_else(|| SecretId::parse(s).map(RuleId::Secret))
             .ok_or_else(|| UnknownRule(s.to_string()))
     }
 }
@@ -233,60 +236,6 @@ pub struct InSource {
     pub line: u32,
 }
 
-/// The verdict level: the worst finding that counts, `Clean`, or `Incomplete` when the
-/// package could not be read to its end (whatever the part that was read showed).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    #[default]
-    Clean,
-    Low,
-    Medium,
-    High,
-    Critical,
-    Incomplete,
-}
-
-impl Level {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Level::Clean => "clean",
-            Level::Low => "low",
-            Level::Medium => "medium",
-            Level::High => "high",
-            Level::Critical => "critical",
-            Level::Incomplete => "incomplete",
-        }
-    }
-
-    /// The worst finding's level; info findings never make a package look unsafe.
-    pub fn of(findings: &[Finding]) -> Level {
-        match findings.iter().map(|f| f.severity).max() {
-            None | Some(Severity::Info) => Level::Clean,
-            Some(Severity::Low) => Level::Low,
-            Some(Severity::Medium) => Level::Medium,
-            Some(Severity::High) => Level::High,
-            Some(Severity::Critical) => Level::Critical,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Verdict {
-    pub level: Level,
-    /// The worst finding in what was read: `level` itself, except for an incomplete package.
-    pub worst: Level,
-    pub outcome: crate::verdict::Outcome,
-    /// A few words for the top of a page: "Leaks its source code", "No leak found".
-    pub title: String,
-    /// One line in plain words: what matters most.
-    pub summary: String,
-    /// What this means, in two or three plain sentences.
-    pub means: String,
-    /// What to do about it, and who usually does it.
-    pub todo: String,
-}
-
 /// Findings of one rule at one severity: a package with 368 inline maps gets one entry that
 /// opens into 368 files, not 368 entries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -298,7 +247,7 @@ pub struct FindingGroup<'a> {
 
 /// How a list of findings is shown: one by one, or many of a rule as one entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Entry<'a> {
+pub enum Grouped<'a> {
     One(&'a Finding),
     /// At least [`GROUP_AT`] findings of one rule and severity.
     Many(FindingGroup<'a>),
@@ -311,8 +260,8 @@ pub const GROUP_AT: usize = 4;
 /// each in entries (worst first, as the findings come).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Presented<'a> {
-    pub notable: Vec<Entry<'a>>,
-    pub notes: Vec<Entry<'a>>,
+    pub notable: Vec<Grouped<'a>>,
+    pub notes: Vec<Grouped<'a>>,
     /// How many findings each side holds.
     pub notable_count: usize,
     pub notes_count: usize,
@@ -333,7 +282,7 @@ impl<'a> Presented<'a> {
 
 /// Groups findings by rule and severity in the order the first of each appears; a group
 /// smaller than [`GROUP_AT`] stays single findings, in place.
-fn entries<'a>(findings: &[&'a Finding]) -> Vec<Entry<'a>> {
+fn entries<'a>(findings: &[&'a Finding]) -> Vec<Grouped<'a>> {
     let mut groups: Vec<FindingGroup> = Vec::new();
     for &f in findings {
         match groups
@@ -352,9 +301,9 @@ fn entries<'a>(findings: &[&'a Finding]) -> Vec<Entry<'a>> {
         .into_iter()
         .flat_map(|g| {
             if g.findings.len() < GROUP_AT {
-                g.findings.into_iter().map(Entry::One).collect()
+                g.findings.into_iter().map(Grouped::One).collect()
             } else {
-                vec![Entry::Many(g)]
+                vec![Grouped::Many(g)]
             }
         })
         .collect()
@@ -377,21 +326,10 @@ mod tests {
     }
 
     #[test]
-    fn level_is_the_worst_finding_and_info_is_clean() {
-        let f = |s| finding(RuleId::LogFile, s, "x");
-        assert_eq!(Level::of(&[]), Level::Clean);
-        assert_eq!(Level::of(&[f(Severity::Info)]), Level::Clean);
-        assert_eq!(
-            Level::of(&[f(Severity::Low), f(Severity::Critical), f(Severity::Medium)]),
-            Level::Critical
-        );
-    }
-
-    #[test]
     fn rule_ids_round_trip_as_their_strings() {
         for rule in RuleId::FIXED
             .into_iter()
-            .chain(secrets::SecretId::all().map(RuleId::Secret))
+            .chain(SecretId::ALL.iter().copied().map(RuleId::Secret))
         {
             let json = serde_json::to_string(&rule).unwrap();
             assert_eq!(json, format!("\"{}\"", rule.as_str()));
@@ -417,12 +355,12 @@ mod tests {
             finding(RuleId::SourcemapNoContent, Severity::Info, "8"),
         ];
         let p = Presented::of(&findings);
-        let shape = |entries: &[Entry]| -> Vec<String> {
+        let shape = |entries: &[Grouped]| -> Vec<String> {
             entries
                 .iter()
                 .map(|e| match e {
-                    Entry::One(f) => f.path.clone(),
-                    Entry::Many(g) => format!("{} x{}", g.rule, g.findings.len()),
+                    Grouped::One(f) => f.path.clone(),
+                    Grouped::Many(g) => format!("{} x{}", g.rule, g.findings.len()),
                 })
                 .collect()
         };

@@ -25,11 +25,22 @@ pub mod view;
 pub mod warm;
 
 pub use archive::{Archive, ArchiveError};
-pub use finding::{Finding, Level, RuleId, Severity, Verdict};
-pub use scan::{Analysis, scan};
+pub use finding::{Finding, RuleId, Severity};
+pub use scan::Analysis;
 pub use session::{Pipeline, Session};
+pub use verdict::{Level, Verdict};
 
-/// Reads a package and scans it: the whole pipeline in one call.
-pub fn analyse(input: &[u8]) -> Analysis {
-    scan(&Archive::read(input))
+/// Reads a package, scans it and judges it: the whole pipeline in one call. Nothing
+/// readable (not a package, an empty file) is an analysis of no files, judged incomplete or
+/// clean as the archive says.
+pub fn analyse(input: &[u8]) -> Session {
+    let archive = Archive::read(input);
+    let analysis = scan::scan(&archive);
+    let info = session::InputInfo {
+        name: "input".into(),
+        bytes: input.len() as u64,
+        digests: None,
+        source: None,
+    };
+    Session::new(info, archive, analysis, 0)
 }

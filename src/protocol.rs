@@ -6,11 +6,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::diff::{Comparison, FileStatus, Which};
-use crate::finding::{Finding, Verdict};
+use crate::finding::Finding;
 use crate::registry::{
     Expected, Packument, Provenance, RegistryError, Resolved, Spec, VersionList,
 };
 use crate::session::{Digests, InputInfo, Progress, Session};
+use crate::verdict::Verdict;
 use crate::view::file::{FileMeta, ViewRow};
 use crate::view::tree::{Node, Tab};
 
@@ -222,7 +223,7 @@ impl Overview {
             recovered_own: a.recovered.files().iter().filter(|f| f.first_party).count(),
             recovered_bytes: a.recovered.bytes(),
             findings: a.findings.clone(),
-            verdict: a.verdict.clone(),
+            verdict: s.verdict.clone(),
             archive_error: a.archive_error.as_ref().map(|e| e.cause()),
             limits_hit: a.limits_hit.clone(),
             phases: Vec::new(),

@@ -5,7 +5,6 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use crate::scan::secrets::Hit;
 use crate::source_map::{SourceText, TextAt};
 
 /// An original source file recovered from `sourcesContent`.
@@ -23,8 +22,6 @@ pub struct RecoveredSource {
     pub first_party: bool,
     /// Package-relative paths of the maps (or files with inline maps) that embed it.
     pub maps: Vec<String>,
-    /// The secrets in it, when they were looked for.
-    pub secrets: Vec<Hit>,
     export: String,
 }
 
@@ -86,6 +83,14 @@ pub struct FromMap<'a> {
     pub base: Option<usize>,
 }
 
+/// What became of a source added to [`RecoveredSources`]: a file of its own, or merged into
+/// one with the same path and content (from another map); the file's index either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Added {
+    New(usize),
+    Merged(usize),
+}
+
 #[derive(Debug, Default)]
 pub struct RecoveredSources {
     files: Vec<RecoveredSource>,
@@ -95,16 +100,15 @@ pub struct RecoveredSources {
 }
 
 impl RecoveredSources {
-    /// Adds one source embedded in `map`, with the secrets found in it; merges it when the
-    /// same path already has this content.
+    /// Adds one source embedded in `map`; merges it when the same path already has this
+    /// content.
     pub fn add(
         &mut self,
         map: &FromMap,
         path: String,
         text: SourceText,
         first_party: bool,
-        secrets: Vec<Hit>,
-    ) {
+    ) -> Added {
         let (size, hash) = (text.len() as u64, text.hash());
         let content = match (text, map.base) {
             (SourceText::Owned(s), _) => Content::Owned(s),
@@ -123,7 +127,7 @@ impl RecoveredSources {
                 existing.maps.push(map.to_string());
             }
             existing.first_party |= first_party;
-            return;
+            return Added::Merged(i);
         }
         variants.push(self.files.len());
         let variant = variants.len() - 1;
@@ -147,9 +151,9 @@ impl RecoveredSources {
             hash,
             first_party,
             maps: vec![map.to_string()],
-            secrets,
             export,
         });
+        Added::New(self.files.len() - 1)
     }
 
     pub fn files(&self) -> &[RecoveredSource] {
@@ -258,13 +262,7 @@ pub(crate) fn add_text(r: &mut RecoveredSources, path: &str, text: &str, own: bo
         json: b"",
         base: None,
     };
-    r.add(
-        &from,
-        path.into(),
-        SourceText::Owned(text.into()),
-        own,
-        Vec::new(),
-    );
+    r.add(&from, path.into(), SourceText::Owned(text.into()), own);
 }
 
 #[cfg(test)]

@@ -4,13 +4,14 @@
 
 use serde::Serialize;
 
-use crate::finding::{Entry, Finding, Presented, Severity, Verdict};
+use crate::finding::{Finding, Grouped, Presented, Severity};
 use crate::markdown::{code as md_code, text as md_text};
 use crate::recover::RecoveredSources;
 use crate::scan::maps::MapSummary;
 use crate::scan::references::SourceMapRef;
 use crate::session::{InputInfo, Session};
 use crate::text::{count, plural, size};
+use crate::verdict::Verdict;
 
 pub const SCHEMA: u32 = 1;
 
@@ -182,7 +183,7 @@ impl<'a> Report<'a> {
             },
             own_sources: OwnSources::of(&a.recovered),
             findings: &a.findings,
-            verdict: &a.verdict,
+            verdict: &s.verdict,
             archive_error: a.archive_error.as_ref().map(ToString::to_string),
             limits: &a.limits,
             limits_hit: &a.limits_hit,
@@ -200,7 +201,7 @@ impl<'a> Report<'a> {
 /// folder, and the findings table. Renders on GitHub and in Jira: tables, no HTML.
 pub fn markdown(s: &Session) -> String {
     let a = &s.analysis;
-    let v = &a.verdict;
+    let v = &s.verdict;
     let mut md = format!(
         "## Leakscope: `{}` is **{}**\n\n**{}.** {}\n\n",
         md_code(&s.label()),
@@ -329,8 +330,8 @@ fn findings_table(md: &mut String, findings: &[Finding]) {
     }
     for entry in &presented.notable {
         let (place, f) = match entry {
-            Entry::One(f) => (format!("`{}`", md_code(&f.location())), *f),
-            Entry::Many(g) => (
+            Grouped::One(f) => (format!("`{}`", md_code(&f.location())), *f),
+            Grouped::Many(g) => (
                 format!(
                     "{} files, e.g. `{}`",
                     count(g.findings.len() as u64),

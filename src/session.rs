@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::archive::{Archive, ArchiveError, LimitHit, Limits, Unpack};
 use crate::recover::{RecoveredSource, RecoveredSources};
 use crate::scan::{Analysis, Purpose, Scanner};
+use crate::verdict::{self, Verdict};
 use crate::view::tree::{FileTree, Tab};
 
 /// The input's digests, as a ticket needs them: SHA-256 in hex and the SHA-512 integrity
@@ -358,11 +359,13 @@ impl Pipeline {
     }
 }
 
-/// An analysed package and what the shells derive from it.
+/// An analysed package, judged: where the pipeline ends, and what the shells derive from it.
 pub struct Session {
     pub input: InputInfo,
     pub archive: Archive,
     pub analysis: Analysis,
+    /// Judged once, here, from the analysis.
+    pub verdict: Verdict,
     /// When the scan started, RFC 3339 UTC.
     pub scanned_at: String,
     trees: OnceCell<[FileTree; 2]>,
@@ -373,6 +376,7 @@ pub struct Session {
 impl Session {
     pub fn new(input: InputInfo, archive: Archive, analysis: Analysis, started_ms: u64) -> Session {
         Session {
+            verdict: verdict::judge(&analysis.evidence()),
             input,
             archive,
             analysis,

@@ -6,11 +6,67 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::finding::{Finding, Level, RuleId, Severity, Verdict};
+use crate::finding::{Finding, RuleId, Severity};
 use crate::package::Licence;
-use crate::scan::Analysis;
-use crate::scan::maps::MapSummary;
 use crate::text::{count, plural, size};
+
+/// The verdict level: the worst finding that counts, `Clean`, or `Incomplete` when the
+/// package could not be read to its end (whatever the part that was read showed).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    #[default]
+    Clean,
+    Low,
+    Medium,
+    High,
+    Critical,
+    Incomplete,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Clean => "clean",
+            Level::Low => "low",
+            Level::Medium => "medium",
+            Level::High => "high",
+            Level::Critical => "critical",
+            Level::Incomplete => "incomplete",
+        }
+    }
+
+    /// The worst finding's level; info findings never make a package look unsafe.
+    pub fn of(findings: &[Finding]) -> Level {
+        Level::of_severities(findings.iter().map(|f| f.severity))
+    }
+
+    fn of_severities(severities: impl Iterator<Item = Severity>) -> Level {
+        match severities.max() {
+            None | Some(Severity::Info) => Level::Clean,
+            Some(Severity::Low) => Level::Low,
+            Some(Severity::Medium) => Level::Medium,
+            Some(Severity::High) => Level::High,
+            Some(Severity::Critical) => Level::Critical,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verdict {
+    pub level: Level,
+    /// The worst finding in what was read: `level` itself, except for an incomplete package.
+    pub worst: Level,
+    pub outcome: Outcome,
+    /// A few words for the top of a page: "Leaks its source code", "No leak found".
+    pub title: String,
+    /// One line in plain words: what matters most.
+    pub summary: String,
+    /// What this means, in two or three plain sentences.
+    pub means: String,
+    /// What to do about it, and who usually does it.
+    pub todo: String,
+}
 
 /// What kind of thing the worst finding is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -163,79 +219,180 @@ fn outcome_of(finding: &Finding) -> Outcome {
     }
 }
 
-/// The verdict on an analysed package: the worst finding, a headline, and one line that
-/// says what matters most.
-pub fn verdict(a: &Analysis, licence: &Licence) -> Verdict {
-    // The archive's own finding is said by the incomplete headline; the worst is what was
-    // found in the part that was read.
-    let read: Vec<Finding> = a
+/// Which kind of outcome leads when findings of several kinds share the worst severity,
+/// first to last, and why. What a package leaks must not depend on its file names: the
+/// headline is the worst severity's best-ranked kind, and the summary says the other kinds
+/// that are as loud.
+pub const RANK: [(Outcome, &str); 3] = [
+    (
+        Outcome::Secrets,
+        "A working credential can be used by anyone who installs the package until it is \
+         revoked, so revoking it is the first thing to do: the headline says what to act on \
+         first.",
+    ),
+    (
+        Outcome::OwnSource,
+        "Published code cannot be taken back and a fixed release is the remedy; nothing in it \
+         can be used against its owners today the way a live key can.",
+    ),
+    (
+        Outcome::Exposure,
+        "Dependency sources, junk files and build paths expose less than either.",
+    ),
+];
+
+fn rank(outcome: Outcome) -> usize {
+    RANK.iter()
+        .position(|(o, _)| *o == outcome)
+        .unwrap_or(RANK.len())
+}
+
+/// The finding the headline is about: the worst severity, then the best-ranked outcome
+/// ([`RANK`]), then a map embedding the package's own sources before a shipped source file
+/// (it says how much leaked); among equals, the first as given.
+fn lead<'a>(notable: &[&'a Finding]) -> Option<&'a Finding> {
+    notable.iter().copied().min_by_key(|f| {
+        (
+            std::cmp::Reverse(f.severity),
+            rank(outcome_of(f)),
+            f.rule != RuleId::SourcemapEmbeddedSources,
+        )
+    })
+}
+
+/// What the verdict is judged from, and nothing else: the findings about what was read, the
+/// licence they are weighed by, what was left unread, and the counts the summary quotes.
+pub struct Evidence<'a> {
+    /// Worst first, then by path; not the findings that only say what was left unread.
+    pub findings: Vec<&'a Finding>,
+    pub licence: &'a Licence,
+    pub counts: Counts,
+    pub unread: Option<Unread>,
+}
+
+/// The numbers a summary quotes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub files: usize,
+    pub unpacked_bytes: u64,
+    pub maps: usize,
+    /// The package's own recovered source files (distinct: two maps embedding the same
+    /// source leak it once) and their bytes.
+    pub own_files: usize,
+    pub own_bytes: u64,
+    /// Maps that embed own sources, and how many of those nothing references.
+    pub leaking_maps: usize,
+    pub orphaned_leaking_maps: usize,
+}
+
+/// What was left unread.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unread {
+    /// The package was not read to its end: `cause` says why; `limit` when a limit stopped
+    /// it (the archive may be whole).
+    Archive { cause: String, limit: bool },
+    /// The package was read to its end but a limit left part of a map unread.
+    Map { message: String },
+}
+
+/// The verdict on a package: the worst finding, a headline, one line that says what matters
+/// most, what it means and what to do. A package not read in full is incomplete, whatever
+/// the part that was read showed.
+pub fn judge(e: &Evidence) -> Verdict {
+    let worst = Level::of_severities(e.findings.iter().map(|f| f.severity));
+    let notable: Vec<&Finding> = e
         .findings
         .iter()
-        .filter(|f| f.rule != RuleId::ArchiveIncomplete)
-        .cloned()
+        .copied()
+        .filter(|f| f.is_notable())
         .collect();
-    let worst_level = Level::of(&read);
-    let notable: Vec<&Finding> = read.iter().filter(|f| f.is_notable()).collect();
-    let (outcome, band) = match (a.archive_error.is_some(), notable.first()) {
-        (true, _) => (Outcome::Incomplete, None),
-        (false, None) => (Outcome::Clean, None),
-        (false, Some(worst)) => (outcome_of(worst), Band::of(worst.severity)),
-    };
-    let words = headline(outcome, band);
-    let found = match notable.first() {
-        None => clean_summary(a),
-        Some(worst) => match outcome_of(worst) {
-            Outcome::Secrets => secrets_summary(&notable, worst),
-            Outcome::OwnSource if worst.rule == RuleId::SourcemapEmbeddedSources => {
-                own_source_summary(a, licence, "Leaks")
+    let lead = lead(&notable);
+    let found = match lead {
+        None => clean_summary(&e.counts),
+        Some(lead) => {
+            let found = lead_summary(e, &notable, lead);
+            match also_severe(e, &notable, lead) {
+                Some(sentence) => format!("{found} {sentence}"),
+                None => found,
             }
-            _ => other_summary(&notable, worst),
-        },
+        }
     };
-    let found = match also_severe(a, licence, &notable) {
-        Some(sentence) => format!("{found} {sentence}"),
-        None => found,
+    let (outcome, band) = lead.map_or((Outcome::Clean, None), |f| {
+        (outcome_of(f), Band::of(f.severity))
+    });
+    let read = Verdict {
+        level: worst,
+        worst,
+        outcome,
+        title: String::new(),
+        summary: found,
+        means: String::new(),
+        todo: String::new(),
     };
-    let summary = match &a.archive_error {
-        Some(e) => format!(
-            "Read {} ({}) {}: {} {}",
-            plural(a.files, "file", "files"),
-            size(a.unpacked_bytes),
+    match &e.unread {
+        None => {
+            let words = headline(outcome, band);
+            Verdict {
+                title: words.title.to_string(),
+                means: words.means.to_string(),
+                todo: todo(words, &notable, lead),
+                ..read
+            }
+        }
+        Some(unread) => incomplete(e, unread, read, &notable, lead),
+    }
+}
+
+/// The verdict on a package not read in full: incomplete, since what was not checked may
+/// hide anything (and a release gate must not pass on it); what was found in the rest is
+/// still said.
+fn incomplete(
+    e: &Evidence,
+    unread: &Unread,
+    read: Verdict,
+    notable: &[&Finding],
+    lead: Option<&Finding>,
+) -> Verdict {
+    let words = headline(Outcome::Incomplete, None);
+    let files = plural(e.counts.files, "file", "files");
+    let bytes = size(e.counts.unpacked_bytes);
+    let summary = match unread {
+        Unread::Archive { cause, limit } => format!(
+            "Read {files} ({bytes}) {}: {cause} {}",
             // A limit is not damage: the archive may be whole.
-            if e.limit().is_some() {
+            if *limit {
                 "and no further"
             } else {
                 "before the archive broke off"
             },
-            e.cause(),
-            match notable.first() {
+            match lead {
                 None => "Nothing was found in that part.".to_string(),
-                Some(_) => format!("In that part: {found}"),
+                Some(_) => format!("In that part: {}", read.summary),
             }
         ),
-        None => found,
+        Unread::Map { message } => format!(
+            "Read {files} ({bytes}), but not all of it: {message} {}",
+            match lead {
+                None => "Nothing was found in the part that was read.".to_string(),
+                Some(_) => format!("In the part that was read: {}", read.summary),
+            }
+        ),
     };
     Verdict {
-        level: if outcome == Outcome::Incomplete {
-            Level::Incomplete
-        } else {
-            worst_level
-        },
-        worst: worst_level,
-        outcome,
+        level: Level::Incomplete,
+        outcome: Outcome::Incomplete,
         title: words.title.to_string(),
         summary,
         means: words.means.to_string(),
-        todo: todo(words, &notable),
+        todo: todo(words, notable, lead),
+        ..read
     }
 }
 
 /// What to do: the headline's words, after revoking the secrets first where they sit beside
-/// a worse leak of another kind (for any verdict, incomplete ones too).
-pub(crate) fn todo(words: &Headline, notable: &[&Finding]) -> String {
-    let secrets_beside = notable
-        .first()
-        .is_some_and(|worst| outcome_of(worst) != Outcome::Secrets)
+/// a leak of another kind that leads (for any verdict, incomplete ones too).
+fn todo(words: &Headline, notable: &[&Finding], lead: Option<&Finding>) -> String {
+    let secrets_beside = lead.is_some_and(|lead| outcome_of(lead) != Outcome::Secrets)
         && secret_places(notable, Some(Band::Severe)) > 0;
     match secrets_beside {
         true => format!("First, {REVOKE_FIRST} {}", words.todo),
@@ -243,21 +400,35 @@ pub(crate) fn todo(words: &Headline, notable: &[&Finding]) -> String {
     }
 }
 
-/// What else is as loud (critical or high) beside the worst finding's kind, in one more
+/// The summary of what leads.
+fn lead_summary(e: &Evidence, notable: &[&Finding], lead: &Finding) -> String {
+    match outcome_of(lead) {
+        Outcome::Secrets => secrets_summary(notable, lead),
+        Outcome::OwnSource if lead.rule == RuleId::SourcemapEmbeddedSources => {
+            own_source_summary(&e.counts, e.licence, "Leaks")
+        }
+        _ => other_summary(notable, lead),
+    }
+}
+
+/// What else is as loud (critical or high) beside the kind that leads, in one more
 /// sentence: secrets beside a leak of another kind, or the package's own sources beside
 /// secrets.
-fn also_severe(a: &Analysis, licence: &Licence, notable: &[&Finding]) -> Option<String> {
+fn also_severe(e: &Evidence, notable: &[&Finding], lead: &Finding) -> Option<String> {
     let severe = |f: &&Finding| Band::of(f.severity) == Some(Band::Severe);
-    if outcome_of(notable.first()?) != Outcome::Secrets {
+    if outcome_of(lead) != Outcome::Secrets {
         let n = secret_places(notable, Some(Band::Severe));
         return (n > 0)
             .then(|| format!("It also exposes secrets in {}.", plural(n, "file", "files")));
     }
     let own = notable
         .iter()
-        .find(|f| outcome_of(f) == Outcome::OwnSource && severe(f))?;
+        .filter(|f| outcome_of(f) == Outcome::OwnSource && severe(f))
+        .min_by_key(|f| f.rule != RuleId::SourcemapEmbeddedSources)?;
     Some(match own.rule {
-        RuleId::SourcemapEmbeddedSources => own_source_summary(a, licence, "It also leaks"),
+        RuleId::SourcemapEmbeddedSources => {
+            own_source_summary(&e.counts, e.licence, "It also leaks")
+        }
         _ => format!("It also ships its own source code ({}).", own.location()),
     })
 }
@@ -277,9 +448,12 @@ fn secret_places(notable: &[&Finding], band: Option<Band>) -> usize {
     places.len()
 }
 
-fn clean_summary(a: &Analysis) -> String {
-    let maps = a.source_maps.len();
-    let mut s = format!("No leak found in {}.", plural(a.files, "file", "files"));
+fn clean_summary(counts: &Counts) -> String {
+    let maps = counts.maps;
+    let mut s = format!(
+        "No leak found in {}.",
+        plural(counts.files, "file", "files")
+    );
     if maps > 0 {
         s.push_str(&format!(
             " {} {} no original sources of its own.",
@@ -290,31 +464,27 @@ fn clean_summary(a: &Analysis) -> String {
     s
 }
 
-fn secrets_summary(notable: &[&Finding], worst: &Finding) -> String {
+fn secrets_summary(notable: &[&Finding], lead: &Finding) -> String {
     format!(
         "Secrets are exposed in {}. The worst: {}: {}",
         plural(secret_places(notable, None), "file", "files"),
-        worst.location(),
-        worst.message
+        lead.location(),
+        lead.message
     )
 }
 
 /// "{lead} N of its own source files (size) through M source maps", with the licence where
 /// it is open source.
-fn own_source_summary(a: &Analysis, licence: &Licence, lead: &str) -> String {
-    let leaking: Vec<&MapSummary> = a
-        .source_maps
-        .iter()
-        .filter(|m| m.first_party_embedded > 0)
-        .collect();
-    // Distinct files, as recovered: two maps embedding the same source leak it once.
-    let own = a.recovered.files().iter().filter(|f| f.first_party);
-    let (files, bytes) = own.fold((0usize, 0u64), |(n, b), f| (n + 1, b + f.size()));
-    let orphaned = leaking.iter().filter(|m| !m.referenced).count();
-    let through = if orphaned == leaking.len() {
-        plural(leaking.len(), "orphaned source map", "orphaned source maps")
+fn own_source_summary(counts: &Counts, licence: &Licence, lead: &str) -> String {
+    let files = counts.own_files;
+    let through = if counts.orphaned_leaking_maps == counts.leaking_maps {
+        plural(
+            counts.leaking_maps,
+            "orphaned source map",
+            "orphaned source maps",
+        )
     } else {
-        plural(leaking.len(), "source map", "source maps")
+        plural(counts.leaking_maps, "source map", "source maps")
     };
     let tail = if licence.is_open_source() {
         format!(", under an {}", licence.describe())
@@ -325,21 +495,124 @@ fn own_source_summary(a: &Analysis, licence: &Licence, lead: &str) -> String {
         "{lead} {} of its own source {} ({}) through {through}{tail}.",
         count(files as u64),
         if files == 1 { "file" } else { "files" },
-        size(bytes)
+        size(counts.own_bytes)
     )
 }
 
-fn other_summary(notable: &[&Finding], worst: &Finding) -> String {
+fn other_summary(notable: &[&Finding], lead: &Finding) -> String {
     let more = match notable.len() - 1 {
         0 => String::new(),
         n => format!(" ({} more)", plural(n, "finding", "findings")),
     };
-    format!("{}: {}{more}", worst.location(), worst.message)
+    format!("{}: {}{more}", lead.location(), lead.message)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn finding(rule: RuleId, severity: Severity) -> Finding {
+        at(rule, severity, "x")
+    }
+
+    fn at(rule: RuleId, severity: Severity, path: &str) -> Finding {
+        Finding {
+            rule,
+            severity,
+            path: path.into(),
+            line: None,
+            message: String::new(),
+            remedy: String::new(),
+            source: None,
+        }
+    }
+
+    #[test]
+    fn level_is_the_worst_finding_and_info_is_clean() {
+        let f = |s| finding(RuleId::LogFile, s);
+        assert_eq!(Level::of(&[]), Level::Clean);
+        assert_eq!(Level::of(&[f(Severity::Info)]), Level::Clean);
+        assert_eq!(
+            Level::of(&[f(Severity::Low), f(Severity::Critical), f(Severity::Medium)]),
+            Level::Critical
+        );
+    }
+
+    /// The outcome that leads `findings`, whatever order they come in (the shells sort
+    /// them by path, so every order is a renaming).
+    fn leads(findings: &[Finding]) -> Outcome {
+        let judge_in = |order: Vec<&Finding>| {
+            let e = Evidence {
+                findings: order,
+                licence: &Licence::None,
+                counts: Counts::default(),
+                unread: None,
+            };
+            judge(&e).outcome
+        };
+        let forward = judge_in(findings.iter().collect());
+        let backward = judge_in(findings.iter().rev().collect());
+        assert_eq!(forward, backward, "the order decided");
+        forward
+    }
+
+    const SECRET: RuleId = RuleId::Secret(crate::finding::SecretId::GithubPat);
+
+    /// [`RANK`]'s first row: a live secret leads a source leak and an exposure as loud.
+    #[test]
+    fn secrets_lead_what_is_as_loud() {
+        use Severity::*;
+        let secret = at(SECRET, Critical, "a.js");
+        let own = at(RuleId::SourcemapEmbeddedSources, Critical, "b.js.map");
+        let exposure = at(RuleId::GitDirectory, Critical, "c/.git/config");
+        assert_eq!(leads(&[secret.clone(), own.clone()]), Outcome::Secrets);
+        assert_eq!(leads(&[own.clone(), exposure.clone()]), Outcome::OwnSource);
+        assert_eq!(leads(&[exposure, own, secret]), Outcome::Secrets);
+    }
+
+    /// The second row: the package's own source leads an exposure as loud, and a shipped
+    /// source file does not take the lead from a map that says how much leaked.
+    #[test]
+    fn own_source_leads_an_exposure_as_loud() {
+        use Severity::*;
+        let map = at(RuleId::SourcemapEmbeddedSources, High, "z.js.map");
+        let shipped = at(RuleId::ShippedTypescriptSource, High, "a.ts");
+        let exposure = at(RuleId::LogFile, High, "0.log");
+        assert_eq!(
+            leads(&[exposure.clone(), shipped.clone()]),
+            Outcome::OwnSource
+        );
+        assert_eq!(
+            leads(&[exposure, shipped.clone(), map.clone()]),
+            Outcome::OwnSource
+        );
+        let e = Evidence {
+            findings: vec![&shipped, &map],
+            licence: &Licence::None,
+            counts: Counts::default(),
+            unread: None,
+        };
+        assert!(judge(&e).summary.starts_with("Leaks 0 of its own"));
+    }
+
+    /// The third row, and the rule above the table: the worst severity leads whatever its
+    /// kind; the ranking only breaks ties.
+    #[test]
+    fn an_exposure_leads_when_it_is_the_loudest() {
+        use Severity::*;
+        let exposure = at(RuleId::GitDirectory, High, "z/.git/HEAD");
+        let secret = at(SECRET, Medium, "a.js");
+        let own = at(RuleId::SourcemapEmbeddedSources, Low, "a.js.map");
+        assert_eq!(leads(&[exposure.clone(), secret, own]), Outcome::Exposure);
+        assert_eq!(leads(&[exposure]), Outcome::Exposure);
+        // Every kind that can lead has its row.
+        for outcome in [Outcome::Secrets, Outcome::OwnSource, Outcome::Exposure] {
+            assert!(
+                RANK.iter()
+                    .any(|(o, why)| *o == outcome && why.ends_with('.'))
+            );
+        }
+    }
 
     /// Every row of the table, and the words each shell shows for it.
     #[test]

@@ -105,7 +105,8 @@ mod tests {
     fn the_warm_up_package_runs_every_stage() {
         let tar = tar();
         assert!(tar.len() > 500_000, "{}", tar.len());
-        let a = crate::analyse(&tar);
+        let s = crate::analyse(&tar);
+        let a = &s.analysis;
         assert_eq!(a.files, 4);
         assert_eq!(a.recovered.len(), 40);
         assert_eq!(a.refs.len(), 1);
@@ -114,7 +115,7 @@ mod tests {
             "{:?}",
             a.source_maps[0].problems
         );
-        assert_eq!(a.verdict.level, crate::Level::Critical);
+        assert_eq!(s.verdict.level, crate::Level::Critical);
         assert_eq!(tar, super::tar(), "the same each time");
     }
 }

@@ -4,7 +4,7 @@
 //! the file trees.
 #![no_main]
 
-use leakscope::finding::Level;
+use leakscope::verdict::Level;
 use leakscope::report::{Report, markdown, sarif};
 use leakscope::session::{Options, Pipeline};
 use leakscope::view::tree::Tab;
@@ -26,8 +26,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(s) = pipeline.finish() else {
         return;
     };
-    check_verdict(&s.analysis);
-    assert_eq!(s.analysis.findings, a.findings);
+    check_verdict(&s);
+    assert_eq!(s.analysis.findings, a.analysis.findings);
+    assert_eq!(s.verdict, a.verdict);
     let json: serde_json::Value = serde_json::from_str(&Report::new(&s).to_json()).unwrap();
     assert!(json["verdict"]["level"].is_string());
     let sarif: serde_json::Value = serde_json::from_str(&sarif(&s)).unwrap();
@@ -53,9 +54,10 @@ fn gzip(data: &[u8]) -> Vec<u8> {
     gz.finish().unwrap()
 }
 
-fn check_verdict(a: &leakscope::Analysis) {
+fn check_verdict(s: &leakscope::Session) {
+    let a = &s.analysis;
     if a.archive_error.is_some() || a.limits_hit.iter().any(|h| h.unchecked) {
-        assert_eq!(a.verdict.level, Level::Incomplete);
+        assert_eq!(s.verdict.level, Level::Incomplete);
     }
 }
 

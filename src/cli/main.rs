@@ -17,9 +17,9 @@ use anstyle::{AnsiColor, Style};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use leakscope::Severity;
-use leakscope::finding::Level;
 use leakscope::registry::RegistryError;
 use leakscope::report::{Report, markdown, sarif};
+use leakscope::verdict::Level;
 
 use open::Registry;
 
@@ -247,7 +247,7 @@ fn run_scan(
     for path in packages {
         let s = open::session(path, digests, registry, limits)?;
         failed |= s.analysis.findings.iter().any(|f| f.severity >= fail_on);
-        incomplete |= s.analysis.verdict.level == Level::Incomplete;
+        incomplete |= s.verdict.level == Level::Incomplete;
         let text = match format {
             Format::Json if packages.len() > 1 => {
                 jsons.push(serde_json::to_value(Report::new(&s)).expect("plain data"));
@@ -288,7 +288,7 @@ fn run_diff(
     let new_session = open::session(new, true, registry, limits)?;
     let incomplete = [&old_session, &new_session]
         .iter()
-        .any(|s| s.analysis.verdict.level == Level::Incomplete);
+        .any(|s| s.verdict.level == Level::Incomplete);
     let c = leakscope::diff::compare(&old_session, &new_session);
     let text = match format {
         Format::Json => json_out(&c.to_json()),

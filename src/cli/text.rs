@@ -5,8 +5,9 @@
 use anstyle::{AnsiColor, Style};
 
 use leakscope::Session;
-use leakscope::finding::{Entry, Finding, Level, Presented, Severity};
+use leakscope::finding::{Finding, Grouped, Presented, Severity};
 use leakscope::text::{count, plural, size, without_controls as clean};
+use leakscope::verdict::Level;
 
 fn severity_style(s: Severity) -> Style {
     match s {
@@ -31,7 +32,7 @@ fn level_style(level: Level) -> Style {
 
 pub fn report(s: &Session) -> String {
     let a = &s.analysis;
-    let v = &a.verdict;
+    let v = &s.verdict;
     let style = level_style(v.level);
     let bold = Style::new().bold();
     let mut out = format!(
@@ -54,7 +55,7 @@ pub fn report(s: &Session) -> String {
     );
     let presented = Presented::of(&a.findings);
     for severity in Severity::ALL {
-        let at: Vec<&Entry> = presented
+        let at: Vec<&Grouped> = presented
             .notable
             .iter()
             .chain(&presented.notes)
@@ -134,17 +135,17 @@ pub fn report(s: &Session) -> String {
     out
 }
 
-fn entry_severity(e: &Entry) -> Severity {
+fn entry_severity(e: &Grouped) -> Severity {
     match e {
-        Entry::One(f) => f.severity,
-        Entry::Many(g) => g.severity,
+        Grouped::One(f) => f.severity,
+        Grouped::Many(g) => g.severity,
     }
 }
 
-fn entry_len(e: &Entry) -> usize {
+fn entry_len(e: &Grouped) -> usize {
     match e {
-        Entry::One(_) => 1,
-        Entry::Many(g) => g.findings.len(),
+        Grouped::One(_) => 1,
+        Grouped::Many(g) => g.findings.len(),
     }
 }
 
@@ -157,11 +158,11 @@ fn finding_text(place: &str, f: &Finding) -> String {
     )
 }
 
-fn entry_text(e: &Entry) -> String {
+fn entry_text(e: &Grouped) -> String {
     match e {
-        Entry::One(f) => finding_text(&f.location(), f),
+        Grouped::One(f) => finding_text(&f.location(), f),
         // Many of one rule: once, with the files listed briefly.
-        Entry::Many(g) => {
+        Grouped::Many(g) => {
             let first = g.findings[0];
             let others: Vec<String> = g.findings[1..]
                 .iter()

@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::archive::{Limit, LimitHit, Limits};
 use crate::finding::{Finding, RuleId, Severity};
 use crate::package::Licence;
-use crate::recover::{FromMap, RecoveredSources, is_first_party, normalise_source_path};
+use crate::recover::{Added, FromMap, RecoveredSources, is_first_party, normalise_source_path};
 use crate::scan::secrets::{self, Hit};
 use crate::source_map::{MapCut, MapKind, MapLimits, Mappings, SourceMap};
 use crate::text::{binary_size, count, plural, size};
@@ -127,12 +127,18 @@ pub struct MapFile<'a> {
     pub referenced: bool,
 }
 
-/// Summarises one parsed map, adding what it embeds to `recovered`.
+/// The secrets found in recovered sources: each new recovered file's index with its hits
+/// (a source merged into one already recovered was searched there).
+pub type SourceSecrets = Vec<(usize, Vec<Hit>)>;
+
+/// Summarises one parsed map, adding what it embeds to `recovered` and the secrets found in
+/// it to `found`.
 pub fn summarise(
     file: MapFile<'_>,
     parsed: ParsedMap,
     limits: &Limits,
     recovered: &mut RecoveredSources,
+    found: &mut SourceSecrets,
 ) -> MapSummary {
     let MapFile {
         path,
@@ -229,7 +235,11 @@ pub fn summarise(
                 summary.first_party_bytes += content.len() as u64;
             }
             let from = FromMap { path, json, base };
-            recovered.add(&from, normalised, content, first_party, hits);
+            if let Added::New(i) = recovered.add(&from, normalised, content, first_party)
+                && !hits.is_empty()
+            {
+                found.push((i, hits));
+            }
         }
     }
     for (n, limit, what, folder) in [
@@ -507,7 +517,7 @@ mod tests {
             referenced,
         };
         let parsed = ParsedMap::of(json.as_bytes(), Mappings::Check, true, &limits);
-        let s = summarise(file, parsed, &limits, &mut recovered);
+        let s = summarise(file, parsed, &limits, &mut recovered, &mut Vec::new());
         (s, recovered)
     }
 

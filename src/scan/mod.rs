@@ -1,6 +1,7 @@
 //! Archive entries -> findings. Each detector is its own module; [`facts`] runs the ones
 //! that look at a file on its own as files arrive, and this one concludes: it puts the
-//! facts together, adds what needs the whole package, and derives the verdict.
+//! facts together and adds what needs the whole package. The verdict is not judged here but
+//! where the pipeline ends (`Session`), from [`Analysis::evidence`].
 
 mod facts;
 pub mod files;
@@ -13,16 +14,16 @@ pub use facts::{Purpose, Scanner};
 use std::collections::{HashMap, HashSet};
 
 use crate::archive::{Archive, ArchiveError, LimitHit, Limits, Link};
-use crate::finding::{Finding, InSource, Level, RuleId, Severity, Verdict};
+use crate::finding::{Finding, InSource, RuleId, Severity};
 use crate::package::{Licence, PackageInfo};
-use crate::recover::{RecoveredSource, RecoveredSources};
-use crate::text::{capitalise, plural, size};
-use crate::verdict::Outcome;
+use crate::recover::RecoveredSources;
+use crate::text::{capitalise, plural};
+use crate::verdict::{Counts, Evidence, Unread};
 use facts::Facts;
-use maps::{MapFile, MapSummary, ParsedMap, ShippedAs};
+use maps::{MapFile, MapSummary, ParsedMap, ShippedAs, SourceSecrets};
 use references::{RefKind, SourceMapRef, Target};
 
-/// Everything Leakscope learned about a package.
+/// Everything the scan learned about a package.
 #[derive(Debug, Default)]
 pub struct Analysis {
     pub package: Option<PackageInfo>,
@@ -33,7 +34,6 @@ pub struct Analysis {
     pub recovered: RecoveredSources,
     /// Sorted: worst first, then by path.
     pub findings: Vec<Finding>,
-    pub verdict: Verdict,
     /// Set when the archive could only be read in part; the analysis covers what was read.
     pub archive_error: Option<ArchiveError>,
     /// The limits the package was read under.
@@ -45,11 +45,13 @@ pub struct Analysis {
     pub links: Vec<Link>,
 }
 
-/// The package's source maps and what they embed: all that `extract` needs.
+/// The package's source maps and what they embed: all that `extract` needs, and the secrets
+/// found in what they embed.
 pub struct Maps {
     pub refs: Vec<SourceMapRef>,
     pub source_maps: Vec<MapSummary>,
     pub recovered: RecoveredSources,
+    secrets: SourceSecrets,
 }
 
 impl Scanner {
@@ -69,6 +71,7 @@ impl Scanner {
     /// The maps, and the facts of every other file for what comes after.
     fn read_maps(&mut self, archive: &Archive) -> (Maps, Vec<(usize, Facts)>) {
         let mut recovered = RecoveredSources::default();
+        let mut secrets = SourceSecrets::new();
         let mut parsed_maps = Vec::new();
         let mut files = Vec::new();
         for (i, entry) in archive.entries().iter().enumerate() {
@@ -92,7 +95,8 @@ impl Scanner {
                 shipped: ShippedAs::File,
                 referenced: referenced.contains(entry.path.as_str()),
             };
-            source_maps.push(maps::summarise(file, parsed, &self.limits, &mut recovered));
+            let summary = maps::summarise(file, parsed, &self.limits, &mut recovered, &mut secrets);
+            source_maps.push(summary);
         }
         // A map named otherwise (`app.js.json`) still counts once something points at it.
         let mut other_targets: Vec<&str> = refs
@@ -121,12 +125,14 @@ impl Scanner {
                 shipped,
                 referenced: true,
             };
-            source_maps.push(maps::summarise(file, parsed, &self.limits, &mut recovered));
+            let summary = maps::summarise(file, parsed, &self.limits, &mut recovered, &mut secrets);
+            source_maps.push(summary);
         }
         let maps = Maps {
             refs,
             source_maps,
             recovered,
+            secrets,
         };
         (maps, files)
     }
@@ -135,11 +141,6 @@ impl Scanner {
 /// Runs every detector over a package already in memory.
 pub fn scan(archive: &Archive) -> Analysis {
     Scanner::new(Purpose::Scan).finish(archive)
-}
-
-/// The same, reading maps no further than `limits` allow.
-pub fn scan_limited(archive: &Archive, limits: Limits) -> Analysis {
-    Scanner::with_limits(Purpose::Scan, limits).finish(archive)
 }
 
 /// What `package.json` says, if the package has a readable one.
@@ -153,7 +154,7 @@ fn licence_of(package: Option<&PackageInfo>) -> Licence {
     package.map(|p| p.licence.clone()).unwrap_or_default()
 }
 
-/// The findings about the maps and the verdict, from everything else.
+/// The findings about the maps and the references, put together with everything else.
 fn assemble(
     archive: &Archive,
     package: Option<PackageInfo>,
@@ -166,110 +167,40 @@ fn assemble(
         refs,
         source_maps,
         recovered,
+        secrets,
     } = maps;
-    let mut findings: Vec<Finding> = Vec::new();
-    for r in &refs {
-        match r.kind {
-            // In a package read only in part, a missing map is most likely past the break.
-            RefKind::Local if !r.exists && archive.error.is_none() => findings.push(Finding {
-                rule: RuleId::SourcemapMissing,
-                severity: Severity::Info,
-                path: r.file.clone(),
-                line: Some(r.line),
-                message: format!("This file points to a source map, {}, that is not in the package.", r.target),
-                remedy: "Nothing leaks; remove the comment or ship the map on purpose.".into(),
-                source: None,
-            }),
-            RefKind::Remote => findings.push(Finding {
-                rule: RuleId::SourcemapRemote,
-                severity: Severity::Low,
-                path: r.file.clone(),
-                line: Some(r.line),
-                message: format!(
-                    "This file points to a source map on a server ({}), which reveals that host; it was not fetched.",
-                    r.target
-                ),
-                remedy: "Check that the host is meant to be public and that the map does not embed sources.".into(),
-                source: None,
-            }),
-            RefKind::Inline if !r.exists => findings.push(Finding {
-                rule: RuleId::SourcemapInlineUndecodable,
-                severity: Severity::Info,
-                path: r.file.clone(),
-                line: Some(r.line),
-                message: "This file carries an inline source map that could not be decoded.".into(),
-                remedy: "Check how the file was built; the map is broken.".into(),
-                source: None,
-            }),
-            _ => {}
-        }
-    }
+    let mut findings = reference_findings(&refs, archive.error.is_none());
     for map in &source_maps {
         findings.extend(maps::findings(map, &licence));
     }
-    // What a limit left unread in a map is said by the verdict, as for an archive cut
-    // short; the rest of the findings make what it says about the part that was read.
-    let unread: Vec<Finding> = source_maps.iter().flat_map(maps::limit_findings).collect();
     findings.extend(file_findings);
-    // A map that could not be parsed may still hold secrets in plain text.
-    for map in source_maps
-        .iter()
-        .filter(|m| m.error.is_some() && m.kind != ShippedAs::Inline)
-    {
-        if let Some(entry) = archive.find(&map.path) {
-            let hits = secrets::find(archive.bytes(entry));
-            let found = Found {
-                text: archive.bytes(entry),
-                at: &map.path,
-                beside: &[],
-            };
-            findings.extend(
-                hits.into_iter()
-                    .map(|hit| secret_finding(&map.path, None, hit, &found)),
-            );
-        }
-    }
-    if let Some(e) = &archive.error {
-        findings.push(Finding {
-            rule: RuleId::ArchiveIncomplete,
-            severity: Severity::Medium,
-            path: "(the tarball)".into(),
-            line: None,
-            message: format!(
-                "{} What comes after the {} read was not checked.",
-                capitalise(&e.cause()),
-                plural(archive.entries().len(), "file", "files"),
-            ),
-            remedy: "Get the complete tarball (npm pack, or the registry) and check it again."
-                .into(),
-            source: None,
-        });
-    }
-    findings.extend(recovered_secret_findings(recovered.files(), archive.data()));
+    findings.extend(unparsed_map_secrets(archive, &source_maps));
+    findings.extend(recovered_secret_findings(
+        &recovered,
+        &secrets,
+        archive.data(),
+    ));
+    // What was left unread (the archive cut short, a map read in part) is said too.
+    findings.extend(
+        archive
+            .error
+            .as_ref()
+            .map(|e| incomplete_finding(e, archive)),
+    );
+    findings.extend(source_maps.iter().flat_map(maps::limit_findings));
     findings.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
             .then_with(|| a.path.cmp(&b.path))
     });
-
-    let archive_hit = archive.error.as_ref().and_then(|e| {
-        let (limit, value) = e.limit()?;
-        Some(LimitHit {
-            limit,
-            value,
-            path: match e {
-                ArchiveError::FileTooLarge { path, .. } => Some(path.clone()),
-                _ => None,
-            },
-            message: capitalise(&e.cause()),
-            unchecked: true,
-        })
-    });
-    let limits_hit: Vec<LimitHit> = archive_hit
+    let limits_hit: Vec<LimitHit> = archive
+        .error
+        .as_ref()
+        .and_then(archive_limit_hit)
         .into_iter()
         .chain(source_maps.iter().flat_map(|m| m.limits.iter().cloned()))
         .collect();
-    let mut analysis = Analysis {
+    Analysis {
         package,
         files: archive.entries().len(),
         unpacked_bytes: archive.unpacked_bytes(),
@@ -277,53 +208,174 @@ fn assemble(
         refs,
         recovered,
         findings,
-        verdict: Verdict::default(),
         archive_error: archive.error.clone(),
         limits,
         limits_hit,
         links: archive.links().to_vec(),
-    };
-    analysis.verdict = crate::verdict::verdict(&analysis, &licence);
-    if analysis.archive_error.is_none()
-        && let Some(hit) = analysis.limits_hit.iter().find(|h| h.unchecked)
-    {
-        analysis.verdict = unchecked_verdict(&analysis, hit);
     }
-    analysis.findings.extend(unread);
-    analysis.findings.sort_by(|a, b| {
-        b.severity
-            .cmp(&a.severity)
-            .then_with(|| a.path.cmp(&b.path))
-    });
-    analysis
 }
 
-/// The verdict on a package read to its end in which a limit left part of a map unread:
-/// incomplete, as for a package cut short, since what was not checked may hide anything
-/// (and a release gate must not pass on it). What was found in the rest is still said.
-fn unchecked_verdict(a: &Analysis, hit: &LimitHit) -> Verdict {
-    let read = &a.verdict;
-    let words = crate::verdict::headline(Outcome::Incomplete, None);
-    let notable: Vec<&Finding> = a.findings.iter().filter(|f| f.is_notable()).collect();
-    let found = if read.level == Level::Clean {
-        "Nothing was found in the part that was read.".to_string()
-    } else {
-        format!("In the part that was read: {}", read.summary)
-    };
-    Verdict {
-        level: Level::Incomplete,
-        worst: read.worst,
-        outcome: Outcome::Incomplete,
-        title: words.title.to_string(),
-        summary: format!(
-            "Read {} ({}), but not all of it: {} {found}",
-            plural(a.files, "file", "files"),
-            size(a.unpacked_bytes),
-            hit.message
-        ),
-        means: words.means.to_string(),
-        todo: crate::verdict::todo(words, &notable),
+impl Analysis {
+    /// What the verdict is judged from: the findings about what was read (not those that
+    /// only say what was left unread), the licence, what was left unread, the counts.
+    pub fn evidence(&self) -> Evidence<'_> {
+        static NO_LICENCE: Licence = Licence::None;
+        let read_in_part: HashSet<&str> = self
+            .source_maps
+            .iter()
+            .filter(|m| m.error.is_none() && m.limits.iter().any(|h| h.unchecked))
+            .map(|m| m.path.as_str())
+            .collect();
+        let about_unread = |f: &Finding| {
+            f.rule == RuleId::ArchiveIncomplete
+                || (f.rule == RuleId::SourcemapUnreadable && read_in_part.contains(f.path.as_str()))
+        };
+        Evidence {
+            findings: self.findings.iter().filter(|f| !about_unread(f)).collect(),
+            licence: self.package.as_ref().map_or(&NO_LICENCE, |p| &p.licence),
+            counts: self.counts(),
+            unread: self.unread(),
+        }
     }
+
+    fn counts(&self) -> Counts {
+        let leaking: Vec<&MapSummary> = self
+            .source_maps
+            .iter()
+            .filter(|m| m.first_party_embedded > 0)
+            .collect();
+        // Distinct files, as recovered: two maps embedding the same source leak it once.
+        let own = self.recovered.files().iter().filter(|f| f.first_party);
+        let (own_files, own_bytes) = own.fold((0, 0), |(n, b), f| (n + 1, b + f.size()));
+        Counts {
+            files: self.files,
+            unpacked_bytes: self.unpacked_bytes,
+            maps: self.source_maps.len(),
+            own_files,
+            own_bytes,
+            leaking_maps: leaking.len(),
+            orphaned_leaking_maps: leaking.iter().filter(|m| !m.referenced).count(),
+        }
+    }
+
+    fn unread(&self) -> Option<Unread> {
+        match &self.archive_error {
+            Some(e) => Some(Unread::Archive {
+                cause: e.cause(),
+                limit: e.limit().is_some(),
+            }),
+            None => self
+                .limits_hit
+                .iter()
+                .find(|h| h.unchecked)
+                .map(|h| Unread::Map {
+                    message: h.message.clone(),
+                }),
+        }
+    }
+}
+
+/// What a `sourceMappingURL` tells: a map that is missing (said only of a package read to
+/// its end: in one read in part, it is most likely past the break), a remote map, an inline
+/// map that cannot be decoded.
+fn reference_findings(refs: &[SourceMapRef], read_to_end: bool) -> Vec<Finding> {
+    let finding = |r: &SourceMapRef, rule, severity, message: String, remedy: &str| Finding {
+        rule,
+        severity,
+        path: r.file.clone(),
+        line: Some(r.line),
+        message,
+        remedy: remedy.into(),
+        source: None,
+    };
+    refs.iter()
+        .filter_map(|r| match r.kind {
+            RefKind::Local if !r.exists && read_to_end => Some(finding(
+                r,
+                RuleId::SourcemapMissing,
+                Severity::Info,
+                format!(
+                    "This file points to a source map, {}, that is not in the package.",
+                    r.target
+                ),
+                "Nothing leaks; remove the comment or ship the map on purpose.",
+            )),
+            RefKind::Remote => Some(finding(
+                r,
+                RuleId::SourcemapRemote,
+                Severity::Low,
+                format!(
+                    "This file points to a source map on a server ({}), which reveals that \
+                     host; it was not fetched.",
+                    r.target
+                ),
+                "Check that the host is meant to be public and that the map does not embed sources.",
+            )),
+            RefKind::Inline if !r.exists => Some(finding(
+                r,
+                RuleId::SourcemapInlineUndecodable,
+                Severity::Info,
+                "This file carries an inline source map that could not be decoded.".into(),
+                "Check how the file was built; the map is broken.",
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A map that could not be parsed may still hold secrets in plain text.
+fn unparsed_map_secrets(archive: &Archive, source_maps: &[MapSummary]) -> Vec<Finding> {
+    let unparsed = source_maps
+        .iter()
+        .filter(|m| m.error.is_some() && m.kind != ShippedAs::Inline);
+    let mut findings = Vec::new();
+    for map in unparsed {
+        if let Some(entry) = archive.find(&map.path) {
+            let found = Found {
+                text: archive.bytes(entry),
+                at: &map.path,
+                beside: &[],
+            };
+            findings.extend(
+                secrets::find(found.text)
+                    .into_iter()
+                    .map(|hit| secret_finding(&map.path, None, hit, &found)),
+            );
+        }
+    }
+    findings
+}
+
+/// The package was not read to its end: what was not checked.
+fn incomplete_finding(e: &ArchiveError, archive: &Archive) -> Finding {
+    Finding {
+        rule: RuleId::ArchiveIncomplete,
+        severity: Severity::Medium,
+        path: "(the tarball)".into(),
+        line: None,
+        message: format!(
+            "{} What comes after the {} read was not checked.",
+            capitalise(&e.cause()),
+            plural(archive.entries().len(), "file", "files"),
+        ),
+        remedy: "Get the complete tarball (npm pack, or the registry) and check it again.".into(),
+        source: None,
+    }
+}
+
+/// The limit that stopped the archive, if a limit did.
+fn archive_limit_hit(e: &ArchiveError) -> Option<LimitHit> {
+    let (limit, value) = e.limit()?;
+    Some(LimitHit {
+        limit,
+        value,
+        path: match e {
+            ArchiveError::FileTooLarge { path, .. } => Some(path.clone()),
+            _ => None,
+        },
+        message: capitalise(&e.cause()),
+        unchecked: true,
+    })
 }
 
 /// Never-publish files, shipped sources and secrets in the package's own files (`files`:
@@ -400,16 +452,21 @@ struct Found<'a> {
 
 /// Secrets inside the recovered sources, found as their maps were read; `package` is the
 /// tar data their texts are read from.
-fn recovered_secret_findings(files: &[RecoveredSource], package: &[u8]) -> Vec<Finding> {
+fn recovered_secret_findings(
+    recovered: &RecoveredSources,
+    secrets: &SourceSecrets,
+    package: &[u8],
+) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for source in files.iter().filter(|s| !s.secrets.is_empty()) {
+    for (i, hits) in secrets {
+        let source = &recovered.files()[*i];
         let text = source.text(package);
         let found = Found {
             text: text.as_bytes(),
             at: &source.path,
             beside: &[],
         };
-        findings.extend(source.secrets.iter().map(|hit| {
+        findings.extend(hits.iter().map(|hit| {
             secret_finding(
                 &source.maps[0],
                 Some(source.export_path()),
@@ -454,7 +511,7 @@ fn secret_finding(
         message.push_str(note);
     }
     Finding {
-        rule: RuleId::Secret(secrets::SecretId::of(hit.rule)),
+        rule: RuleId::Secret(hit.rule.id),
         severity: judged.severity,
         path: path.to_string(),
         line,

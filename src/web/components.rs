@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use leakscope::finding::{Entry, Finding, Presented, Severity};
+use leakscope::finding::{Finding, Grouped, Presented, Severity};
 use leakscope::protocol::Overview;
 use leakscope::text::{capitalise, count, plural};
 use leakscope::view::tree::Tab;
@@ -167,7 +167,7 @@ pub fn verdict_banner(props: &OverviewProps) -> Html {
 
 /// The badge's tooltip: what the level means.
 fn badge_title(o: &Overview) -> String {
-    use leakscope::finding::Level;
+    use leakscope::verdict::Level;
     let severity = match o.verdict.level {
         Level::Critical => Severity::Critical,
         Level::High => Severity::High,
@@ -221,12 +221,12 @@ fn severity_tag(severity: Severity) -> Html {
 }
 
 /// Findings one by one, or many of one rule as one entry that opens.
-fn entries(entries: &[Entry], on_open: &Callback<Selection>) -> Html {
+fn entries(entries: &[Grouped], on_open: &Callback<Selection>) -> Html {
     entries
         .iter()
         .map(|entry| match entry {
-            Entry::One(f) => finding_item(f, on_open),
-            Entry::Many(g) => html! {
+            Grouped::One(f) => finding_item(f, on_open),
+            Grouped::Many(g) => html! {
                 <Group findings={Rc::new(g.findings.iter().map(|f| (*f).clone()).collect::<Vec<_>>())}
                        on_open={on_open.clone()} />
             },

@@ -160,7 +160,7 @@ pub fn session(bytes: &[u8]) -> leakscope::Session {
 pub fn whole_session(bytes: &[u8]) -> leakscope::Session {
     use leakscope::session::{Digests, InputInfo, Session};
     let archive = leakscope::Archive::read(bytes);
-    let analysis = leakscope::scan(&archive);
+    let analysis = leakscope::scan::scan(&archive);
     let input = InputInfo {
         name: "test.tgz".into(),
         bytes: bytes.len() as u64,

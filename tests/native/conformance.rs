@@ -85,6 +85,7 @@ fn every_tc39_case() {
         }
         let analysis = leakscope::analyse(&tar.tgz());
         let map = analysis
+            .analysis
             .source_maps
             .iter()
             .find(|m| m.path == map_file)
@@ -95,7 +96,7 @@ fn every_tc39_case() {
             ));
         }
         if !valid
-            && !analysis.findings.iter().any(|f| {
+            && !analysis.analysis.findings.iter().any(|f| {
                 f.rule == RuleId::SourcemapMalformed || f.rule == RuleId::SourcemapUnreadable
             })
         {

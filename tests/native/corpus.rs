@@ -40,13 +40,14 @@ impl Package {
     }
 
     /// What is wrong with the verdict on this package, if anything.
-    fn judge(&self, analysis: &leakscope::Analysis) -> Vec<String> {
+    fn judge(&self, session: &leakscope::Session) -> Vec<String> {
+        let (analysis, verdict) = (&session.analysis, &session.verdict);
         let mut wrong = Vec::new();
-        let level = analysis.verdict.level.as_str();
+        let level = verdict.level.as_str();
         if level != self.expect && !self.accept.iter().any(|a| a == level) {
             wrong.push(format!("verdict {level}, expected {}", self.expect));
         }
-        let outcome = serde_json::to_value(analysis.verdict.outcome).unwrap();
+        let outcome = serde_json::to_value(verdict.outcome).unwrap();
         if let Some(expected) = &self.outcome
             && outcome != expected.as_str()
         {
@@ -110,14 +111,14 @@ fn every_package_gets_the_verdict_a_reviewer_gives() {
         let a = &session.analysis;
         println!(
             "{:<9} {}@{}  ({} files, {} maps, {} recovered)",
-            a.verdict.level.as_str(),
+            session.verdict.level.as_str(),
             package.name,
             package.version,
             a.files,
             a.source_maps.len(),
             a.recovered.len()
         );
-        let wrong = package.judge(a);
+        let wrong = package.judge(&session);
         if !wrong.is_empty() {
             failures.push(format!(
                 "{}@{} ({})\n  {}",

@@ -6,7 +6,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use leakscope::archive::{Limit, Limits, LinkKind, Unpack};
-use leakscope::finding::{Level, RuleId};
+use leakscope::finding::RuleId;
+use leakscope::verdict::Level;
 use leakscope::{Archive, ArchiveError, Session};
 
 use crate::cli::{leakscope, write_temp};
@@ -226,7 +227,7 @@ fn links_pointing_outside_are_listed_and_never_followed() {
         ]
     );
     assert!(s.analysis.source_maps.is_empty(), "a link is not a map");
-    assert_eq!(s.analysis.verdict.level, Level::Clean);
+    assert_eq!(s.verdict.level, Level::Clean);
     let json = json_report(&s);
     assert_eq!(json["links"][0]["path"], "passwd");
     assert_eq!(json["links"][0]["target"], "../../../../etc/passwd");
@@ -266,7 +267,7 @@ fn duplicate_entries_keep_the_last_as_tar_would() {
     assert_eq!(s.archive.bytes(s.archive.find("a.js").unwrap()), b"second");
     assert_eq!(s.archive.bytes(s.archive.find("b.js").unwrap()), b"b again");
     assert_eq!(s.analysis.files, 2);
-    assert_eq!(s.analysis.verdict.level, Level::Clean);
+    assert_eq!(s.verdict.level, Level::Clean);
 }
 
 #[test]
@@ -346,7 +347,7 @@ fn pax_headers_that_lie_about_size() {
         "The file package/liar.bin is larger than 512 MiB (its header says 600 MiB); Leakscope \
          stopped there. What comes after the 1 file read was not checked."
     );
-    assert_eq!(s.analysis.verdict.level, Level::Incomplete);
+    assert_eq!(s.verdict.level, Level::Incomplete);
     assert_eq!(s.analysis.limits_hit[0].limit, Limit::FileSize);
     // A lie past the archive's limit is that limit's, still at the header.
     let s = session(&lie("1125899906842624"));
@@ -372,7 +373,7 @@ fn pax_headers_that_lie_about_size() {
         "{:?}",
         s.analysis.archive_error
     );
-    assert_eq!(s.analysis.verdict.level, Level::Incomplete);
+    assert_eq!(s.verdict.level, Level::Incomplete);
 
     // Not a number: ignored, the header's size holds.
     let s = session(&lie("lots"));
@@ -410,7 +411,7 @@ fn a_lone_zero_block_does_not_hide_what_follows() {
         "{:?}",
         rules(&s)
     );
-    assert_ne!(s.analysis.verdict.level, Level::Clean);
+    assert_ne!(s.verdict.level, Level::Clean);
     // Two zero blocks end it, as before: what follows them is not part of the archive.
     let tar = [
         raw_file("package/package.json", br#"{"name":"z","version":"1.0.0"}"#),
@@ -458,7 +459,7 @@ fn extended_headers_larger_than_a_path_stop_before_they_are_copied() {
         "{:?}",
         s.analysis.archive_error
     );
-    assert_eq!(s.analysis.verdict.level, Level::Incomplete);
+    assert_eq!(s.verdict.level, Level::Incomplete);
 }
 
 /// A GNU long-name entry (`././@LongLink`, type `L`) carrying `name`.
@@ -547,7 +548,7 @@ fn gnu_long_name_tricks() {
                 detail: detail.into()
             })
         );
-        assert_eq!(s.analysis.verdict.level, Level::Incomplete);
+        assert_eq!(s.verdict.level, Level::Incomplete);
     }
 
     // A long name with a NUL in it ends there, as C tools read it.
@@ -576,7 +577,7 @@ fn bad_checksums_stop_reading_at_the_bad_header() {
         "The tar archive is damaged (archive header checksum mismatch). What comes after the 2 \
          files read was not checked."
     );
-    assert_eq!(s.analysis.verdict.level, Level::Incomplete);
+    assert_eq!(s.verdict.level, Level::Incomplete);
 }
 
 #[test]
@@ -609,7 +610,7 @@ fn truncation_in_every_region() {
         s.analysis.archive_error
     );
     assert!(incomplete_message(&s).starts_with("The file is cut short after "));
-    assert_eq!(s.analysis.verdict.level, Level::Incomplete);
+    assert_eq!(s.verdict.level, Level::Incomplete);
 
     // In a tar header (plain tar): the files before it stay.
     let second_header = 512 + 512;
@@ -638,7 +639,7 @@ fn truncation_in_every_region() {
     let s = session(&tgz[..tgz.len() - 6]);
     assert_eq!(listed(&s), ["package.json", "a.js", "big.bin"]);
     assert_eq!(s.analysis.archive_error, None);
-    assert_eq!(s.analysis.verdict.level, Level::Clean);
+    assert_eq!(s.verdict.level, Level::Clean);
 }
 
 #[test]
@@ -660,7 +661,7 @@ fn concatenated_gzip_members_and_trailing_garbage() {
         let s = session(&bytes);
         assert_eq!(listed(&s), ["a.js", "b.js"]);
         assert_eq!(s.analysis.archive_error, None);
-        assert_eq!(s.analysis.verdict.level, Level::Clean);
+        assert_eq!(s.verdict.level, Level::Clean);
     }
 
     // Garbage where the tar goes on: a broken archive.
@@ -756,14 +757,13 @@ fn a_thousand_to_one_gzip_bomb_stops_at_the_limit() {
         "This archive expands beyond 64 MiB; Leakscope stopped there. What comes after the 3 \
          files read was not checked."
     );
-    assert_eq!(s.analysis.verdict.level, Level::Incomplete);
+    assert_eq!(s.verdict.level, Level::Incomplete);
     assert!(
-        s.analysis
-            .verdict
+        s.verdict
             .summary
             .contains("this archive expands beyond 64 MiB; Leakscope stopped there."),
         "{}",
-        s.analysis.verdict.summary
+        s.verdict.summary
     );
     let hit = &s.analysis.limits_hit[0];
     assert_eq!(
@@ -864,7 +864,7 @@ fn a_file_larger_than_the_limit_stops_at_its_header() {
         "The file package/bomb.bin is larger than 512 MiB (its header says 768 MiB); Leakscope \
          stopped there."
     );
-    assert_eq!(s.analysis.verdict.level, Level::Incomplete);
+    assert_eq!(s.verdict.level, Level::Incomplete);
     // One file that would carry the archive past its limit stops it at the header too,
     // with what the limit is about.
     let s = session(&bomb(3 << 30, 4));
@@ -900,7 +900,7 @@ fn two_hundred_thousand_tiny_entries() {
         "This archive holds more than 100,000 entries; Leakscope stopped there. What comes after \
          the 100,000 files read was not checked."
     );
-    assert_eq!(s.analysis.verdict.level, Level::Incomplete);
+    assert_eq!(s.verdict.level, Level::Incomplete);
     eprintln!("200,000 entries, stopped at 100,000, in {took:?} (debug build)");
     let started = Instant::now();
     let all = session_with(
@@ -964,7 +964,7 @@ fn json_nested_two_hundred_thousand_deep() {
         ["`sourcesContent` holds values that are neither strings nor null"]
     );
     assert_eq!(s.analysis.recovered.len(), 2);
-    assert_eq!(s.analysis.verdict.level, Level::Critical);
+    assert_eq!(s.verdict.level, Level::Critical);
 }
 
 /// An index map whose section holds an index map, and so on, `levels` deep, the innermost a
@@ -1032,16 +1032,16 @@ fn index_maps_nested_deeper_than_the_json_limit_are_not_read() {
         .map(|f| f.path.as_str())
         .collect();
     assert_eq!(unreadable, ["deep.js.map"]);
-    assert_eq!(s.analysis.verdict.level, Level::Incomplete);
+    assert_eq!(s.verdict.level, Level::Incomplete);
     assert!(
-        s.analysis.verdict.summary.starts_with(
+        s.verdict.summary.starts_with(
             "Read 3 files (4.4 MB), but not all of it: deep.js.map nests 1 map deeper than the \
              64 levels of JSON Leakscope follows: what it embeds was not checked. In the part \
              that was read: Leaks 1 of its own source file (11 B) through 1 orphaned source \
              map, under an open-source licence MIT."
         ),
         "{}",
-        s.analysis.verdict.summary
+        s.verdict.summary
     );
 }
 
@@ -1121,7 +1121,7 @@ fn metro_maps_nested_in_sections_and_segments_are_read_and_flagged() {
         "{}",
         malformed.message
     );
-    assert_eq!(s.analysis.verdict.level, Level::Critical);
+    assert_eq!(s.verdict.level, Level::Critical);
     let (written, _) = extract_confined(&tgz);
     assert_eq!(written.len(), 5);
     assert_eq!(zip_names(&s).len(), 5);
@@ -1188,11 +1188,11 @@ fn a_map_with_three_hundred_thousand_sources_is_cut_at_the_limit() {
         f.remedy,
         "Check the rest of the map by hand; the command-line tool reads more with --max-map-sources."
     );
-    assert_eq!(s.analysis.verdict.level, Level::Incomplete);
-    assert_eq!(s.analysis.verdict.worst, Level::Low);
-    assert!(s.analysis.verdict.summary.ends_with(
+    assert_eq!(s.verdict.level, Level::Incomplete);
+    assert_eq!(s.verdict.worst, Level::Low);
+    assert!(s.verdict.summary.ends_with(
         "In the part that was read: Leaks 100,000 of its own source files (2.8 MB) through 1 orphaned source map, under an open-source licence MIT."
-    ), "{}", s.analysis.verdict.summary);
+    ), "{}", s.verdict.summary);
     // Raised, all of them are read.
     let started = Instant::now();
     let all = session_with(
@@ -1208,7 +1208,7 @@ fn a_map_with_three_hundred_thousand_sources_is_cut_at_the_limit() {
     );
     assert_eq!(all.analysis.recovered.len(), 300_000);
     assert!(all.analysis.limits_hit.is_empty());
-    assert_eq!(all.analysis.verdict.level, Level::Low);
+    assert_eq!(all.verdict.level, Level::Low);
 }
 
 #[test]
@@ -1233,7 +1233,7 @@ fn lines_of_ten_million_characters() {
     let m = &s.analysis.source_maps[0];
     assert!(m.referenced && m.problems.is_empty(), "{:?}", m.problems);
     assert_eq!(m.content_bytes, 10_000_000);
-    assert_eq!(s.analysis.verdict.level, Level::Low);
+    assert_eq!(s.verdict.level, Level::Low);
 }
 
 #[test]

@@ -23,9 +23,10 @@ fn leaky_map() -> String {
     ])
 }
 
-/// A source leak and live secrets together: whichever leads the headline, the summary says
-/// the other too, and revoking the secrets comes first in what to do. A test key beside the
-/// leak is no reason to.
+/// A source leak and live secrets together, both critical: what leads does not depend on
+/// the file names (secrets lead, by the verdict's ranking), the summary says the other kind
+/// too, and revoking the secrets is the first thing to do. A test key beside the leak is no
+/// reason to.
 #[test]
 fn a_source_leak_and_live_secrets_are_both_said() {
     let token = leakscope::scan::secrets::sample("github-pat", 7).unwrap();
@@ -37,37 +38,27 @@ fn a_source_leak_and_live_secrets_are_both_said() {
             .tgz()
     };
     let leak = "2 of its own source files (46 B) through 1 orphaned source map.";
-    let revoke_first = "First, the security team should revoke and replace the secrets";
-    // The map is first in the findings: the source leak leads.
-    let a = analyse(&package("z.js"));
-    assert_eq!(a.verdict.title, "Leaks its source code");
-    assert_eq!(
-        a.verdict.summary,
-        format!("Leaks {leak} It also exposes secrets in 1 file.")
-    );
-    assert!(
-        a.verdict.todo.starts_with(revoke_first),
-        "{}",
-        a.verdict.todo
-    );
-    // The token is first: the secrets lead, and the source leak is said after them.
-    let a = analyse(&package("a.js"));
-    assert_eq!(a.verdict.title, "Leaks secrets");
-    assert!(
-        a.verdict
-            .summary
-            .starts_with("Secrets are exposed in 1 file.")
-            && a.verdict
-                .summary
-                .ends_with(&format!(" It also leaks {leak}")),
-        "{}",
-        a.verdict.summary
-    );
-    assert!(
-        a.verdict
-            .todo
-            .starts_with("The security team should revoke")
-    );
+    // The token sorts after the map (z.js) and before it (a.js): the same verdict.
+    for name in ["z.js", "a.js"] {
+        let a = analyse(&package(name));
+        assert_eq!(a.verdict.title, "Leaks secrets", "token in {name}");
+        assert_eq!(
+            a.verdict.summary,
+            format!(
+                "Secrets are exposed in 1 file. The worst: {name}:1: A GitHub personal access \
+                 token is written in this file (ghp_{}… (40 characters)). It also leaks {leak}",
+                &token[4..6]
+            ),
+            "token in {name}"
+        );
+        assert!(
+            a.verdict
+                .todo
+                .starts_with("The security team should revoke"),
+            "{}",
+            a.verdict.todo
+        );
+    }
     // The same token under a test folder is a test key: low, so neither.
     let a = analyse(&package("test/fixture.js"));
     assert_eq!(a.verdict.summary, format!("Leaks {leak}"));
@@ -102,15 +93,15 @@ fn orphaned_map_with_sources_in_a_proprietary_package_is_critical() {
         a.verdict.summary,
         "Leaks 2 of its own source files (46 B) through 1 orphaned source map."
     );
-    let map = &a.source_maps[0];
+    let map = &a.analysis.source_maps[0];
     assert_eq!((map.path.as_str(), map.referenced), ("cli.js.map", false));
     assert_eq!(
         (map.sources, map.sources_with_content, map.first_party),
         (4, 4, 2)
     );
     assert_eq!(map.content_bytes, 23 + 23 + 21 + 11);
-    assert_eq!(a.recovered.len(), 4);
-    let f = &a.findings[0];
+    assert_eq!(a.analysis.recovered.len(), 4);
+    let f = &a.analysis.findings[0];
     assert_eq!(
         (f.rule, f.severity, f.path.as_str()),
         (
@@ -120,7 +111,7 @@ fn orphaned_map_with_sources_in_a_proprietary_package_is_critical() {
         )
     );
     assert!(!f.remedy.is_empty());
-    let pkg = a.package.as_ref().unwrap();
+    let pkg = a.analysis.package.as_ref().unwrap();
     assert_eq!(
         (pkg.name.as_deref(), pkg.version.as_deref()),
         (Some("@acme/cli"), Some("1.0.0"))
@@ -145,7 +136,7 @@ fn the_same_map_under_an_open_source_licence_is_low() {
         .tgz();
     let a = analyse(&tgz);
     assert_eq!(a.verdict.level, Level::Low);
-    assert!(a.source_maps[0].referenced);
+    assert!(a.analysis.source_maps[0].referenced);
     assert!(
         a.verdict.summary.contains("open-source licence MIT"),
         "{}",
@@ -165,14 +156,14 @@ fn maps_without_sources_content_are_clean() {
         .tgz();
     let a = analyse(&tgz);
     assert_eq!(a.verdict.level, Level::Clean);
-    assert_eq!(a.recovered.len(), 0);
-    assert_eq!(a.findings.len(), 1);
+    assert_eq!(a.analysis.recovered.len(), 0);
+    assert_eq!(a.analysis.findings.len(), 1);
     assert_eq!(
-        (a.findings[0].rule, a.findings[0].severity),
+        (a.analysis.findings[0].rule, a.analysis.findings[0].severity),
         (RuleId::SourcemapNoContent, Severity::Info)
     );
-    assert_eq!(a.refs[0].target, "dist/a.js.map");
-    assert!(a.refs[0].exists);
+    assert_eq!(a.analysis.refs[0].target, "dist/a.js.map");
+    assert!(a.analysis.refs[0].exists);
     assert_eq!(
         a.verdict.summary,
         "No leak found in 3 files. 1 source map embeds no original sources of its own."
@@ -190,6 +181,7 @@ fn a_broken_map_is_reported_and_the_scan_goes_on() {
     let a = analyse(&tgz);
     assert_eq!(a.verdict.level, Level::Critical);
     let unreadable: Vec<_> = a
+        .analysis
         .findings
         .iter()
         .filter(|f| f.rule == RuleId::SourcemapUnreadable)
@@ -197,7 +189,8 @@ fn a_broken_map_is_reported_and_the_scan_goes_on() {
         .collect();
     assert_eq!(unreadable, ["bad.js.map", "junk.map"]);
     assert!(
-        a.source_maps
+        a.analysis
+            .source_maps
             .iter()
             .find(|m| m.path == "bad.js.map")
             .unwrap()
@@ -229,6 +222,7 @@ fn references_are_classified() {
         .tgz();
     let a = analyse(&tgz);
     let refs: Vec<_> = a
+        .analysis
         .refs
         .iter()
         .map(|r| {
@@ -254,10 +248,16 @@ fn references_are_classified() {
             ("d.css", "d.css.map", "Local".to_string(), true),
         ]
     );
-    let inline = a.source_maps.iter().find(|m| m.path == "c.js").unwrap();
+    let inline = a
+        .analysis
+        .source_maps
+        .iter()
+        .find(|m| m.path == "c.js")
+        .unwrap();
     assert_eq!(inline.sources_with_content, 1);
     assert_eq!(a.verdict.level, Level::Critical);
     let rules: Vec<_> = a
+        .analysis
         .findings
         .iter()
         .map(|f| (f.rule, f.path.as_str()))
@@ -279,6 +279,7 @@ fn duplicates_merge_and_variants_are_kept() {
         .tgz();
     let a = analyse(&tgz);
     let files: Vec<_> = a
+        .analysis
         .recovered
         .files()
         .iter()
@@ -333,11 +334,14 @@ fn counts_agree_with_the_sourcemap_crate() {
     let theirs = sourcemap::SourceMap::from_slice(json.as_bytes()).unwrap();
     let tgz = Tarball::new("package/").file("x.js.map", &json).tgz();
     let a = analyse(&tgz);
-    assert_eq!(a.source_maps[0].sources, theirs.get_source_count() as usize);
+    assert_eq!(
+        a.analysis.source_maps[0].sources,
+        theirs.get_source_count() as usize
+    );
     let with_content = (0..theirs.get_source_count())
         .filter(|&i| theirs.get_source_contents(i).is_some())
         .count();
-    assert_eq!(a.source_maps[0].sources_with_content, with_content);
+    assert_eq!(a.analysis.source_maps[0].sources_with_content, with_content);
 }
 
 /// A GitHub token built at run time, so no real-looking secret sits in the repository.
@@ -354,6 +358,7 @@ fn a_secret_planted_in_sources_content_is_found_and_redacted() {
         .tgz();
     let a = analyse(&tgz);
     let f = a
+        .analysis
         .findings
         .iter()
         .find(|f| f.rule.as_str() == "github-pat")
@@ -394,6 +399,7 @@ fn secrets_and_never_publish_files_in_the_package() {
         .tgz();
     let a = analyse(&tgz);
     let got: Vec<_> = a
+        .analysis
         .findings
         .iter()
         .map(|f| (f.rule.as_str(), f.severity, f.path.as_str(), f.line))
@@ -434,13 +440,16 @@ fn an_open_source_package_with_maps_and_sources_is_never_high() {
         .tgz();
     let a = analyse(&tgz);
     assert!(
-        a.findings.iter().all(|f| f.severity <= Severity::Low),
+        a.analysis
+            .findings
+            .iter()
+            .all(|f| f.severity <= Severity::Low),
         "{:?}",
-        a.findings
+        a.analysis.findings
     );
     assert_eq!(a.verdict.level, Level::Low);
-    assert_eq!(a.refs.len(), 2);
-    assert!(a.refs.iter().all(|r| r.exists));
+    assert_eq!(a.analysis.refs.len(), 2);
+    assert!(a.analysis.refs.iter().all(|r| r.exists));
 }
 
 #[test]
@@ -452,7 +461,7 @@ fn shipped_typescript_in_a_proprietary_package_is_high() {
         .tgz();
     let a = analyse(&tgz);
     assert_eq!(a.verdict.level, Level::High);
-    assert_eq!(a.findings[0].rule, RuleId::ShippedTypescriptSource);
+    assert_eq!(a.analysis.findings[0].rule, RuleId::ShippedTypescriptSource);
 }
 
 #[test]
@@ -485,7 +494,7 @@ fn a_cut_off_tarball_is_never_clean() {
         )
         .tgz();
     let a = analyse(&tgz[..tgz.len() / 2]);
-    assert!(a.files > 1 && a.archive_error.is_some());
+    assert!(a.analysis.files > 1 && a.analysis.archive_error.is_some());
     assert_eq!(a.verdict.level, Level::Incomplete);
     assert_eq!(
         a.verdict.worst,
@@ -493,13 +502,13 @@ fn a_cut_off_tarball_is_never_clean() {
         "nothing was found in what was read"
     );
     assert_eq!(a.verdict.title, "Could not be read to the end");
-    let read = a.files;
+    let read = a.analysis.files;
     assert_eq!(
         a.verdict.summary,
         format!(
             "Read {read} files ({}) before the archive broke off: the file is cut short after {} of content, as an unfinished download would be. Nothing was found in that part.",
-            leakscope::text::size(a.unpacked_bytes),
-            leakscope::text::size(match &a.archive_error {
+            leakscope::text::size(a.analysis.unpacked_bytes),
+            leakscope::text::size(match &a.analysis.archive_error {
                 Some(leakscope::ArchiveError::TruncatedGzip { decompressed, .. }) => *decompressed,
                 other => panic!("{other:?}"),
             })
@@ -507,7 +516,8 @@ fn a_cut_off_tarball_is_never_clean() {
     );
     // The map past the break is not reported missing.
     assert!(
-        !a.findings
+        !a.analysis
+            .findings
             .iter()
             .any(|f| f.rule == RuleId::SourcemapMissing)
     );
@@ -529,6 +539,7 @@ fn an_inline_map_that_does_not_decode_is_noted() {
         .tgz();
     let a = analyse(&tgz);
     let rules: Vec<_> = a
+        .analysis
         .findings
         .iter()
         .map(|f| (f.rule, f.path.as_str(), f.line))
@@ -539,7 +550,7 @@ fn an_inline_map_that_does_not_decode_is_noted() {
     );
     assert!(rules.contains(&(RuleId::SourcemapInlineUndecodable, "b.js", Some(2))));
     assert!(rules.contains(&(RuleId::SourcemapRemote, "c.js", Some(2))));
-    assert!(a.source_maps.is_empty());
+    assert!(a.analysis.source_maps.is_empty());
     assert_eq!(a.verdict.level, Level::Low);
 }
 
@@ -558,6 +569,7 @@ fn a_personal_source_root_and_an_unreadable_map_with_sources_are_noticed() {
         .tgz();
     let a = analyse(&tgz);
     let got: Vec<_> = a
+        .analysis
         .findings
         .iter()
         .map(|f| (f.rule.as_str(), f.severity, f.path.as_str()))
@@ -583,9 +595,12 @@ fn a_referenced_map_with_another_name_is_read() {
         .file("app.js.json", leaky_map())
         .tgz();
     let a = analyse(&tgz);
-    assert_eq!(a.source_maps.len(), 1);
+    assert_eq!(a.analysis.source_maps.len(), 1);
     assert_eq!(
-        (a.source_maps[0].path.as_str(), a.source_maps[0].referenced),
+        (
+            a.analysis.source_maps[0].path.as_str(),
+            a.analysis.source_maps[0].referenced
+        ),
         ("app.js.json", true)
     );
     assert_eq!(a.verdict.level, Level::Critical);

@@ -80,9 +80,11 @@ fn tokens_of_many_providers_in_one_file_are_all_found() {
     for (id, line) in ids.iter().zip(lines) {
         assert!(
             hits.iter()
-                .any(|h| h.rule.id == *id && h.line as usize == line),
+                .any(|h| h.rule.id.as_str() == *id && h.line as usize == line),
             "{id} (line {line}) missed: {:?}",
-            hits.iter().map(|h| (h.rule.id, h.line)).collect::<Vec<_>>()
+            hits.iter()
+                .map(|h| (h.rule.id.as_str(), h.line))
+                .collect::<Vec<_>>()
         );
     }
     assert!(ids.len() >= 30);

@@ -14,13 +14,13 @@ use aho_corasick::AhoCorasick;
 use base64::Engine as _;
 use regex::bytes::Regex;
 
-use crate::finding::Severity;
+use crate::finding::{SecretId, Severity};
 
 /// One detection rule. The secret is the pattern's first capture group, or the whole match.
 #[derive(Clone, Copy)]
 pub struct Rule {
-    /// Kebab-case, unique and stable: the JSON report's `rule`.
-    pub id: &'static str,
+    /// Its id, unique and stable: the JSON report's `rule`.
+    pub id: SecretId,
     /// What it is, for a sentence: "a GitHub personal access token".
     pub what: &'static str,
     /// Whose token it is: "GitHub".
@@ -94,41 +94,9 @@ pub enum Group {
 /// Every rule, known formats first, generic assignments last.
 pub static RULES: &[Rule] = &rules::TABLE;
 
-/// A rule, by its place in [`RULES`]: what a finding names, without the rule's data (see
-/// `rules::IDS`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct SecretId(u16);
-
-impl SecretId {
-    /// The id of a rule of [`RULES`].
-    pub fn of(rule: &'static Rule) -> SecretId {
-        let at = (rule as *const Rule as usize - RULES.as_ptr() as usize) / size_of::<Rule>();
-        debug_assert!(std::ptr::eq(&RULES[at], rule));
-        SecretId(at as u16)
-    }
-
-    /// Every rule's id, in table order.
-    pub fn all() -> impl Iterator<Item = SecretId> {
-        (0..rules::IDS.len()).map(|i| SecretId(i as u16))
-    }
-
-    /// The rule with this kebab-case id.
-    pub fn parse(id: &str) -> Option<SecretId> {
-        rules::IDS
-            .iter()
-            .position(|i| *i == id)
-            .map(|i| SecretId(i as u16))
-    }
-
-    /// Its kebab-case id (`github-pat`).
-    pub fn as_str(self) -> &'static str {
-        rules::IDS[self.0 as usize]
-    }
-
-    /// The rule itself.
-    pub fn rule(self) -> &'static Rule {
-        &RULES[self.0 as usize]
-    }
+/// The rule of a secret format.
+pub fn rule(id: SecretId) -> &'static Rule {
+    &RULES[id as usize]
 }
 
 /// Evidence that looks like documentation or a placeholder, never a real secret (compared
@@ -188,7 +156,7 @@ impl PartialEq for Rule {
 impl Eq for Rule {}
 impl std::fmt::Debug for Rule {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.id)
+        f.write_str(self.id.as_str())
     }
 }
 
@@ -1460,7 +1428,7 @@ pub fn assess<'a>(
         note: Some(TEST_KEY_NOTE),
         remedy: TEST_REMEDY,
     };
-    if rule.id == "gcp-api-key" && firebase_config_near(text, hit.range.clone()) {
+    if rule.id == SecretId::GcpApiKey && firebase_config_near(text, hit.range.clone()) {
         return Assessment {
             severity: Severity::Low,
             test_key: false,
@@ -1476,7 +1444,7 @@ pub fn assess<'a>(
     }
     let key_block = matches!(
         rule.id,
-        "private-key" | "pgp-private-key" | "putty-private-key"
+        SecretId::PrivateKey | SecretId::PgpPrivateKey | SecretId::PuttyPrivateKey
     );
     if key_block && has_self_signed_certificate(text) {
         return test;
@@ -1697,7 +1665,7 @@ fn documented_test_value(secret: &[u8]) -> bool {
 
 /// A URL credential for a database on this machine or a throwaway host.
 fn local_credential(rule: &Rule, text: &[u8], range: &std::ops::Range<usize>) -> bool {
-    if !matches!(rule.id, "database-url" | "basic-auth-url") {
+    if !matches!(rule.id, SecretId::DatabaseUrl | SecretId::BasicAuthUrl) {
         return false;
     }
     let after = &text[range.end.min(text.len())..(range.end + 80).min(text.len())];
@@ -1913,7 +1881,7 @@ pub fn expand(template: &str, seed: u64, placeholder: bool) -> String {
 pub fn sample(id: &str, seed: u64) -> Option<String> {
     RULES
         .iter()
-        .find(|r| r.id == id)
+        .find(|r| r.id.as_str() == id)
         .map(|r| expand(r.sample, seed, false))
 }
 

@@ -9,7 +9,7 @@
 //! miss that must not match (a wrong prefix, a wrong length, a wrong checksum).
 
 use super::{Check, Group, Rule, Shape};
-use crate::finding::Severity;
+use crate::finding::{SecretId as S, Severity};
 
 const C: Severity = Severity::Critical;
 const H: Severity = Severity::High;
@@ -18,7 +18,7 @@ const M: Severity = Severity::Medium;
 /// A token that stands alone: its pattern is the token, its keywords the literal prefixes.
 #[allow(clippy::too_many_arguments)] // a table row: positional keeps the rows short
 const fn token(
-    id: &'static str,
+    id: S,
     what: &'static str,
     provider: &'static str,
     severity: Severity,
@@ -49,7 +49,7 @@ const fn token(
 /// keywords are those words in lower, Capitalised and UPPER case.
 #[allow(clippy::too_many_arguments)] // a table row: positional keeps the rows short
 const fn named(
-    id: &'static str,
+    id: S,
     what: &'static str,
     provider: &'static str,
     severity: Severity,
@@ -68,7 +68,7 @@ const fn named(
 /// A pattern that says what surrounds the secret (its group 1), which is bounded like a token.
 #[allow(clippy::too_many_arguments)] // a table row: positional keeps the rows short
 const fn context(
-    id: &'static str,
+    id: S,
     what: &'static str,
     provider: &'static str,
     severity: Severity,
@@ -89,7 +89,7 @@ const fn context(
 /// check, no entropy check unless one is set.
 #[allow(clippy::too_many_arguments)] // a table row: positional keeps the rows short
 const fn armoured(
-    id: &'static str,
+    id: S,
     what: &'static str,
     provider: &'static str,
     severity: Severity,
@@ -131,112 +131,112 @@ const UUID: &str = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 const CLOUD: &[Rule] = &[
     // AWS: IAM user guide, "Unique identifier prefixes" (AKIA long-term, ASIA temporary, ...);
     // gitleaks aws-access-token.
-    token("aws-access-key-id", "an AWS access key ID", "AWS", C,
+    token(S::AwsAccessKeyId, "an AWS access key ID", "AWS", C,
         &["AKIA", "ASIA", "ABIA", "ACCA", "A3T"],
         r"(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}",
         "AKIA{b32:16}", "AKIA{b32:15}"),
-    named("aws-secret-access-key", "an AWS secret access key", "AWS", C, "aws",
+    named(S::AwsSecretAccessKey, "an AWS secret access key", "AWS", C, "aws",
         r"[A-Za-z0-9/+]{40}",
         "aws_secret_access_key = \"{b64:40}\"", "aws_region = \"{b64:40}\"").entropy(4.0),
-    named("aws-session-token", "an AWS session token", "AWS", H, "aws_session_token|sessiontoken",
+    named(S::AwsSessionToken, "an AWS session token", "AWS", H, "aws_session_token|sessiontoken",
         r"[A-Za-z0-9/+=]{100,1200}",
         "AWS_SESSION_TOKEN={b64:300}", "AWS_SESSION_TOKEN={b64:60}").entropy(4.5),
     // Amazon Bedrock API keys: AWS Bedrock user guide, "API keys"; gitleaks
     // aws-amazon-bedrock-api-key-long-lived.
-    token("aws-bedrock-api-key", "an Amazon Bedrock API key", "AWS", C, &["ABSK"],
+    token(S::AwsBedrockApiKey, "an Amazon Bedrock API key", "AWS", C, &["ABSK"],
         r"ABSK[A-Za-z0-9+/]{109,269}={0,2}", "ABSK{b64:120}", "ABSK{b64:60}").entropy(4.0),
     // Google: API keys "AIza" + 35 (Cloud docs, "API keys"); Firebase web keys are the same
     // kind and are public by design (see `assess`). gitleaks gcp-api-key.
-    token("gcp-api-key", "a Google API key", "Google Cloud", H, &["AIza"],
+    token(S::GcpApiKey, "a Google API key", "Google Cloud", H, &["AIza"],
         r"AIza[0-9A-Za-z_-]{35}", "AIza{u:34}-", "AIza{u:20}"),
-    context("gcp-service-account-key", "a Google Cloud service-account key", "Google Cloud", C, &["private_key_id"],
+    context(S::GcpServiceAccountKey, "a Google Cloud service-account key", "Google Cloud", C, &["private_key_id"],
         r#""private_key_id"\s*:\s*"([a-f0-9]{40})""#,
         "{\"type\":\"service_account\",\"private_key_id\": \"{h:40}\"}", "\"private_key_id\": \"{h:39}\""),
-    token("gcp-oauth-client-secret", "a Google OAuth client secret", "Google Cloud", C, &["GOCSPX-"],
+    token(S::GcpOauthClientSecret, "a Google OAuth client secret", "Google Cloud", C, &["GOCSPX-"],
         r"GOCSPX-[A-Za-z0-9_-]{28}", "GOCSPX-{u:28}", "GOCSPX-{u:20}"),
     // Google OAuth 2.0 tokens (Identity docs: access tokens "ya29.", refresh tokens "1//").
-    token("google-oauth-refresh-token", "a Google OAuth refresh token", "Google Cloud", C, &["1//0"],
+    token(S::GoogleOauthRefreshToken, "a Google OAuth refresh token", "Google Cloud", C, &["1//0"],
         r"1//0[0-9A-Za-z_-]{40,300}", "1//0{u:60}", "1//0{u:20}").entropy(4.0),
-    token("google-oauth-access-token", "a Google OAuth access token (short-lived)", "Google Cloud", M, &["ya29."],
+    token(S::GoogleOauthAccessToken, "a Google OAuth access token (short-lived)", "Google Cloud", M, &["ya29."],
         r"ya29\.[0-9A-Za-z_-]{60,500}", "ya29.{u:120}", "ya29.{u:30}").entropy(4.0),
     // Azure: storage account keys (88 base64 characters, "Manage account access keys").
-    context("azure-storage-key", "an Azure storage account key", "Azure", C, &["AccountKey"],
+    context(S::AzureStorageKey, "an Azure storage account key", "Azure", C, &["AccountKey"],
         r"AccountKey=([A-Za-z0-9+/]{86}==)",
         "DefaultEndpointsProtocol=https;AccountName=x;AccountKey={b64:86}==", "AccountKey=<your key>").entropy(4.0),
     // Shared access signatures and Service Bus / Event Hubs keys (Azure docs, "SAS").
-    context("azure-shared-access-key", "an Azure shared access key", "Azure", C, &["sb://"],
+    context(S::AzureSharedAccessKey, "an Azure shared access key", "Azure", C, &["sb://"],
         r"SharedAccessKey=([A-Za-z0-9+/]{42,43}=)",
         "Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=R;SharedAccessKey={b64:43}=",
         "SharedAccessKey={b64:20}="),
-    context("azure-sas-token", "an Azure shared access signature", "Azure", H, &["sig="],
+    context(S::AzureSasToken, "an Azure shared access signature", "Azure", H, &["sig="],
         r"[?&]sv=\d{4}-\d\d-\d\d&[^\s'\x22<>]{0,300}?sig=([A-Za-z0-9%+/]{40,100}(?:%3D|=){0,2})",
         "https://x.blob.core.windows.net/c?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01&sig={an:43}%3D",
         "https://x.blob.core.windows.net/c?sig={an:43}%3D").entropy(3.5),
     // Entra ID (Azure AD) client secrets: 3 characters, a digit, "Q~", then 31-34 (gitleaks
     // azure-ad-client-secret).
-    context("azure-ad-client-secret", "an Azure AD client secret", "Azure", C, &["Q~"],
+    context(S::AzureAdClientSecret, "an Azure AD client secret", "Azure", C, &["Q~"],
         r"(?:^|[^A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})",
         "clientSecret: \"abc8Q~{an:34}\"", "clientSecret: \"Q~\""),
     // Alibaba Cloud: AccessKey IDs begin "LTAI" (RAM docs); gitleaks alibaba-*.
-    token("alibaba-access-key-id", "an Alibaba Cloud AccessKey ID", "Alibaba Cloud", H, &["LTAI"],
+    token(S::AlibabaAccessKeyId, "an Alibaba Cloud AccessKey ID", "Alibaba Cloud", H, &["LTAI"],
         r"LTAI[A-Za-z0-9]{12,20}", "LTAI{an:20}", "LTAI{an:8}"),
-    named("alibaba-secret-key", "an Alibaba Cloud AccessKey secret", "Alibaba Cloud", C, "alibaba|aliyun",
+    named(S::AlibabaSecretKey, "an Alibaba Cloud AccessKey secret", "Alibaba Cloud", C, "alibaba|aliyun",
         r"[A-Za-z0-9]{30}", "ALIBABA_CLOUD_ACCESS_KEY_SECRET={an:30}", "ALIBABA_REGION={an:12}"),
     // IBM Cloud API keys: 44 characters (IBM Cloud docs, "API keys"; trufflehog ibmclouduserkey).
-    named("ibm-cloud-api-key", "an IBM Cloud API key", "IBM Cloud", C, "ibm_cloud|ibmcloud|ibm_api",
+    named(S::IbmCloudApiKey, "an IBM Cloud API key", "IBM Cloud", C, "ibm_cloud|ibmcloud|ibm_api",
         r"[A-Za-z0-9_-]{44}", "IBMCLOUD_API_KEY={u:44}", "IBMCLOUD_API_KEY={u:30}").entropy(3.5),
     // Oracle Cloud customer secret keys (S3 compatibility): 44 base64 characters.
-    named("oracle-cloud-secret-key", "an Oracle Cloud customer secret key", "Oracle Cloud", H, "oci_secret|oracle_secret",
+    named(S::OracleCloudSecretKey, "an Oracle Cloud customer secret key", "Oracle Cloud", H, "oci_secret|oracle_secret",
         r"[A-Za-z0-9+/]{43}=", "OCI_SECRET_KEY={b64:43}=", "OCI_SECRET_KEY={b64:20}=").entropy(3.5),
     // DigitalOcean: "dop_v1_", "doo_v1_", "dor_v1_" + 64 hex (DigitalOcean API docs, "token
     // prefixes").
-    token("digitalocean-token", "a DigitalOcean access token", "DigitalOcean", C, &["dop_v1_", "doo_v1_"],
+    token(S::DigitaloceanToken, "a DigitalOcean access token", "DigitalOcean", C, &["dop_v1_", "doo_v1_"],
         r"do[op]_v1_[a-f0-9]{64}", "dop_v1_{h:64}", "dop_v1_{h:63}"),
-    token("digitalocean-refresh-token", "a DigitalOcean refresh token", "DigitalOcean", C, &["dor_v1_"],
+    token(S::DigitaloceanRefreshToken, "a DigitalOcean refresh token", "DigitalOcean", C, &["dor_v1_"],
         r"dor_v1_[a-f0-9]{64}", "dor_v1_{h:64}", "dor_v2_{h:64}"),
     // Linode / Akamai personal access tokens: 64 hex (Linode API docs).
-    named("linode-token", "a Linode personal access token", "Linode", C, "linode",
+    named(S::LinodeToken, "a Linode personal access token", "Linode", C, "linode",
         r"[a-f0-9]{64}", "LINODE_TOKEN={h:64}", "LINODE_TOKEN={h:40}"),
     // Scaleway secret keys are UUIDs (Scaleway docs, "API keys").
-    named("scaleway-secret-key", "a Scaleway secret key", "Scaleway", C, "scw_secret|scaleway",
+    named(S::ScalewaySecretKey, "a Scaleway secret key", "Scaleway", C, "scw_secret|scaleway",
         UUID, "SCW_SECRET_KEY={uuid}", "SCW_SECRET_KEY={h:32}"),
     // Hetzner Cloud API tokens: 64 alphanumerics (Hetzner docs; hcloud CLI).
-    named("hetzner-token", "a Hetzner Cloud API token", "Hetzner", C, "hcloud|hetzner",
+    named(S::HetznerToken, "a Hetzner Cloud API token", "Hetzner", C, "hcloud|hetzner",
         r"[A-Za-z0-9]{64}", "HCLOUD_TOKEN={an:64}", "HCLOUD_TOKEN={an:32}").entropy(4.0),
     // Cloudflare: API tokens 40, global API keys 37 hex, origin CA keys "v1.0-" (gitleaks
     // cloudflare-*).
-    named("cloudflare-api-token", "a Cloudflare API token", "Cloudflare", C, "cloudflare|cf_api",
+    named(S::CloudflareApiToken, "a Cloudflare API token", "Cloudflare", C, "cloudflare|cf_api",
         r"[A-Za-z0-9_-]{40}", "CLOUDFLARE_API_TOKEN={u:40}", "CLOUDFLARE_API_TOKEN={u:39}").entropy(3.5),
-    named("cloudflare-global-api-key", "a Cloudflare global API key", "Cloudflare", C, "cloudflare|cf_api",
+    named(S::CloudflareGlobalApiKey, "a Cloudflare global API key", "Cloudflare", C, "cloudflare|cf_api",
         r"[a-f0-9]{37}", "CF_API_KEY={h:37}", "CF_API_KEY={h:36}"),
-    token("cloudflare-origin-ca-key", "a Cloudflare origin CA key", "Cloudflare", H, &["v1.0-"],
+    token(S::CloudflareOriginCaKey, "a Cloudflare origin CA key", "Cloudflare", H, &["v1.0-"],
         r"v1\.0-[a-f0-9]{24}-[a-f0-9]{146}", "v1.0-{h:24}-{h:146}", "v1.0-{h:24}-{h:100}"),
     // Fastly API tokens: 32 (Fastly docs; gitleaks fastly-api-token).
-    named("fastly-api-token", "a Fastly API token", "Fastly", C, "fastly",
+    named(S::FastlyApiToken, "a Fastly API token", "Fastly", C, "fastly",
         r"[A-Za-z0-9_-]{32}", "FASTLY_API_TOKEN={u:32}", "FASTLY_API_TOKEN={u:31}").entropy(3.5),
     // Netlify: personal access tokens "nfp_" (Netlify docs); older ones 40-46 (gitleaks).
-    token("netlify-pat", "a Netlify personal access token", "Netlify", C, &["nfp_"],
+    token(S::NetlifyPat, "a Netlify personal access token", "Netlify", C, &["nfp_"],
         r"nfp_[A-Za-z0-9]{36}", "nfp_{an:36}", "nfp_{an:35}"),
-    named("netlify-access-token", "a Netlify access token", "Netlify", C, "netlify",
+    named(S::NetlifyAccessToken, "a Netlify access token", "Netlify", C, "netlify",
         r"[A-Za-z0-9_-]{40,46}", "NETLIFY_AUTH_TOKEN={u:43}", "NETLIFY_AUTH_TOKEN={u:30}").entropy(3.5),
     // Vercel access tokens: 24 alphanumerics (trufflehog vercel).
-    named("vercel-token", "a Vercel access token", "Vercel", C, "vercel",
+    named(S::VercelToken, "a Vercel access token", "Vercel", C, "vercel",
         r"[A-Za-z0-9]{24}", "VERCEL_TOKEN={an:24}", "VERCEL_TOKEN={an:23}").entropy(3.5),
     // Fly.io: "fo1_" org tokens, "fm1a_"/"fm1r_"/"fm2_" macaroons (gitleaks flyio-access-token).
-    token("flyio-token", "a Fly.io access token", "Fly.io", C, &["fo1_", "fm1a_", "fm1r_", "fm2_"],
+    token(S::FlyioToken, "a Fly.io access token", "Fly.io", C, &["fo1_", "fm1a_", "fm1r_", "fm2_"],
         r"fo1_[A-Za-z0-9_-]{43}|fm1[ar]_[A-Za-z0-9+/]{100,}={0,3}|fm2_[A-Za-z0-9+/]{100,}={0,3}",
         "FlyV1 fm2_{b64:140}", "fo1_{u:20}").entropy(4.0),
     // Heroku: v1 keys are UUIDs assigned to a Heroku name; v2 "HRKU-AA" + 58 (Heroku Dev Center,
     // "API tokens").
-    named("heroku-api-key", "a Heroku API key", "Heroku", C, "heroku",
+    named(S::HerokuApiKey, "a Heroku API key", "Heroku", C, "heroku",
         UUID, "HEROKU_API_KEY={uuid}", "HEROKU_APP={uuid}x"),
-    token("heroku-api-key-v2", "a Heroku API key", "Heroku", C, &["HRKU-AA"],
+    token(S::HerokuApiKeyV2, "a Heroku API key", "Heroku", C, &["HRKU-AA"],
         r"HRKU-AA[0-9A-Za-z_-]{58}", "HRKU-AA{u:58}", "HRKU-AA{u:40}"),
     // Render API keys begin "rnd_" (Render docs, "API keys").
-    token("render-api-key", "a Render API key", "Render", C, &["rnd_"],
+    token(S::RenderApiKey, "a Render API key", "Render", C, &["rnd_"],
         r"rnd_[A-Za-z0-9]{32}", "rnd_{an:32}", "rnd_{an:20}"),
     // Railway tokens are UUIDs (Railway docs, "Public API").
-    named("railway-token", "a Railway API token", "Railway", C, "railway",
+    named(S::RailwayToken, "a Railway API token", "Railway", C, "railway",
         UUID, "RAILWAY_TOKEN={uuid}", "RAILWAY_TOKEN={h:32}"),
 ];
 
@@ -244,7 +244,7 @@ const CODE: &[Rule] = &[
     // GitHub: prefix + 30 base62 + a 6-character base62 CRC32 of those 30 (GitHub blog,
     // "Behind GitHub's new authentication token formats", 2021).
     token(
-        "github-pat",
+        S::GithubPat,
         "a GitHub personal access token",
         "GitHub",
         C,
@@ -255,7 +255,7 @@ const CODE: &[Rule] = &[
     )
     .check(Check::Crc32Base62),
     token(
-        "github-fine-grained-pat",
+        S::GithubFineGrainedPat,
         "a GitHub fine-grained access token",
         "GitHub",
         C,
@@ -265,7 +265,7 @@ const CODE: &[Rule] = &[
         "github_pat_{an:22}_{an:50}",
     ),
     token(
-        "github-oauth-token",
+        S::GithubOauthToken,
         "a GitHub OAuth token",
         "GitHub",
         C,
@@ -276,7 +276,7 @@ const CODE: &[Rule] = &[
     )
     .check(Check::Crc32Base62),
     token(
-        "github-app-token",
+        S::GithubAppToken,
         "a GitHub app token",
         "GitHub",
         C,
@@ -287,7 +287,7 @@ const CODE: &[Rule] = &[
     )
     .check(Check::Crc32Base62),
     token(
-        "github-refresh-token",
+        S::GithubRefreshToken,
         "a GitHub refresh token",
         "GitHub",
         C,
@@ -299,7 +299,7 @@ const CODE: &[Rule] = &[
     // GitLab: "Token prefixes" in GitLab's docs; the routable forms carry a ".01." version and
     // a CRC (gitleaks gitlab-*).
     token(
-        "gitlab-pat",
+        S::GitlabPat,
         "a GitLab personal access token",
         "GitLab",
         C,
@@ -309,7 +309,7 @@ const CODE: &[Rule] = &[
         "glpat-xxxxxxxxxxxxxxxxxxxx",
     ),
     token(
-        "gitlab-pat-routable",
+        S::GitlabPatRoutable,
         "a GitLab personal access token",
         "GitLab",
         C,
@@ -319,7 +319,7 @@ const CODE: &[Rule] = &[
         "glpat-{u:36}.01",
     ),
     token(
-        "gitlab-runner-token",
+        S::GitlabRunnerToken,
         "a GitLab runner token",
         "GitLab",
         C,
@@ -329,7 +329,7 @@ const CODE: &[Rule] = &[
         "glrt-{u:12}",
     ),
     token(
-        "gitlab-runner-registration-token",
+        S::GitlabRunnerRegistrationToken,
         "a GitLab runner registration token",
         "GitLab",
         H,
@@ -339,7 +339,7 @@ const CODE: &[Rule] = &[
         "GR1348941{u:10}",
     ),
     token(
-        "gitlab-deploy-token",
+        S::GitlabDeployToken,
         "a GitLab deploy token",
         "GitLab",
         C,
@@ -349,7 +349,7 @@ const CODE: &[Rule] = &[
         "gldt-{u:19}",
     ),
     token(
-        "gitlab-feed-token",
+        S::GitlabFeedToken,
         "a GitLab feed token",
         "GitLab",
         M,
@@ -359,7 +359,7 @@ const CODE: &[Rule] = &[
         "glft-{u:19}",
     ),
     token(
-        "gitlab-incoming-mail-token",
+        S::GitlabIncomingMailToken,
         "a GitLab incoming mail token",
         "GitLab",
         M,
@@ -369,7 +369,7 @@ const CODE: &[Rule] = &[
         "glimt-{u:20}",
     ),
     token(
-        "gitlab-agent-token",
+        S::GitlabAgentToken,
         "a GitLab Kubernetes agent token",
         "GitLab",
         C,
@@ -379,7 +379,7 @@ const CODE: &[Rule] = &[
         "glagent-{u:40}",
     ),
     token(
-        "gitlab-oauth-app-secret",
+        S::GitlabOauthAppSecret,
         "a GitLab OAuth application secret",
         "GitLab",
         C,
@@ -389,7 +389,7 @@ const CODE: &[Rule] = &[
         "gloas-{u:60}",
     ),
     token(
-        "gitlab-pipeline-trigger-token",
+        S::GitlabPipelineTriggerToken,
         "a GitLab pipeline trigger token",
         "GitLab",
         H,
@@ -399,7 +399,7 @@ const CODE: &[Rule] = &[
         "glptt-{h:39}",
     ),
     token(
-        "gitlab-scim-token",
+        S::GitlabScimToken,
         "a GitLab SCIM token",
         "GitLab",
         C,
@@ -409,7 +409,7 @@ const CODE: &[Rule] = &[
         "glsoat-{u:19}",
     ),
     token(
-        "gitlab-job-token",
+        S::GitlabJobToken,
         "a GitLab CI/CD job token",
         "GitLab",
         M,
@@ -419,7 +419,7 @@ const CODE: &[Rule] = &[
         "glcbt-{u:20}",
     ),
     token(
-        "gitlab-feature-flag-token",
+        S::GitlabFeatureFlagToken,
         "a GitLab feature-flag client token",
         "GitLab",
         M,
@@ -431,7 +431,7 @@ const CODE: &[Rule] = &[
     // Bitbucket app passwords begin "ATBB" (trufflehog bitbucketapppassword); OAuth consumers
     // are assigned to a Bitbucket name (gitleaks bitbucket-client-secret).
     token(
-        "bitbucket-app-password",
+        S::BitbucketAppPassword,
         "a Bitbucket app password",
         "Bitbucket",
         C,
@@ -441,7 +441,7 @@ const CODE: &[Rule] = &[
         "ATBB{an:20}",
     ),
     named(
-        "bitbucket-client-secret",
+        S::BitbucketClientSecret,
         "a Bitbucket OAuth client secret",
         "Bitbucket",
         C,
@@ -453,7 +453,7 @@ const CODE: &[Rule] = &[
     // npm: "npm_" + 30 base62 + CRC32 (GitHub blog, "Announcing npm's new access token
     // format", 2021).
     token(
-        "npm-access-token",
+        S::NpmAccessToken,
         "an npm access token",
         "npm",
         C,
@@ -466,7 +466,7 @@ const CODE: &[Rule] = &[
     // PyPI API tokens are macaroons whose base64 begins with the "pypi.org" location
     // (PyPI docs, "API tokens").
     token(
-        "pypi-upload-token",
+        S::PypiUploadToken,
         "a PyPI upload token",
         "PyPI",
         C,
@@ -476,7 +476,7 @@ const CODE: &[Rule] = &[
         "pypi-AgEIcHlwaS5vcmc",
     ),
     token(
-        "pypi-test-upload-token",
+        S::PypiTestUploadToken,
         "a TestPyPI upload token",
         "PyPI",
         M,
@@ -488,7 +488,7 @@ const CODE: &[Rule] = &[
     .test_mode(),
     // RubyGems API keys: "rubygems_" + 48 hex (RubyGems guides, "API key scopes").
     token(
-        "rubygems-api-token",
+        S::RubygemsApiToken,
         "a RubyGems API key",
         "RubyGems",
         C,
@@ -500,7 +500,7 @@ const CODE: &[Rule] = &[
     // NuGet API keys begin "oy2" + 43 lowercase alphanumerics (trufflehog nugetapikey);
     // nuget.config clear-text passwords (gitleaks nuget-config-password).
     token(
-        "nuget-api-key",
+        S::NugetApiKey,
         "a NuGet API key",
         "NuGet",
         C,
@@ -511,7 +511,7 @@ const CODE: &[Rule] = &[
     )
     .entropy(3.5),
     context(
-        "nuget-config-password",
+        S::NugetConfigPassword,
         "a password in nuget.config",
         "NuGet",
         H,
@@ -523,7 +523,7 @@ const CODE: &[Rule] = &[
     // Docker Hub personal and organisation access tokens: "dckr_pat_" / "dckr_oat_" (Docker
     // docs, "Access tokens").
     token(
-        "dockerhub-token",
+        S::DockerhubToken,
         "a Docker Hub access token",
         "Docker Hub",
         C,
@@ -534,7 +534,7 @@ const CODE: &[Rule] = &[
     ),
     // JFrog: API keys "AKCp" + 69, reference tokens "cmVmd" + 59 (gitleaks artifactory-*).
     token(
-        "jfrog-api-key",
+        S::JfrogApiKey,
         "a JFrog Artifactory API key",
         "JFrog",
         C,
@@ -545,7 +545,7 @@ const CODE: &[Rule] = &[
     )
     .entropy(4.0),
     token(
-        "jfrog-reference-token",
+        S::JfrogReferenceToken,
         "a JFrog Artifactory reference token",
         "JFrog",
         C,
@@ -556,7 +556,7 @@ const CODE: &[Rule] = &[
     )
     .entropy(4.0),
     named(
-        "jfrog-identity-token",
+        S::JfrogIdentityToken,
         "a JFrog identity token",
         "JFrog",
         C,
@@ -568,7 +568,7 @@ const CODE: &[Rule] = &[
     .entropy(4.0),
     // crates.io API tokens: "cio" + 32 alphanumerics (crates.io's token module).
     token(
-        "crates-io-token",
+        S::CratesIoToken,
         "a crates.io API token",
         "crates.io",
         C,
@@ -580,7 +580,7 @@ const CODE: &[Rule] = &[
     .entropy(3.5),
     // Private Packagist tokens: "packagist_" + kind + "_" + 68 hex (Private Packagist docs).
     token(
-        "packagist-token",
+        S::PackagistToken,
         "a Private Packagist token",
         "Packagist",
         C,
@@ -590,7 +590,7 @@ const CODE: &[Rule] = &[
         "packagist_ort_{h:60}",
     ),
     token(
-        "clojars-token",
+        S::ClojarsToken,
         "a Clojars deploy token",
         "Clojars",
         C,
@@ -601,7 +601,7 @@ const CODE: &[Rule] = &[
     ),
     // Sourcegraph access tokens "sgp_" (Sourcegraph docs; gitleaks sourcegraph-access-token).
     token(
-        "sourcegraph-token",
+        S::SourcegraphToken,
         "a Sourcegraph access token",
         "Sourcegraph",
         C,
@@ -615,127 +615,127 @@ const CODE: &[Rule] = &[
 const CI: &[Rule] = &[
     // CircleCI personal and project tokens "CCIPAT_" / "CCIPRJ_" (CircleCI docs, "Managing
     // API tokens").
-    token("circleci-token", "a CircleCI API token", "CircleCI", C, &["CCIPAT_", "CCIPRJ_"],
+    token(S::CircleciToken, "a CircleCI API token", "CircleCI", C, &["CCIPAT_", "CCIPRJ_"],
         r"CCIP(?:AT|RJ)_[A-Za-z0-9]{22}_[a-f0-9]{40}", "CCIPAT_{an:22}_{h:40}", "CCIPAT_{an:22}_{h:30}"),
-    named("circleci-legacy-token", "a CircleCI API token", "CircleCI", C, "circleci|circle_token",
+    named(S::CircleciLegacyToken, "a CircleCI API token", "CircleCI", C, "circleci|circle_token",
         r"[a-f0-9]{40}", "CIRCLE_TOKEN={h:40}", "CIRCLE_TOKEN={h:32}"),
-    named("travis-ci-token", "a Travis CI access token", "Travis CI", H, "travis",
+    named(S::TravisCiToken, "a Travis CI access token", "Travis CI", H, "travis",
         r"[A-Za-z0-9_-]{22}", "TRAVIS_TOKEN={u:22}", "TRAVIS_TOKEN={u:21}").entropy(3.5),
     // Buildkite API access tokens "bkua_" + 40 hex, agent tokens "bkat_" (Buildkite docs).
-    token("buildkite-token", "a Buildkite API access token", "Buildkite", C, &["bkua_", "bkat_"],
+    token(S::BuildkiteToken, "a Buildkite API access token", "Buildkite", C, &["bkua_", "bkat_"],
         r"bk(?:ua|at)_[a-f0-9]{40}", "bkua_{h:40}", "bkua_{h:39}"),
-    named("drone-ci-token", "a Drone CI access token", "Drone", H, "droneci|drone_token",
+    named(S::DroneCiToken, "a Drone CI access token", "Drone", H, "droneci|drone_token",
         r"[A-Za-z0-9]{32}", "DRONE_TOKEN={an:32}", "DRONE_TOKEN={an:31}").entropy(3.5),
     // Sentry: user tokens "sntryu_" + 64 hex, org tokens "sntrys_" + base64 JSON (Sentry docs,
     // "Auth tokens"); legacy tokens are 64 hex assigned to a Sentry name.
-    token("sentry-user-token", "a Sentry user auth token", "Sentry", C, &["sntryu_"],
+    token(S::SentryUserToken, "a Sentry user auth token", "Sentry", C, &["sntryu_"],
         r"sntryu_[a-f0-9]{64}", "sntryu_{h:64}", "sntryu_{h:60}"),
-    token("sentry-org-token", "a Sentry organization auth token", "Sentry", C, &["sntrys_"],
+    token(S::SentryOrgToken, "a Sentry organization auth token", "Sentry", C, &["sntrys_"],
         r"sntrys_eyJpYXQiO[A-Za-z0-9+/]{10,300}={0,2}_[A-Za-z0-9+/]{43}",
         "sntrys_eyJpYXQiO{b64:120}_{b64:43}", "sntrys_{b64:120}_{b64:43}").entropy(4.0),
-    named("sentry-legacy-token", "a Sentry auth token", "Sentry", C, "sentry",
+    named(S::SentryLegacyToken, "a Sentry auth token", "Sentry", C, "sentry",
         r"[a-f0-9]{64}", "SENTRY_AUTH_TOKEN={h:64}", "SENTRY_AUTH_TOKEN={h:40}"),
     // Datadog API keys (32 hex) and application keys (40 hex) (Datadog docs, "API and
     // application keys").
-    named("datadog-api-key", "a Datadog API key", "Datadog", C, "datadog|dd_api_key|DataDog",
+    named(S::DatadogApiKey, "a Datadog API key", "Datadog", C, "datadog|dd_api_key|DataDog",
         r"[a-f0-9]{32}", "DD_API_KEY={h:32}", "DD_API_KEY={h:31}"),
-    named("datadog-app-key", "a Datadog application key", "Datadog", C, "dd_app_key|dd_application_key|datadog_app_key|datadog_application_key",
+    named(S::DatadogAppKey, "a Datadog application key", "Datadog", C, "dd_app_key|dd_application_key|datadog_app_key|datadog_application_key",
         r"[a-f0-9]{40}", "DD_APP_KEY={h:40}", "DD_APP_KEY={h:39}"),
     // New Relic: user keys "NRAK-", license keys end "NRAL", insert keys "NRII-", query keys
     // "NRIQ-", browser keys "NRJS-" (New Relic docs, "API keys").
-    token("new-relic-user-key", "a New Relic user API key", "New Relic", C, &["NRAK-"],
+    token(S::NewRelicUserKey, "a New Relic user API key", "New Relic", C, &["NRAK-"],
         r"NRAK-[A-Z0-9]{27}", "NRAK-{UA:27}", "NRAK-{UA:20}"),
-    token("new-relic-license-key", "a New Relic license key", "New Relic", C, &["NRAL"],
+    token(S::NewRelicLicenseKey, "a New Relic license key", "New Relic", C, &["NRAL"],
         r"[a-f0-9]{36}NRAL", "license_key: {h:36}NRAL", "license_key: {h:30}NRAL"),
-    token("new-relic-insert-key", "a New Relic insert key", "New Relic", H, &["NRII-", "NRIQ-"],
+    token(S::NewRelicInsertKey, "a New Relic insert key", "New Relic", H, &["NRII-", "NRIQ-"],
         r"NRI[IQ]-[A-Za-z0-9_-]{32}", "NRII-{u:32}", "NRII-{u:20}"),
-    token("new-relic-browser-key", "a New Relic browser key", "New Relic", M, &["NRJS-"],
+    token(S::NewRelicBrowserKey, "a New Relic browser key", "New Relic", M, &["NRJS-"],
         r"NRJS-[a-f0-9]{19}", "NRJS-{h:19}", "NRJS-{h:10}"),
     // Grafana: Cloud tokens "glc_", service-account tokens "glsa_" + 32 + "_" + 8 hex CRC
     // (Grafana docs); legacy API keys are base64 JSON beginning {"k":" (gitleaks grafana-*).
-    token("grafana-cloud-token", "a Grafana Cloud access token", "Grafana", C, &["glc_"],
+    token(S::GrafanaCloudToken, "a Grafana Cloud access token", "Grafana", C, &["glc_"],
         r"glc_[A-Za-z0-9+/]{32,400}={0,2}", "glc_{b64:80}", "glc_{b64:20}").entropy(4.0),
-    token("grafana-service-account-token", "a Grafana service account token", "Grafana", C, &["glsa_"],
+    token(S::GrafanaServiceAccountToken, "a Grafana service account token", "Grafana", C, &["glsa_"],
         r"glsa_[A-Za-z0-9]{32}_[a-f0-9]{8}", "glsa_{an:32}_{h:8}", "glsa_{an:32}_{h:6}"),
-    token("grafana-api-key", "a Grafana API key", "Grafana", C, &["eyJ"],
+    token(S::GrafanaApiKey, "a Grafana API key", "Grafana", C, &["eyJ"],
         r"eyJrIjoi[A-Za-z0-9]{70,400}={0,2}", "eyJrIjoi{an:80}", "eyJrIjoi{an:30}").entropy(4.0),
     // Honeycomb ingest keys "hcaik_" / "hcxik_" (Honeycomb docs, "API keys"); configuration
     // keys are 22 characters assigned to a Honeycomb name.
-    token("honeycomb-ingest-key", "a Honeycomb ingest key", "Honeycomb", H, &["hcaik_", "hcxik_"],
+    token(S::HoneycombIngestKey, "a Honeycomb ingest key", "Honeycomb", H, &["hcaik_", "hcxik_"],
         r"hc[ax]ik_[0-9a-z]{58}", "hcaik_{la:58}", "hcaik_{la:40}").entropy(3.5),
-    named("honeycomb-api-key", "a Honeycomb API key", "Honeycomb", H, "honeycomb",
+    named(S::HoneycombApiKey, "a Honeycomb API key", "Honeycomb", H, "honeycomb",
         r"[A-Za-z0-9]{22}", "HONEYCOMB_API_KEY={an:22}", "HONEYCOMB_API_KEY={an:21}").entropy(3.5),
     // Dynatrace tokens: "dt0c01." / "dt0s01." + 24 + "." + 64 (Dynatrace docs, "Access tokens",
     // token format).
-    token("dynatrace-token", "a Dynatrace API token", "Dynatrace", C, &["dt0c01.", "dt0s01.", "dt0s02."],
+    token(S::DynatraceToken, "a Dynatrace API token", "Dynatrace", C, &["dt0c01.", "dt0s01.", "dt0s02."],
         r"dt0[cs]0[12]\.[A-Z0-9]{24}\.[A-Z0-9]{64}", "dt0c01.{UA:24}.{UA:64}", "dt0c01.{UA:24}.{UA:60}").entropy(4.0),
     // PagerDuty REST API keys: 20 characters (PagerDuty docs).
-    named("pagerduty-api-key", "a PagerDuty API key", "PagerDuty", C, "pagerduty|PagerDuty|pd_api",
+    named(S::PagerdutyApiKey, "a PagerDuty API key", "PagerDuty", C, "pagerduty|PagerDuty|pd_api",
         r"[A-Za-z0-9_+-]{20}", "PAGERDUTY_TOKEN={u:20}", "PAGERDUTY_TOKEN={u:19}").entropy(3.5),
     // Doppler tokens "dp.<kind>." + 40-44 (Doppler docs, "Token formats").
-    token("doppler-token", "a Doppler access token", "Doppler", C,
+    token(S::DopplerToken, "a Doppler access token", "Doppler", C,
         &["dp.pt.", "dp.st.", "dp.sa.", "dp.ct.", "dp.scim.", "dp.audit."],
         r"dp\.(?:pt|st|sa|ct|scim|audit)\.(?:[a-z0-9_-]{1,40}\.)?[A-Za-z0-9]{40,44}", "dp.pt.{an:43}", "dp.pt.{an:30}"),
     // HashiCorp Vault: service tokens "hvs.", batch tokens "hvb." (Vault docs, "Tokens").
-    token("hashicorp-vault-token", "a HashiCorp Vault token", "HashiCorp Vault", C, &["hvs."],
+    token(S::HashicorpVaultToken, "a HashiCorp Vault token", "HashiCorp Vault", C, &["hvs."],
         r"hvs\.[A-Za-z0-9_-]{90,120}", "hvs.{u:95}", "hvs.{u:40}").entropy(3.5),
-    token("hashicorp-vault-batch-token", "a HashiCorp Vault batch token", "HashiCorp Vault", C, &["hvb."],
+    token(S::HashicorpVaultBatchToken, "a HashiCorp Vault batch token", "HashiCorp Vault", C, &["hvb."],
         r"hvb\.[A-Za-z0-9_-]{138,300}", "hvb.{u:150}", "hvb.{u:100}").entropy(4.0),
     // Terraform Cloud / Enterprise API tokens: 14 + ".atlasv1." + 60-70 (gitleaks
     // hashicorp-tf-api-token).
-    token("terraform-cloud-token", "a Terraform Cloud API token", "HashiCorp Terraform", C, &[".atlasv1."],
+    token(S::TerraformCloudToken, "a Terraform Cloud API token", "HashiCorp Terraform", C, &[".atlasv1."],
         r"[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}", "{an:14}.atlasv1.{u:67}", "{an:14}.atlasv1.{u:40}").entropy(3.5),
     // Pulumi access tokens "pul-" + 40 hex (Pulumi docs, "Access tokens").
-    token("pulumi-token", "a Pulumi access token", "Pulumi", C, &["pul-"],
+    token(S::PulumiToken, "a Pulumi access token", "Pulumi", C, &["pul-"],
         r"pul-[a-f0-9]{40}", "PULUMI_ACCESS_TOKEN=pul-{h:40}", "pul-{h:39}"),
     // Postman API keys "PMAK-" + 24 hex + "-" + 34 hex (Postman docs).
-    token("postman-api-key", "a Postman API key", "Postman", C, &["PMAK-"],
+    token(S::PostmanApiKey, "a Postman API key", "Postman", C, &["PMAK-"],
         r"PMAK-[a-f0-9]{24}-[a-f0-9]{34}", "PMAK-{h:24}-{h:34}", "PMAK-{h:24}-{h:30}"),
     // Snyk tokens are UUIDs (Snyk docs); SonarQube tokens "squ_"/"sqp_"/"sqa_" + 40 hex
     // (SonarQube docs, "Managing tokens").
-    named("snyk-token", "a Snyk API token", "Snyk", C, "snyk_token|snyk_api|snyk_auth",
+    named(S::SnykToken, "a Snyk API token", "Snyk", C, "snyk_token|snyk_api|snyk_auth",
         UUID, "SNYK_TOKEN={uuid}", "SNYK_TOKEN={h:32}"),
-    token("sonar-token", "a SonarQube token", "SonarQube", C, &["squ_", "sqp_", "sqa_"],
+    token(S::SonarToken, "a SonarQube token", "SonarQube", C, &["squ_", "sqp_", "sqa_"],
         r"sq[upa]_[a-f0-9]{40}", "SONAR_TOKEN=squ_{h:40}", "squ_{h:39}"),
-    named("codecov-token", "a Codecov upload token", "Codecov", H, "codecov",
+    named(S::CodecovToken, "a Codecov upload token", "Codecov", H, "codecov",
         UUID, "CODECOV_TOKEN={uuid}", "CODECOV_TOKEN={h:32}"),
     // LaunchDarkly API access tokens "api-" + UUID and server SDK keys "sdk-" + UUID
     // (LaunchDarkly docs, "API access tokens", "Keys").
-    named("launchdarkly-key", "a LaunchDarkly API or SDK key", "LaunchDarkly", C, "launchdarkly|ld_api|ld_sdk",
+    named(S::LaunchdarklyKey, "a LaunchDarkly API or SDK key", "LaunchDarkly", C, "launchdarkly|ld_api|ld_sdk",
         r"(?:api|sdk)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
         "LAUNCHDARKLY_SDK_KEY=sdk-{uuid}", "LAUNCHDARKLY_SDK_KEY=mob-{uuid}"),
     // Octopus Deploy API keys "API-" + 26 (Octopus docs).
-    token("octopus-deploy-api-key", "an Octopus Deploy API key", "Octopus Deploy", H, &["API-"],
+    token(S::OctopusDeployApiKey, "an Octopus Deploy API key", "Octopus Deploy", H, &["API-"],
         r"API-[A-Z0-9]{26}", "API-{UA:26}", "API-{UA:20}").entropy(3.5),
-    named("rollbar-token", "a Rollbar access token", "Rollbar", H, "rollbar",
+    named(S::RollbarToken, "a Rollbar access token", "Rollbar", H, "rollbar",
         r"[a-f0-9]{32}", "ROLLBAR_ACCESS_TOKEN={h:32}", "ROLLBAR_ACCESS_TOKEN={h:31}"),
-    token("prefect-api-key", "a Prefect API key", "Prefect", H, &["pnu_"],
+    token(S::PrefectApiKey, "a Prefect API key", "Prefect", H, &["pnu_"],
         r"pnu_[A-Za-z0-9]{36}", "pnu_{an:36}", "pnu_{an:30}"),
-    token("infracost-api-key", "an Infracost API key", "Infracost", H, &["ico-"],
+    token(S::InfracostApiKey, "an Infracost API key", "Infracost", H, &["ico-"],
         r"ico-[A-Za-z0-9]{32}", "ico-{an:32}", "ico-{an:31}"),
-    token("harness-api-key", "a Harness API key", "Harness", C, &["pat.", "sat."],
+    token(S::HarnessApiKey, "a Harness API key", "Harness", C, &["pat.", "sat."],
         r"[ps]at\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9]{24}\.[A-Za-z0-9]{20}", "pat.{u:22}.{an:24}.{an:20}", "pat.{u:22}.{an:24}"),
     // 1Password: secret keys "A3-" and service-account tokens "ops_eyJ" (1Password docs;
     // gitleaks 1password-*).
-    token("1password-secret-key", "a 1Password secret key", "1Password", C, &["A3-"],
+    token(S::OnePasswordSecretKey, "a 1Password secret key", "1Password", C, &["A3-"],
         r"A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}",
         "A3-{UA:6}-{UA:11}-{UA:5}-{UA:5}-{UA:5}", "A3-{UA:6}-{UA:11}-{UA:5}-{UA:5}").entropy(3.5),
-    token("1password-service-account-token", "a 1Password service account token", "1Password", C, &["ops_eyJ"],
+    token(S::OnePasswordServiceAccountToken, "a 1Password service account token", "1Password", C, &["ops_eyJ"],
         r"ops_eyJ[A-Za-z0-9+/]{250,}={0,3}", "ops_eyJ{b64:300}", "ops_eyJ{b64:100}").entropy(4.0),
 ];
 
 const SAAS: &[Rule] = &[
     // Databricks personal access tokens "dapi" + 32 hex, OAuth secrets "dose" (Databricks
     // docs, "Authentication").
-    token("databricks-token", "a Databricks access token", "Databricks", C, &["dapi", "dose"],
+    token(S::DatabricksToken, "a Databricks access token", "Databricks", C, &["dapi", "dose"],
         r"(?:dapi|dose)[a-f0-9]{32}(?:-\d)?", "DATABRICKS_TOKEN=dapi{h:32}", "dapi{h:31}"),
     // Supabase: personal access tokens "sbp_" + 40 hex, secret API keys "sb_secret_" (Supabase
     // docs, "API keys"); legacy service_role keys are JWTs whose payload says so.
-    token("supabase-token", "a Supabase access token", "Supabase", C, &["sbp_"],
+    token(S::SupabaseToken, "a Supabase access token", "Supabase", C, &["sbp_"],
         r"sbp_[a-f0-9]{40}", "sbp_{h:40}", "sbp_{h:39}"),
-    token("supabase-secret-key", "a Supabase secret API key", "Supabase", C, &["sb_secret_"],
+    token(S::SupabaseSecretKey, "a Supabase secret API key", "Supabase", C, &["sb_secret_"],
         r"sb_secret_[A-Za-z0-9_-]{31,64}", "sb_secret_{u:31}", "sb_secret_{u:20}").entropy(3.5),
-    token("supabase-service-role-key", "a Supabase service_role key", "Supabase", C, &["eyJ"],
+    token(S::SupabaseServiceRoleKey, "a Supabase service_role key", "Supabase", C, &["eyJ"],
         r"eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{16,}",
         // {"alg":"HS256","typ":"JWT"} . {"iss":"supabase","role":"service_role","x":" …
         "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJvbGUiOiJzZXJ2aWNlX3JvbGUiLCJ4Ijoi{u:20}.{u:43}",
@@ -743,203 +743,203 @@ const SAAS: &[Rule] = &[
         .check(Check::SupabaseServiceRole),
     // PlanetScale tokens and passwords "pscale_tkn_" / "pscale_oauth_" / "pscale_pw_"
     // (PlanetScale docs).
-    token("planetscale-token", "a PlanetScale token or password", "PlanetScale", C,
+    token(S::PlanetscaleToken, "a PlanetScale token or password", "PlanetScale", C,
         &["pscale_tkn_", "pscale_oauth_", "pscale_pw_"],
         r"pscale_(?:tkn|oauth|pw)_[A-Za-z0-9_=.-]{32,64}", "pscale_pw_{u:43}", "pscale_pw_{u:20}"),
     // MongoDB Atlas programmatic API private keys are UUIDs (Atlas docs).
-    named("mongodb-atlas-private-key", "a MongoDB Atlas API private key", "MongoDB Atlas", C, "atlas_private|mongodb_atlas",
+    named(S::MongodbAtlasPrivateKey, "a MongoDB Atlas API private key", "MongoDB Atlas", C, "atlas_private|mongodb_atlas",
         UUID, "MONGODB_ATLAS_PRIVATE_KEY={uuid}", "MONGODB_ATLAS_PRIVATE_KEY={h:32}"),
     // Firebase Cloud Messaging legacy server keys (Firebase docs).
-    token("firebase-fcm-server-key", "a Firebase Cloud Messaging server key", "Firebase", C, &[":APA91b"],
+    token(S::FirebaseFcmServerKey, "a Firebase Cloud Messaging server key", "Firebase", C, &[":APA91b"],
         r"AAAA[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134}", "AAAA{u:7}:APA91b{u:134}", "AAAA{u:7}:APA91b{u:60}").entropy(4.0),
     // Algolia admin API keys: 32 hex (Algolia docs, "API keys").
-    named("algolia-api-key", "an Algolia API key", "Algolia", H, "algolia",
+    named(S::AlgoliaApiKey, "an Algolia API key", "Algolia", H, "algolia",
         r"[a-f0-9]{32}", "ALGOLIA_ADMIN_KEY={h:32}", "ALGOLIA_ADMIN_KEY={h:31}"),
     // Airtable personal access tokens "pat" + 14 + "." + 64 hex (Airtable docs); legacy keys.
-    named("airtable-pat", "an Airtable personal access token", "Airtable", C, "airtable",
+    named(S::AirtablePat, "an Airtable personal access token", "Airtable", C, "airtable",
         r"pat[A-Za-z0-9]{14}\.[a-f0-9]{64}", "AIRTABLE_TOKEN=pat{an:14}.{h:64}", "AIRTABLE_TOKEN=pat{an:14}.{h:60}"),
-    named("airtable-api-key", "an Airtable API key", "Airtable", H, "airtable",
+    named(S::AirtableApiKey, "an Airtable API key", "Airtable", H, "airtable",
         r"key[A-Za-z0-9]{14}", "AIRTABLE_API_KEY=key{an:14}", "AIRTABLE_API_KEY=key{an:13}"),
     // Notion integration tokens "ntn_" + 11 digits + 35 (Notion docs); legacy "secret_" + 43.
-    token("notion-token", "a Notion integration token", "Notion", C, &["ntn_"],
+    token(S::NotionToken, "a Notion integration token", "Notion", C, &["ntn_"],
         r"ntn_[0-9]{11}[A-Za-z0-9]{35}", "ntn_{d:11}{an:35}", "ntn_{d:11}{an:30}"),
-    token("notion-legacy-token", "a Notion integration token", "Notion", C, &["secret"],
+    token(S::NotionLegacyToken, "a Notion integration token", "Notion", C, &["secret"],
         r"secret_[A-Za-z0-9]{43}", "NOTION_TOKEN=secret_{an:43}", "secret_{an:40}").entropy(4.0),
     // Linear API keys "lin_api_" + 40, OAuth tokens "lin_oauth_" + 64 hex (Linear docs).
-    token("linear-api-key", "a Linear API key", "Linear", C, &["lin_api_", "lin_oauth_"],
+    token(S::LinearApiKey, "a Linear API key", "Linear", C, &["lin_api_", "lin_oauth_"],
         r"lin_api_[A-Za-z0-9]{40}|lin_oauth_[a-f0-9]{64}", "lin_api_{an:40}", "lin_api_{an:30}"),
     // Atlassian API tokens "ATATT3" + 186 (Atlassian docs); older ones 24 characters.
-    token("atlassian-api-token", "an Atlassian API token", "Atlassian", C, &["ATATT3"],
+    token(S::AtlassianApiToken, "an Atlassian API token", "Atlassian", C, &["ATATT3"],
         r"ATATT3[A-Za-z0-9_=-]{186}", "ATATT3{u:186}", "ATATT3{u:100}").entropy(4.0),
-    named("atlassian-legacy-token", "an Atlassian API token", "Atlassian", C, "atlassian|confluence|jira",
+    named(S::AtlassianLegacyToken, "an Atlassian API token", "Atlassian", C, "atlassian|confluence|jira",
         r"[A-Za-z0-9]{24}", "JIRA_API_TOKEN={an:24}", "JIRA_API_TOKEN={an:23}").entropy(3.5),
     // Asana personal access tokens "1/…:" + 32 hex or "2/…/…:" + 32 hex (Asana docs).
-    named("asana-pat", "an Asana personal access token", "Asana", C, "asana",
+    named(S::AsanaPat, "an Asana personal access token", "Asana", C, "asana",
         r"[0-9]/[0-9]{10,20}(?:/[0-9]{10,20})?:[a-f0-9]{32}", "ASANA_TOKEN=2/{d:16}/{d:16}:{h:32}", "ASANA_TOKEN=2/{d:16}:{h:20}"),
     // Shopify access tokens "shpat_", "shpca_", "shppa_", shared secrets "shpss_" + 32 hex
     // (Shopify docs, "Access tokens").
-    token("shopify-token", "a Shopify access token", "Shopify", C, &["shpat_", "shpca_", "shppa_", "shpss_"],
+    token(S::ShopifyToken, "a Shopify access token", "Shopify", C, &["shpat_", "shpca_", "shppa_", "shpss_"],
         r"shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}", "shpat_{h:32}", "shpat_{h:31}"),
     // Square: production access tokens "EAAA" + 60, OAuth secrets "sq0csp-" (Square docs).
-    named("square-access-token", "a Square access token", "Square", C, "square|sq_access",
+    named(S::SquareAccessToken, "a Square access token", "Square", C, "square|sq_access",
         r"EAAA[A-Za-z0-9_-]{60}|sq0atp-[A-Za-z0-9_-]{22}", "SQUARE_ACCESS_TOKEN=EAAA{u:60}", "SQUARE_ACCESS_TOKEN=EAAA{u:40}").entropy(4.0),
-    token("square-oauth-secret", "a Square OAuth application secret", "Square", C, &["sq0csp-"],
+    token(S::SquareOauthSecret, "a Square OAuth application secret", "Square", C, &["sq0csp-"],
         r"sq0csp-[A-Za-z0-9_-]{43}", "sq0csp-{u:43}", "sq0csp-{u:40}"),
     // Clerk secret keys "sk_live_" / "sk_test_" (Clerk docs, "API keys"), told from Stripe's
     // by the Clerk name they are assigned to.
-    named("clerk-secret-key", "a Clerk secret key", "Clerk", C, "clerk",
+    named(S::ClerkSecretKey, "a Clerk secret key", "Clerk", C, "clerk",
         r"sk_live_[A-Za-z0-9]{40,60}", "CLERK_SECRET_KEY=sk_live_{an:42}", "CLERK_SECRET_KEY=pk_live_{an:42}"),
     // Stripe: secret "sk_", restricted "rk_", live or test; webhook secrets "whsec_" (Stripe
     // docs, "API keys").
-    token("stripe-live-key", "a Stripe live secret key", "Stripe", C, &["sk_live_", "rk_live_"],
+    token(S::StripeLiveKey, "a Stripe live secret key", "Stripe", C, &["sk_live_", "rk_live_"],
         r"(?:sk|rk)_live_[0-9A-Za-z]{24,99}", "sk_live_{an:32}", "pk_live_{an:32}"),
-    token("stripe-test-key", "a Stripe test secret key", "Stripe", M, &["sk_test_", "rk_test_"],
+    token(S::StripeTestKey, "a Stripe test secret key", "Stripe", M, &["sk_test_", "rk_test_"],
         r"(?:sk|rk)_test_[0-9A-Za-z]{24,99}", "sk_test_{an:32}", "sk_test_{an:20}").test_mode(),
-    token("stripe-webhook-secret", "a Stripe webhook signing secret", "Stripe", H, &["whsec_"],
+    token(S::StripeWebhookSecret, "a Stripe webhook signing secret", "Stripe", H, &["whsec_"],
         r"whsec_[A-Za-z0-9]{32,64}", "whsec_{an:32}", "whsec_{an:20}"),
     // Braintree / PayPal access tokens "access_token$production$…" (Braintree docs);
     // PayPal REST client secrets are 80 characters assigned to a PayPal name.
-    token("braintree-access-token", "a Braintree access token", "PayPal Braintree", C, &["access_token$"],
+    token(S::BraintreeAccessToken, "a Braintree access token", "PayPal Braintree", C, &["access_token$"],
         r"access_token\$(?:production|sandbox)\$[0-9a-z]{16}\$[0-9a-f]{32}",
         "access_token$production${la:16}${h:32}", "access_token$production${la:16}${h:20}"),
-    named("paypal-client-secret", "a PayPal client secret", "PayPal", C, "paypal|PayPal",
+    named(S::PaypalClientSecret, "a PayPal client secret", "PayPal", C, "paypal|PayPal",
         r"[A-Za-z0-9_-]{80}", "PAYPAL_CLIENT_SECRET={u:80}", "PAYPAL_CLIENT_SECRET={u:60}").entropy(4.0),
     // Adyen API keys begin "AQE" (Adyen docs, "API credentials").
-    named("adyen-api-key", "an Adyen API key", "Adyen", C, "adyen",
+    named(S::AdyenApiKey, "an Adyen API key", "Adyen", C, "adyen",
         r"AQE[A-Za-z0-9+/=_.-]{80,250}", "ADYEN_API_KEY=AQE{b64:120}", "ADYEN_API_KEY=AQE{b64:40}").entropy(4.0),
     // Plaid access tokens "access-<env>-" + UUID (Plaid docs); secrets 30 hex.
-    token("plaid-access-token", "a Plaid access token", "Plaid", C, &["access-production-", "access-development-", "access-sandbox-"],
+    token(S::PlaidAccessToken, "a Plaid access token", "Plaid", C, &["access-production-", "access-development-", "access-sandbox-"],
         r"access-(?:production|development|sandbox)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
         "access-production-{uuid}", "access-staging-{uuid}"),
-    named("plaid-secret", "a Plaid API secret", "Plaid", C, "plaid",
+    named(S::PlaidSecret, "a Plaid API secret", "Plaid", C, "plaid",
         r"[a-f0-9]{30}", "PLAID_SECRET={h:30}", "PLAID_SECRET={h:29}"),
     // Twilio API key SIDs "SK" + 32 hex with their secret, auth tokens 32 hex (Twilio docs).
-    named("twilio-api-key", "a Twilio API key", "Twilio", H, "twilio",
+    named(S::TwilioApiKey, "a Twilio API key", "Twilio", H, "twilio",
         r"SK[0-9a-fA-F]{32}",
         "twilioKey = 'SK{h:32}'", "otherKey = 'SK{h:32}'"),
-    named("twilio-auth-token", "a Twilio auth token", "Twilio", C, "twilio_auth|twilio_token|twilioAuth",
+    named(S::TwilioAuthToken, "a Twilio auth token", "Twilio", C, "twilio_auth|twilio_token|twilioAuth",
         r"[a-f0-9]{32}", "TWILIO_AUTH_TOKEN={h:32}", "TWILIO_AUTH_TOKEN={h:31}"),
     // SendGrid API keys "SG." + 22 + "." + 43 (Twilio SendGrid docs).
-    token("sendgrid-api-key", "a SendGrid API key", "SendGrid", C, &["SG."],
+    token(S::SendgridApiKey, "a SendGrid API key", "SendGrid", C, &["SG."],
         r"SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}", "SG.{u:22}.{u:43}", "SG.{u:22}.{u:40}").entropy(3.5),
     // Mailgun private keys "key-" + 32 hex; newer keys 32 hex + two groups of 8 (Mailgun docs).
-    named("mailgun-api-key", "a Mailgun API key", "Mailgun", H, "mailgun",
+    named(S::MailgunApiKey, "a Mailgun API key", "Mailgun", H, "mailgun",
         r"key-[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8}",
         "MAILGUN_API_KEY='key-{h:32}'", "OTHER_API_KEY='key-{h:32}'"),
     // Mailchimp API keys: 32 hex + "-us" + data centre (Mailchimp docs).
-    named("mailchimp-api-key", "a Mailchimp API key", "Mailchimp", H, "mailchimp|mc_api",
+    named(S::MailchimpApiKey, "a Mailchimp API key", "Mailchimp", H, "mailchimp|mc_api",
         r"[a-f0-9]{32}-us[0-9]{1,2}", "MAILCHIMP_KEY={h:32}-us21", "MAILCHIMP_KEY={h:31}-us21"),
     // Postmark server and account tokens are UUIDs (Postmark docs).
-    named("postmark-token", "a Postmark API token", "Postmark", C, "postmark",
+    named(S::PostmarkToken, "a Postmark API token", "Postmark", C, "postmark",
         UUID, "POSTMARK_SERVER_TOKEN={uuid}", "POSTMARK_SERVER_TOKEN={h:32}"),
     // Brevo (Sendinblue) API keys "xkeysib-" and SMTP keys "xsmtpsib-" (Brevo docs).
-    token("brevo-api-key", "a Brevo (Sendinblue) API key", "Brevo", C, &["xkeysib-", "xsmtpsib-"],
+    token(S::BrevoApiKey, "a Brevo (Sendinblue) API key", "Brevo", C, &["xkeysib-", "xsmtpsib-"],
         r"x(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16}", "xkeysib-{h:64}-{an:16}", "xkeysib-{h:64}"),
     // Slack: "Token types" in Slack's API docs; gitleaks slack-*.
-    token("slack-bot-token", "a Slack bot token", "Slack", C, &["xoxb-"],
+    token(S::SlackBotToken, "a Slack bot token", "Slack", C, &["xoxb-"],
         r"xoxb-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{24}", "xoxb-{d:11}-{d:13}-{an:24}", "xoxb-token-here"),
-    token("slack-user-token", "a Slack user token", "Slack", C, &["xoxp-", "xoxe-"],
+    token(S::SlackUserToken, "a Slack user token", "Slack", C, &["xoxp-", "xoxe-"],
         r"xox[pe](?:-[0-9]{10,13}){3}-[A-Za-z0-9]{28,34}", "xoxp-{d:10}-{d:10}-{d:13}-{an:32}", "xoxp-{d:10}-{d:10}-{an:32}"),
-    token("slack-app-token", "a Slack app-level token", "Slack", C, &["xapp-"],
+    token(S::SlackAppToken, "a Slack app-level token", "Slack", C, &["xapp-"],
         r"xapp-\d-[A-Z0-9]{9,12}-\d{10,16}-[a-f0-9]{64}", "xapp-1-{UA:11}-{d:13}-{h:64}", "xapp-1-{UA:11}-{h:64}"),
-    token("slack-config-token", "a Slack configuration token", "Slack", C, &["xoxe.xoxp-", "xoxe.xoxb-", "xoxe-"],
+    token(S::SlackConfigToken, "a Slack configuration token", "Slack", C, &["xoxe.xoxp-", "xoxe.xoxb-", "xoxe-"],
         r"xoxe\.xox[bp]-\d-[A-Z0-9]{163,166}|xoxe-\d-[A-Z0-9]{146}", "xoxe.xoxp-1-{UA:164}", "xoxe.xoxp-1-{UA:100}").entropy(4.0),
-    token("slack-legacy-token", "a Slack legacy token", "Slack", C, &["xoxo-", "xoxs-", "xoxa-", "xoxr-"],
+    token(S::SlackLegacyToken, "a Slack legacy token", "Slack", C, &["xoxo-", "xoxs-", "xoxa-", "xoxr-"],
         r"xox[os]-\d+-\d+-\d+-[a-fA-F0-9]{20,64}|xox[ar]-(?:\d-)?[0-9A-Za-z]{8,48}", "xoxs-{d:10}-{d:10}-{d:10}-{h:40}", "xoxs-{h:40}"),
-    armoured("slack-webhook", "a Slack webhook URL", "Slack", H, &["://"],
+    armoured(S::SlackWebhook, "a Slack webhook URL", "Slack", H, &["://"],
         r"(https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,56})",
         "https://hooks.slack.com/services/T{b32:8}/B{b32:10}/{an:24}", "https://hooks.slack.com/services/"),
     // Discord webhooks and bot tokens (Discord developer docs).
-    armoured("discord-webhook", "a Discord webhook URL", "Discord", H, &["://"],
+    armoured(S::DiscordWebhook, "a Discord webhook URL", "Discord", H, &["://"],
         r"(https://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_-]{60,68})",
         "https://discord.com/api/webhooks/{d:18}/{u:68}", "https://discord.com/api/webhooks/"),
-    named("discord-bot-token", "a Discord bot token", "Discord", C, "discord",
+    named(S::DiscordBotToken, "a Discord bot token", "Discord", C, "discord",
         r"[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}",
         "const discordToken = \"M{an:25}.{u:6}.{u:38}\"", "const discordToken = process.env.TOKEN").entropy(3.5),
     // Telegram bot tokens: bot id + ":AA" + 33 (Telegram Bot API docs).
-    token("telegram-bot-token", "a Telegram bot token", "Telegram", H,
+    token(S::TelegramBotToken, "a Telegram bot token", "Telegram", H,
         &[":AA"],
         r"[0-9]{8,10}:AA[A-Za-z0-9_-]{33}", "TELEGRAM_TOKEN={d:9}:AA{u:33}", "TELEGRAM_TOKEN={d:9}:AB{u:33}"),
     // Microsoft Teams incoming webhooks (Microsoft docs, "Create an incoming webhook") and
     // the Workflows (Power Automate) URLs that replace them.
-    armoured("teams-webhook", "a Microsoft Teams webhook URL", "Microsoft Teams", H, &["://"],
+    armoured(S::TeamsWebhook, "a Microsoft Teams webhook URL", "Microsoft Teams", H, &["://"],
         r"(https://[a-z0-9-]+\.webhook\.office\.com/webhookb2/[a-f0-9-]{36}@[a-f0-9-]{36}/IncomingWebhook/[a-f0-9]{32}/[a-f0-9-]{36}(?:/[A-Za-z0-9_-]{20,})?|https://[a-z0-9.-]+\.logic\.azure\.com(?::443)?/workflows/[a-f0-9]{32}/triggers/manual/paths/invoke\?[^\s'\x22<>]*sig=[A-Za-z0-9_%-]{20,})",
         "https://acme.webhook.office.com/webhookb2/{uuid}@{uuid}/IncomingWebhook/{h:32}/{uuid}",
         "https://acme.webhook.office.com/webhookb2/{uuid}"),
-    armoured("google-chat-webhook", "a Google Chat webhook URL", "Google Chat", H, &["://"],
+    armoured(S::GoogleChatWebhook, "a Google Chat webhook URL", "Google Chat", H, &["://"],
         r"(https://chat\.googleapis\.com/v1/spaces/[A-Za-z0-9_-]{8,}/messages\?key=[A-Za-z0-9_-]{39}&token=[A-Za-z0-9_%=-]{40,})",
         "https://chat.googleapis.com/v1/spaces/{u:11}/messages?key=AIza{u:35}&token={u:43}",
         "https://chat.googleapis.com/v1/spaces/{u:11}/messages"),
-    armoured("zapier-webhook", "a Zapier webhook URL", "Zapier", M, &["://"],
+    armoured(S::ZapierWebhook, "a Zapier webhook URL", "Zapier", M, &["://"],
         r"(https://hooks\.zapier\.com/hooks/catch/[0-9]{5,10}/[a-z0-9]{5,10}/?)",
         "https://hooks.zapier.com/hooks/catch/{d:8}/{la:7}/", "https://hooks.zapier.com/hooks/catch/"),
     // Zoom, Dropbox, Box, Okta, Auth0: no prefix; found by their names (gitleaks dropbox-*,
     // okta-access-token; providers' docs for the lengths).
-    named("zoom-secret", "a Zoom client secret", "Zoom", C, "zoom_client_secret|zoom_secret|zoom_api_secret",
+    named(S::ZoomSecret, "a Zoom client secret", "Zoom", C, "zoom_client_secret|zoom_secret|zoom_api_secret",
         r"[A-Za-z0-9]{32}", "ZOOM_CLIENT_SECRET={an:32}", "ZOOM_CLIENT_SECRET={an:31}").entropy(3.5),
-    named("dropbox-token", "a Dropbox access token", "Dropbox", C, "dropbox",
+    named(S::DropboxToken, "a Dropbox access token", "Dropbox", C, "dropbox",
         r"sl\.[A-Za-z0-9_.-]{130,200}|[A-Za-z0-9]{11}AAAAAAAAAA[A-Za-z0-9_=-]{43}",
         "DROPBOX_TOKEN=sl.{u:140}", "DROPBOX_TOKEN=sl.{u:60}").entropy(4.0),
-    named("box-token", "a Box developer token or client secret", "Box", H, "box_client_secret|box_developer_token|box_access_token|boxClientSecret",
+    named(S::BoxToken, "a Box developer token or client secret", "Box", H, "box_client_secret|box_developer_token|box_access_token|boxClientSecret",
         r"[A-Za-z0-9]{32}", "BOX_CLIENT_SECRET={an:32}", "BOX_CLIENT_SECRET={an:31}").entropy(3.5),
-    named("okta-api-token", "an Okta API token", "Okta", C, "okta",
+    named(S::OktaApiToken, "an Okta API token", "Okta", C, "okta",
         r"00[A-Za-z0-9_-]{40}", "OKTA_API_TOKEN=00{u:40}", "OKTA_API_TOKEN=01{u:40}").entropy(4.0),
-    named("auth0-client-secret", "an Auth0 client secret", "Auth0", C, "auth0",
+    named(S::Auth0ClientSecret, "an Auth0 client secret", "Auth0", C, "auth0",
         r"[A-Za-z0-9_-]{64}", "AUTH0_CLIENT_SECRET={u:64}", "AUTH0_CLIENT_SECRET={u:40}").entropy(4.0),
     // HubSpot private app tokens "pat-<region>-" + UUID (HubSpot docs).
-    token("hubspot-token", "a HubSpot private app token", "HubSpot", C, &["pat-na1-", "pat-na2-", "pat-eu1-", "pat-ap1-"],
+    token(S::HubspotToken, "a HubSpot private app token", "HubSpot", C, &["pat-na1-", "pat-na2-", "pat-eu1-", "pat-ap1-"],
         r"pat-(?:na|eu|ap)[0-9]-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "pat-na1-{uuid}", "pat-xx1-{uuid}"),
-    named("intercom-token", "an Intercom access token", "Intercom", C, "intercom",
+    named(S::IntercomToken, "an Intercom access token", "Intercom", C, "intercom",
         r"[A-Za-z0-9_=-]{60}", "INTERCOM_TOKEN={u:60}", "INTERCOM_TOKEN={u:40}").entropy(4.0),
-    token("contentful-pat", "a Contentful personal access token", "Contentful", C, &["CFPAT-"],
+    token(S::ContentfulPat, "a Contentful personal access token", "Contentful", C, &["CFPAT-"],
         r"CFPAT-[A-Za-z0-9_-]{43}", "CFPAT-{u:43}", "CFPAT-{u:40}"),
-    token("typeform-token", "a Typeform personal access token", "Typeform", H, &["tfp_"],
+    token(S::TypeformToken, "a Typeform personal access token", "Typeform", H, &["tfp_"],
         r"tfp_[A-Za-z0-9_.=-]{59}", "tfp_{u:59}", "tfp_{u:40}"),
     // Mapbox secret tokens "sk." + a JWT-like body (Mapbox docs; "pk." tokens are public).
-    token("mapbox-secret-token", "a Mapbox secret access token", "Mapbox", H, &["sk.eyJ"],
+    token(S::MapboxSecretToken, "a Mapbox secret access token", "Mapbox", H, &["sk.eyJ"],
         r"sk\.eyJ[A-Za-z0-9_-]{50,}\.[A-Za-z0-9_-]{20,}", "sk.eyJ{u:60}.{u:22}", "pk.eyJ{u:60}.{u:22}").entropy(4.0),
-    named("zendesk-token", "a Zendesk API token", "Zendesk", H, "zendesk",
+    named(S::ZendeskToken, "a Zendesk API token", "Zendesk", H, "zendesk",
         r"[A-Za-z0-9]{40}", "ZENDESK_API_TOKEN={an:40}", "ZENDESK_API_TOKEN={an:39}").entropy(3.5),
     // Facebook page tokens "EAAC"/"EAAM" (Meta docs); app secrets 32 hex.
-    named("facebook-access-token", "a Facebook access token", "Facebook", H, "facebook|fb_access|fb_page",
+    named(S::FacebookAccessToken, "a Facebook access token", "Facebook", H, "facebook|fb_access|fb_page",
         r"EAA[CM][A-Za-z0-9]{100,}", "FACEBOOK_ACCESS_TOKEN=EAAC{an:150}", "FACEBOOK_ACCESS_TOKEN=EAAC{an:60}").entropy(4.0),
-    named("facebook-app-secret", "a Facebook app secret", "Facebook", C, "facebook|fb_app_secret",
+    named(S::FacebookAppSecret, "a Facebook app secret", "Facebook", C, "facebook|fb_app_secret",
         r"[a-f0-9]{32}", "FACEBOOK_APP_SECRET={h:32}", "FACEBOOK_APP_SECRET={h:31}"),
     // Salesforce access tokens: org id "00D…" + "!" + 80+ (Salesforce docs; trufflehog).
-    named("salesforce-access-token", "a Salesforce access token", "Salesforce", C, "salesforce|sfdc|sf_access",
+    named(S::SalesforceAccessToken, "a Salesforce access token", "Salesforce", C, "salesforce|sfdc|sf_access",
         r"00D[A-Za-z0-9]{12,15}![A-Za-z0-9._]{80,}", "SALESFORCE_ACCESS_TOKEN=00D{an:15}!{an:96}", "SALESFORCE_ACCESS_TOKEN=00D{an:15}!{an:30}").entropy(4.0),
     // Shippo, EasyPost, Duffel, Flutterwave, Razorpay, GoCardless, Lob (gitleaks rules of the
     // same names; the providers' docs for live and test prefixes).
-    token("shippo-token", "a Shippo API token", "Shippo", C, &["shippo_live_", "shippo_test_"],
+    token(S::ShippoToken, "a Shippo API token", "Shippo", C, &["shippo_live_", "shippo_test_"],
         r"shippo_(?:live|test)_[a-fA-F0-9]{40}", "shippo_live_{h:40}", "shippo_live_{h:30}"),
-    token("easypost-api-key", "an EasyPost API key", "EasyPost", C, &["EZAK", "EZTK"],
+    token(S::EasypostApiKey, "an EasyPost API key", "EasyPost", C, &["EZAK", "EZTK"],
         r"EZ[AT]K[A-Za-z0-9]{54}", "EZAK{an:54}", "EZAK{an:40}").entropy(4.0),
-    token("duffel-token", "a Duffel API token", "Duffel", C, &["duffel_live_", "duffel_test_"],
+    token(S::DuffelToken, "a Duffel API token", "Duffel", C, &["duffel_live_", "duffel_test_"],
         r"duffel_(?:live|test)_[A-Za-z0-9_=-]{43}", "duffel_live_{u:43}", "duffel_live_{u:40}"),
-    token("flutterwave-secret-key", "a Flutterwave secret key", "Flutterwave", C, &["FLWSECK-", "FLWSECK_TEST-"],
+    token(S::FlutterwaveSecretKey, "a Flutterwave secret key", "Flutterwave", C, &["FLWSECK-", "FLWSECK_TEST-"],
         r"FLWSECK(?:_TEST)?-[a-h0-9]{32}-X", "FLWSECK-{h:32}-X", "FLWSECK-{h:32}"),
-    token("razorpay-key", "a Razorpay key", "Razorpay", M, &["rzp_live_", "rzp_test_"],
+    token(S::RazorpayKey, "a Razorpay key", "Razorpay", M, &["rzp_live_", "rzp_test_"],
         r"rzp_(?:live|test)_[A-Za-z0-9]{14}", "rzp_live_{an:14}", "rzp_live_{an:10}"),
-    named("gocardless-token", "a GoCardless access token", "GoCardless", C, "gocardless",
+    named(S::GocardlessToken, "a GoCardless access token", "GoCardless", C, "gocardless",
         r"live_[A-Za-z0-9_=-]{40}", "GOCARDLESS_TOKEN=live_{u:40}", "GOCARDLESS_TOKEN=live_{u:30}"),
-    named("lob-api-key", "a Lob API key", "Lob", H, "lob_api|lob_key|lobApi",
+    named(S::LobApiKey, "a Lob API key", "Lob", H, "lob_api|lob_key|lobApi",
         r"(?:live|test)_[a-f0-9]{35}", "LOB_API_KEY=live_{h:35}", "LOB_API_KEY=live_{h:30}"),
-    named("twitter-secret", "an X (Twitter) API secret", "X (Twitter)", H, "twitter",
+    named(S::TwitterSecret, "an X (Twitter) API secret", "X (Twitter)", H, "twitter",
         r"[A-Za-z0-9]{50}", "TWITTER_API_SECRET={an:50}", "TWITTER_API_SECRET={an:49}").entropy(4.0),
     // Other well-known prefixed tokens (gitleaks rules of the same names).
-    token("readme-api-key", "a ReadMe API key", "ReadMe", H, &["rdme_"],
+    token(S::ReadmeApiKey, "a ReadMe API key", "ReadMe", H, &["rdme_"],
         r"rdme_[a-z0-9]{70}", "rdme_{la:70}", "rdme_{la:60}"),
-    token("maxmind-license-key", "a MaxMind license key", "MaxMind", H, &["_mmk"],
+    token(S::MaxmindLicenseKey, "a MaxMind license key", "MaxMind", H, &["_mmk"],
         r"[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk", "{an:6}_{an:29}_mmk", "{an:6}_{an:20}_mmk"),
-    token("scalingo-token", "a Scalingo API token", "Scalingo", H, &["tk-us-"],
+    token(S::ScalingoToken, "a Scalingo API token", "Scalingo", H, &["tk-us-"],
         r"tk-us-[A-Za-z0-9_-]{48}", "tk-us-{u:48}", "tk-us-{u:40}"),
-    token("frameio-token", "a Frame.io API token", "Frame.io", H, &["fio-u-"],
+    token(S::FrameioToken, "a Frame.io API token", "Frame.io", H, &["fio-u-"],
         r"fio-u-[A-Za-z0-9_=-]{64}", "fio-u-{u:64}", "fio-u-{u:40}"),
-    token("clickhouse-cloud-key", "a ClickHouse Cloud API secret", "ClickHouse", C, &["4b1d"],
+    token(S::ClickhouseCloudKey, "a ClickHouse Cloud API secret", "ClickHouse", C, &["4b1d"],
         r"4b1d[A-Za-z0-9]{38}", "4b1d{an:38}", "4b1d{an:30}").entropy(3.5),
-    token("openshift-token", "an OpenShift user token", "OpenShift", C, &["sha256~"],
+    token(S::OpenshiftToken, "an OpenShift user token", "OpenShift", C, &["sha256~"],
         r"sha256~[A-Za-z0-9_-]{43}", "sha256~{u:43}", "sha256~{u:40}").entropy(3.5),
-    token("yandex-api-key", "a Yandex Cloud API key", "Yandex Cloud", C, &["AQVN"],
+    token(S::YandexApiKey, "a Yandex Cloud API key", "Yandex Cloud", C, &["AQVN"],
         r"AQVN[A-Za-z0-9_-]{35,38}", "AQVN{u:36}", "AQVN{u:20}").entropy(3.5),
 ];
 
@@ -947,7 +947,7 @@ const AI: &[Rule] = &[
     // OpenAI: the key's middle carries "T3BlbkFJ" (base64 of "OpenAI"; gitleaks openai-api-key).
     // Not "T3BlbkFJ" as the keyword: in "…A3T3BlbkFJ…" the AWS keyword "A3T" would take its "T".
     token(
-        "openai-api-key",
+        S::OpenaiApiKey,
         "an OpenAI API key",
         "OpenAI",
         C,
@@ -959,7 +959,7 @@ const AI: &[Rule] = &[
     .entropy(3.5),
     // Anthropic: "sk-ant-api03-" / "sk-ant-admin01-" + 93 + "AA" (gitleaks anthropic-*).
     token(
-        "anthropic-api-key",
+        S::AnthropicApiKey,
         "an Anthropic API key",
         "Anthropic",
         C,
@@ -971,7 +971,7 @@ const AI: &[Rule] = &[
     .entropy(3.5),
     // Hugging Face user tokens "hf_" + 34 letters, org tokens "api_org_" (HF docs).
     token(
-        "huggingface-token",
+        S::HuggingfaceToken,
         "a Hugging Face access token",
         "Hugging Face",
         H,
@@ -982,7 +982,7 @@ const AI: &[Rule] = &[
     )
     .entropy(3.5),
     named(
-        "cohere-api-key",
+        S::CohereApiKey,
         "a Cohere API key",
         "Cohere",
         C,
@@ -993,7 +993,7 @@ const AI: &[Rule] = &[
     )
     .entropy(4.0),
     named(
-        "mistral-api-key",
+        S::MistralApiKey,
         "a Mistral AI API key",
         "Mistral AI",
         C,
@@ -1005,7 +1005,7 @@ const AI: &[Rule] = &[
     .entropy(3.5),
     // Groq keys "gsk_" + 52 (Groq console docs).
     token(
-        "groq-api-key",
+        S::GroqApiKey,
         "a Groq API key",
         "Groq",
         C,
@@ -1017,7 +1017,7 @@ const AI: &[Rule] = &[
     .entropy(4.0),
     // Replicate tokens "r8_" + 37 (Replicate docs).
     token(
-        "replicate-api-token",
+        S::ReplicateApiToken,
         "a Replicate API token",
         "Replicate",
         C,
@@ -1029,7 +1029,7 @@ const AI: &[Rule] = &[
     .entropy(4.0),
     // Together AI keys "tgp_v1_" (Together docs); older keys 64 hex.
     token(
-        "together-api-key",
+        S::TogetherApiKey,
         "a Together AI API key",
         "Together AI",
         C,
@@ -1040,7 +1040,7 @@ const AI: &[Rule] = &[
     )
     .entropy(4.0),
     named(
-        "together-legacy-key",
+        S::TogetherLegacyKey,
         "a Together AI API key",
         "Together AI",
         C,
@@ -1051,7 +1051,7 @@ const AI: &[Rule] = &[
     ),
     // Perplexity "pplx-" + 48 (Perplexity docs; gitleaks perplexity-api-key).
     token(
-        "perplexity-api-key",
+        S::PerplexityApiKey,
         "a Perplexity API key",
         "Perplexity",
         C,
@@ -1063,7 +1063,7 @@ const AI: &[Rule] = &[
     .entropy(4.0),
     // DeepSeek keys "sk-" + 32 hex (DeepSeek platform), found by their name.
     named(
-        "deepseek-api-key",
+        S::DeepseekApiKey,
         "a DeepSeek API key",
         "DeepSeek",
         C,
@@ -1074,7 +1074,7 @@ const AI: &[Rule] = &[
     ),
     // xAI keys "xai-" + 80 (xAI console docs).
     token(
-        "xai-api-key",
+        S::XaiApiKey,
         "an xAI API key",
         "xAI",
         C,
@@ -1086,7 +1086,7 @@ const AI: &[Rule] = &[
     .entropy(4.0),
     // OpenRouter keys "sk-or-v1-" + 64 hex (OpenRouter docs).
     token(
-        "openrouter-api-key",
+        S::OpenrouterApiKey,
         "an OpenRouter API key",
         "OpenRouter",
         C,
@@ -1097,7 +1097,7 @@ const AI: &[Rule] = &[
     ),
     // LangSmith keys "lsv2_pt_" / "lsv2_sk_" (LangSmith docs).
     token(
-        "langsmith-api-key",
+        S::LangsmithApiKey,
         "a LangSmith API key",
         "LangChain",
         C,
@@ -1108,7 +1108,7 @@ const AI: &[Rule] = &[
     ),
     // Pinecone keys "pcsk_" (Pinecone docs).
     token(
-        "pinecone-api-key",
+        S::PineconeApiKey,
         "a Pinecone API key",
         "Pinecone",
         C,
@@ -1123,60 +1123,60 @@ const AI: &[Rule] = &[
 const KEYS: &[Rule] = &[
     // Armoured keys: RFC 7468 (PEM, PKCS #8, OpenSSH), RFC 4880 (OpenPGP), PuTTY's PPK format,
     // age's bech32 "AGE-SECRET-KEY-1" (age spec; the checksum is verified).
-    armoured("pgp-private-key", "a PGP private key", "OpenPGP", C, &["-----BEGIN"],
+    armoured(S::PgpPrivateKey, "a PGP private key", "OpenPGP", C, &["-----BEGIN"],
         r"(-----BEGIN PGP PRIVATE KEY BLOCK-----[\s\\A-Za-z0-9+/=:,.()-]{64,}?-----END PGP PRIVATE KEY BLOCK-----)",
         "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n{b64:64}\n{b64:64}\n-----END PGP PRIVATE KEY BLOCK-----",
         "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n{b64:64}\n-----END PGP PUBLIC KEY BLOCK-----"),
-    armoured("private-key", "a private key", "PEM", C, &["-----BEGIN"],
+    armoured(S::PrivateKey, "a private key", "PEM", C, &["-----BEGIN"],
         r"(-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----[\s\\A-Za-z0-9+/=:,-]{64,}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)",
         "-----BEGIN RSA PRIVATE KEY-----\n{b64:64}\n{b64:64}\n-----END RSA PRIVATE KEY-----",
         "-----BEGIN PUBLIC KEY-----\n{b64:64}\n-----END PUBLIC KEY-----"),
-    armoured("putty-private-key", "a PuTTY private key", "PuTTY", C, &["PuTTY-User-Key-File-"],
+    armoured(S::PuttyPrivateKey, "a PuTTY private key", "PuTTY", C, &["PuTTY-User-Key-File-"],
         r"(PuTTY-User-Key-File-[23]: [^\r\n]+\r?\n(?:[^\r\n]*\r?\n){1,12}?Private-Lines: \d+\r?\n[A-Za-z0-9+/=\r\n]{40,})",
         "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: k\nPublic-Lines: 2\n{b64:64}\n{b64:16}\nPrivate-Lines: 1\n{b64:64}\nPrivate-MAC: {h:64}\n",
         "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPublic-Lines: 2\n{b64:64}\n"),
-    token("age-secret-key", "an age secret key", "age", C, &["AGE-SECRET-KEY-1"],
+    token(S::AgeSecretKey, "an age secret key", "age", C, &["AGE-SECRET-KEY-1"],
         r"AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}", "AGE-SECRET-KEY-1{BECH:52}{agesum}",
         "AGE-SECRET-KEY-1{BECH:52}{badagesum}").check(Check::Bech32),
     // JSON Web Tokens (RFC 7519): the header must decode to a JSON object with "alg".
-    token("jwt", "a JSON Web Token", "JWT", H, &["eyJ"],
+    token(S::Jwt, "a JSON Web Token", "JWT", H, &["eyJ"],
         r"eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{16,}",
         "eyJhbGciOiJIUzI1NiJ9.eyJ{u:40}.{u:43}", "eyJ{u:33}.eyJ{u:40}.{u:43}").check(Check::Jwt),
     // URLs with credentials: database schemes first (RFC 3986 userinfo).
-    armoured("database-url", "a database URL with a password in it", "Database", C, &["://"],
+    armoured(S::DatabaseUrl, "a database URL with a password in it", "Database", C, &["://"],
         r#"(?i:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|cockroachdb|clickhouse|snowflake|couchdb|neo4j(?:\+s)?|jdbc:[a-z]+)://[^:/\s'"@<>`]{1,64}:([^@/\s'"<>`${}]{6,128})@[A-Za-z0-9.-]+"#,
         "DATABASE_URL=postgres://app:{an:20}@db.acme.io:5432/app", "DATABASE_URL=postgres://app:${DB_PASSWORD}@db.acme.io/app")
         .entropy(3.0),
-    armoured("basic-auth-url", "a URL with a password in it", "URL", H, &["://"],
+    armoured(S::BasicAuthUrl, "a URL with a password in it", "URL", H, &["://"],
         r#"[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^:/\s'"@<>`]{1,64}:([^@/\s'"<>`${}]{6,128})@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#,
         "const u = 'https://admin:{an:16}@ci.acme.io/x'", "const u = 'https://user:${PASSWORD}@ci.acme.io/x'")
         .entropy(3.0),
     // Package-manager and tool credentials files.
-    context("npmrc-auth-token", "a registry auth token", "npm", C, &["_auth"],
+    context(S::NpmrcAuthToken, "a registry auth token", "npm", C, &["_auth"],
         r"_authToken\s*=\s*([^\s$'\x22{}]{16,})",
         "//registry.acme.io/:_authToken={an:30}", "//registry.npmjs.org/:_authToken=${NPM_TOKEN}"),
-    context("npmrc-auth", "a registry password in .npmrc", "npm", C, &["_auth", "_password"],
+    context(S::NpmrcAuth, "a registry password in .npmrc", "npm", C, &["_auth", "_password"],
         r"(?m)(?:^|:)(?:_auth|_password)\s*=\s*([A-Za-z0-9+/]{12,}={0,2})",
         "//registry.acme.io/:_password={b64:24}", "_auth=${NPM_AUTH}"),
-    armoured("pypirc-password", "a password in .pypirc", "PyPI", H, &["passw"],
+    armoured(S::PypircPassword, "a password in .pypirc", "PyPI", H, &["passw"],
         r"(?s)\[(?:pypi|testpypi|distutils)\][^\[]{0,400}?\npassword\s*[=:]\s*([^\s]{8,})",
         "[pypi]\nusername = me\npassword = {an:20}\n", "[pypi]\nusername = __token__\n").entropy(3.0),
-    armoured("netrc-password", "a password in .netrc", "netrc", H, &["passw"],
+    armoured(S::NetrcPassword, "a password in .netrc", "netrc", H, &["passw"],
         r"machine\s+[A-Za-z0-9.-]+\s+login\s+\S+\s+password\s+([^\s]{8,})",
         "machine api.acme.io login me password {an:20}\n", "machine api.acme.io login me\n").entropy(3.0),
-    context("docker-config-auth", "a registry login in a Docker config", "Docker", C, &["\"auths\""],
+    context(S::DockerConfigAuth, "a registry login in a Docker config", "Docker", C, &["\"auths\""],
         r#""auth"\s*:\s*"([A-Za-z0-9+/]{12,}={0,2})""#,
         "{\"auths\":{\"registry.acme.io\":{\"auth\":\"{dockerauth}\"}}}", "{\"auths\":{\"r\":{\"auth\":\"{b64:24}\"}}}")
         .check(Check::DockerAuth),
-    armoured("kubeconfig-token", "a token in a Kubernetes config", "Kubernetes", C, &["kind: Config"],
+    armoured(S::KubeconfigToken, "a token in a Kubernetes config", "Kubernetes", C, &["kind: Config"],
         r"(?m)^\s+(?:token|client-key-data|password):\s*['\x22]?([A-Za-z0-9._~+/=-]{20,})",
         "apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user:\n    token: {u:48}\n",
         "apiVersion: v1\nkind: Config\nusers:\n- name: ci\n  user:\n    token: ${TOKEN}\n").entropy(3.5),
-    armoured("kubernetes-secret", "a value in a Kubernetes Secret", "Kubernetes", H, &["kind: Secret"],
+    armoured(S::KubernetesSecret, "a value in a Kubernetes Secret", "Kubernetes", H, &["kind: Secret"],
         r"(?m)^(?:data|stringData):\s*\r?\n(?:[ \t]+[A-Za-z0-9_.-]+:[^\n]*\n){0,20}?[ \t]+[A-Za-z0-9_.-]+:\s*['\x22]?([A-Za-z0-9+/]{16,}={0,2})",
         "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: {b64:24}\n",
         "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  password: \"\"\n").entropy(3.5),
-    context("terraform-state-secret", "a secret in a Terraform state file", "Terraform", C, &["\"terraform_version\""],
+    context(S::TerraformStateSecret, "a secret in a Terraform state file", "Terraform", C, &["\"terraform_version\""],
         r#""(?:password|secret|secret_key|access_key|private_key|token|master_password|administrator_login_password|client_secret)"\s*:\s*"([^"\s\\]{8,})""#,
         "{\"version\":4,\"terraform_version\":\"1.9.0\",\"resources\":[{\"instances\":[{\"attributes\":{\"password\":\"{an:24}\"}}]}]}",
         "{\"version\":4,\"terraform_version\":\"1.9.0\",\"resources\":[{\"attributes\":{\"password\":null}}]}")
@@ -1186,21 +1186,21 @@ const KEYS: &[Rule] = &[
 /// Generic assignments: a quoted, high-entropy value given to a name that says it is a
 /// secret. Reported below the known formats (medium), and only where no known format is.
 const GENERIC: &[Rule] = &[
-    context("generic-client-secret", "a client secret assigned in code", "generic", M,
+    context(S::GenericClientSecret, "a client secret assigned in code", "generic", M,
         &["secret", "Secret", "SECRET"],
         r#"(?i:client[_-]?secret)[A-Za-z0-9_.-]{0,20}?(?:\\?['"])?[ \t]{0,3}(?::=|=>|=|:)[ \t]{0,3}\\?['"`]([^'"`\s\\]{12,200})\\?['"`]"#,
         "clientSecret: \"{an:32}\"", "clientSecret: \"{la:6}\"").entropy(3.5),
-    context("generic-password", "a password assigned in code", "generic", M, &["passw", "Passw", "PASSW"],
+    context(S::GenericPassword, "a password assigned in code", "generic", M, &["passw", "Passw", "PASSW"],
         r#"(?i:passw(?:or)?d|passphrase)[A-Za-z0-9_.-]{0,20}?(?:\\?['"])?[ \t]{0,3}(?::=|=>|=|:)[ \t]{0,3}\\?['"`]([^'"`\s\\]{12,200})\\?['"`]"#,
         "const password = \"{an:20}\";", "const password = \"hunter2\";").entropy(3.5),
-    context("generic-api-key", "an API key assigned in code", "generic", M,
+    context(S::GenericApiKey, "an API key assigned in code", "generic", M,
         &["key", "Key", "KEY"],
         r#"(?i:api[_-]?key)[A-Za-z0-9_.-]{0,20}?(?:\\?['"])?[ \t]{0,3}(?::=|=>|=|:)[ \t]{0,3}\\?['"`]([^'"`\s\\]{12,200})\\?['"`]"#,
         "apiKey: '{an:32}'", "apiKey: process.env.API_KEY").entropy(3.5),
-    context("generic-secret", "a secret assigned in code", "generic", M, &["secret", "Secret", "SECRET"],
+    context(S::GenericSecret, "a secret assigned in code", "generic", M, &["secret", "Secret", "SECRET"],
         r#"(?i:secret)[A-Za-z0-9_.-]{0,20}?(?:\\?['"])?[ \t]{0,3}(?::=|=>|=|:)[ \t]{0,3}\\?['"`]([^'"`\s\\]{12,200})\\?['"`]"#,
         "JWT_SECRET = \"{b64:40}\"", "JWT_SECRET = \"YOUR_SECRET_HERE\"").entropy(3.5),
-    context("generic-token", "a token assigned in code", "generic", M, &["token", "Token", "TOKEN"],
+    context(S::GenericToken, "a token assigned in code", "generic", M, &["token", "Token", "TOKEN"],
         r#"(?i:token)[A-Za-z0-9_.-]{0,20}?(?:\\?['"])?[ \t]{0,3}(?::=|=>|=|:)[ \t]{0,3}\\?['"`]([^'"`\s\\]{12,200})\\?['"`]"#,
         "authToken = \"{an:40}\"", "authToken = \"<token>\"").entropy(3.5),
 ];
@@ -1247,17 +1247,16 @@ const fn join() -> [Rule; N] {
 
 pub(super) static TABLE: [Rule; N] = join();
 
-/// The rules' ids alone, worked out when compiling: the page names a finding's rule without
-/// holding the whole table (about 17 KB gzipped of patterns and templates).
-pub(super) static IDS: [&str; N] = ids();
-
-const fn ids() -> [&'static str; N] {
+/// Each rule sits at its id's place in [`S::ALL`], so that an id finds its rule at once
+/// (checked when compiling).
+const _: () = {
     let table = join();
-    let mut out = [""; N];
     let mut i = 0;
     while i < N {
-        out[i] = table[i].id;
+        assert!(
+            table[i].id as usize == i,
+            "the rules are in SecretId's order"
+        );
         i += 1;
     }
-    out
-}
+};
