@@ -8,6 +8,7 @@ pub mod document;
 pub mod export;
 pub mod finding;
 pub mod highlight;
+pub mod limits;
 pub mod markdown;
 pub mod npmrc;
 pub mod package;

@@ -200,7 +200,7 @@ pub struct Overview {
     /// Why the package could only be read in part.
     pub archive_error: Option<String>,
     /// The limits that applied (the page always reads with the defaults).
-    pub limits_hit: Vec<crate::archive::LimitHit>,
+    pub limits_hit: Vec<crate::limits::LimitHit>,
     /// How long each phase took in the worker, in ms (the shell measures; the core has no
     /// clock): shown as "analysed in …", read by the benchmark.
     pub phases: Vec<(String, u32)>,

@@ -40,9 +40,9 @@ pub struct Report<'a> {
     /// Why the archive could only be read in part, when it could.
     pub archive_error: Option<String>,
     /// The limits the package was read under, by name (`max_size`, …).
-    pub limits: &'a crate::archive::Limits,
+    pub limits: &'a crate::limits::Limits,
     /// Every limit that applied: which, its value, where, and what it left unchecked.
-    pub limits_hit: &'a [crate::archive::LimitHit],
+    pub limits_hit: &'a [crate::limits::LimitHit],
     /// Symbolic and hard links in the package: listed, never followed.
     pub links: &'a [crate::archive::Link],
 }

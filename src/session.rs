@@ -10,7 +10,8 @@ use std::io::BufRead;
 
 use serde::{Deserialize, Serialize};
 
-use crate::archive::{Archive, ArchiveError, LimitHit, Limits, Unpack};
+use crate::archive::{Archive, ArchiveError, Unpack};
+use crate::limits::{LimitHit, Limits};
 use crate::recover::{RecoveredSource, RecoveredSources};
 use crate::scan::{Analysis, Purpose, Scanner};
 use crate::verdict::{self, Verdict};
@@ -302,7 +303,8 @@ impl Pipeline {
     }
 
     /// Reads what is left; a package without a single readable file is an error (the
-    /// error says why: not a package, empty, cut off before its first file).
+    /// error says why: not a package, empty, cut off before its first file), unless a limit
+    /// stopped it: that is an incomplete package, reported as the other limits are.
     fn read_to_end(&mut self) -> Result<Archive, ArchiveError> {
         let reading = std::mem::replace(&mut self.reading, Reading::Read(Archive::default()));
         let archive = match reading {
@@ -312,10 +314,11 @@ impl Pipeline {
             }
             Reading::Read(archive) => archive,
         };
-        if archive.entries().is_empty() {
-            return Err(archive.error.unwrap_or(ArchiveError::Empty));
+        match &archive.error {
+            _ if !archive.entries().is_empty() => Ok(archive),
+            Some(e) if e.limit().is_some() => Ok(archive),
+            _ => Err(archive.error.unwrap_or(ArchiveError::Empty)),
         }
-        Ok(archive)
     }
 
     /// Concludes: the whole scan, or the error that left nothing to scan.

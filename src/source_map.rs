@@ -138,7 +138,7 @@ pub struct SourceMap {
     pub cuts: Vec<MapCut>,
 }
 
-/// How much of a map is read: the share of [`crate::archive::Limits`] that applies here.
+/// How much of a map is read: the share of [`crate::limits::Limits`] that applies here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MapLimits {
     /// Sources kept, over all of a map's sections: `sources` and `sourcesContent` items
@@ -151,15 +151,15 @@ pub struct MapLimits {
 
 impl Default for MapLimits {
     fn default() -> MapLimits {
-        MapLimits::from(&crate::archive::Limits::default())
+        MapLimits::from(&crate::limits::Limits::default())
     }
 }
 
-impl From<&crate::archive::Limits> for MapLimits {
-    fn from(limits: &crate::archive::Limits) -> MapLimits {
+impl From<&crate::limits::Limits> for MapLimits {
+    fn from(limits: &crate::limits::Limits) -> MapLimits {
         MapLimits {
             max_sources: limits.max_map_sources,
-            max_json_depth: limits.max_json_depth.min(crate::archive::MAX_JSON_DEPTH),
+            max_json_depth: limits.max_json_depth.min(crate::limits::MAX_JSON_DEPTH),
         }
     }
 }

@@ -21,7 +21,7 @@ pub fn run(
     output: &Path,
     own_only: bool,
     registry: &Registry,
-    limits: leakscope::archive::Limits,
+    limits: leakscope::limits::Limits,
 ) -> Result<ExitCode, CliError> {
     let progress = Progress::new();
     // Only the maps matter here; the rest of the scan would be wasted work.

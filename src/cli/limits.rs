@@ -1,7 +1,7 @@
 //! `--max-size` and the other limits: how much of a package Leakscope reads, as options
 //! that take `1GiB`, `512MiB`, `100k`-style values.
 
-use leakscope::archive::{Limits, MAX_JSON_DEPTH};
+use leakscope::limits::{Limits, MAX_JSON_DEPTH};
 
 /// The limits, as every command that reads a package takes them. Defaults are
 /// [`Limits::default`]'s (a unit test keeps the two the same).
@@ -27,8 +27,8 @@ pub struct LimitArgs {
     #[arg(long, value_name = "N", default_value = "100k", value_parser = number)]
     max_map_sources: u64,
     /// Stop at an entry whose path is longer than this many bytes (a map's source with a
-    /// longer path is recovered under another name).
-    #[arg(long, value_name = "BYTES", default_value = "4096", value_parser = number)]
+    /// longer path is recovered under another name; a PAX header may hold 64 KiB more).
+    #[arg(long, value_name = "SIZE", default_value = "4096", value_parser = size)]
     max_path_length: u64,
     /// Stop at an entry nested in more folders than this (a map's source is renamed).
     #[arg(long, value_name = "N", default_value = "128", value_parser = number)]
@@ -75,6 +75,9 @@ fn json_depth(s: &str) -> Result<u64, String> {
     Ok(n)
 }
 
+/// Reads a limit as people write it. Both spellings of a multiple are taken everywhere:
+/// decimal (`k`, `M`, `G`, and `kB`, `MB`, `GB`, `TB` for sizes) and binary (`Ki`, `Mi`,
+/// `Gi`, and `KiB`, `MiB`, `GiB`, `TiB` for sizes), in any case.
 fn parse(s: &str, bytes: bool) -> Result<u64, String> {
     let t = s.trim();
     let split = t
@@ -85,26 +88,28 @@ fn parse(s: &str, bytes: bool) -> Result<u64, String> {
         .parse()
         .map_err(|_| format!("{s:?} is not a number (try 1GiB, 512MiB, 100k)"))?;
     let unit = unit.trim();
-    let scale: u64 = match unit.to_ascii_lowercase().as_str() {
+    let lower = unit.to_ascii_lowercase();
+    // A size may name its bytes (`MiB`, `MB`, `B`); a count may not.
+    let multiple = match lower.strip_suffix('b') {
+        Some(m) if bytes => m,
+        _ => lower.as_str(),
+    };
+    let scale: u64 = match multiple {
         "" => 1,
         "k" => 1_000,
         "m" => 1_000_000,
         "g" => 1_000_000_000,
-        "b" if bytes => 1,
-        "kb" if bytes => 1_000,
-        "mb" if bytes => 1_000_000,
-        "gb" if bytes => 1_000_000_000,
-        "tb" if bytes => 1_000_000_000_000,
-        "kib" if bytes => 1 << 10,
-        "mib" if bytes => 1 << 20,
-        "gib" if bytes => 1 << 30,
-        "tib" if bytes => 1 << 40,
+        "t" if bytes => 1_000_000_000_000,
+        "ki" => 1 << 10,
+        "mi" => 1 << 20,
+        "gi" => 1 << 30,
+        "ti" if bytes => 1 << 40,
         _ if bytes => {
             return Err(format!(
                 "{s:?}: unknown unit {unit:?} (use KiB, MiB, GiB, TiB, k, M, G, or none for bytes)"
             ));
         }
-        _ => return Err(format!("{s:?}: unknown unit {unit:?} (use k or M)")),
+        _ => return Err(format!("{s:?}: unknown unit {unit:?} (use k, M, Ki or Mi)")),
     };
     let n = value * scale as f64;
     if !n.is_finite() || n < 1.0 || n >= u64::MAX as f64 {
@@ -140,7 +145,13 @@ mod tests {
         assert_eq!(size("4096"), Ok(4096));
         assert_eq!(number("100k"), Ok(100_000));
         assert_eq!(number("2M"), Ok(2_000_000));
-        assert!(number("1GiB").is_err());
+        assert_eq!(number("64Ki"), Ok(64 << 10));
+        assert!(number("1GiB").is_err(), "a count is not bytes");
+        assert_eq!(size("1MiB"), Ok(1 << 20));
+        assert_eq!(size("1M"), Ok(1_000_000));
+        assert_eq!(size("2mi"), Ok(2 << 20));
+        assert_eq!(size("3kb"), Ok(3_000));
+        assert_eq!(size("1b"), Ok(1));
         assert!(size("lots").is_err());
         assert!(size("0").is_err());
         assert!(size("-5").is_err());
@@ -148,5 +159,8 @@ mod tests {
         let t = Test::parse_from(["x", "--max-size", "16MiB", "--max-map-sources", "3"]);
         let l = t.limits.limits();
         assert_eq!((l.max_unpacked, l.max_map_sources), (16 << 20, 3));
+        // A path's length is bytes, written as any size is.
+        let t = Test::parse_from(["x", "--max-path-length", "1MiB"]);
+        assert_eq!(t.limits.limits().max_path_length, 1 << 20);
     }
 }

@@ -237,7 +237,7 @@ fn run_scan(
         allow_incomplete,
     }: Gate,
     registry: &Registry,
-    limits: leakscope::archive::Limits,
+    limits: leakscope::limits::Limits,
 ) -> Result<ExitCode, CliError> {
     let mut failed = false;
     let mut incomplete = false;
@@ -282,7 +282,7 @@ fn run_diff(
         allow_incomplete,
     }: Gate,
     registry: &Registry,
-    limits: leakscope::archive::Limits,
+    limits: leakscope::limits::Limits,
 ) -> Result<ExitCode, CliError> {
     let old_session = open::session(old, true, registry, limits)?;
     let new_session = open::session(new, true, registry, limits)?;

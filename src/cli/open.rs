@@ -7,7 +7,7 @@ use std::cell::OnceCell;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use leakscope::archive::Limits;
+use leakscope::limits::Limits;
 use leakscope::registry::{Provenance, Spec};
 use leakscope::scan::Purpose;
 use leakscope::session::{Options, Pipeline};

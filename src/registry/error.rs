@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::integrity::Algorithm;
+use super::algorithm::Algorithm;
 
 /// Why a package could not be opened from a registry. Every variant's message is a sentence
 /// a non-engineer can act on.

@@ -14,6 +14,7 @@
 //!
 //! [`VersionList::of`] turns the packument into the page's version list and chart.
 
+mod algorithm;
 mod error;
 pub mod integrity;
 mod packument;
@@ -23,8 +24,9 @@ mod versions;
 
 use serde::{Deserialize, Serialize};
 
+pub use algorithm::Algorithm;
 pub use error::{RegistryError, display_url};
-pub use integrity::{Algorithm, Computed, Expected, Verification, sri, verify};
+pub use integrity::{Computed, Expected, Verification, sri, verify};
 pub use packument::{
     ACCEPT_ABBREVIATED, ACCEPT_FULL, CLOSEST, DEFAULT_REGISTRY, Dist, Manifest, Packument,
     Resolved, closest, packument_url, resolve, with_slash,

@@ -3,7 +3,8 @@
 //! (natively while later files are still being decompressed, a map even while its own
 //! bytes arrive), or for a package already in memory when the scan concludes.
 
-use crate::archive::{Archive, Limits, Partial};
+use crate::archive::{Archive, Partial};
+use crate::limits::Limits;
 use crate::source_map::{MapLimits, MapStream, Mappings, Texts};
 
 use super::maps::ParsedMap;

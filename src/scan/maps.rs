@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use crate::archive::{Limit, LimitHit, Limits};
 use crate::finding::{Finding, RuleId, Severity};
+use crate::limits::{Limit, LimitHit, Limits};
 use crate::package::Licence;
 use crate::recover::{Added, FromMap, RecoveredSources, is_first_party, normalise_source_path};
 use crate::scan::secrets::{self, Hit};

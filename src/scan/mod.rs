@@ -13,8 +13,9 @@ pub use facts::{Purpose, Scanner};
 
 use std::collections::{HashMap, HashSet};
 
-use crate::archive::{Archive, ArchiveError, LimitHit, Limits, Link};
+use crate::archive::{Archive, ArchiveError, Link};
 use crate::finding::{Finding, InSource, RuleId, Severity};
+use crate::limits::{LimitHit, Limits};
 use crate::package::{Licence, PackageInfo};
 use crate::recover::RecoveredSources;
 use crate::text::{capitalise, plural};

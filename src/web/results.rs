@@ -426,7 +426,7 @@ fn limits_applied(props: &OverviewProps) -> Html {
         return html! {};
     }
     // The archive's own stop is the verdict's cause, said there: here only which limit.
-    let item = |hit: &leakscope::archive::LimitHit| {
+    let item = |hit: &leakscope::limits::LimitHit| {
         html! {
             <li data-limit={hit.limit.option()} data-unchecked={hit.unchecked.to_string()}>
                 <strong>{format!("{}: {}.", capitalise(hit.limit.what()), hit.limit.show(hit.value))}</strong>

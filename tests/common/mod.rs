@@ -520,7 +520,7 @@ impl Tarball {
 
 /// Reads and scans `bytes` through the pipeline under `limits`, without digests (in a
 /// debug build, hashing 100 MB takes longer than the scan).
-pub fn session_with(bytes: &[u8], limits: leakscope::archive::Limits) -> leakscope::Session {
+pub fn session_with(bytes: &[u8], limits: leakscope::limits::Limits) -> leakscope::Session {
     use leakscope::session::{Options, Pipeline};
     let options = Options {
         limits,

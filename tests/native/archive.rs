@@ -1,7 +1,8 @@
 //! Reading tarballs: odd roots, long names, PAX, plain tar, and every way they break.
 
 use crate::common::{Naming, Tarball, gzip, noise, paths};
-use leakscope::archive::{Limits, Unpack};
+use leakscope::archive::Unpack;
+use leakscope::limits::Limits;
 use leakscope::{Archive, ArchiveError};
 
 /// Decompressed in the caller's steps, as the page's worker does.

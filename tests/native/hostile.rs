@@ -5,8 +5,9 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use leakscope::archive::{Limit, Limits, LinkKind, Unpack};
+use leakscope::archive::{LinkKind, Unpack};
 use leakscope::finding::RuleId;
+use leakscope::limits::{Limit, Limits};
 use leakscope::verdict::Level;
 use leakscope::{Archive, ArchiveError, Session};
 
@@ -445,21 +446,55 @@ fn extended_headers_larger_than_a_path_stop_before_they_are_copied() {
         "{:?}",
         s.analysis.archive_error
     );
-    // A PAX header as large: the tar is called damaged there.
+    // A PAX header as large: refused at the same limit, which the verdict names.
     let mut pax = raw_header(b"./PaxHeaders/x", b'x', 1 << 20, b"").to_vec();
     pax.extend(padded(&vec![b'a'; 1 << 20]));
     let s = session(&base().raw(&pax).raw(&raw_file("p", b"x")).tgz());
     assert_eq!(listed(&s), ["first.js"]);
+    assert_eq!(
+        s.analysis.archive_error,
+        Some(ArchiveError::ExtensionTooLarge {
+            size: 1 << 20,
+            limit: 4096
+        })
+    );
+    assert_eq!(s.verdict.level, Level::Incomplete);
+    assert_eq!(s.analysis.limits_hit[0].limit, Limit::PathLength);
+    // As the first entry (node-tar's `excessively-deep.tar` is one): nothing was read, and
+    // that is still an incomplete package with a report, not a bare error.
+    let s = session(
+        &Tarball::new("package/")
+            .raw(&pax)
+            .raw(&raw_file("p", b"x"))
+            .tgz(),
+    );
+    assert!(listed(&s).is_empty());
+    assert_eq!(s.verdict.level, Level::Incomplete);
     assert!(
-        matches!(
-            &s.analysis.archive_error,
-            Some(ArchiveError::BrokenTar { detail, .. })
-                if detail == "an extended (PAX) header of 1 MiB, more than a path may take"
+        s.verdict.summary.starts_with(
+            "Read 0 files (0 B) and no further: an extended (PAX) header holds 1 MiB, more \
+             than a path of up to 4,096 bytes may take; Leakscope stopped there."
         ),
+        "{}",
+        s.verdict.summary
+    );
+    // With the limit raised, it is read.
+    let raised = Limits {
+        max_path_length: 2 << 20,
+        ..Limits::default()
+    };
+    let s = session_with(
+        &Tarball::new("package/")
+            .raw(&pax)
+            .raw(&raw_file("package/p", b"x"))
+            .tgz(),
+        raised,
+    );
+    assert_eq!(
+        s.analysis.archive_error, None,
         "{:?}",
         s.analysis.archive_error
     );
-    assert_eq!(s.verdict.level, Level::Incomplete);
 }
 
 /// A GNU long-name entry (`././@LongLink`, type `L`) carrying `name`.
@@ -1698,7 +1733,7 @@ fn limits_are_options_with_plain_errors() {
         (
             "--max-entries",
             "1GiB",
-            "\"1GiB\": unknown unit \"GiB\" (use k or M)",
+            "\"1GiB\": unknown unit \"GiB\" (use k, M, Ki or Mi)",
         ),
         (
             "--max-json-depth",

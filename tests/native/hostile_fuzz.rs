@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use leakscope::archive::{Format, Limits, STEP_BYTES, Unpack, sniff};
+use leakscope::archive::{Format, STEP_BYTES, Unpack, sniff};
+use leakscope::limits::Limits;
 use leakscope::{Archive, ArchiveError};
 
 /// The limits the `archive` target reads under.
