@@ -3,6 +3,7 @@
 //! `src/worker`) and the CLI (`src/cli`) are thin shells over it.
 
 pub mod archive;
+pub mod binary;
 pub mod diff;
 pub mod document;
 pub mod export;
@@ -21,6 +22,7 @@ pub mod scan;
 pub mod session;
 pub mod source_map;
 pub mod text;
+pub mod tree;
 pub mod verdict;
 pub mod view;
 pub mod warm;

@@ -6,14 +6,14 @@
 use serde::{Deserialize, Serialize};
 
 use crate::diff::{Comparison, FileStatus, Which};
+use crate::document::file::{FileMeta, ViewRow};
 use crate::finding::Finding;
 use crate::registry::{
     Expected, Packument, Provenance, RegistryError, Resolved, Spec, VersionList,
 };
 use crate::session::{Digests, InputInfo, Progress, Session};
+use crate::tree::{Node, Tab};
 use crate::verdict::Verdict;
-use crate::view::file::{FileMeta, ViewRow};
-use crate::view::tree::{Node, Tab};
 
 /// Page -> worker. The bytes to read travel beside [`Request::Analyse`] and
 /// [`Request::Packument`] (a `File` or `Blob` handle, or a transferred buffer), never inside
@@ -123,7 +123,7 @@ pub enum Response {
         overview: Box<Overview>,
     },
     /// A slice of one of the trees, which follow [`Response::Done`] (see
-    /// [`crate::view::tree::SLICE_NODES`]); `last` ends the tree.
+    /// [`crate::tree::SLICE_NODES`]); `last` ends the tree.
     Tree {
         id: u32,
         tab: Tab,
@@ -154,7 +154,7 @@ pub enum Response {
         error: RegistryError,
     },
     /// The comparison of [`Request::Compare`], with the status of each node of the shown
-    /// package's files tree (by index, as [`crate::view::tree::FileTree`] numbers them).
+    /// package's files tree (by index, as [`crate::tree::FileTree`] numbers them).
     Compared {
         old: u32,
         new: u32,

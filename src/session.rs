@@ -14,8 +14,8 @@ use crate::archive::{Archive, ArchiveError, Unpack};
 use crate::limits::{LimitHit, Limits};
 use crate::recover::{RecoveredSource, RecoveredSources};
 use crate::scan::{Analysis, Purpose, Scanner};
+use crate::tree::{FileTree, Tab};
 use crate::verdict::{self, Verdict};
-use crate::view::tree::{FileTree, Tab};
 
 /// The input's digests, as a ticket needs them: SHA-256 in hex and the SHA-512 integrity
 /// string npm records (`sha512-<base64>`, comparable with `npm view NAME@VERSION

@@ -59,7 +59,7 @@ impl Facts {
             references::comment_style(path).and_then(|style| references::find_url(bytes, style));
         // A map's text is covered through its recovered sources, each with its own name.
         // Binary files are described, not searched.
-        let secrets = if purpose.secrets() && crate::document::binary_kind(bytes).is_none() {
+        let secrets = if purpose.secrets() && crate::binary::binary_kind(bytes).is_none() {
             secrets::find(bytes)
         } else {
             Vec::new()

@@ -11,13 +11,13 @@ use crate::protocol::{Check, Overview, Response};
 use crate::registry::{Provenance, Spec};
 use crate::session::{Digests, Progress};
 use crate::text::{count, plural, size};
+use crate::tree::{FileTree, Node, Tab};
 use crate::view::link::{Link, Selection};
 use crate::view::open::{
     Fetch, FetchEvent, FetchWhat, Network, Next, Opening, Package, RegistryFrom, RegistrySetting,
     Role, Stopped, registry_base,
 };
 use crate::view::policy::ConnectPolicy;
-use crate::view::tree::{FileTree, Node, Tab};
 
 /// A package on its way to being shown: fetched by name, or read by the worker.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1115,9 +1115,9 @@ pub fn progress_label(p: &Progress) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tree::FileInfo;
     use crate::view::open::FetchFailure;
     use crate::view::open::tests::packument;
-    use crate::view::tree::FileInfo;
 
     const ORIGIN: &str = "http://127.0.0.1:8090";
     const POLICY: &str = "default-src 'self'; connect-src 'self' https://registry.npmjs.org";

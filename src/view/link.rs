@@ -7,7 +7,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::tree::Tab;
+use crate::tree::Tab;
 
 /// A place in the page that a link can name.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -1,12 +1,12 @@
-//! Analysis -> what a screen shows: the file trees and their state on screen, one file as
-//! the viewer lays it out, and the link (URL hash) that names a place in the page. Pure
-//! data, so the page only renders it and forwards events, and the logic is tested natively.
+//! The page's model, above the core and the worker's messages: what is opened, shown and
+//! compared (`app`, events in and commands out), opening by name under the page's policy,
+//! the state of a tree on screen, the link (URL hash) that names a place in the page, and
+//! the virtual lists and split the screen is made of. Pure data, so the page only renders
+//! it and forwards events, and the logic is tested natively.
 
 pub mod app;
-pub mod file;
 pub mod link;
 pub mod list;
-pub mod map;
 pub mod open;
 pub mod policy;
 pub mod split;

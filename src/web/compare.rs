@@ -9,10 +9,10 @@ use yew::prelude::*;
 use leakscope::diff::{Comparison, FileStatus, signed_size};
 use leakscope::protocol::{DiffFormat, Save};
 use leakscope::text::{count, plural, size};
+use leakscope::tree::Tab;
 use leakscope::view::app::{AppEvent, Compare};
 use leakscope::view::link::Selection;
 use leakscope::view::open::Role;
-use leakscope::view::tree::Tab;
 
 use crate::Shared;
 use crate::components::{Stopped, TaskProgress, findings_view};

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use leakscope::finding::{Finding, Grouped, Presented, Severity};
 use leakscope::protocol::Overview;
 use leakscope::text::{capitalise, count, plural};
-use leakscope::view::tree::Tab;
+use leakscope::tree::Tab;
 
 use leakscope::view::link::Selection;
 

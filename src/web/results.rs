@@ -10,10 +10,10 @@ use yew::prelude::*;
 use leakscope::diff::FileStatus;
 use leakscope::protocol::Save;
 use leakscope::text::{capitalise, count, plural, size};
+use leakscope::tree::{FileTree, Tab};
 use leakscope::view::app::{AppEvent, Compare, Shown};
 use leakscope::view::link::{Link, Selection};
 use leakscope::view::split::Split;
-use leakscope::view::tree::{FileTree, Tab};
 
 use crate::Shared;
 use crate::compare::ComparePanel;

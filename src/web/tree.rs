@@ -9,7 +9,8 @@ use yew::prelude::*;
 use leakscope::diff::FileStatus;
 use leakscope::finding::Severity;
 use leakscope::text::{capitalise, count, name_parts, size};
-use leakscope::view::tree::{FileTree, Key, Sort, Tab, TreeCommand, TreeEvent, TreeState};
+use leakscope::tree::{FileTree, Sort, Tab};
+use leakscope::view::tree::{Key, TreeCommand, TreeEvent, TreeState};
 
 use crate::virtual_list::VirtualList;
 use leakscope::view::list::uniform;

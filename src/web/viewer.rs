@@ -8,14 +8,14 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use leakscope::document::file::{FileKind, FileMeta, Item, TextMeta, ViewRow};
+use leakscope::document::map::MapView;
 use leakscope::finding::Finding;
 use leakscope::protocol::{Request, Response, Save};
 use leakscope::report::FolderCount;
 use leakscope::text::{count, plural, size};
-use leakscope::view::file::{FileKind, FileMeta, Item, TextMeta, ViewRow};
+use leakscope::tree::Tab;
 use leakscope::view::link::Selection;
-use leakscope::view::map::MapView;
-use leakscope::view::tree::Tab;
 
 use crate::Shared;
 use crate::components::with_code;

@@ -15,12 +15,12 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use leakscope::Session;
 use leakscope::archive::{Format, claimed_size, sniff};
+use leakscope::document::file::{TextView, open};
 use leakscope::protocol::{
     Check, Overview, Request, Response, compared, decode, encode, resolved, save, trees,
 };
 use leakscope::registry::{Algorithm, Computed, Packument, Spec, verify};
 use leakscope::session::{Digests, Options, Pipeline};
-use leakscope::view::file::{TextView, open};
 
 /// Progress is posted at least this often (ms): four times a second.
 const PROGRESS_EVERY: f64 = 250.0;

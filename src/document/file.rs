@@ -5,11 +5,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{TextDoc, describe_binary};
+use crate::binary::describe_binary;
+use crate::document::TextDoc;
 use crate::finding::Finding;
 use crate::highlight::Kind;
 use crate::session::Session;
-use crate::view::tree::Tab;
+use crate::tree::Tab;
 
 /// What the viewer knows of a file before any row is shown.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,7 +22,7 @@ pub struct FileMeta {
     /// For a recovered source: where it came from.
     pub recovered: Option<RecoveredInfo>,
     /// For a source map (or a file with one inline): what it is, shown before its text.
-    pub map: Option<crate::view::map::MapView>,
+    pub map: Option<crate::document::map::MapView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -168,7 +169,7 @@ pub fn open(session: &Session, tab: Tab, path: &str) -> (FileMeta, Option<TextVi
         }
     });
     let map = match tab {
-        Tab::Files => crate::view::map::MapView::of(&session.analysis, path),
+        Tab::Files => crate::document::map::MapView::of(&session.analysis, path),
         Tab::Recovered => None,
     };
     let meta = |size, kind| FileMeta {
