@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use crate::diff::{Comparison, FileStatus};
-use crate::protocol::{Check, Overview, Response};
+use crate::protocol::{Check, DiffFormat, Overview, Request, Response, Save};
 use crate::registry::{Provenance, Spec};
 use crate::session::{Digests, Progress};
 use crate::text::{count, plural, size};
@@ -123,6 +123,8 @@ pub struct Shown {
     /// opened with).
     pub open: Option<Selection>,
     pub compare: Option<Compare>,
+    /// What is being saved, until the worker has made it.
+    pub saving: Option<Save>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -184,8 +186,23 @@ pub enum AppEvent {
     SwapCompare,
     /// The Cancel button, or Esc.
     Cancel,
+    /// The viewer: a file shown in a slot, its rows, the slot let go.
+    View(ViewEvent),
+    /// A download button: something of the package shown.
+    Save(Save),
+    /// A download button of the comparison shown, in this format.
+    SaveComparison(DiffFormat),
     /// What the worker said.
     Worker(Response),
+}
+
+/// What the viewer asks for. Its slots are numbered by the page, so that each file's rows
+/// reach the slot that shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ViewEvent {
+    Open { view: u32, tab: Tab, path: String },
+    Rows { view: u32, from: usize, to: usize },
+    Close { view: u32 },
 }
 
 /// How far the worker has got since it was (re)started.
@@ -255,6 +272,14 @@ pub enum AppCommand {
     },
     /// Keep the registry setting in the browser (`None`: forget it).
     SaveRegistry(Option<String>),
+    /// Ask the worker something that needs no bytes beside it.
+    Ask(Request),
+    /// Give the person these bytes as a file to save.
+    Download {
+        name: String,
+        mime: String,
+        bytes: Vec<u8>,
+    },
 }
 
 /// The trees of a finished analysis, gathered from their slices. Cheap to clone and to
@@ -509,8 +534,66 @@ impl App {
             }
             AppEvent::SwapCompare => self.swap(),
             AppEvent::Cancel => self.cancel(),
+            AppEvent::View(event) => self.view(event),
+            AppEvent::Save(what) => self.save(what),
+            AppEvent::SaveComparison(format) => self.save_comparison(format),
             AppEvent::Worker(response) => self.heard(response),
         }
+    }
+
+    /// The viewer's requests, about the package shown.
+    fn view(&self, event: ViewEvent) -> Vec<AppCommand> {
+        let request = match event {
+            ViewEvent::Open { view, tab, path } => match self.shown() {
+                Some(shown) => Request::Open {
+                    session: shown.analysis.id,
+                    view,
+                    tab,
+                    path,
+                },
+                None => return Vec::new(),
+            },
+            ViewEvent::Rows { view, from, to } => Request::Rows { view, from, to },
+            ViewEvent::Close { view } => Request::Close { view },
+        };
+        vec![AppCommand::Ask(request)]
+    }
+
+    /// Something of the package shown, to save: the worker makes it.
+    fn save(&mut self, what: Save) -> Vec<AppCommand> {
+        match self.shown() {
+            Some(shown) => self.save_of(shown.analysis.id, what),
+            None => Vec::new(),
+        }
+    }
+
+    /// The comparison shown, to save: from the older to the newer, whichever is shown.
+    fn save_comparison(&mut self, format: DiffFormat) -> Vec<AppCommand> {
+        let Some(shown) = self.shown() else {
+            return Vec::new();
+        };
+        let Some(Compare::Ready {
+            other,
+            shown_is_new,
+            ..
+        }) = &shown.compare
+        else {
+            return Vec::new();
+        };
+        let AppCommand::Compare { old, new, .. } =
+            compare_command(shown.analysis.id, other.id, *shown_is_new)
+        else {
+            unreachable!("compare_command makes a Compare")
+        };
+        self.save_of(new, Save::Comparison { old, format })
+    }
+
+    /// Asks the worker to make `what` of `session`, and says so until it comes.
+    fn save_of(&mut self, session: u32, what: Save) -> Vec<AppCommand> {
+        if let Stage::Done(shown) = &mut self.stage {
+            shown.saving = Some(what.clone());
+        }
+        vec![AppCommand::Ask(Request::Save { session, what })]
     }
 
     fn started(
@@ -927,8 +1010,14 @@ impl App {
                     });
                 }
             }
-            // Answers to the viewer and to saves go to them, not here; stale ones are dropped.
-            Response::File { .. } | Response::Rows { .. } | Response::Saved { .. } => {}
+            Response::Saved { name, mime, bytes } => {
+                if let Stage::Done(shown) = &mut self.stage {
+                    shown.saving = None;
+                }
+                return vec![AppCommand::Download { name, mime, bytes }];
+            }
+            // Answers to the viewer go to its slots, not here; stale ones are dropped.
+            Response::File { .. } | Response::Rows { .. } => {}
         }
         Vec::new()
     }
@@ -979,6 +1068,7 @@ impl App {
                     analysis,
                     open: None,
                     compare: None,
+                    saving: None,
                 }));
                 let mut commands = self.open_pending();
                 // A link naming a comparison starts it.
@@ -1755,6 +1845,124 @@ mod tests {
         assert_eq!(app.shown().unwrap().analysis.id, main);
         assert!(app.update(AppEvent::EndCompare).is_empty());
         assert_eq!(app.shown().unwrap().compare, None);
+    }
+
+    /// The viewer and the downloads ask the worker through the page model, about the
+    /// package shown: a native test sees every request the page makes.
+    #[test]
+    fn the_viewer_and_the_downloads_ask_through_the_model() {
+        let mut app = App::default();
+        let open = ViewEvent::Open {
+            view: 7,
+            tab: Tab::Files,
+            path: "a.js".into(),
+        };
+        assert!(
+            app.update(AppEvent::View(open.clone())).is_empty(),
+            "nothing shown"
+        );
+        assert!(app.update(AppEvent::Save(Save::Json)).is_empty());
+        app.update(chosen("a.tgz"));
+        app.update(worker(Response::Done {
+            id: 1,
+            overview: overview(),
+        }));
+        assert_eq!(
+            app.update(AppEvent::View(open)),
+            [AppCommand::Ask(Request::Open {
+                session: 1,
+                view: 7,
+                tab: Tab::Files,
+                path: "a.js".into()
+            })]
+        );
+        let rows = ViewEvent::Rows {
+            view: 7,
+            from: 200,
+            to: 400,
+        };
+        assert_eq!(
+            app.update(AppEvent::View(rows)),
+            [AppCommand::Ask(Request::Rows {
+                view: 7,
+                from: 200,
+                to: 400
+            })]
+        );
+        assert_eq!(
+            app.update(AppEvent::View(ViewEvent::Close { view: 7 })),
+            [AppCommand::Ask(Request::Close { view: 7 })]
+        );
+        // A download is made by the worker, said as under way, then handed to the person.
+        let zip = Save::Zip { own_only: true };
+        assert_eq!(
+            app.update(AppEvent::Save(zip.clone())),
+            [AppCommand::Ask(Request::Save {
+                session: 1,
+                what: zip.clone()
+            })]
+        );
+        assert_eq!(app.shown().unwrap().saving, Some(zip));
+        let saved = Response::Saved {
+            name: "a.zip".into(),
+            mime: "application/zip".into(),
+            bytes: vec![1, 2],
+        };
+        assert_eq!(
+            app.update(worker(saved)),
+            [AppCommand::Download {
+                name: "a.zip".into(),
+                mime: "application/zip".into(),
+                bytes: vec![1, 2]
+            }]
+        );
+        assert_eq!(app.shown().unwrap().saving, None);
+        // No comparison, nothing to save of one.
+        assert!(
+            app.update(AppEvent::SaveComparison(DiffFormat::Sarif))
+                .is_empty()
+        );
+    }
+
+    /// A comparison is saved from the older to the newer, whichever of them is shown.
+    #[test]
+    fn a_comparison_is_saved_old_to_new() {
+        let mut app = App::default();
+        app.update(chosen("new.tgz"));
+        app.update(worker(Response::Done {
+            id: 1,
+            overview: overview(),
+        }));
+        app.update(AppEvent::PickCompare);
+        app.update(AppEvent::Chosen {
+            name: "old.tgz".into(),
+            count: 1,
+            role: Role::Compare,
+        });
+        let commands = app.update(worker(Response::Done {
+            id: 2,
+            overview: overview(),
+        }));
+        let [AppCommand::Compare { old, new, .. }] = commands[..] else {
+            panic!("{commands:?}")
+        };
+        let session = |v: &[u8]| crate::session::of_files(&[("a.js", v)], None);
+        app.update(worker(Response::Compared {
+            old,
+            new,
+            comparison: Box::new(crate::diff::compare(&session(b"a"), &session(b"b"))),
+            marks: Vec::new(),
+        }));
+        assert_eq!(
+            app.update(AppEvent::SaveComparison(DiffFormat::Markdown)),
+            [AppCommand::Ask(Request::Save {
+                session: new,
+                what: Save::Comparison {
+                    old,
+                    format: DiffFormat::Markdown
+                }
+            })]
+        );
     }
 
     #[test]

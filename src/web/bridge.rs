@@ -1,5 +1,6 @@
 //! The page's end of the worker: starts it (and starts a fresh one to cancel), sends the
-//! core's requests once it is ready, and hands each response to whoever waits for it.
+//! requests the page model asks for once it is ready, and hands each response on: the
+//! viewer's to the slot that shows the file, the rest to the page model.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -29,8 +30,6 @@ pub struct Bridge {
     /// Viewer slots waiting for their file and rows.
     views: RefCell<HashMap<u32, Callback<Response>>>,
     next_view: Cell<u32>,
-    /// Whoever waits for a save.
-    on_saved: RefCell<Option<Callback<()>>>,
     _on_message: Handler,
 }
 
@@ -49,7 +48,6 @@ impl Bridge {
             on_analysis,
             views: RefCell::new(HashMap::new()),
             next_view: Cell::new(0),
-            on_saved: RefCell::new(None),
             _on_message: RefCell::new(None),
         });
         bridge.start();
@@ -111,17 +109,12 @@ impl Bridge {
             | Response::Digests { .. }
             | Response::Resolved { .. }
             | Response::Mismatch { .. }
-            | Response::Compared { .. } => self.on_analysis.emit(response),
+            | Response::Compared { .. }
+            | Response::Saved { .. } => self.on_analysis.emit(response),
             Response::File { view, .. } | Response::Rows { view, .. } => {
                 let target = self.views.borrow().get(&view).cloned();
                 if let Some(target) = target {
                     target.emit(response);
-                }
-            }
-            Response::Saved { name, mime, bytes } => {
-                crate::download::download_bytes(&name, &mime, &bytes);
-                if let Some(done) = self.on_saved.take() {
-                    done.emit(());
                 }
             }
         }
@@ -151,7 +144,8 @@ impl Bridge {
         let _ = worker.post_message(&message);
     }
 
-    /// A new viewer slot; its file and rows arrive at `on_response`.
+    /// A new viewer slot; its file and rows arrive at `on_response`. The slot asks for
+    /// them through the page model ([`leakscope::view::app::ViewEvent`]).
     pub fn view(&self, on_response: Callback<Response>) -> u32 {
         let id = self.next_view.get() + 1;
         self.next_view.set(id);
@@ -159,16 +153,8 @@ impl Bridge {
         id
     }
 
-    pub fn close_view(&self, id: u32) {
-        if self.views.borrow_mut().remove(&id).is_some() {
-            self.send(Request::Close { view: id }, None);
-        }
-    }
-
-    /// Asks for something of analysis `session` to save: it is downloaded when it comes,
-    /// then `on_saved` is told.
-    pub fn save(&self, session: u32, what: leakscope::protocol::Save, on_saved: Callback<()>) {
-        *self.on_saved.borrow_mut() = Some(on_saved);
-        self.send(Request::Save { session, what }, None);
+    /// The slot is gone: what still comes for it is dropped.
+    pub fn forget_view(&self, id: u32) {
+        self.views.borrow_mut().remove(&id);
     }
 }

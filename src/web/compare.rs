@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use leakscope::diff::{Comparison, FileStatus, signed_size};
-use leakscope::protocol::{DiffFormat, Save};
+use leakscope::protocol::DiffFormat;
 use leakscope::text::{count, plural, size};
 use leakscope::tree::Tab;
 use leakscope::view::app::{AppEvent, Compare};
@@ -24,8 +24,6 @@ const FILES_SHOWN: usize = 50;
 #[derive(Properties, PartialEq)]
 pub struct ComparePanelProps {
     pub compare: Compare,
-    /// The analysis shown (the newer of the two once compared).
-    pub session: u32,
     /// What the picker suggests: the version before the one shown.
     pub suggestion: Option<AttrValue>,
     pub on_files: Callback<web_sys::FileList>,
@@ -64,21 +62,13 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
         },
         Compare::Comparing { .. } => html! { <p class="muted">{"Comparing…"}</p> },
         Compare::Ready {
-            other,
             comparison,
             shown_is_new,
             ..
-        } => {
-            let (old, new) = if *shown_is_new {
-                (other.id, props.session)
-            } else {
-                (props.session, other.id)
-            };
-            html! {
-                <ComparisonView comparison={comparison.clone()} {old} {new} shown_is_new={*shown_is_new}
-                                on_open={props.on_open.clone()} />
-            }
-        }
+        } => html! {
+            <ComparisonView comparison={comparison.clone()} shown_is_new={*shown_is_new}
+                            on_open={props.on_open.clone()} />
+        },
     };
     html! {
         <section class="pane compare-pane" aria-label="Comparison" data-testid="compare">
@@ -140,8 +130,6 @@ fn picker(props: &PickerProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ComparisonViewProps {
     comparison: Rc<Comparison>,
-    old: u32,
-    new: u32,
     /// The package shown is NEW (else OLD): only its files open in the viewer.
     shown_is_new: bool,
     on_open: Callback<Selection>,
@@ -153,10 +141,9 @@ fn comparison_view(props: &ComparisonViewProps) -> Html {
     let shared = use_context::<Shared>().expect("the page provides it");
     let all_files = use_state(|| false);
     let save = |format: DiffFormat| {
-        let (bridge, old, new) = (shared.bridge.clone(), props.old, props.new);
-        Callback::from(move |_: MouseEvent| {
-            bridge.save(new, Save::Comparison { old, format }, Callback::noop());
-        })
+        shared
+            .dispatch
+            .reform(move |_: MouseEvent| AppEvent::SaveComparison(format))
     };
     let n = |status| c.files.iter().filter(|f| f.status == status).count();
     let shown_files = if *all_files {

@@ -38,9 +38,9 @@ fn main() {
 /// Where the registry setting is kept in the browser.
 const REGISTRY_KEY: &str = "leakscope.registry";
 
-/// What the page shares with its parts: the worker, the page model's dispatcher, when the
-/// package being analysed was chosen, and which analysis the viewer and the downloads ask
-/// the worker about (the one shown).
+/// What the page shares with its parts: the worker (for the viewer's slots to hear their
+/// rows), the page model's dispatcher (everything the page asks goes through it), when
+/// the package being analysed was chosen, and which analysis is shown.
 #[derive(Clone)]
 pub struct Shared {
     pub bridge: Rc<Bridge>,
@@ -187,6 +187,10 @@ impl Shell {
                 },
                 None,
             ),
+            AppCommand::Ask(request) => self.bridge().send(request, None),
+            AppCommand::Download { name, mime, bytes } => {
+                download::download_bytes(&name, &mime, &bytes)
+            }
             AppCommand::SaveRegistry(base) => {
                 if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
                     let _ = match base {

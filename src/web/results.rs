@@ -145,7 +145,7 @@ pub fn results(props: &ResultsProps) -> Html {
         <>
         <VerdictBanner overview={o.clone()} />
         <LimitsApplied overview={o.clone()} />
-        <Summary overview={o.clone()} />
+        <Summary overview={o.clone()} saving={props.shown.saving.clone()} />
         <div class="toolbar">
             <CopyLink by_name={props.link.pkg.is_some()} />
             if props.shown.compare.is_none() {
@@ -154,7 +154,7 @@ pub fn results(props: &ResultsProps) -> Html {
             }
         </div>
         if let Some(compare) = &props.shown.compare {
-            <ComparePanel compare={compare.clone()} session={a.id} suggestion={props.suggestion.clone()}
+            <ComparePanel compare={compare.clone()} suggestion={props.suggestion.clone()}
                           on_files={props.on_compare_files.clone()} on_open={open.clone()} />
         }
         { props.versions.clone().unwrap_or_default() }
@@ -446,24 +446,23 @@ fn limits_applied(props: &OverviewProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct SummaryProps {
+    overview: Rc<leakscope::protocol::Overview>,
+    /// What the worker is making to save, if anything.
+    saving: Option<Save>,
+}
+
 /// Counts and the downloads: JSON report, Markdown for a ticket, the recovered sources.
 #[function_component(Summary)]
-fn summary(props: &OverviewProps) -> Html {
+fn summary(props: &SummaryProps) -> Html {
     let o = &props.overview;
     let shared = use_context::<Shared>().expect("the page provides it");
-    let saving = use_state(|| None::<&'static str>);
-    let save = |what: Save, label: &'static str| {
-        let (bridge, session) = (shared.bridge.clone(), shared.session);
-        let saving = saving.clone();
-        Callback::from(move |_: MouseEvent| {
-            saving.set(Some(label));
-            let done = saving.clone();
-            bridge.save(
-                session,
-                what.clone(),
-                Callback::from(move |()| done.set(None)),
-            );
-        })
+    let saving = &props.saving;
+    let save = |what: Save| {
+        shared
+            .dispatch
+            .reform(move |_: MouseEvent| AppEvent::Save(what.clone()))
     };
     let recovered_label = match o.recovered_files {
         0 => "recovered source files".to_string(),
@@ -485,7 +484,7 @@ fn summary(props: &OverviewProps) -> Html {
             </div>
         }
     };
-    let busy = |label| *saving == Some(label);
+    let busy = |what: Save| *saving == Some(what);
     let none = o.recovered_files == 0;
     html! {
         <section class="summary" aria-label="Counts and downloads">
@@ -495,15 +494,15 @@ fn summary(props: &OverviewProps) -> Html {
             { stat(count(o.recovered_files as u64), &recovered_label, Some("recovered-count")) }
             { stat(size(o.recovered_bytes), "of recovered source", None) }
             <div class="downloads">
-                <button class="button secondary" data-testid="download-report" onclick={save(Save::Json, "json")}>{"JSON report"}</button>
-                <button class="button secondary" data-testid="download-markdown" onclick={save(Save::Markdown, "md")}>{"Markdown for a ticket"}</button>
-                <button class="button secondary" data-testid="download-own-zip" onclick={save(Save::Zip { own_only: true }, "own")}
+                <button class="button secondary" data-testid="download-report" onclick={save(Save::Json)}>{"JSON report"}</button>
+                <button class="button secondary" data-testid="download-markdown" onclick={save(Save::Markdown)}>{"Markdown for a ticket"}</button>
+                <button class="button secondary" data-testid="download-own-zip" onclick={save(Save::Zip { own_only: true })}
                         disabled={o.recovered_own == 0 || saving.is_some()}>
-                    { if busy("own") { "Preparing .zip…" } else { "Own sources (.zip)" } }
+                    { if busy(Save::Zip { own_only: true }) { "Preparing .zip…" } else { "Own sources (.zip)" } }
                 </button>
-                <button class="button" data-testid="download-zip" onclick={save(Save::Zip { own_only: false }, "zip")}
+                <button class="button" data-testid="download-zip" onclick={save(Save::Zip { own_only: false })}
                         disabled={none || saving.is_some()}>
-                    { if busy("zip") { "Preparing .zip…" } else { "All recovered sources (.zip)" } }
+                    { if busy(Save::Zip { own_only: false }) { "Preparing .zip…" } else { "All recovered sources (.zip)" } }
                 </button>
             </div>
         </section>

@@ -11,10 +11,11 @@ use yew::prelude::*;
 use leakscope::document::file::{FileKind, FileMeta, Item, TextMeta, ViewRow};
 use leakscope::document::map::MapView;
 use leakscope::finding::Finding;
-use leakscope::protocol::{Request, Response, Save};
+use leakscope::protocol::{Response, Save};
 use leakscope::report::FolderCount;
 use leakscope::text::{count, plural, size};
 use leakscope::tree::Tab;
+use leakscope::view::app::{AppEvent, ViewEvent};
 use leakscope::view::link::Selection;
 
 use crate::Shared;
@@ -60,9 +61,9 @@ fn use_slot(tab: Tab, path: String) -> Slot {
     let pages = use_mut_ref(HashSet::new);
     let rerender = use_force_update();
     {
-        let bridge = shared.bridge.clone();
+        let (bridge, dispatch) = (shared.bridge.clone(), shared.dispatch.clone());
         let (meta, id, rows, pages) = (meta.clone(), id.clone(), rows.clone(), pages.clone());
-        use_effect_with((shared.session, tab, path), move |(session, tab, path)| {
+        use_effect_with((shared.session, tab, path), move |(_, tab, path)| {
             meta.set(None);
             rows.borrow_mut().clear();
             pages.borrow_mut().clear();
@@ -78,16 +79,15 @@ fn use_slot(tab: Tab, path: String) -> Slot {
                 _ => {}
             }));
             id.set(slot);
-            bridge.send(
-                Request::Open {
-                    session: *session,
-                    view: slot,
-                    tab: *tab,
-                    path: path.clone(),
-                },
-                None,
-            );
-            move || bridge.close_view(slot)
+            dispatch.emit(AppEvent::View(ViewEvent::Open {
+                view: slot,
+                tab: *tab,
+                path: path.clone(),
+            }));
+            move || {
+                bridge.forget_view(slot);
+                dispatch.emit(AppEvent::View(ViewEvent::Close { view: slot }));
+            }
         });
     }
     let arrived = rows.borrow().len();
@@ -125,12 +125,13 @@ pub fn viewer(props: &ViewerProps) -> Html {
         .map(|r| r.variants.clone())
         .unwrap_or_default();
     let on_download = {
-        let (bridge, session) = (shared.bridge.clone(), shared.session);
         let what = Save::File {
             tab: sel.tab,
             path: sel.path.clone(),
         };
-        Callback::from(move |_: MouseEvent| bridge.save(session, what.clone(), Callback::noop()))
+        shared
+            .dispatch
+            .reform(move |_: MouseEvent| AppEvent::Save(what.clone()))
     };
     let toggle_compare = {
         let compare = compare.clone();
@@ -381,7 +382,7 @@ fn text_body(props: &TextBodyProps) -> Html {
     let on_range = {
         let slot = props.slot.clone();
         let items = items.clone();
-        let bridge = shared.bridge.clone();
+        let dispatch = shared.dispatch.clone();
         Callback::from(move |(first, last): (usize, usize)| {
             let rows_of = |k: usize| match items.get(k) {
                 Some(Item::Row(r)) => Some(*r),
@@ -392,14 +393,11 @@ fn text_body(props: &TextBodyProps) -> Html {
             let to = (first..last).rev().find_map(rows_of).unwrap_or(0) + 1;
             for page in from / PAGE..to.div_ceil(PAGE) {
                 if slot.pages.borrow_mut().insert(page) {
-                    bridge.send(
-                        Request::Rows {
-                            view: slot.id,
-                            from: page * PAGE,
-                            to: (page + 1) * PAGE,
-                        },
-                        None,
-                    );
+                    dispatch.emit(AppEvent::View(ViewEvent::Rows {
+                        view: slot.id,
+                        from: page * PAGE,
+                        to: (page + 1) * PAGE,
+                    }));
                 }
             }
         })
