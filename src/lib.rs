@@ -2,6 +2,10 @@
 //! Nothing here knows about the browser or the terminal; the page (`src/web`, the worker in
 //! `src/worker`) and the CLI (`src/cli`) are thin shells over it.
 
+// `unsafe` is for the secret scanner's AVX2 pass alone (`scan::secrets::prefilter::simd`,
+// with its safety argument).
+#![deny(unsafe_code)]
+
 pub mod archive;
 pub mod binary;
 pub mod diff;

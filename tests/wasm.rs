@@ -24,8 +24,9 @@ fn a_leaking_package_is_critical_in_the_browser() {
         .file("dist/index.js", "x()")
         .file("dist/index.js.map", map)
         .tgz();
-    let a = analyse(&tgz);
-    assert_eq!(a.verdict.level, Level::Critical);
+    let s = analyse(&tgz);
+    assert_eq!(s.verdict.level, Level::Critical);
+    let a = &s.analysis;
     assert_eq!(a.recovered.len(), 2);
     assert_eq!(a.source_maps[0].first_party, 1);
     assert_eq!(a.files, 3);
@@ -33,7 +34,7 @@ fn a_leaking_package_is_critical_in_the_browser() {
 
 #[wasm_bindgen_test]
 fn not_gzip_is_an_error_in_the_browser() {
-    let a = analyse(b"definitely not a tarball");
+    let a = analyse(b"definitely not a tarball").analysis;
     assert_eq!(a.archive_error, Some(ArchiveError::NotAPackage));
     assert_eq!(a.files, 0);
 }
@@ -45,7 +46,7 @@ fn truncated_gzip_keeps_what_was_read_in_the_browser() {
         tar = tar.file(&format!("f{i}.bin"), noise(i, 4000));
     }
     let tgz = tar.tgz();
-    let a = analyse(&tgz[..tgz.len() * 2 / 3]);
+    let a = analyse(&tgz[..tgz.len() * 2 / 3]).analysis;
     assert!(matches!(
         a.archive_error,
         Some(ArchiveError::TruncatedGzip { .. })

@@ -2,6 +2,8 @@
 //! writes recovered sources. All judgement lives in the core; this only moves bytes and
 //! text.
 
+#![deny(unsafe_code)]
+
 mod extract;
 mod fetch;
 mod limits;

@@ -3,6 +3,8 @@
 //! browser's `fetch` (`fetch.rs`); this renders what the core says and carries out what it
 //! asks for.
 
+#![deny(unsafe_code)]
+
 mod bridge;
 mod compare;
 mod components;

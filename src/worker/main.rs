@@ -3,6 +3,8 @@
 //! file's rows, a report, the .zip) from it. Messages are the core's `protocol` types,
 //! carried as bincode bytes in transferred buffers.
 
+#![deny(unsafe_code)]
+
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::{BufRead, Read};

@@ -1,4 +1,11 @@
+use super::checksum::{base62_crc, bech32_valid};
+use super::context::{GENERIC_REMEDY, LIVE_REMEDY, PUBLIC_KEY_NOTE, TEST_KEY_NOTE};
+use super::matching::{MOST_STARTS, rule_hits};
+use super::prefilter::{ANCHORS, Keywords, URL, compiled, each_keyword, has_pair, whole_text};
 use super::*;
+use crate::finding::Severity;
+use aho_corasick::AhoCorasick;
+use base64::Engine as _;
 
 /// The 38 ids of the first rule set: the JSON report is a contract, so they stay.
 const FIRST_IDS: &[&str] = &[

@@ -1,0 +1,166 @@
+//! The anchor pass with AVX2, 64 bytes a step: the crate's one module with `unsafe` code.
+//!
+//! Safety argument. Two kinds of `unsafe` are here. (1) `each_avx2` is a
+//! `#[target_feature(enable = "avx2")]` function: it is called only after
+//! `is_x86_feature_detected!("avx2")` said yes (`each_simd`, the safe way in). (2) Unaligned loads and
+//! unchecked indexing: every load reads 32 bytes at `i - 1`, `i` or `i + 1` for
+//! `1 <= i` and `i + 33 <= text.len()`, and `sift` reads `p - 2 ..= p + 2` for
+//! `2 <= p` and `p + 2 < text.len()`; the loops keep those bounds (`i` starts at 2 and steps
+//! while `i + 66 <= len`, then `i + 34 <= len`), and the bytes outside them are looked at by
+//! the safe scalar loop. `sift`'s `near` buffer is indexed `& 63` with at most 64 entries.
+
+use super::{ANCHORS, Anchored, has_pair};
+
+impl Anchored {
+    /// The anchor pass with AVX2, when the CPU has it; false (and nothing done) when not.
+    pub(super) fn each_simd(&self, text: &[u8], found: &mut impl FnMut(usize, usize)) -> bool {
+        if !std::arch::is_x86_feature_detected!("avx2") {
+            return false;
+        }
+        // SAFETY: AVX2 is there.
+        unsafe { self.each_avx2(text, found) };
+        true
+    }
+
+    /// Looks at the anchor bytes at `i` plus the bits of `mask`. Most are turned away by the
+    /// neighbour pairs alone; the rest are kept in `near` (with a bit for each side that can
+    /// be a keyword's) without a branch, and looked at after.
+    ///
+    /// # Safety
+    ///
+    /// 2 <= i and i + 2 + (the highest bit of `mask`) < text.len().
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    unsafe fn sift(
+        &self,
+        text: &[u8],
+        mut mask: u64,
+        i: usize,
+        near: &mut [usize; 64],
+        found: &mut impl FnMut(usize, usize),
+    ) {
+        let mut n = 0;
+        while mask != 0 {
+            let p = i + mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            // SAFETY: 2 <= i <= p and p + 2 < text.len(), by the caller.
+            let (b2, b1, c, a1, a2) = unsafe {
+                (
+                    *text.get_unchecked(p - 2),
+                    *text.get_unchecked(p - 1),
+                    *text.get_unchecked(p),
+                    *text.get_unchecked(p + 1),
+                    *text.get_unchecked(p + 2),
+                )
+            };
+            let class = self.class[c as usize] as usize - 1;
+            let before = has_pair(&self.pairs_before, class, b2, b1) as usize;
+            let after = has_pair(&self.pairs_after, class, a1, a2) as usize;
+            near[n & 63] = p << 2 | before << 1 | after;
+            n += ((before | after) != 0) as usize;
+        }
+        for &kept in &near[..n] {
+            let p = kept >> 2;
+            let class = self.class[text[p] as usize] as usize - 1;
+            self.look_sides(text, p, class, kept & 2 != 0, kept & 1 != 0, found);
+        }
+    }
+
+    /// One pass for all six anchor bytes, 64 bytes at a time: in code they are dense
+    /// enough (one byte in 35) that `memchr3`'s restart after each costs more than the
+    /// search.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn each_avx2(&self, text: &[u8], found: &mut impl FnMut(usize, usize)) {
+        use std::arch::x86_64::*;
+        let splat = |b: u8| _mm256_set1_epi8(b as i8);
+        let a = (*ANCHORS).map(splat);
+        // Bit `hi` of a nibble table's row (see `nibbles_before`), lane by lane.
+        let bit = _mm256_setr_epi8(
+            1, 2, 4, 8, 16, 32, 64, -128, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 64, -128, 0,
+            0, 0, 0, 0, 0, 0, 0,
+        );
+        let low = _mm256_set1_epi8(0x0f);
+        let zero = _mm256_setzero_si256();
+        let table = |t: &[u8; 16]| {
+            // SAFETY: 16 bytes.
+            let t = unsafe { _mm_loadu_si128(t.as_ptr().cast()) };
+            _mm256_broadcastsi128_si256(t)
+        };
+        // A vector's low nibbles, and the bit its high nibble picks in a nibble table's row.
+        let nibbles = |v: __m256i| {
+            let hi = _mm256_and_si256(_mm256_srli_epi16(v, 4), low);
+            (_mm256_and_si256(v, low), _mm256_shuffle_epi8(bit, hi))
+        };
+        // 0xff where the byte is not in the set.
+        let outside = |(lo, bit): (__m256i, __m256i), set: __m256i| {
+            _mm256_cmpeq_epi8(_mm256_and_si256(_mm256_shuffle_epi8(set, lo), bit), zero)
+        };
+        // The dense anchors `:` and `.` are kept only next to a byte a keyword has there
+        // (this turns away 92% and 70% of them on the benchmark's code).
+        let dense = [
+            (
+                a[3],
+                table(&self.nibbles_before[3]),
+                table(&self.nibbles_after[3]),
+            ),
+            (
+                a[4],
+                table(&self.nibbles_before[4]),
+                table(&self.nibbles_after[4]),
+            ),
+        ];
+        // The anchor bytes of the 32 at `i` worth a look, as bits.
+        let block = |i: usize| -> u32 {
+            // SAFETY: the callers keep 1 <= i and i + 33 <= text.len().
+            let (prev, v, next) = unsafe {
+                let at = text.as_ptr().add(i);
+                (
+                    _mm256_loadu_si256(at.sub(1).cast()),
+                    _mm256_loadu_si256(at.cast()),
+                    _mm256_loadu_si256(at.add(1).cast()),
+                )
+            };
+            // `_` is let through: in code it mostly follows a letter, as in keywords.
+            let mut eq = _mm256_or_si256(
+                _mm256_or_si256(_mm256_cmpeq_epi8(v, a[0]), _mm256_cmpeq_epi8(v, a[1])),
+                _mm256_or_si256(_mm256_cmpeq_epi8(v, a[2]), _mm256_cmpeq_epi8(v, a[5])),
+            );
+            let (before, after) = (nibbles(prev), nibbles(next));
+            for (anchor, before_set, after_set) in dense {
+                let alone =
+                    _mm256_and_si256(outside(before, before_set), outside(after, after_set));
+                eq = _mm256_or_si256(eq, _mm256_andnot_si256(alone, _mm256_cmpeq_epi8(v, anchor)));
+            }
+            _mm256_movemask_epi8(eq) as u32
+        };
+        let mut i = 2.min(text.len());
+        for p in 0..i {
+            if self.class[text[p] as usize] != 0 {
+                self.look(text, p, found);
+            }
+        }
+        let mut near = [0; 64];
+        while i + 66 <= text.len() {
+            let mask = block(i) as u64 | (block(i + 32) as u64) << 32;
+            if mask != 0 {
+                // SAFETY: 2 <= i and i + 66 <= text.len().
+                unsafe { self.sift(text, mask, i, &mut near, found) };
+            }
+            i += 64;
+        }
+        while i + 34 <= text.len() {
+            let mask = block(i) as u64;
+            if mask != 0 {
+                // SAFETY: 2 <= i and i + 34 <= text.len().
+                unsafe { self.sift(text, mask, i, &mut near, found) };
+            }
+            i += 32;
+        }
+        for p in i..text.len() {
+            if self.class[text[p] as usize] != 0 {
+                self.look(text, p, found);
+            }
+        }
+    }
+}
