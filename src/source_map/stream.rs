@@ -9,10 +9,9 @@ use std::ops::Range;
 
 use serde_json::value::RawValue;
 
-use super::{
-    Item, MapError, MapLimits, Mappings, MappingsCheck, NameList, RawMap, SourceMap, StringList,
-    TextAt, TextList, keeping, text_hash,
-};
+use super::mappings::MappingsCheck;
+use super::wire::{Item, NameList, RawMap, StringList, TextList, keeping};
+use super::{MapError, MapLimits, Mappings, SourceMap, TextAt, text_hash};
 
 /// What a stream does with the texts of `sourcesContent`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
