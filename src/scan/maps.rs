@@ -8,7 +8,7 @@ use crate::limits::{Limit, LimitHit, Limits};
 use crate::package::Licence;
 use crate::recover::{Added, FromMap, RecoveredSources, is_first_party, normalise_source_path};
 use crate::scan::secrets::{self, Hit};
-use crate::source_map::{MapCut, MapKind, MapLimits, Mappings, SourceMap};
+use crate::source_map::{MapCut, MapKind, MapLimits, MapSource, Mappings, SourceMap};
 use crate::text::{binary_size, count, plural, size};
 
 /// How a map is shipped.
@@ -140,17 +140,10 @@ pub fn summarise(
     recovered: &mut RecoveredSources,
     found: &mut SourceSecrets,
 ) -> MapSummary {
-    let MapFile {
-        path,
-        json,
-        base,
-        shipped,
-        referenced,
-    } = file;
     let mut summary = MapSummary {
-        path: path.to_string(),
-        kind: shipped,
-        referenced,
+        path: file.path.to_string(),
+        kind: file.shipped,
+        referenced: file.referenced,
         sources: 0,
         sources_with_content: 0,
         content_bytes: 0,
@@ -168,32 +161,12 @@ pub fn summarise(
     let ParsedMap { map, secrets } = parsed;
     let map = match map {
         Ok(map) => map,
-        Err(e) => {
-            summary.error = Some(e);
-            summary.mentions_content = memchr::memmem::find(json, b"\"sourcesContent\"").is_some();
-            if json.len() as u64 > limits.max_map_size {
-                summary.limits.push(LimitHit {
-                    limit: Limit::MapSize,
-                    value: limits.max_map_size,
-                    path: Some(path.to_string()),
-                    message: format!(
-                        "{path} is larger than {} ({}), the most Leakscope parses in one source \
-                         map: it was searched for secrets as text, but what it embeds was not \
-                         checked.",
-                        binary_size(limits.max_map_size),
-                        size(json.len() as u64)
-                    ),
-                    unchecked: true,
-                });
-            }
-            return summary;
-        }
+        Err(e) => return unreadable(summary, e, &file, limits),
     };
     summary
         .limits
-        .extend(map.cuts.iter().map(|cut| cut_hit(path, cut)));
-    let mut secrets = secrets.into_iter();
-    if map.kind == MapKind::Index && shipped == ShippedAs::File {
+        .extend(map.cuts.iter().map(|cut| cut_hit(file.path, cut)));
+    if map.kind == MapKind::Index && file.shipped == ShippedAs::File {
         summary.kind = ShippedAs::Index;
     }
     summary.sources = map.sources.len();
@@ -201,76 +174,168 @@ pub fn summarise(
     summary.content_bytes = map.content_bytes();
     summary.debug_id = map.debug_id.clone();
     summary.source_root = map.sources.iter().find_map(|s| s.source_root.clone());
-    // Paths past the limits are recovered under a name of their own: written out, such a
-    // path would fail (or bury the file 10,000 folders deep).
-    let (mut too_long, mut too_deep) = (0, 0);
+    summary.problems = map.problems;
+    let mut renamed = Renamed::default();
+    let mut secrets = secrets.into_iter();
     for (i, source) in map.sources.into_iter().enumerate() {
-        // The root counts too: `"sourceRoot": "/Users/ann/app/"` names ann.
-        for detail in [&source.source_root, &source.path]
-            .into_iter()
-            .filter_map(|p| p.as_deref().and_then(personal_detail))
-        {
-            if !summary.personal.contains(&detail) {
-                summary.personal.push(detail);
-            }
-        }
-        let mut normalised = match &source.path {
-            Some(p) => normalise_source_path(source.source_root.as_deref(), p),
-            // A null source still leaks its content; give it a stable name.
-            None => format!("(unnamed)/{}-{i}", path.replace('/', "_")),
-        };
-        if normalised.len() > limits.max_path_length {
-            too_long += 1;
-            normalised = format!("(long path)/{}-{i}", path.replace('/', "_"));
-        } else if normalised.split('/').count() > limits.max_path_depth {
-            too_deep += 1;
-            normalised = format!("(deep path)/{}-{i}", path.replace('/', "_"));
-        }
-        let first_party = is_first_party(&normalised, source.ignored);
-        summary.first_party += usize::from(first_party);
         let hits = secrets.next().unwrap_or_default();
-        if let Some(content) = source.content {
-            if first_party {
-                summary.first_party_embedded += 1;
-                summary.first_party_bytes += content.len() as u64;
-            }
-            let from = FromMap { path, json, base };
-            if let Added::New(i) = recovered.add(&from, normalised, content, first_party)
-                && !hits.is_empty()
-            {
-                found.push((i, hits));
-            }
-        }
+        let at = Source { i, source, hits };
+        add_source(
+            &mut summary,
+            at,
+            &file,
+            limits,
+            &mut renamed,
+            recovered,
+            found,
+        );
     }
-    for (n, limit, what, folder) in [
-        (too_long, Limit::PathLength, "longer than", "(long path)"),
-        (
-            too_deep,
-            Limit::PathDepth,
-            "nested deeper than",
-            "(deep path)",
-        ),
-    ] {
-        if n == 0 {
-            continue;
-        }
-        let value = limit.value(limits);
+    summary.limits.extend(renamed.hits(file.path, limits));
+    summary
+}
+
+/// A map that could not be parsed: why, whether it names `sourcesContent`, and the limit
+/// when its size was the reason.
+fn unreadable(
+    mut summary: MapSummary,
+    error: String,
+    file: &MapFile,
+    limits: &Limits,
+) -> MapSummary {
+    let (path, json) = (file.path, file.json);
+    summary.error = Some(error);
+    summary.mentions_content = memchr::memmem::find(json, b"\"sourcesContent\"").is_some();
+    if json.len() as u64 > limits.max_map_size {
         summary.limits.push(LimitHit {
-            limit,
-            value,
+            limit: Limit::MapSize,
+            value: limits.max_map_size,
             path: Some(path.to_string()),
             message: format!(
-                "{} of {path} {} paths {what} {}; {} recovered under {folder}/ instead.",
-                plural(n, "source", "sources"),
-                if n == 1 { "has" } else { "have" },
-                limit.show(value),
-                if n == 1 { "it is" } else { "they are" }
+                "{path} is larger than {} ({}), the most Leakscope parses in one source \
+                 map: it was searched for secrets as text, but what it embeds was not \
+                 checked.",
+                binary_size(limits.max_map_size),
+                size(json.len() as u64)
             ),
-            unchecked: false,
+            unchecked: true,
         });
     }
-    summary.problems = map.problems;
     summary
+}
+
+/// One source of a map, with the secrets found in its content.
+struct Source {
+    i: usize,
+    source: MapSource,
+    hits: Vec<Hit>,
+}
+
+/// Sources whose paths were past the limits, recovered under a name of their own: written
+/// out, such a path would fail (or bury the file 10,000 folders deep).
+#[derive(Default)]
+struct Renamed {
+    too_long: usize,
+    too_deep: usize,
+}
+
+impl Renamed {
+    /// The name a source is recovered under: its normalised path, or one of its own.
+    fn name(&mut self, map: &str, i: usize, source: &MapSource, limits: &Limits) -> String {
+        let stable = |folder: &str| format!("{folder}/{}-{i}", map.replace('/', "_"));
+        let normalised = match &source.path {
+            Some(p) => normalise_source_path(source.source_root.as_deref(), p),
+            // A null source still leaks its content; give it a stable name.
+            None => stable("(unnamed)"),
+        };
+        if normalised.len() > limits.max_path_length {
+            self.too_long += 1;
+            stable("(long path)")
+        } else if normalised.split('/').count() > limits.max_path_depth {
+            self.too_deep += 1;
+            stable("(deep path)")
+        } else {
+            normalised
+        }
+    }
+
+    /// The limits that renamed sources, as limit hits.
+    fn hits<'a>(&self, path: &'a str, limits: &'a Limits) -> impl Iterator<Item = LimitHit> + 'a {
+        [
+            (
+                self.too_long,
+                Limit::PathLength,
+                "longer than",
+                "(long path)",
+            ),
+            (
+                self.too_deep,
+                Limit::PathDepth,
+                "nested deeper than",
+                "(deep path)",
+            ),
+        ]
+        .into_iter()
+        .filter(|(n, ..)| *n > 0)
+        .map(move |(n, limit, what, folder)| {
+            let value = limit.value(limits);
+            LimitHit {
+                limit,
+                value,
+                path: Some(path.to_string()),
+                message: format!(
+                    "{} of {path} {} paths {what} {}; {} recovered under {folder}/ instead.",
+                    plural(n, "source", "sources"),
+                    if n == 1 { "has" } else { "have" },
+                    limit.show(value),
+                    if n == 1 { "it is" } else { "they are" }
+                ),
+                unchecked: false,
+            }
+        })
+    }
+}
+
+/// Counts one source of a map, notes what its path gives away, and recovers what it
+/// embeds.
+fn add_source(
+    summary: &mut MapSummary,
+    at: Source,
+    file: &MapFile,
+    limits: &Limits,
+    renamed: &mut Renamed,
+    recovered: &mut RecoveredSources,
+    found: &mut SourceSecrets,
+) {
+    let Source { i, source, hits } = at;
+    // The root counts too: `"sourceRoot": "/Users/ann/app/"` names ann.
+    for detail in [&source.source_root, &source.path]
+        .into_iter()
+        .filter_map(|p| p.as_deref().and_then(personal_detail))
+    {
+        if !summary.personal.contains(&detail) {
+            summary.personal.push(detail);
+        }
+    }
+    let name = renamed.name(file.path, i, &source, limits);
+    let first_party = is_first_party(&name, source.ignored);
+    summary.first_party += usize::from(first_party);
+    let Some(content) = source.content else {
+        return;
+    };
+    if first_party {
+        summary.first_party_embedded += 1;
+        summary.first_party_bytes += content.len() as u64;
+    }
+    let from = FromMap {
+        path: file.path,
+        json: file.json,
+        base: file.base,
+    };
+    if let Added::New(i) = recovered.add(&from, name, content, first_party)
+        && !hits.is_empty()
+    {
+        found.push((i, hits));
+    }
 }
 
 /// What a limit left unread in a map, as a limit hit.
@@ -310,7 +375,6 @@ fn cut_hit(path: &str, cut: &MapCut) -> LimitHit {
 
 /// The findings for one map, weighed by the package's licence.
 pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
-    let what = describe(map);
     let finding = |rule, severity, message: String, remedy: &str| Finding {
         rule,
         severity,
@@ -320,34 +384,73 @@ pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
         remedy: remedy.to_string(),
         source: None,
     };
-    let no_content = match map.kind {
-        ShippedAs::Inline => "Build without inline source maps, or with `sourcesContent: false`.",
-        _ => {
-            "Build without `sourcesContent` (e.g. `sourcesContent: false`) or without source \
-              maps, and add a `files` list to package.json so .map files are not published."
-        }
-    };
     if let Some(e) = &map.error {
-        let too_large = map.limits.iter().any(|h| h.limit == Limit::MapSize);
+        let (severity, message, remedy) = unreadable_finding(map, e);
         return vec![finding(
             RuleId::SourcemapUnreadable,
-            // A map that names `sourcesContent` probably embeds sources: not a quiet note;
-            // nor is one that was not read because of its size.
-            if map.mentions_content || too_large {
-                Severity::Medium
-            } else {
-                Severity::Info
-            },
-            format!("{what} could not be read ({e}), so what it embeds is unknown."),
-            if too_large {
-                "Check the file by hand; the command-line tool parses larger maps with \
-                 --max-map-size."
-            } else {
-                "Check the file by hand; a map that does not parse is useless to ship."
-            },
+            severity,
+            message,
+            remedy,
         )];
     }
+    let what = describe(map);
     let mut out = Vec::new();
+    if let Some((rule, severity, message)) = content_finding(map, licence) {
+        out.push(finding(rule, severity, message, content_remedy(map)));
+    }
+    if !map.personal.is_empty() {
+        out.push(finding(
+            RuleId::SourcemapPersonalPath,
+            Severity::Low,
+            format!(
+                "{what} reveals details of the machine it was built on: {}.",
+                map.personal.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
+            ),
+            "Build with paths relative to the project (e.g. webpack's `devtoolModuleFilenameTemplate`, or `sourceRoot`).",
+        ));
+    }
+    if let Some(first) = map.problems.first() {
+        out.push(finding(
+            RuleId::SourcemapMalformed,
+            Severity::Info,
+            format!(
+                "{what} breaks the source map format: {first}{}.",
+                match map.problems.len() {
+                    1 => String::new(),
+                    n => format!(" (and {} more)", count((n - 1) as u64)),
+                }
+            ),
+            "Rebuild the map with a current bundler; tools may misread this one.",
+        ))
+    }
+    out
+}
+
+/// A map that could not be read: a quiet note, unless it names `sourcesContent` (it
+/// probably embeds sources) or was not read because of its size.
+fn unreadable_finding(map: &MapSummary, error: &str) -> (Severity, String, &'static str) {
+    let too_large = map.limits.iter().any(|h| h.limit == Limit::MapSize);
+    let severity = if map.mentions_content || too_large {
+        Severity::Medium
+    } else {
+        Severity::Info
+    };
+    let remedy = if too_large {
+        "Check the file by hand; the command-line tool parses larger maps with --max-map-size."
+    } else {
+        "Check the file by hand; a map that does not parse is useless to ship."
+    };
+    let message = format!(
+        "{} could not be read ({error}), so what it embeds is unknown.",
+        describe(map)
+    );
+    (severity, message, remedy)
+}
+
+/// What a map embeds: the package's own sources (weighed by the licence and what the
+/// paths give away), only its dependencies', or names without content.
+fn content_finding(map: &MapSummary, licence: &Licence) -> Option<(RuleId, Severity, String)> {
+    let what = describe(map);
     if map.first_party_embedded > 0 {
         let severity = match (licence.is_open_source(), map.personal.is_empty()) {
             (false, _) => Severity::Critical,
@@ -365,69 +468,54 @@ pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
                 licence.describe()
             )
         };
-        out.push(finding(
-            RuleId::SourcemapEmbeddedSources,
-            severity,
-            format!(
-                "{what} embeds {} written by the package's authors ({}); {why}.",
-                plural(
-                    map.first_party_embedded,
-                    "original source file",
-                    "original source files"
-                ),
-                size(map.first_party_bytes),
+        let message = format!(
+            "{what} embeds {} written by the package's authors ({}); {why}.",
+            plural(
+                map.first_party_embedded,
+                "original source file",
+                "original source files"
             ),
-            no_content,
-        ));
-    } else if map.sources_with_content > 0 {
-        out.push(finding(
-            RuleId::SourcemapEmbeddedDependencies,
-            if licence.is_open_source() { Severity::Info } else { Severity::Low },
-            format!(
-                "{what} embeds {} of bundled dependencies ({}), which shows what the package is built from.",
-                plural(map.sources_with_content, "source file", "source files"),
-                size(map.content_bytes),
-            ),
-            no_content,
-        ));
-    } else if map.sources > 0 {
-        out.push(finding(
-            RuleId::SourcemapNoContent,
-            Severity::Info,
-            format!(
-                "{what} names {} but embeds none of their content.",
-                plural(map.sources, "source file", "source files")
-            ),
-            "Nothing to do unless the file names themselves are sensitive.",
-        ));
+            size(map.first_party_bytes),
+        );
+        return Some((RuleId::SourcemapEmbeddedSources, severity, message));
     }
-    if !map.personal.is_empty() {
-        out.push(finding(
-            RuleId::SourcemapPersonalPath,
-            Severity::Low,
-            format!(
-                "{what} reveals details of the machine it was built on: {}.",
-                map.personal.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
-            ),
-            "Build with paths relative to the project (e.g. webpack's `devtoolModuleFilenameTemplate`, or `sourceRoot`).",
-        ));
+    if map.sources_with_content > 0 {
+        let severity = if licence.is_open_source() {
+            Severity::Info
+        } else {
+            Severity::Low
+        };
+        let message = format!(
+            "{what} embeds {} of bundled dependencies ({}), which shows what the package is built from.",
+            plural(map.sources_with_content, "source file", "source files"),
+            size(map.content_bytes),
+        );
+        return Some((RuleId::SourcemapEmbeddedDependencies, severity, message));
     }
-    if !map.problems.is_empty() {
-        out.push(finding(
-            RuleId::SourcemapMalformed,
-            Severity::Info,
-            format!(
-                "{what} breaks the source map format: {}{}.",
-                map.problems[0],
-                match map.problems.len() {
-                    1 => String::new(),
-                    n => format!(" (and {} more)", count((n - 1) as u64)),
-                }
-            ),
-            "Rebuild the map with a current bundler; tools may misread this one.",
-        ))
+    (map.sources > 0).then(|| {
+        let message = format!(
+            "{what} names {} but embeds none of their content.",
+            plural(map.sources, "source file", "source files")
+        );
+        (RuleId::SourcemapNoContent, Severity::Info, message)
+    })
+}
+
+/// What to do about a map's content: build without it.
+fn content_remedy(map: &MapSummary) -> &'static str {
+    match (
+        map.kind,
+        map.first_party_embedded + map.sources_with_content,
+    ) {
+        (_, 0) => "Nothing to do unless the file names themselves are sensitive.",
+        (ShippedAs::Inline, _) => {
+            "Build without inline source maps, or with `sourcesContent: false`."
+        }
+        _ => {
+            "Build without `sourcesContent` (e.g. `sourcesContent: false`) or without source \
+             maps, and add a `files` list to package.json so .map files are not published."
+        }
     }
-    out
 }
 
 /// The findings for the parts of a map that a limit left unread (a map too large to parse

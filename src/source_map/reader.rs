@@ -7,7 +7,8 @@ use super::MapError;
 use super::mappings::MappingsCheck;
 use super::model::{MapCut, MapKind, MapLimits, MapSource, Mappings, SourceMap, SourceText};
 use super::wire::{
-    Offset, RawMap, RawSection, Segments, ignore_list, keeping, optional_string, wrong_items,
+    NameList, Offset, RawMap, RawSection, Segments, StringList, TextList, ignore_list, keeping,
+    optional_string, wrong_items,
 };
 use crate::text::plural;
 
@@ -73,6 +74,67 @@ impl SourceMap {
     }
 }
 
+/// `sourcesContent`: located as it streamed in, or parsed; with the items past the limit,
+/// counted.
+fn contents(
+    located: Option<TextList>,
+    parsed: Option<StringList>,
+    problems: &mut Vec<String>,
+) -> (Vec<Option<SourceText>>, usize) {
+    match (located, parsed) {
+        (Some(list), _) => {
+            if list.wrong_items > 0 {
+                problems.push(wrong_items("sourcesContent"));
+            }
+            let texts = list.items.into_iter().map(|at| at.map(SourceText::At));
+            (texts.collect(), list.beyond)
+        }
+        (None, Some(v)) => {
+            let beyond = v.beyond;
+            let texts = v.checked("sourcesContent", problems).into_iter();
+            (texts.map(|s| s.map(SourceText::Owned)).collect(), beyond)
+        }
+        (None, None) => (Vec::new(), 0),
+    }
+}
+
+/// How many `names` there are, for checking `mappings`, and what is wrong with them.
+fn names(names: Option<NameList>, problems: &mut Vec<String>) -> usize {
+    names.map_or(0, |v| {
+        if v.not_a_list {
+            problems.push("`names` is not a list".into());
+        } else if v.wrong_items > 0 {
+            problems.push(wrong_items("names"));
+        }
+        if v.wrong_items + v.nulls > 0 {
+            problems.push("`names` holds a value that is not a string".into());
+        }
+        v.items
+    })
+}
+
+/// Checks `mappings` against the number of sources and names: finishes a check made as it
+/// streamed in, or makes it now.
+fn check_mappings(
+    mappings: Option<&RawValue>,
+    checked: Option<MappingsCheck>,
+    sources: usize,
+    names: usize,
+) -> Result<(), String> {
+    match (mappings, checked) {
+        (None, _) => Err("`mappings` is missing".into()),
+        (Some(_), Some(checked)) => checked.finish(sources, names),
+        (Some(m), None) => match serde_json::from_str::<std::borrow::Cow<str>>(m.get()) {
+            Ok(m) => {
+                let mut checked = MappingsCheck::default();
+                checked.feed(m.as_bytes());
+                checked.finish(sources, names)
+            }
+            Err(_) => Err("`mappings` is not a string".into()),
+        },
+    }
+}
+
 fn strip_xssi_guard(json: &[u8]) -> &[u8] {
     match json.strip_prefix(b")]}'") {
         Some(rest) => rest
@@ -107,22 +169,30 @@ impl Reader {
         let file = optional_string(raw.file, "file", problems);
         let debug_id = optional_string(raw.debug_id, "debugId", problems);
         let segments = raw.x_facebook_segments;
-        if let Some(sections) = raw.sections {
-            if raw.mappings.is_some() {
-                problems.push("an index map must not have `mappings`".into());
+        let (kind, mut sources) = match raw.sections {
+            Some(sections) => {
+                if raw.mappings.is_some() {
+                    problems.push("an index map must not have `mappings`".into());
+                }
+                (MapKind::Index, self.read_sections(sections, depth))
             }
-            let mut sources = self.read_sections(sections, depth);
-            sources.extend(self.read_segments(segments, depth));
-            return SourceMap {
-                kind: MapKind::Index,
-                sources,
-                debug_id,
-                file,
-                problems: Vec::new(),
-                cuts: Vec::new(),
-            };
+            None => (MapKind::Regular, self.read_regular(raw)),
+        };
+        sources.extend(self.read_segments(segments, depth));
+        SourceMap {
+            kind,
+            sources,
+            debug_id,
+            file,
+            problems: Vec::new(),
+            cuts: Vec::new(),
         }
+    }
 
+    /// A regular map's sources, what they embed and which are ignored; `mappings` checked
+    /// against them.
+    fn read_regular(&mut self, raw: RawMap) -> Vec<MapSource> {
+        let problems = &mut self.problems;
         let source_root = optional_string(raw.source_root, "sourceRoot", problems);
         let (paths, paths_beyond) = match raw.sources {
             None => {
@@ -134,35 +204,8 @@ impl Reader {
                 (v.checked("sources", problems), beyond)
             }
         };
-        let (contents, contents_beyond): (Vec<Option<SourceText>>, usize) = match raw.contents_at {
-            Some(list) => {
-                if list.wrong_items > 0 {
-                    problems.push(wrong_items("sourcesContent"));
-                }
-                let beyond = list.beyond;
-                let texts = list.items.into_iter().map(|at| at.map(SourceText::At));
-                (texts.collect(), beyond)
-            }
-            None => match raw.sources_content {
-                Some(v) => {
-                    let beyond = v.beyond;
-                    let texts = v.checked("sourcesContent", problems).into_iter();
-                    (texts.map(|s| s.map(SourceText::Owned)).collect(), beyond)
-                }
-                None => (Vec::new(), 0),
-            },
-        };
-        let names = raw.names.map_or(0, |v| {
-            if v.not_a_list {
-                problems.push("`names` is not a list".into());
-            } else if v.wrong_items > 0 {
-                problems.push(wrong_items("names"));
-            }
-            if v.wrong_items + v.nulls > 0 {
-                problems.push("`names` holds a value that is not a string".into());
-            }
-            v.items
-        });
+        let (contents, contents_beyond) = contents(raw.contents_at, raw.sources_content, problems);
+        let names = names(raw.names, problems);
         // Indices are checked against every source the map lists, read or not.
         let listed_paths = paths.len() + paths_beyond;
         let ignored = ignore_list(
@@ -171,23 +214,11 @@ impl Reader {
             paths.len(),
             problems,
         );
-        let checked = match (raw.mappings, raw.mappings_checked) {
-            _ if self.check == Mappings::Skip => Ok(()),
-            (None, _) => Err("`mappings` is missing".into()),
-            (Some(_), Some(checked)) => checked.finish(listed_paths, names),
-            (Some(m), None) => match serde_json::from_str::<std::borrow::Cow<str>>(m.get()) {
-                Ok(m) => {
-                    let mut checked = MappingsCheck::default();
-                    checked.feed(m.as_bytes());
-                    checked.finish(listed_paths, names)
-                }
-                Err(_) => Err("`mappings` is not a string".into()),
-            },
-        };
-        if let Err(e) = checked {
-            problems.push(e);
+        if self.check == Mappings::Check
+            && let Err(e) = check_mappings(raw.mappings, raw.mappings_checked, listed_paths, names)
+        {
+            self.problems.push(e);
         }
-
         // sourcesContent may be longer than sources (a broken map): what it embeds still
         // leaks. Lists were cut at what this map may keep; the two may be cut differently
         // when a list is not a list.
@@ -197,23 +228,14 @@ impl Reader {
         self.listed += listed_paths.max(contents.len() + contents_beyond);
         let mut paths = paths.into_iter();
         let mut contents = contents.into_iter();
-        let mut sources: Vec<MapSource> = (0..count)
+        (0..count)
             .map(|i| MapSource {
                 path: paths.next().flatten(),
                 source_root: source_root.clone(),
                 content: contents.next().flatten(),
                 ignored: ignored.get(i).copied().unwrap_or(false),
             })
-            .collect();
-        sources.extend(self.read_segments(segments, depth));
-        SourceMap {
-            kind: MapKind::Regular,
-            sources,
-            debug_id,
-            file,
-            problems: Vec::new(),
-            cuts: Vec::new(),
-        }
+            .collect()
     }
 
     /// A map nested in this one at JSON level `depth` (`what` names it in problems), read

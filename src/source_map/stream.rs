@@ -192,121 +192,148 @@ impl MapStream {
         let Some(&b) = json.get(self.at) else {
             return false;
         };
-        match std::mem::take(&mut self.state) {
+        // Each arm that reads a value says whether `json` had all of it.
+        let whole = match std::mem::take(&mut self.state) {
             State::Start if b == b'{' => self.advance(State::Key { first: true }),
             State::Key { first: true } if b == b'}' => self.advance(State::End),
-            State::Key { .. } if b == b'"' => self.state = State::InKey(Value::at(self.at)),
-            State::InKey(mut key) => {
-                if !key.scan(json, &mut self.at) {
-                    self.state = State::InKey(key);
-                    return false;
-                }
-                match serde_json::from_slice::<String>(&json[key.start..self.at]) {
-                    Ok(name) if self.names.insert(name.clone()) => self.state = State::Colon(name),
-                    _ => self.fallback = true,
-                }
-            }
+            State::Key { .. } if b == b'"' => self.set(State::InKey(Value::at(self.at))),
+            State::InKey(key) => self.key(key, json),
             State::Colon(key) if b == b':' => self.advance(State::Value(key)),
-            State::Value(key) if key == "sourcesContent" && b == b'[' => {
-                self.fields.push((key, None));
-                self.advance(State::Item { first: true });
-            }
-            State::Value(key)
-                if key == "mappings" && b == b'"' && self.mappings == Mappings::Check =>
-            {
-                self.state = State::Mappings(self.at, MappingsCheck::default());
-                self.at += 1;
-            }
-            State::Value(key) => self.state = State::Skip(key, Value::at(self.at)),
-            State::Mappings(start, mut check) => {
-                let rest = &json[self.at..];
-                match memchr::memchr2(b'"', b'\\', rest) {
-                    None => {
-                        check.feed(rest);
-                        self.at = json.len();
-                        self.state = State::Mappings(start, check);
-                        return false;
-                    }
-                    Some(end) if rest[end] == b'"' => {
-                        check.feed(&rest[..end]);
-                        self.at += end + 1;
-                        self.fields.push(("mappings".into(), Some(start..self.at)));
-                        self.mappings_checked = Some(check);
-                        self.state = State::AfterValue;
-                    }
-                    // An escape: the string is checked once it can be parsed whole.
-                    Some(escape) => {
-                        self.at += escape;
-                        let value = Value {
-                            start,
-                            depth: 0,
-                            in_string: true,
-                        };
-                        self.state = State::Skip("mappings".into(), value);
-                    }
-                }
-            }
-            State::Skip(key, mut value) => {
-                if value.scan(json, &mut self.at) {
-                    // No value at all (`"a":}`) is not JSON.
-                    self.fallback = value.start == self.at;
-                    self.fields.push((key, Some(value.start..self.at)));
-                    self.state = State::AfterValue;
-                } else {
-                    self.state = State::Skip(key, value);
-                    return false;
-                }
-            }
+            State::Value(key) => self.value(key, b),
+            State::Mappings(start, check) => self.mappings(start, check, json),
+            State::Skip(key, value) => self.skip(key, value, json),
             State::Item { first: true } if b == b']' => self.advance(State::AfterValue),
-            // A string already whole is parsed in one pass; anything else (a string still
-            // arriving, a number that may go on) is first found to its end.
-            State::Item { first } if b == b'"' => {
-                let mut items = serde_json::Deserializer::from_slice(&json[self.at..]).into_iter();
-                match items.next() {
-                    Some(Ok(item)) => {
-                        let start = self.at;
-                        self.at += items.byte_offset();
-                        self.item(item, json, start..self.at);
-                        self.state = State::AfterItem;
-                    }
-                    Some(Err(e)) if e.is_eof() => self.state = State::InItem(Value::at(self.at)),
-                    _ => {
-                        self.state = State::Item { first };
-                        self.fallback = true;
-                    }
-                }
-            }
-            State::Item { .. } => self.state = State::InItem(Value::at(self.at)),
-            State::InItem(mut value) => {
-                if !value.scan(json, &mut self.at) {
-                    self.state = State::InItem(value);
-                    return false;
-                }
-                match serde_json::from_slice::<Item>(&json[value.start..self.at]) {
-                    Ok(item) => {
-                        self.item(item, json, value.start..self.at);
-                        self.state = State::AfterItem;
-                    }
-                    Err(_) => self.fallback = true,
-                }
-            }
+            State::Item { first } if b == b'"' => self.string_item(first, json),
+            State::Item { .. } => self.set(State::InItem(Value::at(self.at))),
+            State::InItem(value) => self.other_item(value, json),
             State::AfterItem if b == b',' => self.advance(State::Item { first: false }),
             State::AfterItem if b == b']' => self.advance(State::AfterValue),
             State::AfterValue if b == b',' => self.advance(State::Key { first: false }),
             State::AfterValue if b == b'}' => self.advance(State::End),
             State::End => {
                 self.state = State::End;
-                return false;
+                false
             }
             // Anything else is not JSON this reader follows.
-            _ => self.fallback = true,
-        }
-        !self.fallback
+            _ => {
+                self.fallback = true;
+                true
+            }
+        };
+        whole && !self.fallback
     }
 
-    fn advance(&mut self, next: State) {
-        self.at += 1;
+    fn set(&mut self, next: State) -> bool {
         self.state = next;
+        true
+    }
+
+    /// A key, once its string is whole: a key seen twice is left to the ordinary parse.
+    fn key(&mut self, mut key: Value, json: &[u8]) -> bool {
+        if !key.scan(json, &mut self.at) {
+            return !self.set(State::InKey(key));
+        }
+        match serde_json::from_slice::<String>(&json[key.start..self.at]) {
+            Ok(name) if self.names.insert(name.clone()) => self.state = State::Colon(name),
+            _ => self.fallback = true,
+        }
+        true
+    }
+
+    /// The start of a value: `sourcesContent` is read item by item, `mappings` checked as
+    /// it arrives, anything else skipped to its end.
+    fn value(&mut self, key: String, b: u8) -> bool {
+        if key == "sourcesContent" && b == b'[' {
+            self.fields.push((key, None));
+            return self.advance(State::Item { first: true });
+        }
+        if key == "mappings" && b == b'"' && self.mappings == Mappings::Check {
+            self.state = State::Mappings(self.at, MappingsCheck::default());
+            self.at += 1;
+            return true;
+        }
+        self.set(State::Skip(key, Value::at(self.at)))
+    }
+
+    /// `mappings`, checked up to its end quote; an escape sends it to be checked whole.
+    fn mappings(&mut self, start: usize, mut check: MappingsCheck, json: &[u8]) -> bool {
+        let rest = &json[self.at..];
+        match memchr::memchr2(b'"', b'\\', rest) {
+            None => {
+                check.feed(rest);
+                self.at = json.len();
+                !self.set(State::Mappings(start, check))
+            }
+            Some(end) if rest[end] == b'"' => {
+                check.feed(&rest[..end]);
+                self.at += end + 1;
+                self.fields.push(("mappings".into(), Some(start..self.at)));
+                self.mappings_checked = Some(check);
+                self.set(State::AfterValue)
+            }
+            // An escape: the string is checked once it can be parsed whole.
+            Some(escape) => {
+                self.at += escape;
+                let value = Value {
+                    start,
+                    depth: 0,
+                    in_string: true,
+                };
+                self.set(State::Skip("mappings".into(), value))
+            }
+        }
+    }
+
+    /// A value skipped to its end, kept as its range.
+    fn skip(&mut self, key: String, mut value: Value, json: &[u8]) -> bool {
+        if !value.scan(json, &mut self.at) {
+            return !self.set(State::Skip(key, value));
+        }
+        // No value at all (`"a":}`) is not JSON.
+        self.fallback = value.start == self.at;
+        self.fields.push((key, Some(value.start..self.at)));
+        self.set(State::AfterValue)
+    }
+
+    /// A string item of `sourcesContent`: one already whole is parsed in one pass; one still
+    /// arriving is first found to its end.
+    fn string_item(&mut self, first: bool, json: &[u8]) -> bool {
+        let mut items = serde_json::Deserializer::from_slice(&json[self.at..]).into_iter();
+        match items.next() {
+            Some(Ok(item)) => {
+                let start = self.at;
+                self.at += items.byte_offset();
+                self.item(item, json, start..self.at);
+                self.set(State::AfterItem)
+            }
+            Some(Err(e)) if e.is_eof() => self.set(State::InItem(Value::at(self.at))),
+            _ => {
+                self.state = State::Item { first };
+                self.fallback = true;
+                true
+            }
+        }
+    }
+
+    /// Any other item (a number that may go on, `null`, a string that was arriving), once
+    /// it is whole.
+    fn other_item(&mut self, mut value: Value, json: &[u8]) -> bool {
+        if !value.scan(json, &mut self.at) {
+            return !self.set(State::InItem(value));
+        }
+        match serde_json::from_slice::<Item>(&json[value.start..self.at]) {
+            Ok(item) => {
+                self.item(item, json, value.start..self.at);
+                self.state = State::AfterItem;
+            }
+            Err(_) => self.fallback = true,
+        }
+        true
+    }
+
+    fn advance(&mut self, next: State) -> bool {
+        self.at += 1;
+        self.set(next)
     }
 
     /// The fields as the ordinary parse would see them; `None` when one is not valid JSON.
