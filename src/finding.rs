@@ -253,6 +253,24 @@ pub enum Grouped<'a> {
     Many(FindingGroup<'a>),
 }
 
+impl Grouped<'_> {
+    /// The severity of what the entry holds.
+    pub fn severity(&self) -> Severity {
+        match self {
+            Grouped::One(f) => f.severity,
+            Grouped::Many(g) => g.severity,
+        }
+    }
+
+    /// How many findings the entry holds.
+    pub fn count(&self) -> usize {
+        match self {
+            Grouped::One(_) => 1,
+            Grouped::Many(g) => g.findings.len(),
+        }
+    }
+}
+
 /// From this many findings of a rule on, they are shown as one entry.
 pub const GROUP_AT: usize = 4;
 

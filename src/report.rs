@@ -214,6 +214,18 @@ pub fn markdown(s: &Session) -> String {
         md_text(&v.means),
         md_text(&v.todo)
     ));
+    facts_table(&mut md, s);
+    own_sources_table(&mut md, &a.recovered);
+    findings_table(&mut md, &a.findings);
+    limits_table(&mut md, &a.limits_hit);
+    links_table(&mut md, &a.links);
+    md
+}
+
+/// The facts an incident needs: the package, the input and its digests, where it came
+/// from, the counts, and when and by what it was scanned.
+fn facts_table(md: &mut String, s: &Session) {
+    let a = &s.analysis;
     md.push_str("| | |\n|---|---|\n");
     if let Some(p) = &a.package {
         let row = |label: &str, value: Option<&str>| {
@@ -257,63 +269,72 @@ pub fn markdown(s: &Session) -> String {
         "| Scanned | {} by {} {} |\n\n",
         s.scanned_at, TOOL.name, TOOL.version
     ));
-    let own = OwnSources::of(&a.recovered);
-    if own.files > 0 {
+}
+
+/// The package's own sources that leaked, by folder.
+fn own_sources_table(md: &mut String, recovered: &crate::recover::RecoveredSources) {
+    let own = OwnSources::of(recovered);
+    if own.files == 0 {
+        return;
+    }
+    md.push_str(&format!(
+        "### Own source files exposed: {} ({})\n\n| Folder | Files | Size |\n|---|---:|---:|\n",
+        count(own.files as u64),
+        size(own.bytes)
+    ));
+    for f in &own.by_folder {
         md.push_str(&format!(
-            "### Own source files exposed: {} ({})\n\n| Folder | Files | Size |\n|---|---:|---:|\n",
-            count(own.files as u64),
-            size(own.bytes)
+            "| `{}` | {} | {} |\n",
+            md_code(&f.folder),
+            count(f.files as u64),
+            size(f.bytes)
         ));
-        for f in &own.by_folder {
-            md.push_str(&format!(
-                "| `{}` | {} | {} |\n",
-                md_code(&f.folder),
-                count(f.files as u64),
-                size(f.bytes)
-            ));
-        }
-        md.push_str("\nThe JSON report lists every file.\n\n");
     }
-    findings_table(&mut md, &a.findings);
-    if !a.limits_hit.is_empty() {
-        md.push_str(
-            "\n### Limits that applied\n\n| Limit | Where | What happened |\n|---|---|---|\n",
-        );
-        for hit in &a.limits_hit {
-            md.push_str(&format!(
-                "| `{}` {} | {} | {} |\n",
-                hit.limit.option(),
-                md_text(&hit.limit.show(hit.value)),
-                hit.path
-                    .as_deref()
-                    .map_or("(the tarball)".into(), |p| format!("`{}`", md_code(p))),
-                md_text(&hit.message)
-            ));
-        }
+    md.push_str("\nThe JSON report lists every file.\n\n");
+}
+
+fn limits_table(md: &mut String, hits: &[crate::limits::LimitHit]) {
+    if hits.is_empty() {
+        return;
     }
-    if !a.links.is_empty() {
+    md.push_str("\n### Limits that applied\n\n| Limit | Where | What happened |\n|---|---|---|\n");
+    for hit in hits {
         md.push_str(&format!(
-            "\n### Links ({}, not followed)\n\n| Link | Points to | |\n|---|---|---|\n",
-            count(a.links.len() as u64)
+            "| `{}` {} | {} | {} |\n",
+            hit.limit.option(),
+            md_text(&hit.limit.show(hit.value)),
+            hit.path
+                .as_deref()
+                .map_or("(the tarball)".into(), |p| format!("`{}`", md_code(p))),
+            md_text(&hit.message)
         ));
-        for link in &a.links {
-            md.push_str(&format!(
-                "| `{}` | `{}` | {}{} |\n",
-                md_code(&link.path),
-                md_code(&link.target),
-                match link.kind {
-                    crate::archive::LinkKind::Symbolic => "symbolic link",
-                    crate::archive::LinkKind::Hard => "hard link",
-                },
-                if link.escapes {
-                    ", outside the package"
-                } else {
-                    ""
-                }
-            ));
-        }
     }
-    md
+}
+
+fn links_table(md: &mut String, links: &[crate::archive::Link]) {
+    if links.is_empty() {
+        return;
+    }
+    md.push_str(&format!(
+        "\n### Links ({}, not followed)\n\n| Link | Points to | |\n|---|---|---|\n",
+        count(links.len() as u64)
+    ));
+    for link in links {
+        md.push_str(&format!(
+            "| `{}` | `{}` | {}{} |\n",
+            md_code(&link.path),
+            md_code(&link.target),
+            match link.kind {
+                crate::archive::LinkKind::Symbolic => "symbolic link",
+                crate::archive::LinkKind::Hard => "hard link",
+            },
+            if link.escapes {
+                ", outside the package"
+            } else {
+                ""
+            }
+        ));
+    }
 }
 
 fn findings_table(md: &mut String, findings: &[Finding]) {

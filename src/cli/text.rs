@@ -32,91 +32,10 @@ fn level_style(level: Level) -> Style {
 
 pub fn report(s: &Session) -> String {
     let a = &s.analysis;
-    let v = &s.verdict;
-    let style = level_style(v.level);
-    let bold = Style::new().bold();
-    let mut out = format!(
-        "{}{}{} {}{}{} · {}{}\n  {}\n  {}\n  {}\n",
-        style.render(),
-        v.level.as_str().to_uppercase(),
-        style.render_reset(),
-        bold.render(),
-        v.title,
-        bold.render_reset(),
-        clean(&s.label()),
-        if s.label() == s.input.name {
-            String::new()
-        } else {
-            format!(" ({})", clean(&s.input.name))
-        },
-        clean(&v.summary),
-        v.means,
-        v.todo.replace('`', "")
-    );
-    let presented = Presented::of(&a.findings);
-    for severity in Severity::ALL {
-        let at: Vec<&Grouped> = presented
-            .notable
-            .iter()
-            .chain(&presented.notes)
-            .filter(|e| entry_severity(e) == severity)
-            .collect();
-        if at.is_empty() {
-            continue;
-        }
-        let n: usize = at.iter().map(|e| entry_len(e)).sum();
-        let st = severity_style(severity);
-        out.push_str(&format!(
-            "\n{}{} ({}){}\n",
-            st.render(),
-            severity.as_str().to_uppercase(),
-            count(n as u64),
-            st.render_reset()
-        ));
-        for entry in at {
-            out.push_str(&entry_text(entry));
-        }
-    }
-    if !a.limits_hit.is_empty() {
-        out.push_str(&format!(
-            "\n{}LIMITS THAT APPLIED{}\n",
-            bold.render(),
-            bold.render_reset()
-        ));
-        for hit in &a.limits_hit {
-            out.push_str(&format!(
-                "  {} ({} {})\n",
-                clean(&hit.message),
-                hit.limit.option(),
-                hit.limit.show(hit.value)
-            ));
-        }
-    }
-    if !a.links.is_empty() {
-        out.push_str(&format!(
-            "\n{}LINKS ({}, not followed){}\n",
-            bold.render(),
-            count(a.links.len() as u64),
-            bold.render_reset()
-        ));
-        for link in a.links.iter().take(TEXT_FILES) {
-            out.push_str(&format!(
-                "  {} -> {}{}\n",
-                clean(&link.path),
-                clean(&link.target),
-                match (link.kind, link.escapes) {
-                    (leakscope::archive::LinkKind::Hard, true) =>
-                        " (hard link, outside the package)",
-                    (leakscope::archive::LinkKind::Hard, false) => " (hard link)",
-                    (_, true) => " (outside the package)",
-                    (_, false) => "",
-                }
-            ));
-        }
-        if a.links.len() > TEXT_FILES {
-            out.push_str(&format!("  {}\n", more(a.links.len() - TEXT_FILES)));
-        }
-    }
+    let mut out = verdict_text(s);
+    findings_text(&mut out, &a.findings);
+    limits_text(&mut out, &a.limits_hit);
+    links_text(&mut out, &a.links);
     if let Some(p) = &s.input.source {
         out.push_str(&format!(
             "\nFrom {}: {}",
@@ -135,17 +54,107 @@ pub fn report(s: &Session) -> String {
     out
 }
 
-fn entry_severity(e: &Grouped) -> Severity {
-    match e {
-        Grouped::One(f) => f.severity,
-        Grouped::Many(g) => g.severity,
+/// The verdict in colour: level, headline, package, then the summary, what it means and
+/// what to do.
+fn verdict_text(s: &Session) -> String {
+    let v = &s.verdict;
+    let style = level_style(v.level);
+    let bold = Style::new().bold();
+    format!(
+        "{}{}{} {}{}{} · {}{}\n  {}\n  {}\n  {}\n",
+        style.render(),
+        v.level.as_str().to_uppercase(),
+        style.render_reset(),
+        bold.render(),
+        v.title,
+        bold.render_reset(),
+        clean(&s.label()),
+        if s.label() == s.input.name {
+            String::new()
+        } else {
+            format!(" ({})", clean(&s.input.name))
+        },
+        clean(&v.summary),
+        v.means,
+        v.todo.replace('`', "")
+    )
+}
+
+/// The findings by severity, worst first, many of a rule as one entry.
+fn findings_text(out: &mut String, findings: &[Finding]) {
+    let presented = Presented::of(findings);
+    for severity in Severity::ALL {
+        let at: Vec<&Grouped> = presented
+            .notable
+            .iter()
+            .chain(&presented.notes)
+            .filter(|e| e.severity() == severity)
+            .collect();
+        if at.is_empty() {
+            continue;
+        }
+        let n: usize = at.iter().map(|e| e.count()).sum();
+        let st = severity_style(severity);
+        out.push_str(&format!(
+            "\n{}{} ({}){}\n",
+            st.render(),
+            severity.as_str().to_uppercase(),
+            count(n as u64),
+            st.render_reset()
+        ));
+        for entry in at {
+            out.push_str(&entry_text(entry));
+        }
     }
 }
 
-fn entry_len(e: &Grouped) -> usize {
-    match e {
-        Grouped::One(_) => 1,
-        Grouped::Many(g) => g.findings.len(),
+fn limits_text(out: &mut String, hits: &[leakscope::limits::LimitHit]) {
+    if hits.is_empty() {
+        return;
+    }
+    let bold = Style::new().bold();
+    out.push_str(&format!(
+        "\n{}LIMITS THAT APPLIED{}\n",
+        bold.render(),
+        bold.render_reset()
+    ));
+    for hit in hits {
+        out.push_str(&format!(
+            "  {} ({} {})\n",
+            clean(&hit.message),
+            hit.limit.option(),
+            hit.limit.show(hit.value)
+        ));
+    }
+}
+
+fn links_text(out: &mut String, links: &[leakscope::archive::Link]) {
+    use leakscope::archive::LinkKind;
+    if links.is_empty() {
+        return;
+    }
+    let bold = Style::new().bold();
+    out.push_str(&format!(
+        "\n{}LINKS ({}, not followed){}\n",
+        bold.render(),
+        count(links.len() as u64),
+        bold.render_reset()
+    ));
+    for link in links.iter().take(TEXT_FILES) {
+        out.push_str(&format!(
+            "  {} -> {}{}\n",
+            clean(&link.path),
+            clean(&link.target),
+            match (link.kind, link.escapes) {
+                (LinkKind::Hard, true) => " (hard link, outside the package)",
+                (LinkKind::Hard, false) => " (hard link)",
+                (_, true) => " (outside the package)",
+                (_, false) => "",
+            }
+        ));
+    }
+    if links.len() > TEXT_FILES {
+        out.push_str(&format!("  {}\n", more(links.len() - TEXT_FILES)));
     }
 }
 
@@ -194,7 +203,6 @@ const TEXT_FILES: usize = 40;
 /// The terminal comparison: the story, the new findings first, the files that differ, the
 /// findings gone.
 pub fn comparison(c: &leakscope::diff::Comparison) -> String {
-    use leakscope::diff::{FileStatus, signed_size};
     let bold = Style::new().bold();
     let level = |l: Level| {
         let st = level_style(l);
@@ -224,38 +232,52 @@ pub fn comparison(c: &leakscope::diff::Comparison) -> String {
             ));
         }
     }
-    let section = |out: &mut String, title: String, findings: &[Finding]| {
-        out.push_str(&format!(
-            "\n{}{title}{}\n",
-            bold.render(),
-            bold.render_reset()
-        ));
-        if findings.is_empty() {
-            out.push_str("  none\n");
-        }
-        for f in findings {
-            let st = severity_style(f.severity);
-            out.push_str(&format!(
-                "  {}{}{} {}\n    {}\n    → {}\n",
-                st.render(),
-                f.severity.as_str().to_uppercase(),
-                st.render_reset(),
-                clean(&f.location()),
-                clean(&f.message),
-                clean(&f.remedy)
-            ));
-        }
-    };
     let new_version = c.new.version.as_deref().unwrap_or(&c.new.label);
-    section(
-        &mut out,
-        format!(
-            "NEW IN {} ({})",
-            clean(new_version),
-            count(c.new_findings.len() as u64)
-        ),
-        &c.new_findings,
+    let title = format!(
+        "NEW IN {} ({})",
+        clean(new_version),
+        count(c.new_findings.len() as u64)
     );
+    findings_section(&mut out, &title, &c.new_findings);
+    files_section(&mut out, c);
+    let old_version = c.old.version.as_deref().unwrap_or(&c.old.label);
+    let title = format!(
+        "GONE SINCE {} ({})",
+        clean(old_version),
+        count(c.gone_findings.len() as u64)
+    );
+    findings_section(&mut out, &title, &c.gone_findings);
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// A comparison's findings, new or gone, under their title.
+fn findings_section(out: &mut String, title: &str, findings: &[Finding]) {
+    let bold = Style::new().bold();
+    out.push_str(&format!(
+        "\n{}{title}{}\n",
+        bold.render(),
+        bold.render_reset()
+    ));
+    if findings.is_empty() {
+        out.push_str("  none\n");
+    }
+    for f in findings {
+        let st = severity_style(f.severity);
+        out.push_str(&format!(
+            "  {}{}{} {}",
+            st.render(),
+            f.severity.as_str().to_uppercase(),
+            st.render_reset(),
+            finding_text(&f.location(), f).trim_start()
+        ));
+    }
+}
+
+/// The files that differ: added, changed (with the sizes), removed.
+fn files_section(out: &mut String, c: &leakscope::diff::Comparison) {
+    use leakscope::diff::{FileStatus, signed_size};
+    let bold = Style::new().bold();
     let n = |s: FileStatus| c.files.iter().filter(|f| f.status == s).count() as u64;
     out.push_str(&format!(
         "\n{}FILES: {} added, {} changed, {} removed, {} unchanged{}\n",
@@ -285,18 +307,6 @@ pub fn comparison(c: &leakscope::diff::Comparison) -> String {
     if c.files.len() > TEXT_FILES {
         out.push_str(&format!("  {}\n", more(c.files.len() - TEXT_FILES)));
     }
-    let old_version = c.old.version.as_deref().unwrap_or(&c.old.label);
-    section(
-        &mut out,
-        format!(
-            "GONE SINCE {} ({})",
-            clean(old_version),
-            count(c.gone_findings.len() as u64)
-        ),
-        &c.gone_findings,
-    );
-    out.truncate(out.trim_end().len());
-    out
 }
 
 /// What a list cut at its first few leaves out.

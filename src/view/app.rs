@@ -922,20 +922,7 @@ impl App {
         match response {
             Response::Ready => self.worker = WorkerState::Ready,
             Response::Warm => self.worker = WorkerState::Warm,
-            Response::Progress { id, progress } => {
-                if let Some(role) = self.role_of(id)
-                    && let Some(task) = self.task_mut(role)
-                {
-                    // A download's check is done once the scan reports.
-                    let name = task.name();
-                    match task {
-                        Task::Working { progress: p, .. } => *p = progress,
-                        _ => {
-                            *task = Task::Working { id, name, progress };
-                        }
-                    }
-                }
-            }
+            Response::Progress { id, progress } => self.progressed(id, progress),
             Response::Done { id, overview } => return self.done(id, overview),
             Response::Tree {
                 id,
@@ -970,46 +957,13 @@ impl App {
                 versions,
                 result,
             } => return self.resolved(id, versions, result),
-            Response::Mismatch { id, error } => {
-                if let Some(role) = self.role_of(id)
-                    && let Some(task) = self.task_mut(role)
-                    && let Task::Opening { opening, .. } = task
-                    && let Some(check) = opening.check()
-                {
-                    *task = Task::Mismatch {
-                        id,
-                        name: opening.label(),
-                        message: crate::text::capitalise(&error.to_string()),
-                        check: Box::new(check),
-                    };
-                }
-            }
+            Response::Mismatch { id, error } => self.mismatched(id, &error),
             Response::Compared {
                 old,
                 new,
                 comparison,
                 marks,
-            } => {
-                if let Stage::Done(shown) = &mut self.stage
-                    && let Some(Compare::Comparing {
-                        other,
-                        shown_is_new,
-                    }) = &shown.compare
-                    && compare_command(shown.analysis.id, other.id, *shown_is_new)
-                        == (AppCommand::Compare {
-                            old,
-                            new,
-                            shown_is_new: *shown_is_new,
-                        })
-                {
-                    shown.compare = Some(Compare::Ready {
-                        other: other.clone(),
-                        shown_is_new: *shown_is_new,
-                        comparison: Rc::from(comparison),
-                        marks: Rc::new(marks),
-                    });
-                }
-            }
+            } => self.compared(old, new, comparison, marks),
             Response::Saved { name, mime, bytes } => {
                 if let Stage::Done(shown) = &mut self.stage {
                     shown.saving = None;
@@ -1020,6 +974,64 @@ impl App {
             Response::File { .. } | Response::Rows { .. } => {}
         }
         Vec::new()
+    }
+
+    /// How far analysis `id` has got. A download's check is done once the scan reports.
+    fn progressed(&mut self, id: u32, progress: Progress) {
+        if let Some(role) = self.role_of(id)
+            && let Some(task) = self.task_mut(role)
+        {
+            let name = task.name();
+            match task {
+                Task::Working { progress: p, .. } => *p = progress,
+                _ => *task = Task::Working { id, name, progress },
+            }
+        }
+    }
+
+    /// A download did not match the registry's integrity: it waits for the person.
+    fn mismatched(&mut self, id: u32, error: &crate::registry::RegistryError) {
+        if let Some(role) = self.role_of(id)
+            && let Some(task) = self.task_mut(role)
+            && let Task::Opening { opening, .. } = task
+            && let Some(check) = opening.check()
+        {
+            *task = Task::Mismatch {
+                id,
+                name: opening.label(),
+                message: crate::text::capitalise(&error.to_string()),
+                check: Box::new(check),
+            };
+        }
+    }
+
+    /// The comparison the page waits for (an older one, swapped since, is dropped).
+    fn compared(
+        &mut self,
+        old: u32,
+        new: u32,
+        comparison: Box<crate::diff::Comparison>,
+        marks: Vec<FileStatus>,
+    ) {
+        if let Stage::Done(shown) = &mut self.stage
+            && let Some(Compare::Comparing {
+                other,
+                shown_is_new,
+            }) = &shown.compare
+            && compare_command(shown.analysis.id, other.id, *shown_is_new)
+                == (AppCommand::Compare {
+                    old,
+                    new,
+                    shown_is_new: *shown_is_new,
+                })
+        {
+            shown.compare = Some(Compare::Ready {
+                other: other.clone(),
+                shown_is_new: *shown_is_new,
+                comparison: Rc::from(comparison),
+                marks: Rc::new(marks),
+            });
+        }
     }
 
     /// The worker resolved a spec: on to its tarball, or why not; with the package's versions

@@ -108,55 +108,8 @@ impl Shell {
                 input,
                 keep,
                 check,
-            } => {
-                let r = role as usize;
-                let (name, bytes): (String, wasm_bindgen::JsValue) = match input {
-                    Input::Chosen => match self.chosen.borrow_mut()[r].take() {
-                        Some(file) => (file.name(), file.into()),
-                        None => return,
-                    },
-                    // Kept: the person may still ask to read a download that did not verify.
-                    Input::Downloaded => match &self.downloads.borrow()[r] {
-                        Some(blob) => {
-                            let name = check.as_ref().map_or("download.tgz".to_string(), |c| {
-                                c.provenance
-                                    .tarball
-                                    .rsplit('/')
-                                    .next()
-                                    .unwrap_or("")
-                                    .to_string()
-                            });
-                            (name, blob.clone().into())
-                        }
-                        None => return,
-                    },
-                };
-                self.bridge().send(
-                    Request::Analyse {
-                        id,
-                        name,
-                        keep,
-                        check,
-                    },
-                    Some(bytes),
-                );
-            }
-            AppCommand::Fetch { id, role, fetch } => {
-                let me = self.me.clone();
-                let done = Callback::from(move |blob: web_sys::Blob| {
-                    if let Some(shell) = me.upgrade() {
-                        shell.downloads.borrow_mut()[role as usize] = Some(blob);
-                    }
-                });
-                let report =
-                    self.callback(move |event: FetchEvent| AppEvent::Fetched { id, event });
-                let controller = fetch::start(fetch, report, done);
-                if let Some(old) =
-                    std::mem::replace(&mut self.fetches.borrow_mut()[role as usize], controller)
-                {
-                    old.abort();
-                }
-            }
+            } => self.analyse(id, role, input, keep, check),
+            AppCommand::Fetch { id, role, fetch } => self.fetch(id, role, fetch),
             AppCommand::ReadPackument {
                 id,
                 role,
@@ -201,6 +154,59 @@ impl Shell {
                     };
                 }
             }
+        }
+    }
+
+    /// Hands the bytes of `role` (the file chosen, or the download) to the worker.
+    fn analyse(
+        &self,
+        id: u32,
+        role: Role,
+        input: Input,
+        keep: Option<u32>,
+        check: Option<Box<leakscope::protocol::Check>>,
+    ) {
+        let r = role as usize;
+        let (name, bytes): (String, wasm_bindgen::JsValue) = match input {
+            Input::Chosen => match self.chosen.borrow_mut()[r].take() {
+                Some(file) => (file.name(), file.into()),
+                None => return,
+            },
+            // Kept: the person may still ask to read a download that did not verify.
+            Input::Downloaded => match &self.downloads.borrow()[r] {
+                Some(blob) => {
+                    let name = check.as_ref().map_or("download.tgz".to_string(), |c| {
+                        let tarball = &c.provenance.tarball;
+                        tarball.rsplit('/').next().unwrap_or("").to_string()
+                    });
+                    (name, blob.clone().into())
+                }
+                None => return,
+            },
+        };
+        let request = Request::Analyse {
+            id,
+            name,
+            keep,
+            check,
+        };
+        self.bridge().send(request, Some(bytes));
+    }
+
+    /// Starts a download for `role`, stopping the one it had.
+    fn fetch(&self, id: u32, role: Role, fetch: leakscope::view::open::Fetch) {
+        let me = self.me.clone();
+        let done = Callback::from(move |blob: web_sys::Blob| {
+            if let Some(shell) = me.upgrade() {
+                shell.downloads.borrow_mut()[role as usize] = Some(blob);
+            }
+        });
+        let report = self.callback(move |event: FetchEvent| AppEvent::Fetched { id, event });
+        let controller = fetch::start(fetch, report, done);
+        if let Some(old) =
+            std::mem::replace(&mut self.fetches.borrow_mut()[role as usize], controller)
+        {
+            old.abort();
         }
     }
 
@@ -293,7 +299,6 @@ fn page() -> Html {
     use_page_wide_drop(on_files.clone(), role);
     use_links(dispatch.clone());
     use_escape_cancels(dispatch.clone());
-    let on_cancel = dispatch.reform(|_: MouseEvent| AppEvent::Cancel);
     let shared = Shared {
         bridge: shell.bridge(),
         dispatch: dispatch.clone(),
@@ -326,13 +331,7 @@ fn page() -> Html {
     });
     html! {
         <ContextProvider<Shared> context={shared}>
-        <header class="top">
-            <div class="brand">
-                <span class="logo" aria-hidden="true">{"◎"}</span>
-                <span class="name">{"Leakscope"}</span>
-            </div>
-            <p class="tagline">{"Does this npm package leak its source code or secrets? Everything runs in your browser; nothing is uploaded."}</p>
-        </header>
+        { header() }
         // How far the worker has got, for tests and benchmarks to wait on.
         <main data-worker={app.worker.as_str()}>
             <Opener on_files={on_files.reform(|files| (files, Role::Main))} on_named={on_named.clone()}
@@ -348,37 +347,69 @@ fn page() -> Html {
                     {format!("This link opens a file of a package someone dropped into Leakscope, which never uploads anything. Drop the same tarball (its SHA-256 starts with {fingerprint}) to open it at the same place.")}
                 </div>
             }
-            { match &app.stage {
-                Stage::Idle => html! { <components::Intro /> },
-                Stage::Busy(Task::Mismatch { name, message, .. }) => html! {
-                    <components::Mismatch name={name.clone()} message={message.clone()}
-                        on_anyway={dispatch.reform(|_| AppEvent::ScanAnyway { role: Role::Main })}
-                        on_cancel={on_cancel.clone()} />
-                },
-                Stage::Busy(task) => {
-                    let (status, fraction) = task.status();
-                    html! { <TaskProgress name={task.name()} {status} {fraction} {on_cancel} /> }
-                }
-                Stage::Failed { name, stopped } => html! {
-                    <components::Stopped name={name.clone()} stopped={stopped.clone()} on_offer={on_named.clone()} />
-                },
-                Stage::Cancelled { name } => html! {
-                    <div class="banner notice" role="status" data-testid="cancelled">
-                        {format!("Stopped analysing {name}. Drop or choose a package, or type a name, to start again.")}
-                    </div>
-                },
-                Stage::Done(shown) => html! {
-                    <Results shown={Rc::new((**shown).clone())} link={app.link()} versions={versions.clone()}
-                             suggestion={app.compare_suggestion().map(AttrValue::from)}
-                             on_compare_files={on_files.reform(|files| (files, Role::Compare))} />
-                },
-            }}
+            { stage_view(&app, &Handlers { dispatch: dispatch.clone(), on_named: on_named.clone(), on_files: on_files.clone() }, versions.clone()) }
             if !matches!(app.stage, Stage::Done(_)) {
                 { versions.clone().unwrap_or_default() }
             }
         </main>
-        <footer class="foot">{"Leakscope reads packages locally with WebAssembly, in a worker beside this page. A dropped file makes no request at all; a package opened by name is downloaded from its registry, straight into this tab."}</footer>
+        { footer() }
         </ContextProvider<Shared>>
+    }
+}
+
+fn header() -> Html {
+    html! {
+        <header class="top">
+            <div class="brand">
+                <span class="logo" aria-hidden="true">{"◎"}</span>
+                <span class="name">{"Leakscope"}</span>
+            </div>
+            <p class="tagline">{"Does this npm package leak its source code or secrets? Everything runs in your browser; nothing is uploaded."}</p>
+        </header>
+    }
+}
+
+fn footer() -> Html {
+    html! {
+        <footer class="foot">{"Leakscope reads packages locally with WebAssembly, in a worker beside this page. A dropped file makes no request at all; a package opened by name is downloaded from its registry, straight into this tab."}</footer>
+    }
+}
+
+/// What the page's stages call back.
+struct Handlers {
+    dispatch: Callback<AppEvent>,
+    on_named: Callback<String>,
+    on_files: Callback<(web_sys::FileList, Role)>,
+}
+
+/// What the page shows below the opener: the start, the work under way, why it stopped,
+/// or the results.
+fn stage_view(app: &App, on: &Handlers, versions: Option<Html>) -> Html {
+    let on_cancel = on.dispatch.reform(|_: MouseEvent| AppEvent::Cancel);
+    match &app.stage {
+        Stage::Idle => html! { <components::Intro /> },
+        Stage::Busy(Task::Mismatch { name, message, .. }) => html! {
+            <components::Mismatch name={name.clone()} message={message.clone()}
+                on_anyway={on.dispatch.reform(|_| AppEvent::ScanAnyway { role: Role::Main })}
+                {on_cancel} />
+        },
+        Stage::Busy(task) => {
+            let (status, fraction) = task.status();
+            html! { <TaskProgress name={task.name()} {status} {fraction} {on_cancel} /> }
+        }
+        Stage::Failed { name, stopped } => html! {
+            <components::Stopped name={name.clone()} stopped={stopped.clone()} on_offer={on.on_named.clone()} />
+        },
+        Stage::Cancelled { name } => html! {
+            <div class="banner notice" role="status" data-testid="cancelled">
+                {format!("Stopped analysing {name}. Drop or choose a package, or type a name, to start again.")}
+            </div>
+        },
+        Stage::Done(shown) => html! {
+            <Results shown={Rc::new((**shown).clone())} link={app.link()} {versions}
+                     suggestion={app.compare_suggestion().map(AttrValue::from)}
+                     on_compare_files={on.on_files.reform(|files| (files, Role::Compare))} />
+        },
     }
 }
 

@@ -41,19 +41,7 @@ pub fn results(props: &ResultsProps) -> Html {
     let selection = use_state(|| None::<Selection>);
     let tab = use_state(|| Tab::Files);
 
-    // The address names what is shown, and the file open in it.
-    use_effect_with(
-        (props.link.clone(), (*selection).clone()),
-        |(link, selection)| {
-            let link = match selection {
-                Some(sel) => link.with_selection(sel),
-                None => link.clone(),
-            };
-            // A task of its own: Chromium's replaceState took 28 ms here (measured on the
-            // verdict's first render), which made that render's task a long one.
-            gloo::timers::callback::Timeout::new(0, move || write_hash(&link)).forget();
-        },
-    );
+    use_address(props.link.clone(), (*selection).clone());
     // The file the page's link names, once the core has found it in the trees.
     {
         let (selection, tab) = (selection.clone(), tab.clone());
@@ -81,54 +69,9 @@ pub fn results(props: &ResultsProps) -> Html {
         })
     };
 
-    // Opening a file brings the viewer into sight when it is below the fold (a finding
-    // clicked at the top, or a narrow screen where the viewer sits under the tree).
-    use_effect_with((*selection).clone(), |selection| {
-        if selection.is_some()
-            && let Some(viewer) = gloo::utils::document().get_element_by_id("viewer-pane")
-        {
-            let top = viewer.get_bounding_client_rect().top();
-            let height = gloo::utils::window()
-                .inner_height()
-                .ok()
-                .and_then(|h| h.as_f64())
-                .unwrap_or(800.0);
-            if top > height * 0.6 || top < 0.0 {
-                viewer.scroll_into_view();
-            }
-        }
-    });
+    use_viewer_in_sight((*selection).clone());
     use_slash_searches(*tab);
 
-    // ← and → move between the two tabs, as in any tab list.
-    let on_tab_key = {
-        let tab = tab.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if !matches!(e.key().as_str(), "ArrowRight" | "ArrowLeft") {
-                return;
-            }
-            e.prevent_default();
-            let next = tab.other();
-            tab.set(next);
-            if let Some(button) = gloo::utils::document()
-                .query_selector(&format!("[data-testid=\"tab-{}\"]", next.as_str()))
-                .ok()
-                .flatten()
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = button.focus();
-            }
-        })
-    };
-    let tab_button = |t: Tab, label: String| {
-        let tab = tab.clone();
-        let selected = *tab == t;
-        let onclick = Callback::from(move |_: MouseEvent| tab.set(t));
-        html! {
-            <button role="tab" class={classes!("tab", selected.then_some("active"))} aria-selected={selected.to_string()}
-                    data-testid={format!("tab-{}", t.as_str())} {onclick}>{label}</button>
-        }
-    };
     let selected_in = |t: Tab| -> Option<AttrValue> {
         selection
             .as_ref()
@@ -163,10 +106,7 @@ pub fn results(props: &ResultsProps) -> Html {
         </section>
         <div class="workspace" ref={workspace.clone()}>
             <section class="pane tree-side">
-                <div class="tabs" role="tablist" onkeydown={on_tab_key}>
-                    { tab_button(Tab::Files, format!("Package files ({})", count(o.files as u64))) }
-                    { tab_button(Tab::Recovered, format!("Recovered sources ({})", count(o.recovered_files as u64))) }
-                </div>
+                { tab_list(&tab, o) }
                 <div hidden={*tab != Tab::Files}>
                     { tree_pane(trees.get(Tab::Files), Tab::Files, selected_in(Tab::Files), open_in(Tab::Files), marks) }
                 </div>
@@ -180,18 +120,97 @@ pub fn results(props: &ResultsProps) -> Html {
             </section>
             <Splitter workspace={workspace.clone()} />
             <section class="pane viewer-side" id="viewer-pane">
-                { match &*selection {
-                    Some(sel) => html! { <Viewer selection={sel.clone()} on_open={open.clone()} /> },
-                    None => html! {
-                        <div class="viewer-empty muted">
-                            <p>{"Choose a file in the tree, or a finding above, to read it here."}</p>
-                            <p>{"Keys: "}<kbd>{"/"}</kbd>{" search · "}<kbd>{"↑"}</kbd><kbd>{"↓"}</kbd>{" move · "}<kbd>{"Enter"}</kbd>{" open"}</p>
-                        </div>
-                    },
-                }}
+                { viewer_side(selection.as_ref(), &open) }
             </section>
         </div>
         </>
+    }
+}
+
+/// The address names what is shown, and the file open in it.
+#[hook]
+fn use_address(link: Link, selection: Option<Selection>) {
+    use_effect_with((link, selection), |(link, selection)| {
+        let link = match selection {
+            Some(sel) => link.with_selection(sel),
+            None => link.clone(),
+        };
+        // A task of its own: Chromium's replaceState, inside the verdict's first render,
+        // made that render's task a long one (README, Benchmarks).
+        gloo::timers::callback::Timeout::new(0, move || write_hash(&link)).forget();
+    });
+}
+
+/// Opening a file brings the viewer into sight when it is below the fold (a finding
+/// clicked at the top, or a narrow screen where the viewer sits under the tree).
+#[hook]
+fn use_viewer_in_sight(selection: Option<Selection>) {
+    use_effect_with(selection, |selection| {
+        if selection.is_some()
+            && let Some(viewer) = gloo::utils::document().get_element_by_id("viewer-pane")
+        {
+            let top = viewer.get_bounding_client_rect().top();
+            let height = gloo::utils::window()
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(800.0);
+            if top > height * 0.6 || top < 0.0 {
+                viewer.scroll_into_view();
+            }
+        }
+    });
+}
+
+/// The two tabs, the package's files and the recovered sources; ← and → move between
+/// them, as in any tab list.
+fn tab_list(tab: &UseStateHandle<Tab>, o: &leakscope::protocol::Overview) -> Html {
+    let on_key = {
+        let tab = tab.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if !matches!(e.key().as_str(), "ArrowRight" | "ArrowLeft") {
+                return;
+            }
+            e.prevent_default();
+            let next = tab.other();
+            tab.set(next);
+            if let Some(button) = gloo::utils::document()
+                .query_selector(&format!("[data-testid=\"tab-{}\"]", next.as_str()))
+                .ok()
+                .flatten()
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = button.focus();
+            }
+        })
+    };
+    let button = |t: Tab, label: String| {
+        let tab = tab.clone();
+        let selected = *tab == t;
+        let onclick = Callback::from(move |_: MouseEvent| tab.set(t));
+        html! {
+            <button role="tab" class={classes!("tab", selected.then_some("active"))} aria-selected={selected.to_string()}
+                    data-testid={format!("tab-{}", t.as_str())} {onclick}>{label}</button>
+        }
+    };
+    html! {
+        <div class="tabs" role="tablist" onkeydown={on_key}>
+            { button(Tab::Files, format!("Package files ({})", count(o.files as u64))) }
+            { button(Tab::Recovered, format!("Recovered sources ({})", count(o.recovered_files as u64))) }
+        </div>
+    }
+}
+
+/// The viewer of the file selected, or how to select one.
+fn viewer_side(selection: Option<&Selection>, open: &Callback<Selection>) -> Html {
+    match selection {
+        Some(sel) => html! { <Viewer selection={sel.clone()} on_open={open.clone()} /> },
+        None => html! {
+            <div class="viewer-empty muted">
+                <p>{"Choose a file in the tree, or a finding above, to read it here."}</p>
+                <p>{"Keys: "}<kbd>{"/"}</kbd>{" search · "}<kbd>{"↑"}</kbd><kbd>{"↓"}</kbd>{" move · "}<kbd>{"Enter"}</kbd>{" open"}</p>
+            </div>
+        },
     }
 }
 

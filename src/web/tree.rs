@@ -9,7 +9,7 @@ use yew::prelude::*;
 use leakscope::diff::FileStatus;
 use leakscope::finding::Severity;
 use leakscope::text::{capitalise, count, name_parts, size};
-use leakscope::tree::{FileTree, Sort, Tab};
+use leakscope::tree::{FileTree, Query, Row, Sort, Tab};
 use leakscope::view::tree::{Key, TreeCommand, TreeEvent, TreeState};
 
 use crate::virtual_list::VirtualList;
@@ -82,36 +82,131 @@ pub fn tree_pane(props: &TreePaneProps) -> Html {
     let s = &state.0;
     let rows = s.rows.clone();
     let offsets = use_memo(rows.len(), |&n| uniform(n, ROW_PX));
-    let selected_row = props.selected.as_ref().and_then(|p| s.row_of(p));
+    let dispatch = state.dispatcher().to_callback();
     let on_key = {
-        let state = state.dispatcher();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
             if let Some(key) = Key::of(&e.key()) {
                 e.prevent_default();
-                state.dispatch(TreeEvent::Key(key));
+                dispatch.emit(TreeEvent::Key(key));
             }
         })
     };
+    let render = {
+        let shown = Shown {
+            tree: s.tree.clone(),
+            rows: rows.clone(),
+            tab: props.tab,
+            selected: props.selected.as_ref().and_then(|p| s.row_of(p)),
+            cursor: s.cursor,
+            marks: props.marks.clone(),
+        };
+        let click = dispatch.reform(TreeEvent::Click);
+        Callback::from(move |i: usize| shown.row(i, click.reform(move |_: MouseEvent| i)))
+    };
+    html! {
+        <div class="tree-pane">
+            <Controls tab={props.tab} files={s.tree.file_count()} query={s.query.clone()} {dispatch} />
+            if rows.is_empty() {
+                <p class="muted empty">{"No file matches."}</p>
+            }
+            <VirtualList class="tree" role="tree" label="Files" offsets={offsets}
+                         render={render} onkeydown={on_key} node_ref={list_ref}
+                         scroll_to={Some(s.cursor).filter(|_| !rows.is_empty())} />
+        </div>
+    }
+}
+
+/// What the rows of a tree are drawn from.
+struct Shown {
+    tree: Rc<FileTree>,
+    rows: Rc<[Row]>,
+    tab: Tab,
+    selected: Option<usize>,
+    cursor: usize,
+    marks: Option<Rc<Vec<FileStatus>>>,
+}
+
+impl Shown {
+    /// Row `i`: a caret for a folder, the name cut in the middle (so that its extension
+    /// stays in sight), the marks, the size.
+    fn row(&self, i: usize, onclick: Callback<MouseEvent>) -> Html {
+        let row = self.rows[i];
+        let node = self.tree.node(row.node);
+        let severity = node.severity.map_or("none", Severity::as_str);
+        let icon = match (node.is_dir, row.expanded) {
+            (true, true) => "▾",
+            (true, false) => "▸",
+            _ => "",
+        };
+        let selected = self.selected == Some(i);
+        let (head, tail) = name_parts(&node.name);
+        let mark = self
+            .marks
+            .as_ref()
+            .and_then(|m| m.get(row.node).copied())
+            .filter(|m| *m != FileStatus::Unchanged);
+        html! {
+            <div class={classes!("tree-row", node.is_dir.then_some("dir"), node.third_party.then_some("third-party"), selected.then_some("selected"))}
+                 role="treeitem" data-testid={row_testid(self.tab)} data-path={node.path.clone()} data-severity={severity}
+                 data-dir={node.is_dir.to_string()} data-third-party={node.third_party.to_string()}
+                 data-row={i.to_string()} data-mark={mark.map(FileStatus::as_str)} tabindex={if i == self.cursor { "0" } else { "-1" }}
+                 aria-selected={selected.to_string()} aria-label={node.name.clone()}
+                 aria-expanded={node.is_dir.then(|| row.expanded.to_string())}
+                 {onclick}>
+                // Indented by empty cells, not a style attribute (the page's policy).
+                { for (0..row.depth).map(|_| html! { <span class="indent" aria-hidden="true"></span> }) }
+                <span class="caret" aria-hidden="true">{icon}</span>
+                <span class="tree-name" title={node.path.clone()} aria-hidden="true">
+                    <span class="name-head">{head}</span><span class="name-tail">{tail}</span>
+                </span>
+                if node.third_party && node.is_dir {
+                    <span class="tag">{"dependency"}</span>
+                }
+                if let Some(mark) = mark {
+                    <span class={classes!("mark", mark.as_str())}>{mark.as_str()}</span>
+                }
+                if severity != "none" && severity != "info" {
+                    <span class={classes!("sev", severity)}>{severity}</span>
+                }
+                <span class="tree-size">{size(node.size)}</span>
+            </div>
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ControlsProps {
+    tab: Tab,
+    files: usize,
+    query: Query,
+    dispatch: Callback<TreeEvent>,
+}
+
+/// Above a tree: search by path, filter by severity, sort, expand and collapse all.
+#[function_component(Controls)]
+fn controls(props: &ControlsProps) -> Html {
+    let dispatch = &props.dispatch;
     // From the search box, ↓ or Enter goes to the first row shown.
     let on_search_key = {
-        let state = state.dispatcher();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
             if matches!(e.key().as_str(), "ArrowDown" | "Enter") {
                 e.prevent_default();
-                state.dispatch(TreeEvent::FirstRow);
+                dispatch.emit(TreeEvent::FirstRow);
             }
         })
     };
-    let on_search = state.dispatcher().to_callback().reform(|e: InputEvent| {
+    let on_search = dispatch.reform(|e: InputEvent| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         TreeEvent::Search(input.value())
     });
-    let on_filter = state.dispatcher().to_callback().reform(|e: Event| {
+    let on_filter = dispatch.reform(|e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
         let value = select.value();
         TreeEvent::Filter(Severity::ALL.into_iter().find(|s| s.as_str() == value))
     });
-    let on_sort = state.dispatcher().to_callback().reform(|e: Event| {
+    let on_sort = dispatch.reform(|e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
         TreeEvent::Sort(if select.value() == "size" {
             Sort::Size
@@ -119,99 +214,30 @@ pub fn tree_pane(props: &TreePaneProps) -> Html {
             Sort::Name
         })
     });
-    let expand_all = state
-        .dispatcher()
-        .to_callback()
-        .reform(|_: MouseEvent| TreeEvent::ExpandAll);
-    let collapse_all = state
-        .dispatcher()
-        .to_callback()
-        .reform(|_: MouseEvent| TreeEvent::CollapseAll);
-
-    let render = {
-        let rows = rows.clone();
-        let tree = s.tree.clone();
-        let tab = props.tab;
-        let click = state.dispatcher().to_callback().reform(TreeEvent::Click);
-        let cursor = s.cursor;
-        let marks = props.marks.clone();
-        Callback::from(move |i: usize| {
-            let row = rows[i];
-            let node = tree.node(row.node);
-            let severity = node.severity.map_or("none", Severity::as_str);
-            let onclick = click.reform(move |_: MouseEvent| i);
-            let icon = match (node.is_dir, row.expanded) {
-                (true, true) => "▾",
-                (true, false) => "▸",
-                _ => "",
-            };
-            let selected = selected_row == Some(i);
-            // The name is cut in the middle, so that its extension stays in sight.
-            let (head, tail) = name_parts(&node.name);
-            let mark = marks
-                .as_ref()
-                .and_then(|m| m.get(row.node).copied())
-                .filter(|m| *m != FileStatus::Unchanged);
-            html! {
-                <div class={classes!("tree-row", node.is_dir.then_some("dir"), node.third_party.then_some("third-party"), selected.then_some("selected"))}
-                     role="treeitem" data-testid={row_testid(tab)} data-path={node.path.clone()} data-severity={severity}
-                     data-dir={node.is_dir.to_string()} data-third-party={node.third_party.to_string()}
-                     data-row={i.to_string()} data-mark={mark.map(FileStatus::as_str)} tabindex={if i == cursor { "0" } else { "-1" }}
-                     aria-selected={selected.to_string()} aria-label={node.name.clone()}
-                     aria-expanded={node.is_dir.then(|| row.expanded.to_string())}
-                     {onclick}>
-                    // Indented by empty cells, not a style attribute (the page's policy).
-                    { for (0..row.depth).map(|_| html! { <span class="indent" aria-hidden="true"></span> }) }
-                    <span class="caret" aria-hidden="true">{icon}</span>
-                    <span class="tree-name" title={node.path.clone()} aria-hidden="true">
-                        <span class="name-head">{head}</span><span class="name-tail">{tail}</span>
-                    </span>
-                    if node.third_party && node.is_dir {
-                        <span class="tag">{"dependency"}</span>
-                    }
-                    if let Some(mark) = mark {
-                        <span class={classes!("mark", mark.as_str())}>{mark.as_str()}</span>
-                    }
-                    if severity != "none" && severity != "info" {
-                        <span class={classes!("sev", severity)}>{severity}</span>
-                    }
-                    <span class="tree-size">{size(node.size)}</span>
-                </div>
-            }
-        })
-    };
-
-    let files = s.tree.file_count();
-    let query = &s.query;
+    let expand_all = dispatch.reform(|_: MouseEvent| TreeEvent::ExpandAll);
+    let collapse_all = dispatch.reform(|_: MouseEvent| TreeEvent::CollapseAll);
+    let query = &props.query;
     html! {
-        <div class="tree-pane">
-            <div class="tree-controls">
-                <input type="search" id={format!("search-{}", props.tab.as_str())} data-testid="tree-search" class="search"
-                       placeholder={format!("Search {} paths  ( / )", count(files as u64))}
-                       aria-label="Search by path" value={query.text.clone()} oninput={on_search} onkeydown={on_search_key} />
-                <select data-testid="severity-filter" aria-label="Filter by severity" onchange={on_filter}>
-                    <option value="all" selected={query.min_severity.is_none()}>{"All files"}</option>
-                    { for Severity::ALL.iter().filter(|s| **s != Severity::Info).map(|s| html! {
-                        <option value={s.as_str()} selected={query.min_severity == Some(*s)}>
-                            { if *s == Severity::Critical { "Critical".to_string() } else { format!("{} or worse", capitalise(s.as_str())) } }
-                        </option>
-                    }) }
-                </select>
-                <select data-testid="tree-sort" aria-label="Sort" onchange={on_sort}>
-                    <option value="name" selected={query.sort == Sort::Name}>{"By name"}</option>
-                    <option value="size" selected={query.sort == Sort::Size}>{"By size"}</option>
-                </select>
-                <span class="tree-fold">
-                    <button class="link" data-testid="expand-all" onclick={expand_all}>{"Expand all"}</button>
-                    <button class="link" data-testid="collapse-all" onclick={collapse_all}>{"Collapse all"}</button>
-                </span>
-            </div>
-            if rows.is_empty() {
-                <p class="muted empty">{"No file matches."}</p>
-            }
-            <VirtualList class="tree" role="tree" label="Files" offsets={offsets}
-                         render={render} onkeydown={on_key} node_ref={list_ref}
-                         scroll_to={Some(s.cursor).filter(|_| !rows.is_empty())} />
+        <div class="tree-controls">
+            <input type="search" id={format!("search-{}", props.tab.as_str())} data-testid="tree-search" class="search"
+                   placeholder={format!("Search {} paths  ( / )", count(props.files as u64))}
+                   aria-label="Search by path" value={query.text.clone()} oninput={on_search} onkeydown={on_search_key} />
+            <select data-testid="severity-filter" aria-label="Filter by severity" onchange={on_filter}>
+                <option value="all" selected={query.min_severity.is_none()}>{"All files"}</option>
+                { for Severity::ALL.iter().filter(|s| **s != Severity::Info).map(|s| html! {
+                    <option value={s.as_str()} selected={query.min_severity == Some(*s)}>
+                        { if *s == Severity::Critical { "Critical".to_string() } else { format!("{} or worse", capitalise(s.as_str())) } }
+                    </option>
+                }) }
+            </select>
+            <select data-testid="tree-sort" aria-label="Sort" onchange={on_sort}>
+                <option value="name" selected={query.sort == Sort::Name}>{"By name"}</option>
+                <option value="size" selected={query.sort == Sort::Size}>{"By size"}</option>
+            </select>
+            <span class="tree-fold">
+                <button class="link" data-testid="expand-all" onclick={expand_all}>{"Expand all"}</button>
+                <button class="link" data-testid="collapse-all" onclick={collapse_all}>{"Collapse all"}</button>
+            </span>
         </div>
     }
 }

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use leakscope::document::file::{FileKind, FileMeta, Item, TextMeta, ViewRow};
+use leakscope::document::file::{FileKind, FileMeta, Item, RecoveredInfo, TextMeta, ViewRow};
 use leakscope::document::map::MapView;
 use leakscope::finding::Finding;
 use leakscope::protocol::{Response, Save};
@@ -177,17 +177,7 @@ pub fn viewer(props: &ViewerProps) -> Html {
                 </div>
             </header>
             if let Some(r) = &meta.recovered {
-                <p class="viewer-from">
-                    {"Recovered from "}
-                    { for r.maps.iter().map(|m| {
-                        let target = Selection { tab: Tab::Files, path: m.clone(), line: None };
-                        let onclick = props.on_open.reform(move |_: MouseEvent| target.clone());
-                        html! { <button class="link" data-testid="source-map-link" {onclick}>{m}</button> }
-                    }) }
-                    if variants.len() > 1 {
-                        <span class="muted">{format!(" · this path has {} different versions", variants.len())}</span>
-                    }
-                </p>
+                { recovered_from(r, &props.on_open) }
             }
             if let Some(map) = summary {
                 <MapSummary {map} on_open={props.on_open.clone()} findings={match &meta.kind {
@@ -204,6 +194,24 @@ pub fn viewer(props: &ViewerProps) -> Html {
                 <Body slot={slot.clone()} meta={meta.clone()} line={sel.line} />
             }
         </section>
+    }
+}
+
+/// Where a recovered source came from: the maps that embed it, each a link, and how many
+/// versions its path has.
+fn recovered_from(r: &RecoveredInfo, on_open: &Callback<Selection>) -> Html {
+    html! {
+        <p class="viewer-from">
+            {"Recovered from "}
+            { for r.maps.iter().map(|m| {
+                let target = Selection { tab: Tab::Files, path: m.clone(), line: None };
+                let onclick = on_open.reform(move |_: MouseEvent| target.clone());
+                html! { <button class="link" data-testid="source-map-link" {onclick}>{m}</button> }
+            }) }
+            if r.variants.len() > 1 {
+                <span class="muted">{format!(" · this path has {} different versions", r.variants.len())}</span>
+            }
+        </p>
     }
 }
 

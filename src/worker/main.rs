@@ -19,10 +19,11 @@ use leakscope::Session;
 use leakscope::archive::{Format, claimed_size, sniff};
 use leakscope::document::file::{TextView, open};
 use leakscope::protocol::{
-    Check, Overview, Request, Response, compared, decode, encode, resolved, save, trees,
+    Check, Overview, Request, Response, Save, compared, decode, encode, resolved, save, trees,
 };
 use leakscope::registry::{Algorithm, Computed, Packument, Spec, verify};
 use leakscope::session::{Digests, Options, Pipeline};
+use leakscope::tree::Tab;
 
 /// Progress is posted at least this often (ms): four times a second.
 const PROGRESS_EVERY: f64 = 250.0;
@@ -88,6 +89,12 @@ fn handle(e: &MessageEvent) {
     else {
         return;
     };
+    // The bytes to read travel beside the message: a `File` or a `Blob`.
+    let file = || {
+        Reflect::get(&data, &"file".into())
+            .ok()
+            .map(JsCast::unchecked_into::<web_sys::Blob>)
+    };
     match request {
         Request::Analyse {
             id,
@@ -95,39 +102,16 @@ fn handle(e: &MessageEvent) {
             keep,
             check,
         } => {
-            if let Ok(file) = Reflect::get(&data, &"file".into()) {
-                wasm_bindgen_futures::spawn_local(analyse(
-                    id,
-                    name,
-                    keep,
-                    check,
-                    file.unchecked_into(),
-                ));
+            if let Some(file) = file() {
+                wasm_bindgen_futures::spawn_local(analyse(id, name, keep, check, file));
             }
         }
         Request::Packument { id, registry, spec } => {
-            if let Ok(file) = Reflect::get(&data, &"file".into()) {
-                wasm_bindgen_futures::spawn_local(read_packument(
-                    id,
-                    registry,
-                    spec,
-                    file.unchecked_into(),
-                ));
+            if let Some(file) = file() {
+                wasm_bindgen_futures::spawn_local(read_packument(id, registry, spec, file));
             }
         }
-        Request::Resolve { id, registry, spec } => PACKUMENTS.with_borrow(|kept| {
-            match kept
-                .iter()
-                .find(|(r, n, _)| *r == registry && *n == spec.name)
-            {
-                Some((_, _, packument)) => post(&resolved(id, &registry, &spec, packument, false)),
-                None => post(&Response::Failed {
-                    id,
-                    message: "This worker no longer has the package's versions; open it again."
-                        .into(),
-                }),
-            }
-        }),
+        Request::Resolve { id, registry, spec } => resolve_kept(id, &registry, &spec),
         Request::Compare {
             old,
             new,
@@ -142,20 +126,7 @@ fn handle(e: &MessageEvent) {
             view,
             tab,
             path,
-        } => SESSIONS.with_borrow(|sessions| {
-            let Some(session) = sessions.get(&session) else {
-                return;
-            };
-            let (meta, text) = open(session, tab, &path);
-            VIEWS.with_borrow_mut(|views| match text {
-                Some(text) => views.insert(view, text),
-                None => views.remove(&view),
-            });
-            post(&Response::File {
-                view,
-                meta: Box::new(meta),
-            });
-        }),
+        } => open_view(session, view, tab, &path),
         Request::Rows { view, from, to } => VIEWS.with_borrow(|views| {
             if let Some(text) = views.get(&view) {
                 post(&Response::Rows {
@@ -168,18 +139,57 @@ fn handle(e: &MessageEvent) {
         Request::Close { view } => VIEWS.with_borrow_mut(|views| {
             views.remove(&view);
         }),
-        Request::Save { session, what } => SESSIONS.with_borrow(|sessions| {
-            let old = match &what {
-                leakscope::protocol::Save::Comparison { old, .. } => sessions.get(old),
-                _ => None,
-            };
-            if let Some(session) = sessions.get(&session)
-                && let Ok(saved) = save(session, &what, old)
-            {
-                post(&saved);
-            }
-        }),
+        Request::Save { session, what } => save_of(session, &what),
     }
+}
+
+/// Resolves `spec` in the packument kept from an earlier request.
+fn resolve_kept(id: u32, registry: &str, spec: &Spec) {
+    PACKUMENTS.with_borrow(|kept| {
+        match kept
+            .iter()
+            .find(|(r, n, _)| r == registry && *n == spec.name)
+        {
+            Some((_, _, packument)) => post(&resolved(id, registry, spec, packument, false)),
+            None => post(&Response::Failed {
+                id,
+                message: "This worker no longer has the package's versions; open it again.".into(),
+            }),
+        }
+    })
+}
+
+/// Opens a file of a kept session in viewer slot `view`, keeping its text for the rows.
+fn open_view(session: u32, view: u32, tab: Tab, path: &str) {
+    SESSIONS.with_borrow(|sessions| {
+        let Some(session) = sessions.get(&session) else {
+            return;
+        };
+        let (meta, text) = open(session, tab, path);
+        VIEWS.with_borrow_mut(|views| match text {
+            Some(text) => views.insert(view, text),
+            None => views.remove(&view),
+        });
+        post(&Response::File {
+            view,
+            meta: Box::new(meta),
+        });
+    })
+}
+
+/// Makes `what` of a kept session to save (a comparison with the other session kept).
+fn save_of(session: u32, what: &Save) {
+    SESSIONS.with_borrow(|sessions| {
+        let old = match what {
+            Save::Comparison { old, .. } => sessions.get(old),
+            _ => None,
+        };
+        if let Some(session) = sessions.get(&session)
+            && let Ok(saved) = save(session, what, old)
+        {
+            post(&saved);
+        }
+    })
 }
 
 /// Packuments kept to switch between versions without fetching them again: (registry,
