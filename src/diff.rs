@@ -565,6 +565,7 @@ mod tests {
             message: msg.into(),
             remedy: "fix".into(),
             source: None,
+            span: None,
         }
     }
 

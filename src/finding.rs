@@ -211,6 +211,25 @@ pub struct Finding {
     pub remedy: String,
     /// For a finding inside a source recovered from the map at `path`: where in that source.
     pub source: Option<InSource>,
+    /// Where its evidence is in the file, in bytes: what a viewer masks, without searching
+    /// the text again. (For a finding inside a recovered source, [`InSource::span`].)
+    pub span: Option<Span>,
+}
+
+/// A stretch of a text, in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: u64,
+    pub end: u64,
+}
+
+impl From<std::ops::Range<usize>> for Span {
+    fn from(r: std::ops::Range<usize>) -> Span {
+        Span {
+            start: r.start as u64,
+            end: r.end as u64,
+        }
+    }
 }
 
 impl Finding {
@@ -234,6 +253,8 @@ pub struct InSource {
     /// The recovered source's export path (its normalised path, `.variant-N` for a variant).
     pub path: String,
     pub line: u32,
+    /// Where the evidence is in that source, in bytes.
+    pub span: Option<Span>,
 }
 
 /// Findings of one rule at one severity: a package with 368 inline maps gets one entry that
@@ -340,6 +361,7 @@ mod tests {
             message: String::new(),
             remedy: String::new(),
             source: None,
+            span: None,
         }
     }
 

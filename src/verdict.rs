@@ -524,6 +524,7 @@ mod tests {
             message: String::new(),
             remedy: String::new(),
             source: None,
+            span: None,
         }
     }
 

@@ -3,11 +3,13 @@
 //! coloured a page at a time ([`TextView::rows`]), so a 13 MB file costs the screen only the
 //! rows on it.
 
+use std::ops::Range;
+
 use serde::{Deserialize, Serialize};
 
 use crate::binary::describe_binary;
 use crate::document::TextDoc;
-use crate::finding::Finding;
+use crate::finding::{Finding, InSource, Span};
 use crate::highlight::Kind;
 use crate::session::Session;
 use crate::tree::Tab;
@@ -188,8 +190,9 @@ pub fn open(session: &Session, tab: Tab, path: &str) -> (FileMeta, Option<TextVi
         return (meta(size, FileKind::Binary(description)), None);
     }
     let findings = findings_of(session, tab, path);
-    // Secrets are masked on screen too.
-    let text = crate::scan::secrets::mask(&String::from_utf8_lossy(&bytes)).into_owned();
+    // Secrets are masked on screen too, where the scan found them.
+    let spans = secret_spans(session, tab, &bytes, findings.iter().map(|(_, f)| f));
+    let text = crate::scan::secrets::mask(&bytes, spans);
     let doc = TextDoc::new(path, &text);
     let view = TextView { text, doc };
     let (with_line, file_findings): (Vec<_>, Vec<_>) =
@@ -207,6 +210,48 @@ pub fn open(session: &Session, tab: Tab, path: &str) -> (FileMeta, Option<TextVi
         long_lines: long_lines(&view.doc),
     };
     (meta(size, FileKind::Text(text_meta)), Some(view))
+}
+
+/// Where the secrets the scan found are in the text shown: a file's own, or a recovered
+/// source's; in a map, also where the secrets of the sources it embeds stand in its JSON
+/// (each found by its own text, JSON-escaped: the scanner is not run again).
+fn secret_spans<'a>(
+    session: &Session,
+    tab: Tab,
+    bytes: &[u8],
+    findings: impl Iterator<Item = &'a Finding>,
+) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    for f in findings {
+        match (tab, &f.source) {
+            (Tab::Files, None) => spans.extend(f.span.map(range)),
+            (Tab::Recovered, Some(inside)) => spans.extend(inside.span.map(range)),
+            (Tab::Files, Some(inside)) => spans.extend(in_map(session, bytes, inside)),
+            (Tab::Recovered, None) => {}
+        }
+    }
+    spans
+}
+
+fn range(span: Span) -> Range<usize> {
+    span.start as usize..span.end as usize
+}
+
+/// Where the secret found inside a recovered source stands in the JSON of the map that
+/// embeds it (`json`): its text, as JSON writes it.
+fn in_map(session: &Session, json: &[u8], inside: &InSource) -> Vec<Range<usize>> {
+    let Some((source, span)) = session.recovered(&inside.path).zip(inside.span) else {
+        return Vec::new();
+    };
+    let text = source.text(session.archive.data());
+    let Some(secret) = text.get(range(span)) else {
+        return Vec::new();
+    };
+    let escaped = serde_json::to_string(secret).unwrap_or_default();
+    let needle = escaped.trim_matches('"').as_bytes();
+    memchr::memmem::find_iter(json, needle)
+        .map(|at| at..at + needle.len())
+        .collect()
 }
 
 /// Every line that takes more than one row, with the extra rows up to and including it.
@@ -310,6 +355,32 @@ mod tests {
         };
         assert!(env.line_findings.is_empty());
         assert_eq!(env.file_findings.len(), 1);
+    }
+
+    /// A secret inside a source a map embeds is masked in that source and in the map's
+    /// JSON, where the scan found it: the viewer does not search the text again.
+    #[test]
+    fn secrets_in_embedded_sources_are_masked_in_the_source_and_the_map() {
+        let token = token();
+        let source = format!("export const t = '{token}';\n");
+        let map = serde_json::json!({
+            "version": 3, "sources": ["src/t.ts"], "sourcesContent": [source], "mappings": "AAAA"
+        })
+        .to_string();
+        let s = session(vec![("t.js.map", map.into_bytes())]);
+        let shown = |tab, path: &str| -> String {
+            let (_, view) = open(&s, tab, path);
+            let view = view.unwrap();
+            let rows = view.rows(0, 99);
+            rows.iter()
+                .flat_map(|r| r.spans.iter().map(|(_, t)| t.as_str()))
+                .collect()
+        };
+        for (tab, path) in [(Tab::Recovered, "src/t.ts"), (Tab::Files, "t.js.map")] {
+            let text = shown(tab, path);
+            assert!(!text.contains(&token[4..]), "{path}: {text}");
+            assert!(text.contains("'••••"), "{path}: {text}");
+        }
     }
 
     #[test]

@@ -383,6 +383,7 @@ pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
         message,
         remedy: remedy.to_string(),
         source: None,
+        span: None,
     };
     if let Some(e) = &map.error {
         let (severity, message, remedy) = unreadable_finding(map, e);
@@ -543,6 +544,7 @@ pub fn limit_findings(map: &MapSummary) -> Vec<Finding> {
                 hit.limit.option()
             ),
             source: None,
+            span: None,
         })
         .collect()
 }

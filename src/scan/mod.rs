@@ -288,6 +288,7 @@ fn reference_findings(refs: &[SourceMapRef], read_to_end: bool) -> Vec<Finding> 
         message,
         remedy: remedy.into(),
         source: None,
+        span: None,
     };
     refs.iter()
         .filter_map(|r| match r.kind {
@@ -361,6 +362,7 @@ fn incomplete_finding(e: &ArchiveError, archive: &Archive) -> Finding {
         ),
         remedy: "Get the complete tarball (npm pack, or the registry) and check it again.".into(),
         source: None,
+        span: None,
     }
 }
 
@@ -407,6 +409,7 @@ fn file_findings(
                     message: h.message,
                     remedy: h.remedy.to_string(),
                     source: None,
+                    span: None,
                 }),
         );
         if let Some((_, Facts::File { secrets, .. })) = files.next_if(|(at, _)| *at == i)
@@ -518,9 +521,11 @@ fn secret_finding(
         line,
         message,
         remedy: judged.remedy.into(),
+        span: recovered.is_none().then(|| hit.range.clone().into()),
         source: recovered.map(|p| InSource {
             path: p.to_string(),
             line: hit.line,
+            span: Some(hit.range.into()),
         }),
     }
 }

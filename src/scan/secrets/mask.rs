@@ -1,42 +1,37 @@
 //! Showing a text without handing its secrets to whoever looks at the screen, and evidence
 //! as a finding quotes it.
 
-use std::borrow::Cow;
+use std::ops::Range;
 
-use super::matching::find;
-
-/// `text` with every secret replaced by `•`, for showing a file without handing its
-/// secrets to whoever looks at the screen.
-pub fn mask(text: &str) -> Cow<'_, str> {
-    let hits = find(text.as_bytes());
-    if hits.is_empty() {
-        return text.into();
-    }
-    let mut out = String::with_capacity(text.len());
+/// `bytes` as text with each of `spans` (where the scan found secrets) replaced by `•`, a
+/// dot a character with line breaks kept, for showing a file without handing its secrets
+/// to whoever looks at the screen. Bytes that are not UTF-8 are shown as `�`; the spans are
+/// byte offsets into `bytes`, widened to whole characters.
+pub fn mask(bytes: &[u8], spans: impl IntoIterator<Item = Range<usize>>) -> String {
+    let mut spans: Vec<Range<usize>> = spans.into_iter().collect();
+    spans.sort_unstable_by_key(|r| r.start);
+    let continuation = |b: &u8| b & 0xc0 == 0x80;
+    let mut out = String::with_capacity(bytes.len());
     let mut at = 0;
-    for hit in &hits {
-        if hit.range.end <= at {
+    for span in spans {
+        let mut start = span.start.max(at).min(bytes.len());
+        let mut end = span.end.min(bytes.len());
+        if end <= start {
             continue; // inside one already masked
         }
-        // Widen to whole characters: a byte pattern may stop inside one.
-        let mut start = hit.range.start.max(at);
-        while !text.is_char_boundary(start) {
+        while start > at && bytes.get(start).is_some_and(continuation) {
             start -= 1;
         }
-        let mut end = hit.range.end;
-        while !text.is_char_boundary(end) {
+        while bytes.get(end).is_some_and(continuation) {
             end += 1;
         }
-        out.push_str(&text[at..start]);
-        out.extend(
-            text[start..end]
-                .chars()
-                .map(|c| if c == '\n' { c } else { '•' }),
-        );
+        out.push_str(&String::from_utf8_lossy(&bytes[at..start]));
+        let hidden = String::from_utf8_lossy(&bytes[start..end]);
+        out.extend(hidden.chars().map(|c| if c == '\n' { c } else { '•' }));
         at = end;
     }
-    out.push_str(&text[at..]);
-    out.into()
+    out.push_str(&String::from_utf8_lossy(&bytes[at..]));
+    out
 }
 
 /// Keeps enough to recognise the kind of secret, never enough to use it.
