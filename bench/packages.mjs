@@ -2,15 +2,19 @@
 // Synthetic packages for the benchmarks, deterministic, written once into a folder:
 //   leak.tgz      the 2026 leak's shape: ~31 MB tgz, a 60 MB orphaned map embedding ~4,700
 //                 sources (1,900 first-party), a 13 MB minified cli.js
+//   leak-real.tgz the same shape built from real public code (pinned npm packages, fetched
+//                 once into target/bench/real/): real minified bundle, real TypeScript and
+//                 JavaScript in the map, real native binaries; see bench/realistic.mjs
 //   files-50k.tgz 50,000 small files in nested folders, a few of them findings
 //   code-100mb.tgz, code-200mb.tgz  realistic code (TypeScript sources, minified bundles,
 //                 maps, some with sources), 100 MB and 200 MB unpacked
 //
 //   node bench/packages.mjs [DIR=target/bench] [NAME ...]
 
+import { execFileSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 
 import { bigLeak, minifiedLines, prng, tgz, typescriptLike, vocabulary, writeFixture } from '../tests/e2e/fixtures.mjs';
@@ -73,8 +77,18 @@ export function code(targetMb) {
   return tgz(entries);
 }
 
+/**
+ * leak-real.tgz. bench/realistic.mjs builds it asynchronously (it may download); it runs in a
+ * child process here so that every builder, and `ensure`, stays synchronous.
+ */
+export function leakReal() {
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'realistic.mjs');
+  return execFileSync(process.execPath, [script, '--stdout'], { maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
 export const PACKAGES = {
   'leak.tgz': () => bigLeak(),
+  'leak-real.tgz': leakReal,
   'files-50k.tgz': files50k,
   'code-100mb.tgz': () => code(100),
   'code-200mb.tgz': () => code(200),

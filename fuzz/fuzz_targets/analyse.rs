@@ -7,7 +7,7 @@
 use leakscope::verdict::Level;
 use leakscope::report::{Report, markdown, sarif};
 use leakscope::session::{Options, Pipeline};
-use leakscope::view::tree::Tab;
+use leakscope::tree::Tab;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

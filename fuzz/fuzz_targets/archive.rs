@@ -7,7 +7,8 @@
 use std::sync::Arc;
 
 use leakscope::Archive;
-use leakscope::archive::{Format, Limits, Partial, STEP_BYTES, Unpack, sniff};
+use leakscope::archive::{Format, Partial, STEP_BYTES, Unpack, sniff};
+use leakscope::limits::Limits;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -437,7 +437,7 @@ fn mask_hides_secrets_and_keeps_lines() {
     bytes.extend(token.as_bytes());
     bytes.extend("é".as_bytes());
     let end = bytes.len() - 1;
-    let shown = mask(&bytes, [5..end]);
+    let shown = mask(&bytes, std::iter::once(5..end));
     assert_eq!(
         shown,
         format!("a\u{fffd} b={}", "•".repeat(token.len() + 1))
