@@ -213,19 +213,19 @@ pub struct Finding {
     pub source: Option<InSource>,
     /// Where its evidence is in the file, in bytes: what a viewer masks, without searching
     /// the text again. (For a finding inside a recovered source, [`InSource::span`].)
-    pub span: Option<Span>,
+    pub span: Option<ByteRange>,
 }
 
 /// A stretch of a text, in bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Span {
+pub struct ByteRange {
     pub start: u64,
     pub end: u64,
 }
 
-impl From<std::ops::Range<usize>> for Span {
-    fn from(r: std::ops::Range<usize>) -> Span {
-        Span {
+impl From<std::ops::Range<usize>> for ByteRange {
+    fn from(r: std::ops::Range<usize>) -> ByteRange {
+        ByteRange {
             start: r.start as u64,
             end: r.end as u64,
         }
@@ -254,7 +254,7 @@ pub struct InSource {
     pub path: String,
     pub line: u32,
     /// Where the evidence is in that source, in bytes.
-    pub span: Option<Span>,
+    pub span: Option<ByteRange>,
 }
 
 /// Findings of one rule at one severity: a package with 368 inline maps gets one entry that

@@ -27,7 +27,7 @@ pub enum Request {
         id: u32,
         name: String,
         keep: Option<u32>,
-        check: Option<Box<Check>>,
+        check: Option<Box<IntegrityCheck>>,
     },
     /// Read the packument given beside this message (fetched from `registry` for `spec`),
     /// keep it, and resolve `spec` in it: answered by [`Response::Resolved`] with the
@@ -70,7 +70,7 @@ pub enum Request {
 
 /// A download's check against the registry, and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Check {
+pub struct IntegrityCheck {
     pub expected: Expected,
     /// Its `integrity_verified` is filled in by the check.
     pub provenance: Provenance,
@@ -204,6 +204,9 @@ pub struct Overview {
     /// How long each phase took in the worker, in ms (the shell measures; the core has no
     /// clock): shown as "analysed in …", read by the benchmark.
     pub phases: Vec<(String, u32)>,
+    /// The worker's memory when the analysis ended, in bytes (WebAssembly memory never
+    /// shrinks: its peak), read by the benchmark.
+    pub worker_memory: u64,
 }
 
 impl Overview {
@@ -227,6 +230,7 @@ impl Overview {
             archive_error: a.archive_error.as_ref().map(|e| e.cause()),
             limits_hit: a.limits_hit.clone(),
             phases: Vec::new(),
+            worker_memory: 0,
         }
     }
 
@@ -237,8 +241,8 @@ impl Overview {
 }
 
 /// A message as the bytes that cross between the page and its worker (bincode, gloo-worker's
-/// codec: the page decodes the 50,000-file package's overview in a fraction of the time
-/// `serde-wasm-bindgen` takes: 26-40 ms against 225 ms, see the README's "How it is built").
+/// codec: the page decodes a large package's overview in a fraction of the time
+/// `serde-wasm-bindgen` takes; measured in the README's "How it is built").
 pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
     bincode::serialize(message).expect("plain data")
 }

@@ -44,7 +44,7 @@ pub struct Report<'a> {
     /// Every limit that applied: which, its value, where, and what it left unchecked.
     pub limits_hit: &'a [crate::limits::LimitHit],
     /// Symbolic and hard links in the package: listed, never followed.
-    pub links: &'a [crate::archive::Link],
+    pub links: &'a [crate::archive::ArchiveLink],
 }
 
 /// What was scanned: its name, size and digests (`integrity` as npm gives it).
@@ -311,7 +311,7 @@ fn limits_table(md: &mut String, hits: &[crate::limits::LimitHit]) {
     }
 }
 
-fn links_table(md: &mut String, links: &[crate::archive::Link]) {
+fn links_table(md: &mut String, links: &[crate::archive::ArchiveLink]) {
     if links.is_empty() {
         return;
     }

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{ArchiveError, Entry, Link, LinkKind, Partial, TarFile};
+use super::{ArchiveError, ArchiveLink, Entry, LinkKind, Partial, TarFile};
 use crate::limits::Limits;
 
 /// The bytes before the first NUL.
@@ -74,21 +74,21 @@ impl TarIndex {
         self.open = None;
         while !self.ended {
             match self.entry(data, complete, limits) {
-                Step::More => {}
-                Step::Wait => return None,
-                Step::Stop(error) => return error,
+                EntryStep::More => {}
+                EntryStep::Wait => return None,
+                EntryStep::Stop(error) => return error,
             }
         }
         None
     }
 
     /// Reads the entry at `next`: indexes it, waits for more of it, or stops.
-    fn entry(&mut self, data: &[u8], complete: bool, limits: &Limits) -> Step {
+    fn entry(&mut self, data: &[u8], complete: bool, limits: &Limits) -> EntryStep {
         // `next` may lie past the data while the last padding has not arrived.
         let rest = data.get(self.next..).unwrap_or_default();
         let arrived = headers_arrived(rest, limits);
         if !complete && arrived.is_none() {
-            return Step::Wait;
+            return EntryStep::Wait;
         }
         if let Some(step) = self.refuse_headers(arrived, complete, data.len(), limits) {
             return step;
@@ -97,7 +97,7 @@ impl TarIndex {
         let mut archive = tar::Archive::new(rest);
         let mut iter = match archive.entries() {
             Ok(iter) => iter,
-            Err(e) => return Step::Stop(complete.then(|| self.broken(e.to_string()))),
+            Err(e) => return EntryStep::Stop(complete.then(|| self.broken(e.to_string()))),
         };
         let entry = match iter.next() {
             None => return self.zero_block(rest, complete),
@@ -126,7 +126,7 @@ impl TarIndex {
         complete: bool,
         data_len: usize,
         limits: &Limits,
-    ) -> Option<Step> {
+    ) -> Option<EntryStep> {
         match arrived {
             Some(Arrived::Oversized { kind, size, name }) => {
                 Some(self.end(oversized(kind, size, &name, limits)))
@@ -136,7 +136,7 @@ impl TarIndex {
             Some(Arrived::Header(tar::EntryType::GNUSparse)) => Some(
                 self.end(self.broken("it holds a GNU sparse file, which npm never writes".into())),
             ),
-            _ if complete && self.next > data_len => Some(Step::Stop(Some(
+            _ if complete && self.next > data_len => Some(EntryStep::Stop(Some(
                 self.broken("the archive ends inside the padding of its last file".into()),
             ))),
             _ => None,
@@ -146,25 +146,25 @@ impl TarIndex {
     /// A zero block where a header would be. Within a whole block, npm's tar (node-tar)
     /// ends the archive at two in a row and reads on after a lone one, so this does too: a
     /// file placed after a lone zero block is installed, and must be read.
-    fn zero_block(&mut self, rest: &[u8], complete: bool) -> Step {
+    fn zero_block(&mut self, rest: &[u8], complete: bool) -> EntryStep {
         if rest.len() < 512 {
             if complete {
                 self.ended = true;
                 self.marker = false;
-                return Step::Stop(None);
+                return EntryStep::Stop(None);
             }
-            return Step::Wait;
+            return EntryStep::Wait;
         }
         match rest.get(512..1024) {
-            None if !complete => Step::Wait,
+            None if !complete => EntryStep::Wait,
             Some(next) if next.iter().any(|&b| b != 0) => {
                 self.next += 512;
-                Step::More
+                EntryStep::More
             }
             _ => {
                 self.ended = true;
                 self.marker = true;
-                Step::Stop(None)
+                EntryStep::Stop(None)
             }
         }
     }
@@ -179,7 +179,7 @@ impl TarIndex {
         data_len: usize,
         complete: bool,
         limits: &Limits,
-    ) -> Step {
+    ) -> EntryStep {
         let kind = entry.header().entry_type();
         // Larger than memory (a 32-bit page) is as cut off as larger than the data.
         let size = usize::try_from(entry.size()).unwrap_or(usize::MAX);
@@ -202,24 +202,24 @@ impl TarIndex {
         if end > data_len {
             if complete {
                 let path = file.map_or_else(|| "an entry".into(), |f| f.path);
-                return Step::Stop(Some(
+                return EntryStep::Stop(Some(
                     self.broken(format!("the content of {path} is cut off")),
                 ));
             }
             self.open = file;
             self.waiting = Some(end);
-            return Step::Wait;
+            return EntryStep::Wait;
         }
         self.files.extend(file);
         self.seen += 1;
         self.next = start + size.next_multiple_of(512);
-        Step::More
+        EntryStep::More
     }
 
     /// Reading stops here, for good.
-    fn end(&mut self, error: ArchiveError) -> Step {
+    fn end(&mut self, error: ArchiveError) -> EntryStep {
         self.ended = true;
-        Step::Stop(Some(error))
+        EntryStep::Stop(Some(error))
     }
 
     fn broken(&self, detail: String) -> ArchiveError {
@@ -235,7 +235,7 @@ impl TarIndex {
     }
 
     /// The package-relative entries, their index by path, and the links.
-    pub(super) fn into_entries(self) -> (Vec<Entry>, HashMap<String, usize>, Vec<Link>) {
+    pub(super) fn into_entries(self) -> (Vec<Entry>, HashMap<String, usize>, Vec<ArchiveLink>) {
         package_entries(self.files, self.links)
     }
 
@@ -267,7 +267,7 @@ fn oversized(kind: tar::EntryType, size: u64, name: &str, limits: &Limits) -> Ar
 }
 
 /// What one entry's reading comes to.
-enum Step {
+enum EntryStep {
     /// Indexed: on to the next.
     More,
     /// Not all there yet.
@@ -395,7 +395,7 @@ enum Arrived {
 fn package_entries(
     found: Vec<TarFile>,
     links: Vec<TarLink>,
-) -> (Vec<Entry>, HashMap<String, usize>, Vec<Link>) {
+) -> (Vec<Entry>, HashMap<String, usize>, Vec<ArchiveLink>) {
     let paths = || {
         found
             .iter()
@@ -433,7 +433,7 @@ fn package_entries(
         .into_iter()
         .map(|l| {
             let escapes = link_escapes(&l, shared.as_deref());
-            Link {
+            ArchiveLink {
                 path: relative(l.path),
                 target: l.target,
                 kind: if l.hard {

@@ -56,7 +56,7 @@ impl Entry {
 /// A symbolic or hard link of the package: listed, never followed (npm skips links when it
 /// installs a package, and Leakscope never writes the package's own files anywhere).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Link {
+pub struct ArchiveLink {
     /// Package-relative, cleaned as a file's path is.
     pub path: String,
     /// Where it points, as the tar gives it: not cleaned, since that is what matters.
@@ -99,7 +99,7 @@ pub struct Archive {
     data: Vec<u8>,
     entries: Vec<Entry>,
     by_path: HashMap<String, usize>,
-    links: Vec<Link>,
+    links: Vec<ArchiveLink>,
     /// Set when reading stopped early; `entries` holds what was read before.
     pub error: Option<ArchiveError>,
     /// Bytes of the input as given (compressed size for a `.tgz`).
@@ -151,7 +151,7 @@ impl Archive {
     }
 
     /// The package's symbolic and hard links, in tar order.
-    pub fn links(&self) -> &[Link] {
+    pub fn links(&self) -> &[ArchiveLink] {
         &self.links
     }
 

@@ -32,9 +32,9 @@ fn tar_buffer(claimed: Option<usize>, input_len: usize, limits: &Limits) -> Vec<
 }
 
 /// Bytes shared with whoever else reads them (natively, the digest thread).
-struct Shared(Arc<Vec<u8>>);
+struct SharedBytes(Arc<Vec<u8>>);
 
-impl AsRef<[u8]> for Shared {
+impl AsRef<[u8]> for SharedBytes {
     fn as_ref(&self) -> &[u8] {
         &self.0
     }
@@ -91,7 +91,7 @@ impl Unpack {
             }
             Ok(Format::Gzip) => {
                 let data = tar_buffer(size_hint(&input), input.len(), &limits);
-                let reader = std::io::Cursor::new(Shared(input));
+                let reader = std::io::Cursor::new(SharedBytes(input));
                 #[cfg(not(target_arch = "wasm32"))]
                 let feed = Feed::Thread(threaded::Inflating::spawn(Box::new(reader)));
                 #[cfg(target_arch = "wasm32")]

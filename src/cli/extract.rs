@@ -11,7 +11,7 @@ use leakscope::text::{count, size, without_controls};
 
 use super::CliError;
 use super::open::{Registry, extract_options, input_error, open, run as run_pipeline};
-use super::progress::Progress;
+use super::progress::ProgressLine;
 
 /// Writer threads for `extract`; beyond 4 this disk gained nothing.
 const WRITERS: usize = 4;
@@ -23,7 +23,7 @@ pub fn run(
     registry: &Registry,
     limits: leakscope::limits::Limits,
 ) -> Result<ExitCode, CliError> {
-    let progress = Progress::new();
+    let progress = ProgressLine::new();
     // Only the maps matter here; the rest of the scan would be wasted work.
     let opened = open(package, extract_options(limits), &progress, registry);
     let (pipeline, _) = opened.inspect_err(|_| progress.finish())?;

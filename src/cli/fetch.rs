@@ -19,7 +19,7 @@ use leakscope::registry::{
 };
 
 use super::CliError;
-use super::progress::Progress;
+use super::progress::ProgressLine;
 
 /// No connection within this long is "unreachable".
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(15);
@@ -103,7 +103,7 @@ impl Fetcher {
     }
 
     /// Resolves `spec`, downloads its tarball and verifies it against the registry.
-    pub fn fetch(&self, spec: &Spec, progress: &Progress) -> Result<Fetched, CliError> {
+    pub fn fetch(&self, spec: &Spec, progress: &ProgressLine) -> Result<Fetched, CliError> {
         let registry = match &spec.tarball {
             Some(t) => t.registry.clone(),
             None => self.config.registry_for(&spec.name).to_string(),
@@ -164,7 +164,7 @@ impl Fetcher {
         &self,
         url: &str,
         registry: &str,
-        progress: &Progress,
+        progress: &ProgressLine,
     ) -> Result<Vec<u8>, CliError> {
         let mut response = self.get(url, registry, "application/octet-stream, */*")?;
         let status = response.status().as_u16();

@@ -62,8 +62,8 @@ enum Command {
     Scan {
         #[arg(required = true, value_name = "PKG", help = PKG_HELP)]
         packages: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
         /// Exit 1 when a finding of this severity or worse exists.
         #[arg(long, value_enum, default_value_t = Severity::High, value_name = "SEVERITY")]
         fail_on: Severity,
@@ -104,8 +104,8 @@ enum Command {
         /// The package after.
         #[arg(value_name = "NEW")]
         new: PathBuf,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+        format: OutputFormat,
         /// Exit 1 when a finding new in NEW is of this severity or worse.
         #[arg(long, value_enum, default_value_t = Severity::High, value_name = "SEVERITY")]
         fail_on: Severity,
@@ -121,7 +121,7 @@ enum Command {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
+enum OutputFormat {
     Text,
     Json,
     Sarif,
@@ -233,7 +233,7 @@ struct Gate {
 
 fn run_scan(
     packages: &[PathBuf],
-    format: Format,
+    format: OutputFormat,
     Gate {
         fail_on,
         allow_incomplete,
@@ -245,20 +245,20 @@ fn run_scan(
     let mut incomplete = false;
     let mut out = anstream::stdout();
     let mut jsons = Vec::new();
-    let digests = matches!(format, Format::Json | Format::Markdown);
+    let digests = matches!(format, OutputFormat::Json | OutputFormat::Markdown);
     for path in packages {
         let s = open::session(path, digests, registry, limits)?;
         failed |= s.analysis.findings.iter().any(|f| f.severity >= fail_on);
         incomplete |= s.verdict.level == Level::Incomplete;
         let text = match format {
-            Format::Json if packages.len() > 1 => {
+            OutputFormat::Json if packages.len() > 1 => {
                 jsons.push(serde_json::to_value(Report::new(&s)).expect("plain data"));
                 continue;
             }
-            Format::Json => json_out(&Report::new(&s).to_json()),
-            Format::Sarif => json_out(&sarif(&s)),
-            Format::Markdown => markdown(&s),
-            Format::Text => text::report(&s),
+            OutputFormat::Json => json_out(&Report::new(&s).to_json()),
+            OutputFormat::Sarif => json_out(&sarif(&s)),
+            OutputFormat::Markdown => markdown(&s),
+            OutputFormat::Text => text::report(&s),
         };
         write_out(&mut out, &text)?;
     }
@@ -278,7 +278,7 @@ fn run_scan(
 
 fn run_diff(
     [old, new]: [&PathBuf; 2],
-    format: Format,
+    format: OutputFormat,
     Gate {
         fail_on,
         allow_incomplete,
@@ -293,10 +293,10 @@ fn run_diff(
         .any(|s| s.verdict.level == Level::Incomplete);
     let c = leakscope::diff::compare(&old_session, &new_session);
     let text = match format {
-        Format::Json => json_out(&c.to_json()),
-        Format::Markdown => c.markdown(),
-        Format::Sarif => json_out(&c.sarif()),
-        Format::Text => text::comparison(&c),
+        OutputFormat::Json => json_out(&c.to_json()),
+        OutputFormat::Markdown => c.markdown(),
+        OutputFormat::Sarif => json_out(&c.sarif()),
+        OutputFormat::Text => text::comparison(&c),
     };
     write_out(&mut anstream::stdout(), &text)?;
     Ok(ExitCode::from(if incomplete && !allow_incomplete {

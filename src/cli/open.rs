@@ -16,10 +16,10 @@ use leakscope::{ArchiveError, Session};
 
 use super::CliError;
 use super::fetch::{Fetcher, scrub};
-use super::progress::Progress;
+use super::progress::ProgressLine;
 
 /// What an argument names.
-pub enum Target {
+pub enum ArgTarget {
     /// A file, a folder, or `-`.
     Path(PathBuf),
     /// A published version: `name`, `name@version`, `@scope/name@tag`, a tarball URL.
@@ -28,8 +28,8 @@ pub enum Target {
 
 /// Reads an argument: a path that exists (or `-`) is a path; so is anything that can only
 /// be one (`./x`, `/x`, `x.tgz`), so that a missing file says so; the rest is a name.
-pub fn target(arg: &Path) -> Result<Target, CliError> {
-    let path = || Ok(Target::Path(arg.to_path_buf()));
+pub fn target(arg: &Path) -> Result<ArgTarget, CliError> {
+    let path = || Ok(ArgTarget::Path(arg.to_path_buf()));
     if arg.as_os_str() == "-" || arg.exists() {
         return path();
     }
@@ -45,7 +45,7 @@ pub fn target(arg: &Path) -> Result<Target, CliError> {
         return path();
     }
     match Spec::parse(s) {
-        Ok(spec) => Ok(Target::Name(spec)),
+        Ok(spec) => Ok(ArgTarget::Name(spec)),
         Err(e) if url => Err(e.into()),
         Err(e) => Err(CliError::NeitherFileNorName {
             arg: s.to_string(),
@@ -78,12 +78,12 @@ impl Registry {
 pub fn open(
     arg: &Path,
     options: Options,
-    progress: &Progress,
+    progress: &ProgressLine,
     registry: &Registry,
 ) -> Result<(Pipeline, Option<Provenance>), CliError> {
     match target(arg)? {
-        Target::Path(path) => Ok((pipeline(&path, options, progress)?, None)),
-        Target::Name(spec) => {
+        ArgTarget::Path(path) => Ok((pipeline(&path, options, progress)?, None)),
+        ArgTarget::Name(spec) => {
             let fetched = registry.fetcher().fetch(&spec, progress)?;
             if let Some(why) = &fetched.resolved.deprecated {
                 let _ = writeln!(
@@ -100,7 +100,11 @@ pub fn open(
 }
 
 /// A pipeline for `path`: a folder, `-`, a pipe, or a file.
-pub fn pipeline(path: &Path, options: Options, progress: &Progress) -> Result<Pipeline, CliError> {
+pub fn pipeline(
+    path: &Path,
+    options: Options,
+    progress: &ProgressLine,
+) -> Result<Pipeline, CliError> {
     let name = path.display().to_string();
     let read_error = |source| CliError::Read {
         path: name.clone(),
@@ -120,7 +124,7 @@ pub fn pipeline(path: &Path, options: Options, progress: &Progress) -> Result<Pi
 }
 
 /// Runs a pipeline to its end, showing progress.
-pub fn run(mut pipeline: Pipeline, progress: &Progress) -> Pipeline {
+pub fn run(mut pipeline: Pipeline, progress: &ProgressLine) -> Pipeline {
     progress.unpacking(pipeline.progress().total);
     while pipeline.step(leakscope::archive::STEP_BYTES) {
         progress.at(pipeline.progress().read);
@@ -136,7 +140,7 @@ pub fn session(
     registry: &Registry,
     limits: Limits,
 ) -> Result<Session, CliError> {
-    let progress = Progress::new();
+    let progress = ProgressLine::new();
     let options = Options {
         digests,
         limits,

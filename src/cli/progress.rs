@@ -3,19 +3,19 @@
 
 use std::io::IsTerminal;
 
-pub struct Progress(Option<indicatif::ProgressBar>);
+pub struct ProgressLine(Option<indicatif::ProgressBar>);
 
 /// Below this, reading and scanning take well under a second: no bar.
 const LARGE_INPUT: u64 = 4 << 20;
 
-impl Progress {
-    pub fn new() -> Progress {
+impl ProgressLine {
+    pub fn new() -> ProgressLine {
         if !std::io::stderr().is_terminal() {
-            return Progress(None);
+            return ProgressLine(None);
         }
         let bar = indicatif::ProgressBar::new_spinner();
         bar.enable_steady_tick(std::time::Duration::from_millis(100));
-        Progress(Some(bar))
+        ProgressLine(Some(bar))
     }
 
     pub fn step(&self, what: &str) {
@@ -40,7 +40,7 @@ impl Progress {
         bar.set_style(style);
     }
 
-    /// A download of `total` bytes (0: unknown) starts; [`Progress::at`] moves it.
+    /// A download of `total` bytes (0: unknown) starts; [`ProgressLine::at`] moves it.
     pub fn downloading(&self, total: u64) {
         let Some(bar) = &self.0 else { return };
         let template = if total == 0 {

@@ -128,7 +128,7 @@ fn limits_text(out: &mut String, hits: &[leakscope::limits::LimitHit]) {
     }
 }
 
-fn links_text(out: &mut String, links: &[leakscope::archive::Link]) {
+fn links_text(out: &mut String, links: &[leakscope::archive::ArchiveLink]) {
     use leakscope::archive::LinkKind;
     if links.is_empty() {
         return;

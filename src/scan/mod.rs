@@ -13,7 +13,7 @@ pub use facts::{Purpose, Scanner};
 
 use std::collections::{HashMap, HashSet};
 
-use crate::archive::{Archive, ArchiveError, Link};
+use crate::archive::{Archive, ArchiveError, ArchiveLink};
 use crate::finding::{Finding, InSource, RuleId, Severity};
 use crate::limits::{LimitHit, Limits};
 use crate::package::{Licence, PackageInfo};
@@ -43,7 +43,7 @@ pub struct Analysis {
     /// as "which limits applied". One with `unchecked` set makes the verdict incomplete.
     pub limits_hit: Vec<LimitHit>,
     /// Symbolic and hard links in the package: listed, never followed.
-    pub links: Vec<Link>,
+    pub links: Vec<ArchiveLink>,
 }
 
 /// The package's source maps and what they embed: all that `extract` needs, and the secrets

@@ -10,7 +10,7 @@ use std::ops::Range;
 use serde_json::value::RawValue;
 
 use super::mappings::MappingsCheck;
-use super::wire::{Item, NameList, RawMap, StringList, TextList, keeping};
+use super::wire::{ContentItem, NameList, RawMap, StringList, TextList, keeping};
 use super::{MapError, MapLimits, Mappings, SourceMap, TextAt, text_hash};
 
 /// What a stream does with the texts of `sourcesContent`.
@@ -67,7 +67,7 @@ enum State {
     /// Inside the `mappings` string (which starts at the given byte), checked as it arrives.
     Mappings(usize, MappingsCheck),
     /// Inside `sourcesContent`'s array: an item, or `]` (when first or after an item).
-    Item {
+    ContentItem {
         first: bool,
     },
     InItem(Value),
@@ -126,7 +126,7 @@ impl MapStream {
     }
 
     /// One item of `sourcesContent`, whose literal is `json[range]`.
-    fn item(&mut self, item: Item, json: &[u8], range: Range<usize>) {
+    fn item(&mut self, item: ContentItem, json: &[u8], range: Range<usize>) {
         // Past the limit, items are counted as the whole parse counts them.
         let kept = match self.texts {
             Texts::Keep => self.contents.items.len(),
@@ -143,7 +143,7 @@ impl MapStream {
             return self.contents.push(item);
         }
         match item {
-            Item::Text(text) => {
+            ContentItem::Text(text) => {
                 self.located.items.push(Some(TextAt {
                     escaped: memchr::memchr(b'\\', &json[range.clone()]).is_some(),
                     start: range.start,
@@ -154,7 +154,7 @@ impl MapStream {
                 self.fresh.push(Some(text));
             }
             other => {
-                self.located.wrong_items += usize::from(matches!(other, Item::Wrong));
+                self.located.wrong_items += usize::from(matches!(other, ContentItem::Wrong));
                 self.located.items.push(None);
                 self.fresh.push(None);
             }
@@ -202,11 +202,11 @@ impl MapStream {
             State::Value(key) => self.value(key, b),
             State::Mappings(start, check) => self.mappings(start, check, json),
             State::Skip(key, value) => self.skip(key, value, json),
-            State::Item { first: true } if b == b']' => self.advance(State::AfterValue),
-            State::Item { first } if b == b'"' => self.string_item(first, json),
-            State::Item { .. } => self.set(State::InItem(Value::at(self.at))),
+            State::ContentItem { first: true } if b == b']' => self.advance(State::AfterValue),
+            State::ContentItem { first } if b == b'"' => self.string_item(first, json),
+            State::ContentItem { .. } => self.set(State::InItem(Value::at(self.at))),
             State::InItem(value) => self.other_item(value, json),
-            State::AfterItem if b == b',' => self.advance(State::Item { first: false }),
+            State::AfterItem if b == b',' => self.advance(State::ContentItem { first: false }),
             State::AfterItem if b == b']' => self.advance(State::AfterValue),
             State::AfterValue if b == b',' => self.advance(State::Key { first: false }),
             State::AfterValue if b == b'}' => self.advance(State::End),
@@ -245,7 +245,7 @@ impl MapStream {
     fn value(&mut self, key: String, b: u8) -> bool {
         if key == "sourcesContent" && b == b'[' {
             self.fields.push((key, None));
-            return self.advance(State::Item { first: true });
+            return self.advance(State::ContentItem { first: true });
         }
         if key == "mappings" && b == b'"' && self.mappings == Mappings::Check {
             self.state = State::Mappings(self.at, MappingsCheck::default());
@@ -308,7 +308,7 @@ impl MapStream {
             }
             Some(Err(e)) if e.is_eof() => self.set(State::InItem(Value::at(self.at))),
             _ => {
-                self.state = State::Item { first };
+                self.state = State::ContentItem { first };
                 self.fallback = true;
                 true
             }
@@ -321,7 +321,7 @@ impl MapStream {
         if !value.scan(json, &mut self.at) {
             return !self.set(State::InItem(value));
         }
-        match serde_json::from_slice::<Item>(&json[value.start..self.at]) {
+        match serde_json::from_slice::<ContentItem>(&json[value.start..self.at]) {
             Ok(item) => {
                 self.item(item, json, value.start..self.at);
                 self.state = State::AfterItem;

@@ -156,7 +156,7 @@ impl<'de> serde::de::Visitor<'de> for StringListVisitor {
         let mut list = StringList::default();
         let keep = KEEP.get();
         while list.items.len() < keep {
-            match seq.next_element::<Item>()? {
+            match seq.next_element::<ContentItem>()? {
                 Some(item) => list.push(item),
                 None => return Ok(list),
             }
@@ -196,11 +196,11 @@ impl<'de> serde::de::Visitor<'de> for StringListVisitor {
 }
 
 impl StringList {
-    pub(super) fn push(&mut self, item: Item) {
-        self.wrong_items += usize::from(matches!(item, Item::Wrong));
+    pub(super) fn push(&mut self, item: ContentItem) {
+        self.wrong_items += usize::from(matches!(item, ContentItem::Wrong));
         self.items.push(match item {
-            Item::Text(s) => Some(s),
-            Item::Null | Item::Wrong => None,
+            ContentItem::Text(s) => Some(s),
+            ContentItem::Null | ContentItem::Wrong => None,
         });
     }
 
@@ -352,51 +352,57 @@ impl<'de> Deserialize<'de> for Name {
 }
 
 /// One item of a [`StringList`].
-pub(super) enum Item {
+pub(super) enum ContentItem {
     Text(String),
     Null,
     Wrong,
 }
 
-impl<'de> Deserialize<'de> for Item {
+impl<'de> Deserialize<'de> for ContentItem {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> serde::de::Visitor<'de> for V {
-            type Value = Item;
+            type Value = ContentItem;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a string or null")
             }
-            fn visit_str<E>(self, s: &str) -> Result<Item, E> {
-                Ok(Item::Text(s.to_string()))
+            fn visit_str<E>(self, s: &str) -> Result<ContentItem, E> {
+                Ok(ContentItem::Text(s.to_string()))
             }
-            fn visit_string<E>(self, s: String) -> Result<Item, E> {
-                Ok(Item::Text(s))
+            fn visit_string<E>(self, s: String) -> Result<ContentItem, E> {
+                Ok(ContentItem::Text(s))
             }
-            fn visit_unit<E>(self) -> Result<Item, E> {
-                Ok(Item::Null)
+            fn visit_unit<E>(self) -> Result<ContentItem, E> {
+                Ok(ContentItem::Null)
             }
-            fn visit_bool<E>(self, _: bool) -> Result<Item, E> {
-                Ok(Item::Wrong)
+            fn visit_bool<E>(self, _: bool) -> Result<ContentItem, E> {
+                Ok(ContentItem::Wrong)
             }
-            fn visit_i64<E>(self, _: i64) -> Result<Item, E> {
-                Ok(Item::Wrong)
+            fn visit_i64<E>(self, _: i64) -> Result<ContentItem, E> {
+                Ok(ContentItem::Wrong)
             }
-            fn visit_u64<E>(self, _: u64) -> Result<Item, E> {
-                Ok(Item::Wrong)
+            fn visit_u64<E>(self, _: u64) -> Result<ContentItem, E> {
+                Ok(ContentItem::Wrong)
             }
-            fn visit_f64<E>(self, _: f64) -> Result<Item, E> {
-                Ok(Item::Wrong)
+            fn visit_f64<E>(self, _: f64) -> Result<ContentItem, E> {
+                Ok(ContentItem::Wrong)
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Item, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<ContentItem, A::Error> {
                 while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                Ok(Item::Wrong)
+                Ok(ContentItem::Wrong)
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Item, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<ContentItem, A::Error> {
                 while map
                     .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
                     .is_some()
                 {}
-                Ok(Item::Wrong)
+                Ok(ContentItem::Wrong)
             }
         }
         d.deserialize_any(V)

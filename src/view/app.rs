@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use crate::diff::{Comparison, FileStatus};
-use crate::protocol::{Check, DiffFormat, Overview, Request, Response, Save};
+use crate::protocol::{DiffFormat, IntegrityCheck, Overview, Request, Response, Save};
 use crate::registry::{Provenance, Spec};
 use crate::session::{Digests, Progress};
 use crate::text::{count, plural, size};
@@ -36,7 +36,7 @@ pub enum Task {
         id: u32,
         name: String,
         message: String,
-        check: Box<Check>,
+        check: Box<IntegrityCheck>,
     },
 }
 
@@ -66,7 +66,7 @@ impl Task {
 
 /// An analysed package, as the page has it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Analysis {
+pub struct Opened {
     pub id: u32,
     pub overview: Rc<Overview>,
     /// The two trees, once all their slices have come (a few ms after the verdict).
@@ -75,9 +75,9 @@ pub struct Analysis {
     pub digests: Option<Digests>,
 }
 
-impl Analysis {
-    fn new(id: u32, overview: Box<Overview>) -> Analysis {
-        Analysis {
+impl Opened {
+    fn new(id: u32, overview: Box<Overview>) -> Opened {
+        Opened {
             id,
             // A download is hashed before it is read: its digests come with it.
             digests: overview.input.digests.clone(),
@@ -103,11 +103,11 @@ pub enum Compare {
     /// shown; `other` is the one it is compared with, and `shown_is_new` says which of the
     /// two is NEW (the later version; when that cannot be told, the one picked to compare).
     Comparing {
-        other: Analysis,
+        other: Opened,
         shown_is_new: bool,
     },
     Ready {
-        other: Analysis,
+        other: Opened,
         shown_is_new: bool,
         comparison: Rc<Comparison>,
         /// The status of each node of the shown package's files tree.
@@ -118,7 +118,7 @@ pub enum Compare {
 /// The package shown, and what it is compared with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shown {
-    pub analysis: Analysis,
+    pub analysis: Opened,
     /// A file to open as soon as the trees are there (named by the link the page was
     /// opened with).
     pub open: Option<Selection>,
@@ -228,7 +228,7 @@ impl WorkerState {
 
 /// Where the bytes of an analysis are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Input {
+pub enum ByteSource {
     /// The file chosen for this role.
     Chosen,
     /// The tarball this role downloaded last.
@@ -244,9 +244,9 @@ pub enum AppCommand {
     Analyse {
         id: u32,
         role: Role,
-        input: Input,
+        input: ByteSource,
         keep: Option<u32>,
-        check: Option<Box<Check>>,
+        check: Option<Box<IntegrityCheck>>,
     },
     /// Fetch for analysis `id`, reporting with [`AppEvent::Fetched`].
     Fetch { id: u32, role: Role, fetch: Fetch },
@@ -432,7 +432,7 @@ impl App {
     }
 
     /// The analysis numbered `id`, wherever it is shown.
-    fn analysis_mut(&mut self, id: u32) -> Option<&mut Analysis> {
+    fn analysis_mut(&mut self, id: u32) -> Option<&mut Opened> {
         let Stage::Done(shown) = &mut self.stage else {
             return None;
         };
@@ -673,7 +673,7 @@ impl App {
         commands.push(AppCommand::Analyse {
             id,
             role,
-            input: Input::Chosen,
+            input: ByteSource::Chosen,
             keep: self.keep(role),
             check: None,
         });
@@ -841,7 +841,7 @@ impl App {
                     vec![AppCommand::Analyse {
                         id,
                         role,
-                        input: Input::Downloaded,
+                        input: ByteSource::Downloaded,
                         keep: self.keep(role),
                         check: Some(Box::new(check)),
                     }]
@@ -870,9 +870,9 @@ impl App {
         vec![AppCommand::Analyse {
             id,
             role,
-            input: Input::Downloaded,
+            input: ByteSource::Downloaded,
             keep,
-            check: Some(Box::new(Check {
+            check: Some(Box::new(IntegrityCheck {
                 anyway: true,
                 ..*check
             })),
@@ -1075,7 +1075,7 @@ impl App {
     fn done(&mut self, id: u32, overview: Box<Overview>) -> Vec<AppCommand> {
         match self.role_of(id) {
             Some(Role::Main) => {
-                let analysis = Analysis::new(id, overview);
+                let analysis = Opened::new(id, overview);
                 self.stage = Stage::Done(Box::new(Shown {
                     analysis,
                     open: None,
@@ -1095,7 +1095,7 @@ impl App {
                 let Stage::Done(shown) = &mut self.stage else {
                     return Vec::new();
                 };
-                let other = Analysis::new(id, overview);
+                let other = Opened::new(id, overview);
                 // OLD is the earlier version; the package the person opened stays shown.
                 let shown_is_new = older(&other.overview, &shown.analysis.overview);
                 let command = compare_command(shown.analysis.id, other.id, shown_is_new);
@@ -1145,7 +1145,7 @@ impl App {
             return Link::default();
         };
         let a = &shown.analysis;
-        let by_name = |a: &Analysis| a.source().map(|s| format!("{}@{}", s.name, s.version));
+        let by_name = |a: &Opened| a.source().map(|s| format!("{}@{}", s.name, s.version));
         let registry = a
             .source()
             .map(|s| s.registry.clone())
@@ -1360,7 +1360,7 @@ mod tests {
             matches!(
                 &commands[..],
                 [AppCommand::Analyse {
-                    input: Input::Downloaded,
+                    input: ByteSource::Downloaded,
                     check: Some(_),
                     ..
                 }]
@@ -1382,7 +1382,7 @@ mod tests {
             [AppCommand::Analyse {
                 id: 1,
                 role: Role::Main,
-                input: Input::Chosen,
+                input: ByteSource::Chosen,
                 keep: None,
                 check: None
             }]

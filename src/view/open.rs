@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::protocol::Check;
+use crate::protocol::IntegrityCheck;
 use crate::registry::{
     ACCEPT_FULL, DEFAULT_REGISTRY, Provenance, RegistryError, Resolved, Spec, VersionList,
     display_url, packument_error, packument_url, with_slash,
@@ -372,9 +372,9 @@ impl Opening {
     }
 
     /// What the worker checks the download against, once the version is resolved.
-    pub fn check(&self) -> Option<Check> {
+    pub fn check(&self) -> Option<IntegrityCheck> {
         let resolved = self.resolved()?;
-        Some(Check {
+        Some(IntegrityCheck {
             expected: resolved.integrity.clone(),
             provenance: Provenance::new(&self.registry, &self.spec, resolved, None),
             anyway: false,

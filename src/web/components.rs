@@ -133,7 +133,8 @@ pub fn verdict_banner(props: &OverviewProps) -> Html {
     let unverified = o.input.source.as_ref().and_then(|s| s.unverified_warning());
     html! {
         <section class={classes!("verdict", level, unverified.is_some().then_some("unverified"))} data-testid="verdict"
-                 data-level={level} role="status" data-ms={format!("{ms:.0}")} data-phases={phases.clone()}>
+                 data-level={level} role="status" data-ms={format!("{ms:.0}")} data-phases={phases.clone()}
+                 data-memory={o.worker_memory.to_string()}>
             <div class="verdict-badge" title={badge_title(o)}>
                 { if unverified.is_some() { "UNVERIFIED".to_string() } else { level.to_uppercase() } }
             </div>

@@ -27,7 +27,7 @@ use yew::prelude::*;
 use bridge::Bridge;
 use components::TaskProgress;
 use leakscope::protocol::Request;
-use leakscope::view::app::{App, AppCommand, AppEvent, Input, Stage, Task};
+use leakscope::view::app::{App, AppCommand, AppEvent, ByteSource, Stage, Task};
 use leakscope::view::open::{FetchEvent, Role};
 use opener::{Opener, RegistryBanner};
 use results::Results;
@@ -162,18 +162,18 @@ impl Shell {
         &self,
         id: u32,
         role: Role,
-        input: Input,
+        input: ByteSource,
         keep: Option<u32>,
-        check: Option<Box<leakscope::protocol::Check>>,
+        check: Option<Box<leakscope::protocol::IntegrityCheck>>,
     ) {
         let r = role as usize;
         let (name, bytes): (String, wasm_bindgen::JsValue) = match input {
-            Input::Chosen => match self.chosen.borrow_mut()[r].take() {
+            ByteSource::Chosen => match self.chosen.borrow_mut()[r].take() {
                 Some(file) => (file.name(), file.into()),
                 None => return,
             },
             // Kept: the person may still ask to read a download that did not verify.
-            Input::Downloaded => match &self.downloads.borrow()[r] {
+            ByteSource::Downloaded => match &self.downloads.borrow()[r] {
                 Some(blob) => {
                     let name = check.as_ref().map_or("download.tgz".to_string(), |c| {
                         let tarball = &c.provenance.tarball;

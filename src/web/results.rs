@@ -136,7 +136,7 @@ fn use_address(link: Link, selection: Option<Selection>) {
             None => link.clone(),
         };
         // A task of its own: Chromium's replaceState, inside the verdict's first render,
-        // made that render's task a long one (README, Benchmarks).
+        // made that render's task a long one (bench/browser.mjs measures the longest task).
         gloo::timers::callback::Timeout::new(0, move || write_hash(&link)).forget();
     });
 }

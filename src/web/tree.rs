@@ -93,7 +93,7 @@ pub fn tree_pane(props: &TreePaneProps) -> Html {
         })
     };
     let render = {
-        let shown = Shown {
+        let shown = TreeRows {
             tree: s.tree.clone(),
             rows: rows.clone(),
             tab: props.tab,
@@ -118,7 +118,7 @@ pub fn tree_pane(props: &TreePaneProps) -> Html {
 }
 
 /// What the rows of a tree are drawn from.
-struct Shown {
+struct TreeRows {
     tree: Rc<FileTree>,
     rows: Rc<[Row]>,
     tab: Tab,
@@ -127,7 +127,7 @@ struct Shown {
     marks: Option<Rc<Vec<FileStatus>>>,
 }
 
-impl Shown {
+impl TreeRows {
     /// Row `i`: a caret for a folder, the name cut in the middle (so that its extension
     /// stays in sight), the marks, the size.
     fn row(&self, i: usize, onclick: Callback<MouseEvent>) -> Html {

@@ -19,7 +19,8 @@ use leakscope::Session;
 use leakscope::archive::{Format, claimed_size, sniff};
 use leakscope::document::file::{TextView, open};
 use leakscope::protocol::{
-    Check, Overview, Request, Response, Save, compared, decode, encode, resolved, save, trees,
+    IntegrityCheck, Overview, Request, Response, Save, compared, decode, encode, resolved, save,
+    trees,
 };
 use leakscope::registry::{Algorithm, Computed, Packument, Spec, verify};
 use leakscope::session::{Digests, Options, Pipeline};
@@ -228,7 +229,7 @@ async fn analyse(
     id: u32,
     name: String,
     keep: Option<u32>,
-    check: Option<Box<Check>>,
+    check: Option<Box<IntegrityCheck>>,
     file: web_sys::Blob,
 ) {
     SESSIONS.with_borrow_mut(|sessions| sessions.retain(|k, _| Some(*k) == keep));
@@ -292,8 +293,7 @@ async fn analyse(
     let mut overview = Overview::of(&session);
     phases.push(("overview".to_string(), now() - phase));
     // Wasm memory never shrinks: its size now is its peak.
-    let memory = core::arch::wasm32::memory_size::<0>() * 65536;
-    phases.push(("wasm memory (MB)".to_string(), memory as f64 / 1e6));
+    overview.worker_memory = (core::arch::wasm32::memory_size::<0>() * 65536) as u64;
     overview.phases = phases
         .into_iter()
         .map(|(name, ms)| (name, ms.round() as u32))
@@ -325,7 +325,7 @@ async fn analyse(
 /// it anyway.
 async fn checked(
     id: u32,
-    check: &Check,
+    check: &IntegrityCheck,
     buffer: &JsValue,
 ) -> Option<(Digests, leakscope::registry::Provenance)> {
     let algorithm = check.expected.algorithm;

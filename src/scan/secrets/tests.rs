@@ -184,8 +184,8 @@ fn simd_and_automaton_find_the_same_keywords() {
     for both in ["npm_", "_auth", "AKIA", "ASIA", "Token"] {
         assert!(ours.iter().any(|(w, _)| *w == both), "{both} is found");
     }
-    // Few Teddy passes: the plain keywords fit in two groups (one more would cost about
-    // 3 ms over the benchmark).
+    // Few Teddy passes: the plain keywords fit in two groups (each group is a pass over
+    // the text: bench/secrets.sh).
     if let Keywords::Simd(groups) = &c.plain {
         assert_eq!(groups.len(), 2, "plain keywords: {plain:?}");
     }

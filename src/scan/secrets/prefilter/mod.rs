@@ -42,7 +42,7 @@ pub(super) struct Compiled {
     /// For each keyword, whether it is one of [`SECRET_WORDS`].
     pub(super) secret_word: Vec<bool>,
     /// Each rule's regex, compiled the first time the rule has something to look at: most
-    /// never do in a package, and compiling all 217 took 14-18 ms of every CLI run.
+    /// never do in a package, and compiling them all was a good part of a small CLI run.
     pub(super) regexes: Vec<OnceLock<RuleRegex>>,
     /// Rules tried around each [`URL`].
     pub(super) windowed: Vec<usize>,
@@ -52,19 +52,18 @@ pub(super) struct Compiled {
     pub(super) name_rules: Vec<usize>,
 }
 
-/// Every keyword in a text. An Aho-Corasick automaton reads one byte at a time (2 ns a byte
-/// on the CI machine); Teddy's SIMD search reads 32 at once, but each group is a pass over
-/// the text (about 3.5 ms over the 38 MB benchmark) and its false hits grow fast with the
-/// number of keywords (499 keywords in groups of 16 took 93 ms). So only the keywords
-/// without an anchor byte (40 of them) go to Teddy; the rest are found by [`Anchored`]. The
-/// automaton stays where there is no SIMD (the page).
+/// Every keyword in a text. An Aho-Corasick automaton reads one byte at a time; Teddy's
+/// SIMD search reads 32 at once, but each group is a pass over the text and its false hits
+/// grow fast with the number of keywords. So only the keywords without an anchor byte go to
+/// Teddy; the rest are found by [`Anchored`]. The automaton stays where there is no SIMD
+/// (the page).
 ///
 /// Teddy's fingerprint is as long as its group's shortest keyword (3 or 4 bytes), so the
 /// groups are by kind: the keywords of 3 bytes and the secret words, which are common in
-/// code (`key`, `Token`: 35,000 true hits in the benchmark, each a restart of the search),
-/// in one; the rare keywords of 4 bytes and more, with a 4-byte fingerprint that turns away
-/// far more text, in the other. Measured on the benchmark (min of 4 x 25 rounds): 20.9 ms,
-/// against 22.4 ms for 7 + 33 keywords and 22.7 ms for two groups of 20 by length.
+/// code (`key`, `Token`, each hit a restart of the search), in one; the rare keywords of 4
+/// bytes and more, with a 4-byte fingerprint that turns away far more text, in the other.
+/// This grouping was the fastest of those measured with `bench/secrets.sh` (README,
+/// Benchmarks).
 pub(super) enum Keywords {
     Simd(Vec<(aho_corasick::packed::Searcher, Vec<usize>)>),
     Automaton(AhoCorasick),
@@ -118,8 +117,8 @@ impl Keywords {
 }
 
 /// Keywords that hold an anchor byte (`ghp_`, `glpat-`, `hvs.`, `://`, `Q~`): `memchr`
-/// finds the anchor bytes (rare in code: `-` is 0.1% of the benchmark's bytes, `_` 1.4%),
-/// then the byte before each picks the few keywords that can end there.
+/// finds the anchor bytes (rare in code), then the byte before each picks the few keywords
+/// that can end there.
 pub(super) struct Anchored {
     /// Per anchor byte (indexed like [`ANCHORS`]), per byte before it: (keyword, offset of
     /// the anchor in the keyword).
@@ -344,9 +343,9 @@ pub(super) fn whole_text(rule: &Rule) -> bool {
 /// try at a keyword reads a bounded stretch: an unbounded pattern, such as a JWT's, tried at
 /// each `eyJ` of a long run of them would read the rest of the run each time). Then the
 /// pattern, anchored, can be tried at each keyword alone, and finds what it would over the
-/// whole text. Of the 149 rules that read the whole text, 112 are such; the others (a keyword
-/// inside the token, an assertion, a class before the keyword, no bound) still search all
-/// of it. This took the regexes' share of the benchmark from about 2.5 ms to under 1.
+/// whole text. Most rules that read the whole text are such; the others (a keyword inside
+/// the token, an assertion, a class before the keyword, no bound) still search all of it.
+/// What it saves is measured by `bench/secrets.sh` (README, Benchmarks).
 fn begins_with_keyword(rule: &Rule) -> bool {
     use regex_syntax::hir::literal::{ExtractKind, Extractor};
     let Ok(hir) = regex_syntax::ParserBuilder::new()

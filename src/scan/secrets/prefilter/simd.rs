@@ -97,7 +97,7 @@ impl Anchored {
             _mm256_cmpeq_epi8(_mm256_and_si256(_mm256_shuffle_epi8(set, lo), bit), zero)
         };
         // The dense anchors `:` and `.` are kept only next to a byte a keyword has there
-        // (this turns away 92% and 70% of them on the benchmark's code).
+        // (this turns most of them away in code).
         let dense = [
             (
                 a[3],
