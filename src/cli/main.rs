@@ -34,6 +34,21 @@ const PKG_HELP: &str = "A .tgz, .tar.gz or .tar file, `-` for standard input, a 
 `@scope/name@latest`, `name@^1.2`, or a registry tarball URL (fetched from the registry and verified \
 against its integrity first). A path that exists always wins over a name.";
 
+/// How `scan` and `diff` report, and what decides their exit code.
+#[derive(clap::Args)]
+struct ReportArgs {
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+    /// Exit 1 when a finding of this severity or worse exists (for `diff`: a finding new
+    /// in NEW).
+    #[arg(long, value_enum, default_value_t = Severity::High, value_name = "SEVERITY")]
+    fail_on: Severity,
+    /// Judge a package that could not be read to its end by what was read (exit 0 or 1),
+    /// instead of exiting 2.
+    #[arg(long)]
+    allow_incomplete: bool,
+}
+
 /// Where packages named by name are fetched from.
 #[derive(clap::Args)]
 struct RegistryArgs {
@@ -62,15 +77,8 @@ enum Command {
     Scan {
         #[arg(required = true, value_name = "PKG", help = PKG_HELP)]
         packages: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-        format: OutputFormat,
-        /// Exit 1 when a finding of this severity or worse exists.
-        #[arg(long, value_enum, default_value_t = Severity::High, value_name = "SEVERITY")]
-        fail_on: Severity,
-        /// Judge a package that could not be read to its end by what was read (exit 0 or
-        /// 1), instead of exiting 2.
-        #[arg(long)]
-        allow_incomplete: bool,
+        #[command(flatten)]
+        report: ReportArgs,
         #[command(flatten)]
         registry: RegistryArgs,
         #[command(flatten)]
@@ -104,15 +112,8 @@ enum Command {
         /// The package after.
         #[arg(value_name = "NEW")]
         new: PathBuf,
-        #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
-        format: OutputFormat,
-        /// Exit 1 when a finding new in NEW is of this severity or worse.
-        #[arg(long, value_enum, default_value_t = Severity::High, value_name = "SEVERITY")]
-        fail_on: Severity,
-        /// Compare packages that could not be read to their end by what was read, instead
-        /// of exiting 2.
-        #[arg(long)]
-        allow_incomplete: bool,
+        #[command(flatten)]
+        report: ReportArgs,
         #[command(flatten)]
         registry: RegistryArgs,
         #[command(flatten)]
@@ -161,18 +162,12 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Scan {
             packages,
-            format,
-            fail_on,
-            allow_incomplete,
+            report,
             registry,
             limits,
         } => run_scan(
             &packages,
-            format,
-            Gate {
-                fail_on,
-                allow_incomplete,
-            },
+            &report,
             &Registry::new(registry.registry),
             limits.limits(),
         ),
@@ -192,24 +187,23 @@ fn main() -> ExitCode {
         Command::Diff {
             old,
             new,
-            format,
-            fail_on,
-            allow_incomplete,
+            report,
             registry,
             limits,
         } => run_diff(
             [&old, &new],
-            format,
-            Gate {
-                fail_on,
-                allow_incomplete,
-            },
+            &report,
             &Registry::new(registry.registry),
             limits.limits(),
         ),
     };
     match result {
         Ok(code) => code,
+        // Whoever read the output stopped (`leakscope scan … | head`): nothing is wrong, as
+        // for `cat` and `bat`.
+        Err(CliError::Write { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             let _ = writeln!(
                 anstream::stderr(),
@@ -225,19 +219,13 @@ fn main() -> ExitCode {
 
 const RED: Style = AnsiColor::Red.on_default().bold();
 
-/// What decides the exit code.
-struct Gate {
-    fail_on: Severity,
-    allow_incomplete: bool,
-}
-
 fn run_scan(
     packages: &[PathBuf],
-    format: OutputFormat,
-    Gate {
+    &ReportArgs {
+        format,
         fail_on,
         allow_incomplete,
-    }: Gate,
+    }: &ReportArgs,
     registry: &Registry,
     limits: leakscope::limits::Limits,
 ) -> Result<ExitCode, CliError> {
@@ -278,11 +266,11 @@ fn run_scan(
 
 fn run_diff(
     [old, new]: [&PathBuf; 2],
-    format: OutputFormat,
-    Gate {
+    &ReportArgs {
+        format,
         fail_on,
         allow_incomplete,
-    }: Gate,
+    }: &ReportArgs,
     registry: &Registry,
     limits: leakscope::limits::Limits,
 ) -> Result<ExitCode, CliError> {

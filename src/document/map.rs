@@ -28,7 +28,8 @@ pub struct MapView {
     pub personal: Vec<String>,
     pub problems: Vec<String>,
     pub error: Option<String>,
-    /// The first [`LINKS_SHOWN`] recovered sources: export path (in the Recovered tab), own.
+    /// The first [`LINKS_SHOWN`] recovered sources, the package's own first (the point of
+    /// the page), then its dependencies': export path (in the Recovered tab), own.
     pub recovered: Vec<(String, bool)>,
     pub recovered_total: usize,
 }
@@ -44,13 +45,15 @@ impl MapView {
             .filter(|r| r.target == path && r.file != path)
             .map(|r| r.file.clone())
             .collect();
-        let embedded: Vec<(&str, u64, bool)> = analysis
+        let mut embedded: Vec<(&str, u64, bool)> = analysis
             .recovered
             .files()
             .iter()
             .filter(|f| f.maps.iter().any(|p| p == path))
             .map(|f| (f.export_path(), f.size(), f.first_party))
             .collect();
+        // Stable: each side keeps the map's order.
+        embedded.sort_by_key(|(_, _, own)| !own);
         let folders = |own: bool| {
             by_top_folder(
                 embedded
@@ -134,8 +137,8 @@ mod tests {
         let map = serde_json::json!({
             "version": 3, "file": "cli.js", "sourceRoot": "/Users/ann/acme/",
             "debugId": "85314830-023f-4cf1-a267-535f4e37bb17",
-            "sources": ["webpack://x/./src/a.ts", "webpack://x/./src/b/c.ts", "webpack://x/./node_modules/dep/i.js"],
-            "sourcesContent": ["a", "bc", "dep"], "names": [], "mappings": "AAAA"
+            "sources": ["webpack://x/./node_modules/dep/i.js", "webpack://x/./src/a.ts", "webpack://x/./src/b/c.ts"],
+            "sourcesContent": ["dep", "a", "bc"], "names": [], "mappings": "AAAA"
         })
         .to_string();
         let files: [(&str, &[u8]); 3] = [
@@ -168,6 +171,16 @@ mod tests {
         assert_eq!(folders[0].1, 2);
         assert_eq!(v.dependency_folders.len(), 1);
         assert_eq!(v.recovered_total, 3);
+        // The package's own sources come first, though the map lists a dependency first.
+        let links: Vec<(&str, bool)> = v.recovered.iter().map(|(p, o)| (p.as_str(), *o)).collect();
+        assert_eq!(
+            links,
+            [
+                ("src/a.ts", true),
+                ("src/b/c.ts", true),
+                ("node_modules/dep/i.js", false)
+            ]
+        );
         assert!(
             v.personal.iter().any(|p| p.contains("ann")),
             "{:?}",

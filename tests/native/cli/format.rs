@@ -152,3 +152,34 @@ fn control_characters_in_file_names_never_reach_the_terminal() {
     assert!(text.contains(".env.\u{fffd}[2J"), "{text}");
     assert!(!text.contains("\x1b[2J") && !text.contains('\x07'));
 }
+
+/// `leakscope scan … | head -1`: the reader stops early, and that ends the program quietly
+/// with success, as `cat` does (the report is larger than a pipe holds, so the CLI is still
+/// writing when the pipe closes).
+#[test]
+fn a_closed_pipe_ends_quietly_with_success() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let mut tar = crate::common::Tarball::new("package/").package_json("many", Some("MIT"));
+    for i in 0..3000 {
+        tar = tar.file(&format!("logs/npm-debug-{i}.log"), "npm ERR! x\n");
+    }
+    let pkg = crate::cli::write_temp(&dir, "many.tgz", &tar.tgz());
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("leakscope"))
+        .args(["scan", "--format", "json"])
+        .arg(&pkg)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert_eq!(first.trim(), "{");
+    // The reading end is dropped here, as `head` exits.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
