@@ -558,14 +558,9 @@ mod tests {
         msg: &str,
     ) -> Finding {
         Finding {
-            rule,
-            severity,
-            path: path.into(),
             line,
             message: msg.into(),
-            remedy: "fix".into(),
-            source: None,
-            span: None,
+            ..Finding::bare(rule, severity, path)
         }
     }
 

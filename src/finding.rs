@@ -233,6 +233,21 @@ impl From<std::ops::Range<usize>> for ByteRange {
 }
 
 impl Finding {
+    /// A finding with nothing but its rule, severity and file, for the tests.
+    #[cfg(test)]
+    pub(crate) fn bare(rule: RuleId, severity: Severity, path: &str) -> Finding {
+        Finding {
+            rule,
+            severity,
+            path: path.into(),
+            line: None,
+            message: String::new(),
+            remedy: String::new(),
+            source: None,
+            span: None,
+        }
+    }
+
     /// `path:line`, or the path alone, as people quote a place in a file.
     pub fn location(&self) -> String {
         match self.line {
@@ -353,16 +368,7 @@ mod tests {
     use super::*;
 
     fn finding(rule: RuleId, severity: Severity, path: &str) -> Finding {
-        Finding {
-            rule,
-            severity,
-            path: path.into(),
-            line: None,
-            message: String::new(),
-            remedy: String::new(),
-            source: None,
-            span: None,
-        }
+        Finding::bare(rule, severity, path)
     }
 
     #[test]

@@ -400,11 +400,12 @@ fn worst_by_path<'a>(
     worst
 }
 
+/// A small tree, for the tests of trees and of their state on screen.
 #[cfg(test)]
-mod tests {
+pub(crate) mod sample {
     use super::*;
 
-    fn file(path: &str, size: u64, severity: Option<Severity>) -> FileInfo<'_> {
+    pub(crate) fn file(path: &str, size: u64, severity: Option<Severity>) -> FileInfo<'_> {
         FileInfo {
             path,
             size,
@@ -413,7 +414,7 @@ mod tests {
         }
     }
 
-    fn tree() -> FileTree {
+    pub(crate) fn tree() -> FileTree {
         FileTree::build([
             file("package.json", 100, None),
             file("dist/cli.js", 1000, Some(Severity::Info)),
@@ -423,11 +424,17 @@ mod tests {
         ])
     }
 
-    fn paths(t: &FileTree, rows: &[Row]) -> Vec<String> {
+    pub(crate) fn paths(t: &FileTree, rows: &[Row]) -> Vec<String> {
         rows.iter()
             .map(|r| format!("{}{}", "  ".repeat(r.depth), t.node(r.node).path))
             .collect()
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sample::{file, paths, tree};
+    use super::*;
 
     #[test]
     fn folders_first_sizes_and_severities_roll_up() {

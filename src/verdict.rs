@@ -516,16 +516,7 @@ mod tests {
     }
 
     fn at(rule: RuleId, severity: Severity, path: &str) -> Finding {
-        Finding {
-            rule,
-            severity,
-            path: path.into(),
-            line: None,
-            message: String::new(),
-            remedy: String::new(),
-            source: None,
-            span: None,
-        }
+        Finding::bare(rule, severity, path)
     }
 
     #[test]

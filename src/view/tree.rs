@@ -228,32 +228,7 @@ impl TreeState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tree::FileInfo;
-
-    fn file(path: &str, size: u64, severity: Option<Severity>) -> FileInfo<'_> {
-        FileInfo {
-            path,
-            size,
-            severity,
-            third_party: false,
-        }
-    }
-
-    fn tree() -> FileTree {
-        FileTree::build([
-            file("package.json", 100, None),
-            file("dist/cli.js", 1000, Some(Severity::Info)),
-            file("dist/cli.js.map", 6000, Some(Severity::Critical)),
-            file("README.md", 50, None),
-            file("dist/lib/util.js", 10, None),
-        ])
-    }
-
-    fn paths(t: &FileTree, rows: &[Row]) -> Vec<String> {
-        rows.iter()
-            .map(|r| format!("{}{}", "  ".repeat(r.depth), t.node(r.node).path))
-            .collect()
-    }
+    use crate::tree::sample::{paths, tree};
 
     fn state() -> TreeState {
         TreeState::new(Rc::new(tree()))
