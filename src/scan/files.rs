@@ -1,8 +1,11 @@
 //! Files that should never be published, and original sources shipped beside built output.
-//! Judged by path (and, for `.npmrc`, by whether it holds a literal token).
+//! Judged by path (and, for `.npmrc`, by whether it holds a literal token; for key files,
+//! by what their bytes hold).
 
 use crate::finding::{RuleId, Severity};
 use crate::package::Licence;
+use crate::scan::keys::{self, Sniffed};
+use crate::scan::secrets::{TEST_KEY_NOTE, TEST_REMEDY, test_path};
 
 /// A file-level rule: which paths it matches and what it means.
 struct FileRule {
@@ -47,12 +50,19 @@ const ROTATE: &str =
 const RULES: &[FileRule] = &[
     FileRule {
         id: RuleId::EnvFile,
+        // `.env`, `.env.production`, `.env-dylan` (a developer's own), `.envrc` (direnv).
         matches: |p| {
-            (p.name == ".env" || p.name.starts_with(".env."))
-                && !matches!(
-                    p.name,
-                    ".env.example" | ".env.sample" | ".env.template" | ".env.defaults"
-                )
+            let env = p.name == ".env"
+                || p.name == ".envrc"
+                || [".env.", ".env-", ".env_"]
+                    .iter()
+                    .any(|s| p.name.starts_with(s));
+            let example = [
+                "example", "sample", "template", "defaults", "dist", "schema",
+            ]
+            .iter()
+            .any(|e| p.name.ends_with(e));
+            env && !example
         },
         severity: Severity::High,
         message: "An environment file (.env) is published; such files usually hold passwords and API keys.",
@@ -69,16 +79,6 @@ const RULES: &[FileRule] = &[
         },
         severity: Severity::High,
         message: "A credentials file is published; it typically holds logins for servers or registries.",
-        remedy: ROTATE,
-    },
-    FileRule {
-        id: RuleId::PrivateKeyFile,
-        matches: |p| {
-            matches!(p.name, "id_rsa" | "id_dsa" | "id_ecdsa" | "id_ed25519")
-                || matches!(p.ext(), Some("p12" | "pfx" | "jks" | "keystore" | "ppk"))
-        },
-        severity: Severity::High,
-        message: "A private key or key store is published; anyone can download it.",
         remedy: ROTATE,
     },
     FileRule {
@@ -125,6 +125,8 @@ const RULES: &[FileRule] = &[
         matches: |p| {
             p.in_dir(".idea")
                 || p.in_dir(".vscode")
+                || p.in_dir(".claude")
+                || p.in_dir(".cursor")
                 || p.name.ends_with('~')
                 || matches!(p.ext(), Some("swp" | "swo"))
                 || p.name.starts_with(".#")
@@ -159,6 +161,7 @@ pub fn check(path: &str, content: &[u8], licence: &Licence) -> Vec<FileHit> {
     if p.name == ".npmrc" {
         hits.push(npmrc(content));
     }
+    hits.extend(key_file(&p, content));
     if is_typescript_source(p.name) && !p.dirs.contains(&"node_modules") {
         let (severity, why) = if licence.is_open_source() {
             (
@@ -179,6 +182,55 @@ pub fn check(path: &str, content: &[u8], licence: &Licence) -> Vec<FileHit> {
         });
     }
     hits
+}
+
+/// A key file, known by its bytes whatever its name, or a PEM key in a file named like a
+/// key: a plain private key is critical, one under a password high, a bundle whose contents
+/// are encrypted worth a look; a test fixture or a key store public by design is low. A
+/// file named like a key store that holds none (empty, certificates only) is not one.
+fn key_file(p: &Path, content: &[u8]) -> Option<FileHit> {
+    let named = matches!(p.name, "id_rsa" | "id_dsa" | "id_ecdsa" | "id_ed25519")
+        || matches!(
+            p.ext(),
+            Some("p12" | "pfx" | "jks" | "jceks" | "keystore" | "bks" | "ppk")
+        );
+    let pem = || {
+        let head = &content[..content.len().min(64 << 10)];
+        memchr::memmem::find(head, b"PRIVATE KEY-----").is_some()
+            || head.starts_with(b"PuTTY-User-Key-File-")
+    };
+    let (what, severity, note) = match keys::sniff(content) {
+        Some(Sniffed::Key(k)) => match k.well_known {
+            Some(known) => (k.format, Severity::Low, Some(known)),
+            None if k.protected => (k.format, Severity::High, None),
+            None => (k.format, Severity::Critical, None),
+        },
+        Some(Sniffed::Sealed(what)) => (what, Severity::Medium, None),
+        None if named && pem() => ("a private key", Severity::High, None),
+        None => return None,
+    };
+    let (severity, note, remedy) = match note {
+        None if test_path(p.full) => (Severity::Low, Some(TEST_KEY_NOTE), TEST_REMEDY),
+        Some(known) => (severity, Some(known), TEST_REMEDY),
+        None => (severity, None, ROTATE),
+    };
+    let mut message = format!(
+        "{} is published; anyone can download it.",
+        crate::text::capitalise(what)
+    );
+    if let Some(note) = note {
+        message.push(' ');
+        message.push_str(&crate::text::capitalise(note));
+        if !note.ends_with('.') {
+            message.push('.');
+        }
+    }
+    Some(FileHit {
+        rule: RuleId::PrivateKeyFile,
+        severity,
+        message,
+        remedy,
+    })
 }
 
 /// `.ts`, `.tsx`, `.mts`, `.cts`, but not declarations (`.d.ts`, `.d.mts`, `.d.cts`).
@@ -244,7 +296,6 @@ mod tests {
                 ".aws/credentials",
                 "docs/credentials.md",
             ),
-            (RuleId::PrivateKeyFile, "keys/id_rsa", "keys/id_rsa.pub"),
             (RuleId::GitDirectory, ".git/config", "git/config.js"),
             (
                 RuleId::CoverageReport,
@@ -268,6 +319,52 @@ mod tests {
                 "{rule} should not fire on {no}"
             );
         }
+    }
+
+    #[test]
+    fn env_files_of_every_spelling() {
+        for env in [
+            ".env",
+            ".env.production",
+            ".env-dylan",
+            ".env_local",
+            ".envrc",
+        ] {
+            assert!(rules(env, "").contains(&RuleId::EnvFile), "{env}");
+        }
+        for quiet in [
+            ".env.example",
+            ".env-sample",
+            ".env.dist",
+            "env.js",
+            ".environment.md",
+        ] {
+            assert!(!rules(quiet, "").contains(&RuleId::EnvFile), "{quiet}");
+        }
+    }
+
+    /// Key files by their bytes: a name says nothing either way.
+    #[test]
+    fn key_files_are_judged_by_their_bytes() {
+        let key_of = |path: &str, content: &[u8]| {
+            check(path, content, &Licence::None)
+                .into_iter()
+                .find(|h| h.rule == RuleId::PrivateKeyFile)
+                .map(|h| h.severity)
+        };
+        let pem = b"-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n";
+        assert_eq!(key_of("keys/id_rsa", pem), Some(Severity::High));
+        assert_eq!(key_of("test/fixtures/id_rsa", pem), Some(Severity::Low));
+        // Named like a key store, holding none: empty, or text that is not a key.
+        assert_eq!(key_of("certs/store.p12", b""), None);
+        assert_eq!(key_of("certs/store.pfx", b"not a key store"), None);
+        assert_eq!(key_of("keys/id_rsa.pub", b"ssh-rsa AAAA"), None);
+        // A DER RSA key in a file whose name says nothing.
+        let mut rsa = vec![0x30, 0x81, 0x88, 0x02, 0x01, 0x00, 0x02, 0x81, 0x80];
+        rsa.extend([0x55; 128]);
+        rsa.extend([0x02, 0x01, 0x03]);
+        rsa[2] = (rsa.len() - 3) as u8;
+        assert_eq!(key_of("lib/blob.bin", &rsa), Some(Severity::Critical));
     }
 
     #[test]

@@ -27,6 +27,9 @@ pub struct MapSummary {
     pub path: String,
     pub kind: ShippedAs,
     pub referenced: bool,
+    /// The bundled dependency the map belongs to (it sits under `node_modules/<name>/`):
+    /// what it embeds is judged by that dependency's own licence, never as the package's.
+    pub dependency: Option<String>,
     pub sources: usize,
     pub sources_with_content: usize,
     pub content_bytes: u64,
@@ -116,6 +119,38 @@ impl ParsedMap {
     }
 }
 
+/// A bundled dependency: its name and the folder it sits in (`node_modules/x`, or nested
+/// `node_modules/a/node_modules/x`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dependency<'a> {
+    pub name: &'a str,
+    pub folder: &'a str,
+}
+
+impl Dependency<'_> {
+    /// The dependency a package-relative path belongs to: its last `node_modules/` folder.
+    pub fn of(path: &str) -> Option<Dependency<'_>> {
+        let at = path.rfind("node_modules/")?;
+        if at > 0 && !path[..at].ends_with('/') {
+            return None;
+        }
+        let after = &path[at + "node_modules/".len()..];
+        let mut parts = after.split('/');
+        let first = parts.next()?;
+        let len = if first.starts_with('@') {
+            first.len() + 1 + parts.next()?.len()
+        } else {
+            first.len()
+        };
+        // The folder must hold more than its name: a file right in node_modules is no one's.
+        after.get(len..).filter(|rest| rest.starts_with('/'))?;
+        Some(Dependency {
+            name: &after[..len],
+            folder: &path[..at + "node_modules/".len() + len],
+        })
+    }
+}
+
 /// The map being summarised, and how it is shipped.
 pub struct MapFile<'a> {
     /// Package-relative; for an inline map, the file that holds it.
@@ -125,6 +160,8 @@ pub struct MapFile<'a> {
     pub base: Option<usize>,
     pub shipped: ShippedAs,
     pub referenced: bool,
+    /// The bundled dependency it belongs to, if any.
+    pub dependency: Option<Dependency<'a>>,
 }
 
 /// The secrets found in recovered sources: each new recovered file's index with its hits
@@ -144,6 +181,7 @@ pub fn summarise(
         path: file.path.to_string(),
         kind: file.shipped,
         referenced: file.referenced,
+        dependency: file.dependency.map(|d| d.name.to_string()),
         sources: 0,
         sources_with_content: 0,
         content_bytes: 0,
@@ -317,6 +355,7 @@ fn add_source(
         }
     }
     let name = renamed.name(file.path, i, &source, limits);
+    // First-party for the map's owner: the package, or the bundled dependency it is in.
     let first_party = is_first_party(&name, source.ignored);
     summary.first_party += usize::from(first_party);
     let Some(content) = source.content else {
@@ -326,6 +365,11 @@ fn add_source(
         summary.first_party_embedded += 1;
         summary.first_party_bytes += content.len() as u64;
     }
+    // A dependency's sources are recovered in its folder, and are never the package's own.
+    let (name, first_party) = match file.dependency {
+        Some(d) => (format!("{}/{name}", d.folder), false),
+        None => (name, first_party),
+    };
     let from = FromMap {
         path: file.path,
         json: file.json,
@@ -449,9 +493,15 @@ fn unreadable_finding(map: &MapSummary, error: &str) -> (Severity, String, &'sta
 }
 
 /// What a map embeds: the package's own sources (weighed by the licence and what the
-/// paths give away), only its dependencies', or names without content.
+/// paths give away), only its dependencies', or names without content. A bundled
+/// dependency's map is judged by that dependency's licence (`licence` is its own).
 fn content_finding(map: &MapSummary, licence: &Licence) -> Option<(RuleId, Severity, String)> {
     let what = describe(map);
+    if let Some(dependency) = &map.dependency
+        && map.first_party_embedded > 0
+    {
+        return Some(dependency_finding(map, dependency, licence));
+    }
     if map.first_party_embedded > 0 {
         let severity = match (licence.is_open_source(), map.personal.is_empty()) {
             (false, _) => Severity::Critical,
@@ -500,6 +550,37 @@ fn content_finding(map: &MapSummary, licence: &Licence) -> Option<(RuleId, Sever
         );
         (RuleId::SourcemapNoContent, Severity::Info, message)
     })
+}
+
+/// A bundled dependency's own sources, embedded in its map: public already under an
+/// open-source licence (a note), worth a look under any other (they may be private code,
+/// but they are not the package's own).
+fn dependency_finding(
+    map: &MapSummary,
+    name: &str,
+    licence: &Licence,
+) -> (RuleId, Severity, String) {
+    let files = plural(map.first_party_embedded, "source file", "source files");
+    let bytes = size(map.first_party_bytes);
+    let (severity, why) = if licence.is_open_source() {
+        (
+            Severity::Info,
+            format!(
+                "it has an {}, so this code is public already",
+                licence.describe()
+            ),
+        )
+    } else {
+        (
+            Severity::Medium,
+            format!("it has {}, so this may be private code", licence.describe()),
+        )
+    };
+    let message = format!(
+        "{} of the bundled dependency {name} embeds {files} of its own ({bytes}); {why}.",
+        describe(map)
+    );
+    (RuleId::SourcemapEmbeddedDependencies, severity, message)
 }
 
 /// What to do about a map's content: build without it.
@@ -605,6 +686,7 @@ mod tests {
             base: None,
             shipped: ShippedAs::File,
             referenced,
+            dependency: None,
         };
         let parsed = ParsedMap::of(json.as_bytes(), Mappings::Check, true, &limits);
         let s = summarise(file, parsed, &limits, &mut recovered, &mut Vec::new());

@@ -5,6 +5,7 @@
 
 mod facts;
 pub mod files;
+pub mod keys;
 pub mod maps;
 pub mod references;
 pub mod secrets;
@@ -21,7 +22,7 @@ use crate::recover::RecoveredSources;
 use crate::text::{capitalise, plural};
 use crate::verdict::{Counts, Evidence, Unread};
 use facts::Facts;
-use maps::{MapFile, MapSummary, ParsedMap, ShippedAs, SourceSecrets};
+use maps::{Dependency, MapFile, MapSummary, ParsedMap, ShippedAs, SourceSecrets};
 use references::{RefKind, SourceMapRef, Target};
 
 /// Everything the scan learned about a package.
@@ -95,6 +96,7 @@ impl Scanner {
                 base: Some(entry.start()),
                 shipped: ShippedAs::File,
                 referenced: referenced.contains(entry.path.as_str()),
+                dependency: Dependency::of(&entry.path),
             };
             let summary = maps::summarise(file, parsed, &self.limits, &mut recovered, &mut secrets);
             source_maps.push(summary);
@@ -125,6 +127,7 @@ impl Scanner {
                 base,
                 shipped,
                 referenced: true,
+                dependency: Dependency::of(path),
             };
             let summary = maps::summarise(file, parsed, &self.limits, &mut recovered, &mut secrets);
             source_maps.push(summary);
@@ -151,6 +154,16 @@ pub fn package_info(archive: &Archive) -> Option<PackageInfo> {
         .and_then(|e| PackageInfo::parse(archive.bytes(e)))
 }
 
+/// A bundled dependency's licence, from its own package.json (none there: no licence).
+fn dependency_licence(archive: &Archive, dependency: Dependency) -> Licence {
+    let manifest = archive.find(&format!("{}/package.json", dependency.folder));
+    licence_of(
+        manifest
+            .and_then(|e| PackageInfo::parse(archive.bytes(e)))
+            .as_ref(),
+    )
+}
+
 fn licence_of(package: Option<&PackageInfo>) -> Licence {
     package.map(|p| p.licence.clone()).unwrap_or_default()
 }
@@ -172,7 +185,9 @@ fn assemble(
     } = maps;
     let mut findings = reference_findings(&refs, archive.error.is_none());
     for map in &source_maps {
-        findings.extend(maps::findings(map, &licence));
+        // A bundled dependency's map is judged by its own licence.
+        let dependency = Dependency::of(&map.path).map(|d| dependency_licence(archive, d));
+        findings.extend(maps::findings(map, dependency.as_ref().unwrap_or(&licence)));
     }
     findings.extend(file_findings);
     findings.extend(unparsed_map_secrets(archive, &source_maps));
@@ -240,10 +255,11 @@ impl Analysis {
     }
 
     fn counts(&self) -> Counts {
+        // The package's own maps: a bundled dependency's leak the dependency's code.
         let leaking: Vec<&MapSummary> = self
             .source_maps
             .iter()
-            .filter(|m| m.first_party_embedded > 0)
+            .filter(|m| m.first_party_embedded > 0 && m.dependency.is_none())
             .collect();
         // Distinct files, as recovered: two maps embedding the same source leak it once.
         let own = self.recovered.files().iter().filter(|f| f.first_party);

@@ -685,3 +685,86 @@ fn streaming_and_reading_whole_give_the_same_report() {
             .any(|f| f.rule.as_str() == "github-pat")
     );
 }
+
+/// A map under `node_modules/<dep>/` (bundled dependencies ship so) belongs to that
+/// dependency: what it embeds is the dependency's code, judged by the dependency's own
+/// licence, recovered in its folder, and never counted as the package's own sources.
+#[test]
+fn a_bundled_dependency_s_map_is_judged_by_its_own_licence() {
+    let dep_map = |name: &str| {
+        source_map(&[
+            (
+                "webpack://dep/./src/index.ts",
+                Some("export const x = 1;\n"),
+            ),
+            (
+                &format!("webpack://dep/./src/{name}.ts"),
+                Some("export const y = 2;\n"),
+            ),
+        ])
+    };
+    let package = |dep_licence: &str| {
+        Tarball::new("package/")
+            .package_json("@acme/cli", Some("UNLICENSED"))
+            .file("cli.js", "run()\n")
+            .file(
+                "node_modules/handlebars/package.json",
+                format!(r#"{{"name":"handlebars","version":"4.7.8","license":"{dep_licence}"}}"#),
+            )
+            .file(
+                "node_modules/handlebars/dist/handlebars.js.map",
+                dep_map("a"),
+            )
+            .file(
+                "node_modules/@scope/b/node_modules/content-type/dist/index.js.map",
+                dep_map("b"),
+            )
+            .tgz()
+    };
+    let a = analyse(&package("MIT"));
+    // Open source: a note; the nested one has no package.json, so no licence: worth a look.
+    let findings: Vec<(&str, Severity)> = a
+        .analysis
+        .findings
+        .iter()
+        .map(|f| (f.rule.as_str(), f.severity))
+        .collect();
+    assert!(
+        findings.contains(&("sourcemap-embedded-dependencies", Severity::Info)),
+        "{findings:?}"
+    );
+    assert!(
+        findings.contains(&("sourcemap-embedded-dependencies", Severity::Medium)),
+        "{findings:?}"
+    );
+    assert!(
+        !findings
+            .iter()
+            .any(|(r, _)| *r == "sourcemap-embedded-sources"),
+        "{findings:?}"
+    );
+    assert_ne!(a.verdict.level, Level::Critical);
+    assert_eq!(a.verdict.title, "Worth a look");
+    let recovered: Vec<(&str, bool)> = a
+        .analysis
+        .recovered
+        .files()
+        .iter()
+        .map(|f| (f.export_path(), f.first_party))
+        .collect();
+    assert!(
+        recovered.contains(&("node_modules/handlebars/src/index.ts", false)),
+        "{recovered:?}"
+    );
+    assert!(
+        recovered.contains(&(
+            "node_modules/@scope/b/node_modules/content-type/src/index.ts",
+            false
+        )),
+        "{recovered:?}"
+    );
+    let map = &a.analysis.source_maps[0];
+    assert_eq!(map.dependency.as_deref(), Some("handlebars"));
+    // The map's own first-party count is the dependency's: the report says whose.
+    assert_eq!(map.first_party, 2);
+}

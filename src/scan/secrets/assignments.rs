@@ -1,6 +1,7 @@
 //! Named and generic rules: a value assigned to a name that says it is a secret
 //! (`DATADOG_API_KEY = "…"`, `clientSecret: "…"`).
 
+use super::generic::secret_assignment;
 use super::matching::{bounded, hit};
 use super::model::{Group, Hit, RULES};
 use super::prefilter::Compiled;
@@ -39,6 +40,13 @@ pub(super) fn assignments(c: &Compiled, text: &[u8], at: &[usize], hits: &mut Ve
             }
         };
         skip(&mut j, &|b| b == b'\\', 1);
+        // A quote after the name closes it only if one opened it: otherwise the "name" is
+        // the end of a string (`?"oauth2/token":"…"` in minified code), and `:` a ternary's.
+        if let Some(&quote @ (b'"' | b'\'')) = text.get(j)
+            && !opened_by(text, start, quote)
+        {
+            continue;
+        }
         skip(&mut j, &|b| b == b'"' || b == b'\'', 1);
         skip(&mut j, &|b| b == b' ' || b == b'\t', 3);
         let rest = &text[j..];
@@ -104,10 +112,20 @@ pub(super) fn assignments(c: &Compiled, text: &[u8], at: &[usize], hits: &mut Ve
                 continue; // the word is not in this name
             }
             let range = start + m.start()..start + m.end();
-            if bounded(text, range.start, range.end) && plausible(rule, &text[range.clone()]) {
+            let value = &text[range.clone()];
+            if bounded(text, range.start, range.end)
+                && secret_assignment(&text[start..end], value)
+                && plausible(rule, value)
+            {
                 hits.push((i, hit(rule, text, range)));
                 break;
             }
         }
     }
+}
+
+/// Whether the name that starts at `start` is opened by `quote` (or an escaped one, as in
+/// JSON inside a string).
+fn opened_by(text: &[u8], start: usize, quote: u8) -> bool {
+    start > 0 && text[start - 1] == quote
 }

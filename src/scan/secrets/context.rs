@@ -19,6 +19,8 @@ pub struct Assessment {
     pub remedy: &'static str,
 }
 
+pub const DOC_NOTE: &str =
+    "It is in documentation, where such values are usually examples; check it.";
 pub const TEST_KEY_NOTE: &str = "This looks like a test key; check before rotating.";
 pub const PUBLIC_KEY_NOTE: &str = "This looks like a Firebase web API key, which is public by design; check that it is restricted rather than rotating it.";
 pub const LIVE_REMEDY: &str = "Treat it as compromised: rotate or revoke it now, then remove it from the code and publish again.";
@@ -73,6 +75,16 @@ pub fn assess<'a>(
     if test_path(path) {
         return test;
     }
+    // Nothing but a name vouches for a generic value, and in documentation such values are
+    // examples (`password: "p@22w0rd"` in a README).
+    if rule.group == Group::Generic && documentation(path) {
+        return Assessment {
+            severity: Severity::Low,
+            test_key: false,
+            note: Some(DOC_NOTE),
+            remedy: GENERIC_REMEDY,
+        };
+    }
     let key_block = matches!(
         rule.id,
         SecretId::PrivateKey | SecretId::PgpPrivateKey | SecretId::PuttyPrivateKey
@@ -93,6 +105,17 @@ pub fn assess<'a>(
         }
     }
     live
+}
+
+/// Documentation: Markdown, reStructuredText, AsciiDoc, plain text, HTML docs.
+fn documentation(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let name = lower.rsplit('/').next().unwrap_or(&lower);
+    [".md", ".markdown", ".mdx", ".rst", ".adoc", ".txt"]
+        .iter()
+        .any(|e| name.ends_with(e))
+        || name.starts_with("readme")
+        || lower.split('/').any(|p| matches!(p, "docs" | "doc"))
 }
 
 /// Folders and file names of tests, fixtures and examples.
@@ -216,20 +239,7 @@ pub fn has_self_signed_certificate(text: &[u8]) -> bool {
         let Some(e) = memchr::memmem::find(rest, END) else {
             return false;
         };
-        // The body, with line breaks (real or escaped in a string) taken out.
-        let mut body = Vec::with_capacity(e);
-        let mut i = 0;
-        while i < e {
-            let c = rest[i];
-            if c == b'\\' && i + 1 < e && matches!(rest[i + 1], b'n' | b'r') {
-                i += 2;
-                continue;
-            }
-            if c.is_ascii_alphanumeric() || c == b'+' || c == b'/' || c == b'=' {
-                body.push(c);
-            }
-            i += 1;
-        }
+        let body = pem_body(&rest[..e]);
         if let Ok(der) = base64::engine::general_purpose::STANDARD.decode(&body)
             && self_signed_der(&der)
         {
@@ -238,6 +248,30 @@ pub fn has_self_signed_certificate(text: &[u8]) -> bool {
         rest = &rest[e..];
     }
     false
+}
+
+/// A PEM block's base64, with line breaks (real or escaped in a string) taken out; written
+/// as pieces of a string in code (`'MIIB…\n' +`), without the quotes and the operators
+/// between them (a lone `+` is never a piece of base64: its groups are of four).
+pub(super) fn pem_body(block: &[u8]) -> Vec<u8> {
+    let base64 = |c: &u8| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=');
+    let mut body = Vec::with_capacity(block.len());
+    let mut run: Vec<u8> = Vec::new();
+    let mut i = 0;
+    while i <= block.len() {
+        let escape = block.get(i) == Some(&b'\\') && matches!(block.get(i + 1), Some(b'n' | b'r'));
+        match block.get(i) {
+            Some(c) if !escape && base64(c) => run.push(*c),
+            _ => {
+                if run.len() > 1 {
+                    body.append(&mut run);
+                }
+                run.clear();
+            }
+        }
+        i += if escape { 2 } else { 1 };
+    }
+    body
 }
 
 /// One DER element: its tag, its contents and what follows it.

@@ -37,9 +37,15 @@ pub fn mask(bytes: &[u8], spans: impl IntoIterator<Item = Range<usize>>) -> Stri
 /// Keeps enough to recognise the kind of secret, never enough to use it.
 pub fn redact(secret: &[u8]) -> String {
     let text = String::from_utf8_lossy(secret);
+    // A key block shows its armour (`-----BEGIN RSA PRIVATE KEY-----`), up to the end of
+    // its line or of the armour (a block written in code goes on with quotes and `+`).
     let first_line = text.lines().next().unwrap_or("");
     if first_line.starts_with("-----BEGIN") || first_line.starts_with("PuTTY-User-Key-File") {
-        return format!("{first_line} … (key material hidden)");
+        let armour = match first_line[5..].find("-----") {
+            Some(end) => &first_line[..end + 10],
+            None => first_line,
+        };
+        return format!("{armour} … (key material hidden)");
     }
     let shown: String = text
         .chars()

@@ -10,6 +10,7 @@
 mod assignments;
 mod checksum;
 mod context;
+mod generic;
 mod mask;
 mod matching;
 mod model;
@@ -18,8 +19,11 @@ mod rules;
 #[cfg(any(test, feature = "samples"))]
 mod samples;
 mod values;
+mod words;
 
-pub use context::{Assessment, assess, has_self_signed_certificate, test_path};
+pub use context::{
+    Assessment, TEST_KEY_NOTE, TEST_REMEDY, assess, has_self_signed_certificate, test_path,
+};
 pub use mask::{mask, redact};
 pub use matching::{bounded, find};
 pub use model::{Check, Group, Hit, RULES, Rule, Shape, rule};

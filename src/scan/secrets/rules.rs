@@ -1127,8 +1127,10 @@ const KEYS: &[Rule] = &[
         r"(-----BEGIN PGP PRIVATE KEY BLOCK-----[\s\\A-Za-z0-9+/=:,.()-]{64,}?-----END PGP PRIVATE KEY BLOCK-----)",
         "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n{b64:64}\n{b64:64}\n-----END PGP PRIVATE KEY BLOCK-----",
         "-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n{b64:64}\n-----END PGP PUBLIC KEY BLOCK-----"),
+    // Its body may be written as lines of a string in code (`'…\n' +`, `"…",`): quotes are
+    // let through with the base64.
     armoured(S::PrivateKey, "a private key", "PEM", C, &["-----BEGIN"],
-        r"(-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----[\s\\A-Za-z0-9+/=:,-]{64,}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)",
+        r"(-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----[\s\\A-Za-z0-9+/=:,\x22\x27\x60-]{64,}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)",
         "-----BEGIN RSA PRIVATE KEY-----\n{b64:64}\n{b64:64}\n-----END RSA PRIVATE KEY-----",
         "-----BEGIN PUBLIC KEY-----\n{b64:64}\n-----END PUBLIC KEY-----"),
     armoured(S::PuttyPrivateKey, "a PuTTY private key", "PuTTY", C, &["PuTTY-User-Key-File-"],
@@ -1152,8 +1154,10 @@ const KEYS: &[Rule] = &[
         "const u = 'https://admin:{an:16}@ci.acme.io/x'", "const u = 'https://user:${PASSWORD}@ci.acme.io/x'")
         .entropy(3.0),
     // Package-manager and tool credentials files.
+    // As .npmrc writes it: at a line's start or after `//host/path/:`. Not a property set
+    // in code (`this._authToken=t,…`, in minified bundles).
     context(S::NpmrcAuthToken, "a registry auth token", "npm", C, &["_auth"],
-        r"_authToken\s*=\s*([^\s$'\x22{}]{16,})",
+        r"(?m)(?:^[ \t]*|/:)_authToken[ \t]*=[ \t]*([A-Za-z0-9._~+/=-]{16,})",
         "//registry.acme.io/:_authToken={an:30}", "//registry.npmjs.org/:_authToken=${NPM_TOKEN}"),
     context(S::NpmrcAuth, "a registry password in .npmrc", "npm", C, &["_auth", "_password"],
         r"(?m)(?:^|:)(?:_auth|_password)\s*=\s*([A-Za-z0-9+/]{12,}={0,2})",
@@ -1186,23 +1190,56 @@ const KEYS: &[Rule] = &[
 /// Generic assignments: a quoted, high-entropy value given to a name that says it is a
 /// secret. Reported below the known formats (medium), and only where no known format is.
 const GENERIC: &[Rule] = &[
-    context(S::GenericClientSecret, "a client secret assigned in code", "generic", M,
+    context(
+        S::GenericClientSecret,
+        "a client secret assigned in code",
+        "generic",
+        M,
         &["secret", "Secret", "SECRET"],
         r#"(?i:client[_-]?secret)[A-Za-z0-9_.-]{0,20}?(?:\\?['"])?[ \t]{0,3}(?::=|=>|=|:)[ \t]{0,3}\\?['"`]([^'"`\s\\]{12,200})\\?['"`]"#,
-        "clientSecret: \"{an:32}\"", "clientSecret: \"{la:6}\"").entropy(3.5),
-    context(S::GenericPassword, "a password assigned in code", "generic", M, &["passw", "Passw", "PASSW"],
-        r#"(?i:passw(?:or)?d|passphrase)[A-Za-z0-9_.-]{0,20}?(?:\\?['"])?[ \t]{0,3}(?::=|=>|=|:)[ \t]{0,3}\\?['"`]([^'"`\s\\]{12,200})\\?['"`]"#,
-        "const password = \"{an:20}\";", "const password = \"hunter2\";").entropy(3.5),
-    context(S::GenericApiKey, "an API key assigned in code", "generic", M,
+        "clientSecret: \"{an:32}\"",
+        "clientSecret: \"{la:6}\"",
+    ),
+    context(
+        S::GenericPassword,
+        "a password assigned in code",
+        "generic",
+        M,
+        &["passw", "Passw", "PASSW"],
+        r#"(?i:passw(?:or)?d|passphrase)[A-Za-z0-9_.-]{0,20}?(?:\\?['"])?[ \t]{0,3}(?::=|=>|=|:)[ \t]{0,3}\\?['"`]([^'"`\s\\]{8,200})\\?['"`]"#,
+        "const password = \"{an:20}\";",
+        "const password = \"hunter2\";",
+    ),
+    context(
+        S::GenericApiKey,
+        "an API key assigned in code",
+        "generic",
+        M,
         &["key", "Key", "KEY"],
         r#"(?i:api[_-]?key)[A-Za-z0-9_.-]{0,20}?(?:\\?['"])?[ \t]{0,3}(?::=|=>|=|:)[ \t]{0,3}\\?['"`]([^'"`\s\\]{12,200})\\?['"`]"#,
-        "apiKey: '{an:32}'", "apiKey: process.env.API_KEY").entropy(3.5),
-    context(S::GenericSecret, "a secret assigned in code", "generic", M, &["secret", "Secret", "SECRET"],
+        "apiKey: '{an:32}'",
+        "apiKey: process.env.API_KEY",
+    ),
+    context(
+        S::GenericSecret,
+        "a secret assigned in code",
+        "generic",
+        M,
+        &["secret", "Secret", "SECRET"],
         r#"(?i:secret)[A-Za-z0-9_.-]{0,20}?(?:\\?['"])?[ \t]{0,3}(?::=|=>|=|:)[ \t]{0,3}\\?['"`]([^'"`\s\\]{12,200})\\?['"`]"#,
-        "JWT_SECRET = \"{b64:40}\"", "JWT_SECRET = \"YOUR_SECRET_HERE\"").entropy(3.5),
-    context(S::GenericToken, "a token assigned in code", "generic", M, &["token", "Token", "TOKEN"],
+        "JWT_SECRET = \"{b64:40}\"",
+        "JWT_SECRET = \"YOUR_SECRET_HERE\"",
+    ),
+    context(
+        S::GenericToken,
+        "a token assigned in code",
+        "generic",
+        M,
+        &["token", "Token", "TOKEN"],
         r#"(?i:token)[A-Za-z0-9_.-]{0,20}?(?:\\?['"])?[ \t]{0,3}(?::=|=>|=|:)[ \t]{0,3}\\?['"`]([^'"`\s\\]{12,200})\\?['"`]"#,
-        "authToken = \"{an:40}\"", "authToken = \"<token>\"").entropy(3.5),
+        "authToken = \"{an:40}\"",
+        "authToken = \"<token>\"",
+    ),
 ];
 
 const fn count(groups: &[&[Rule]]) -> usize {

@@ -927,3 +927,87 @@ fn a_rule_with_very_many_keyword_places_searches_the_whole_text() {
         assert_eq!(hits, ["npm-access-token"], "{n} keyword places");
     }
 }
+
+/// `.npmrc`'s `_authToken=` as .npmrc writes it, not a property set in minified code
+/// (`this._authToken=t,…`: @sendbird/chat and @augmentcode/auggie in the corpus).
+#[test]
+fn an_npmrc_token_is_npmrc_syntax_not_a_property_in_code() {
+    let token = expand("npm_{an:36}", 3, false);
+    for npmrc in [
+        format!("//registry.npmjs.org/:_authToken={token}\n"),
+        format!("registry=https://r.acme.io/\n_authToken = {token}\n"),
+        format!("const npmrc = `//r.acme.io/npm/:_authToken={token}`;"),
+    ] {
+        assert!(ids(&npmrc).contains(&"npmrc-auth-token"), "{npmrc}");
+    }
+    for code in [
+        "class C{constructor(t,r){this._authToken=r,this._appId=t}}",
+        "e._authToken=u,e._sessionKeyHandler=abcdefghijklmnopqrstuvwxyz0123",
+        "function f(a){return a._authToken=abcdefghijklmnopqrstuvwxyz,a}",
+    ] {
+        assert!(!ids(code).contains(&"npmrc-auth-token"), "{code}");
+    }
+}
+
+/// A URL path in minified code is not a token assigned in code: the end of a string
+/// (`?"oauth2/token":`) is not a name, and `:` there is a ternary's, not an assignment.
+/// Found on a real proprietary bundle, where it made the verdict "May contain secrets".
+#[test]
+fn the_end_of_a_string_is_not_a_name_and_a_path_is_not_a_token() {
+    let token = expand("{an:32}", 9, false);
+    for quiet in [
+        r#"function u(t){return"adfs"===t?"oauth2/token":"oauth2/v2.0/token"}"#.to_string(),
+        r#"const tokenPath = "oauth2/v2.0/token";"#.to_string(),
+        r#"{"token_endpoint":"https://login.microsoftonline.com/common/oauth2/v2.0/token"}"#
+            .to_string(),
+        format!(r#"e.nextToken="{token}""#),
+    ] {
+        assert!(ids(&quiet).is_empty(), "{quiet}: {:?}", ids(&quiet));
+    }
+    assert_eq!(ids(&format!(r#"{{token: "{token}"}}"#)), ["generic-token"]);
+    assert_eq!(
+        ids(&format!(r#"x={{"authToken":"{token}"}}"#)),
+        ["generic-token"]
+    );
+}
+
+/// A PEM key written as lines of a string in code, as smtp-server and spdy ship theirs.
+#[test]
+fn a_key_written_as_string_pieces_in_code_is_found() {
+    let line = || expand("{b64:64}", 11, false);
+    let js = format!(
+        "const key = '-----BEGIN RSA PRIVATE KEY-----\\n' +\n  '{}\\n' +\n  '{}\\n' +\n  '-----END RSA PRIVATE KEY-----';\n",
+        line(),
+        line()
+    );
+    assert_eq!(ids(&js), ["private-key"], "{js}");
+    let array = format!(
+        "key: [\"-----BEGIN PRIVATE KEY-----\",\n \"{}\",\n \"{}\",\n \"-----END PRIVATE KEY-----\"].join('\\n')",
+        line(),
+        line()
+    );
+    assert_eq!(ids(&array), ["private-key"], "{array}");
+}
+
+/// A generic value in documentation is an example until someone checks: low, and said so.
+/// A known format keeps its severity there (a real token pasted into a README is a leak).
+#[test]
+fn generic_values_in_documentation_are_low() {
+    let value = expand("{an:24}", 12, false);
+    let text = format!("const client = new Client({{ password: \"{value}\" }});\n");
+    let hit = &find(text.as_bytes())[0];
+    assert_eq!(hit.rule.id.as_str(), "generic-password");
+    let in_docs = assess(hit, "README.md", text.as_bytes(), []);
+    assert_eq!(in_docs.severity, Severity::Low);
+    assert!(in_docs.note.is_some_and(|n| n.contains("documentation")));
+    assert_eq!(
+        assess(hit, "lib/client.js", text.as_bytes(), []).severity,
+        Severity::Medium
+    );
+    let token = sample("github-pat", 4).unwrap();
+    let hit = &find(token.as_bytes())[0];
+    assert_eq!(
+        assess(hit, "README.md", token.as_bytes(), []).severity,
+        Severity::Critical
+    );
+}
