@@ -63,10 +63,19 @@ done
 [[ ${WASM:-1} == 1 ]] || exit 0
 WASM_OPT=${WASM_OPT:-node_modules/.bin/wasm-opt}
 W=target/secrets-wasm
-rm -rf "$W" && mkdir -p "$W/base/src/secrets" "$W/new/src/secrets"
-cp "$SRC/src/scan/secrets.rs" "$W/base/src/secrets/mod.rs"
-cp src/scan/secrets/mod.rs src/scan/secrets/rules.rs "$W/new/src/secrets/"
-: >"$W/new/src/secrets/tests.rs" # cfg(test) only
+rm -rf "$W" && mkdir -p "$W/base/src" "$W/new/src"
+# The scanner as each side has it: one file (before the split) or a folder; tests are
+# cfg(test) only. Its ids live in `finding/secret_id.rs` where the side has that file.
+copy_scanner() { # from-root to-dir
+  if [[ -d $1/src/scan/secrets ]]; then cp -r "$1/src/scan/secrets" "$2/src/secrets"
+  else mkdir -p "$2/src/secrets" && cp "$1/src/scan/secrets.rs" "$2/src/secrets/mod.rs"; fi
+  : >"$2/src/secrets/tests.rs"
+  mkdir -p "$2/src/finding"
+  if [[ -f $1/src/finding/secret_id.rs ]]; then cp "$1/src/finding/secret_id.rs" "$2/src/finding/"
+  else : >"$2/src/finding/secret_id.rs"; fi
+}
+copy_scanner "$SRC" "$W/base"
+copy_scanner . "$W/new"
 for side in base new; do
   cat >"$W/$side/Cargo.toml" <<EOF
 [package]
@@ -81,6 +90,8 @@ aho-corasick = "1"
 memchr = "2"
 base64 = "0.22"
 regex-syntax = { version = "0.8", default-features = false, features = ["std"] }
+serde = { version = "1", features = ["derive"] }
+serde_json = "1"
 [profile.release]
 opt-level = "s"
 lto = true
@@ -92,6 +103,9 @@ EOF
 pub mod finding {
     #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
     pub enum Severity { Info, Low, Medium, High, Critical }
+    mod secret_id;
+    #[allow(unused_imports)]
+    pub use secret_id::*;
 }
 #[path = "secrets/mod.rs"]
 pub mod secrets;
@@ -99,7 +113,7 @@ pub mod secrets;
 #[unsafe(no_mangle)]
 pub extern "C" fn scan(ptr: *const u8, len: usize) -> usize {
     let text = unsafe { std::slice::from_raw_parts(ptr, len) };
-    secrets::find(text).iter().map(|h| h.redacted.len() + h.rule.id.len()).sum()
+    secrets::find(text).iter().map(|h| h.redacted.len() + h.range.len()).sum()
 }
 EOF
   (cd "$W/$side" && CARGO_TARGET_DIR="$PWD/../target" cargo build --release --target wasm32-unknown-unknown --quiet)

@@ -170,6 +170,10 @@ fn classify(id: &str) -> Licence {
         }
         any = true;
         let t = t.trim_end_matches('+');
+        // Non-commercial Creative Commons licences restrict use: not open source.
+        if t.starts_with("cc-by-nc") {
+            return false;
+        }
         OPEN_SOURCE.iter().any(|p| {
             if p.ends_with('-') {
                 t.starts_with(p)
@@ -229,6 +233,10 @@ mod tests {
             "Proprietary",
             "MIT OR UNLICENSED",
             "MITX",
+            "CC-BY-NC-4.0",
+            "CC-BY-NC-ND-4.0",
+            "https://www.vonage.com/legal/communications-apis/terms-of-use/",
+            "See license in LICENSE.md",
             "",
         ] {
             let json = format!(r#"{{"license":"{id}"}}"#);

@@ -768,3 +768,46 @@ fn a_bundled_dependency_s_map_is_judged_by_its_own_licence() {
     // The map's own first-party count is the dependency's: the report says whose.
     assert_eq!(map.first_party, 2);
 }
+
+/// Maps referenced with a query or a fragment, as JupyterLab's builds write them
+/// (`remoteEntry.js.map?v=3f2a…`), resolve to the file without it: referenced, not orphaned
+/// and not missing.
+#[test]
+fn a_map_referenced_with_a_query_is_the_file_without_it() {
+    let map = source_map_without_content(&["src/a.ts"]);
+    let tgz = Tarball::new("package/")
+        .package_json("ext", Some("BSD-3-Clause"))
+        .file(
+            "static/remoteEntry.js",
+            "x()\n//# sourceMappingURL=remoteEntry.js.map?v=3f2a9c1b7e\n",
+        )
+        .file("static/remoteEntry.js.map", map.clone())
+        .file(
+            "static/style.css",
+            ".a{}\n/*# sourceMappingURL=style.css.map?v=3f2a9c1b */\n",
+        )
+        .file("static/style.css.map", map.clone())
+        .file(
+            "static/other.js",
+            "x()\n//# sourceMappingURL=other.js.map?v=1&x=2#frag\n",
+        )
+        .file("static/other.js.map", map)
+        .tgz();
+    let a = analyse(&tgz).analysis;
+    assert_eq!(a.refs.len(), 3);
+    for r in &a.refs {
+        assert!(r.exists && !r.target.contains(['?', '#']), "{r:?}");
+    }
+    assert!(
+        a.source_maps.iter().all(|m| m.referenced),
+        "{:?}",
+        a.source_maps
+    );
+    assert!(
+        !a.findings
+            .iter()
+            .any(|f| f.rule == RuleId::SourcemapMissing),
+        "{:?}",
+        a.findings
+    );
+}

@@ -8,14 +8,24 @@ use super::model::Check;
 pub(super) fn checked(check: Check, secret: &[u8]) -> bool {
     match check {
         Check::None => true,
+        // prefix_ + body + 6: GitHub's and npm's 30 + 6, Vercel's 50 + 6.
         Check::Crc32Base62 => {
-            // prefix_ + 30 + 6
             let Some(us) = secret.iter().position(|&b| b == b'_') else {
                 return false;
             };
             let body = &secret[us + 1..];
-            body.len() == 36 && base62_crc(&body[..30]).as_bytes() == &body[30..]
+            let Some(at) = body.len().checked_sub(6).filter(|&n| n >= 20) else {
+                return false;
+            };
+            base62_crc(&body[..at]).as_bytes() == &body[at..]
         }
+        // `ghs_<app id>_<JWT>`: the JWT's header decodes (its claims are GitHub's to change).
+        Check::GithubStatelessJwt => {
+            let jwt = secret.splitn(3, |&b| b == b'_').nth(2).unwrap_or_default();
+            jwt_parts(jwt).is_some_and(|(header, _)| header.contains("\"alg\""))
+        }
+        Check::GcpServiceAccount => gcp_service_account(secret),
+        Check::UrlPassword => url_password(secret),
         Check::Bech32 => bech32_valid(secret),
         Check::Jwt => match jwt_parts(secret) {
             Some((header, payload)) => {
@@ -40,6 +50,117 @@ pub(super) fn checked(check: Check, secret: &[u8]) -> bool {
             })
             .unwrap_or(false),
     }
+}
+
+/// `user:password` from a URL: a password that is not a documented default, a placeholder, a
+/// template or the user's name again (`guest:guest`, `postgres:postgres`).
+fn url_password(userinfo: &[u8]) -> bool {
+    const DEFAULTS: &[&str] = &[
+        "password",
+        "passwd",
+        "pass",
+        "pwd",
+        "secret",
+        "changeme",
+        "change_me",
+        "example",
+        "test",
+        "testing",
+        "admin",
+        "root",
+        "user",
+        "username",
+        "guest",
+        "postgres",
+        "mysql",
+        "redis",
+        "mongo",
+        "mongodb",
+        "rabbitmq",
+        "sa",
+        "default",
+        "demo",
+        "sample",
+        "foo",
+        "bar",
+        "baz",
+        "foobar",
+        "pw",
+        "mypassword",
+        "mysecretpassword",
+        "yourpassword",
+        "your_password",
+        "my_password",
+        "password1",
+        "password123",
+        "pass123",
+        "pa55w0rd",
+        "p4ssw0rd",
+        "p@ssw0rd",
+        "passw0rd",
+        "secret123",
+        "topsecret",
+        "mysecret",
+        "s3cret",
+        "letmein",
+        "qwerty",
+        "1234",
+        "12345",
+        "123456",
+        "abc",
+        "abc123",
+        "dummy",
+        "fake",
+        "placeholder",
+        "none",
+        "null",
+        "undefined",
+        "token",
+        "apikey",
+        "key",
+        "foobared",
+    ];
+    let text = String::from_utf8_lossy(userinfo).to_ascii_lowercase();
+    let Some((user, password)) = text.split_once(':') else {
+        return false;
+    };
+    let template = password
+        .chars()
+        .all(|c| c == password.chars().next().unwrap_or('x'))
+        || password.starts_with(['$', '{', '<', '[', '%', ':', '@'])
+        || [
+            "${",
+            "{{",
+            "<",
+            "your_",
+            "your-",
+            "example",
+            "placeholder",
+            "changeme",
+            "redacted",
+            "dummy",
+            "xxx",
+        ]
+        .iter()
+        .any(|t| password.contains(t));
+    !password.is_empty() && password != user && !DEFAULTS.contains(&password) && !template
+}
+
+/// A Google Cloud service-account key file: a JSON object of type `service_account` with a
+/// PEM private key and a service account's address.
+fn gcp_service_account(json: &[u8]) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Key<'a> {
+        #[serde(rename = "type")]
+        kind: &'a str,
+        private_key: String,
+        client_email: &'a str,
+    }
+    serde_json::from_slice::<Key>(json).is_ok_and(|k| {
+        k.kind == "service_account"
+            && k.private_key.contains("PRIVATE KEY-----")
+            && k.client_email.ends_with(".gserviceaccount.com")
+    })
 }
 
 /// A JWT's header and payload as text (lossy), if the header decodes to a JSON object.

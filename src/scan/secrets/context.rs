@@ -341,10 +341,18 @@ fn local_credential(rule: &Rule, text: &[u8], range: &std::ops::Range<usize>) ->
         .map(|b| b.to_ascii_lowercase())
         .collect();
     let host = String::from_utf8_lossy(&host);
+    // A host of one label (`db`, `redis`) is a container's name in a compose file: a test
+    // setup.
     host == "localhost"
+        || !host.contains('.')
         || host.starts_with("127.")
         || host == "0.0.0.0"
         || host == "host.docker.internal"
+        || host.ends_with(".internal")
+        || host == "example.com"
+        || host.ends_with(".example.com")
+        || host.ends_with(".example.org")
+        || host.ends_with(".example.net")
         || host.ends_with(".local")
         || host.ends_with(".localhost")
         || host.ends_with(".test")

@@ -53,9 +53,16 @@ pub enum Shape {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Check {
     None,
-    /// GitHub's and npm's: the last 6 characters are the base62 CRC32 of the 30 after the
-    /// prefix.
+    /// GitHub's, npm's and Vercel's: the last 6 characters are the base62 CRC32 of what lies
+    /// between the prefix and them.
     Crc32Base62,
+    /// GitHub's installation tokens of 2026, `ghs_<app id>_<JWT>`: the JWT's header decodes.
+    GithubStatelessJwt,
+    /// A Google Cloud service-account key file, parsed.
+    GcpServiceAccount,
+    /// `user:password` in a URL, whose password is not a placeholder, a template or the
+    /// user's name again.
+    UrlPassword,
     /// Bech32's BCH checksum (age keys).
     Bech32,
     /// A JWT whose header decodes to a JSON object with `"alg"`, not a known test vector, and

@@ -149,6 +149,14 @@ const CLOUD: &[Rule] = &[
     // kind and are public by design (see `assess`). gitleaks gcp-api-key.
     token(S::GcpApiKey, "a Google API key", "Google Cloud", H, &["AIza"],
         r"AIza[0-9A-Za-z_-]{35}", "AIza{u:34}-", "AIza{u:20}"),
+    // A service-account key file as a whole: one finding, not one for its key id and one for
+    // its key (IAM docs, "Create and delete service account keys").
+    armoured(S::GcpServiceAccount, "a Google Cloud service-account key file", "Google Cloud", C,
+        &["service_account"],
+        r#"\{[^{}]{0,2000}?"type"\s*:\s*"service_account"[^{}]{0,8000}?\}"#,
+        "{\"type\": \"service_account\", \"project_id\": \"p\", \"private_key_id\": \"{h:40}\", \"private_key\": \"-----BEGIN PRIVATE KEY-----\\n{b64:64}\\n-----END PRIVATE KEY-----\\n\", \"client_email\": \"ci@p.iam.gserviceaccount.com\"}",
+        "{\"type\": \"service_account\", \"private_key\": \"\", \"client_email\": \"ci@p.iam.gserviceaccount.com\"}")
+        .check(Check::GcpServiceAccount),
     context(S::GcpServiceAccountKey, "a Google Cloud service-account key", "Google Cloud", C, &["private_key_id"],
         r#""private_key_id"\s*:\s*"([a-f0-9]{40})""#,
         "{\"type\":\"service_account\",\"private_key_id\": \"{h:40}\"}", "\"private_key_id\": \"{h:39}\""),
@@ -222,6 +230,12 @@ const CLOUD: &[Rule] = &[
     // Vercel access tokens: 24 alphanumerics (trufflehog vercel).
     named(S::VercelToken, "a Vercel access token", "Vercel", C, "vercel",
         r"[A-Za-z0-9]{24}", "VERCEL_TOKEN={an:24}", "VERCEL_TOKEN={an:23}").entropy(3.5),
+    // Vercel's tokens of 2026: `vcp_` personal, `vci_` integration, `vca_`/`vcr_` app access
+    // and refresh, `vck_` API keys; 50 + 6, the base62 CRC32 of the 50 (Vercel changelog
+    // "new token formats and secret scanning"; checked on a key published by mistake).
+    token(S::VercelTokenV2, "a Vercel token", "Vercel", C, &["vcp_", "vci_", "vca_", "vcr_", "vck_"],
+        r"vc[piark]_[A-Za-z0-9_-]{50}[A-Za-z0-9]{6}", "VERCEL_TOKEN=vcp_{an:50}{crc}", "VERCEL_TOKEN=vcp_{an:50}{badcrc}")
+        .check(Check::Crc32Base62),
     // Fly.io: "fo1_" org tokens, "fm1a_"/"fm1r_"/"fm2_" macaroons (gitleaks flyio-access-token).
     token(S::FlyioToken, "a Fly.io access token", "Fly.io", C, &["fo1_", "fm1a_", "fm1r_", "fm2_"],
         r"fo1_[A-Za-z0-9_-]{43}|fm1[ar]_[A-Za-z0-9+/]{100,}={0,3}|fm2_[A-Za-z0-9+/]{100,}={0,3}",
@@ -286,6 +300,20 @@ const CODE: &[Rule] = &[
         "ghx_{an:30}{crc}",
     )
     .check(Check::Crc32Base62),
+    // From April 2026, installation tokens are `ghs_` + the app's id + `_` + a JWT, about 520
+    // characters (GitHub changelog 2026-04-24, "new format for GitHub App installation
+    // tokens"). Short-lived, but full access to the repositories while they last.
+    token(
+        S::GithubAppInstallationToken,
+        "a GitHub app installation token",
+        "GitHub",
+        C,
+        &["ghs_"],
+        r"ghs_[0-9]{1,12}_eyJ[A-Za-z0-9_-]{10,800}\.eyJ[A-Za-z0-9_-]{10,2000}\.[A-Za-z0-9_-]{20,800}",
+        "ghs_{d:7}_eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJ{u:200}.{u:342}",
+        "ghs_{d:7}_notajwt.{an:40}",
+    )
+    .check(Check::GithubStatelessJwt),
     token(
         S::GithubRefreshToken,
         "a GitHub refresh token",
@@ -645,12 +673,18 @@ const CI: &[Rule] = &[
     // "NRIQ-", browser keys "NRJS-" (New Relic docs, "API keys").
     token(S::NewRelicUserKey, "a New Relic user API key", "New Relic", C, &["NRAK-"],
         r"NRAK-[A-Z0-9]{27}", "NRAK-{UA:27}", "NRAK-{UA:20}"),
+    // License keys: 40 characters ending NRAL, the region first (`eu01xx`) and `FFFF` before
+    // NRAL in current keys (New Relic's agents, key-parser.js).
     token(S::NewRelicLicenseKey, "a New Relic license key", "New Relic", C, &["NRAL"],
-        r"[a-f0-9]{36}NRAL", "license_key: {h:36}NRAL", "license_key: {h:30}NRAL"),
+        r"(?:[a-f0-9]{6}|[a-z]{2}[0-9]{2}xx)[a-f0-9]{26}(?:[a-f0-9]{4}|FFFF)NRAL",
+        "license_key: {h:32}FFFFNRAL", "license_key: {h:30}FFFFNRAL"),
     token(S::NewRelicInsertKey, "a New Relic insert key", "New Relic", H, &["NRII-", "NRIQ-"],
         r"NRI[IQ]-[A-Za-z0-9_-]{32}", "NRII-{u:32}", "NRII-{u:20}"),
     token(S::NewRelicBrowserKey, "a New Relic browser key", "New Relic", M, &["NRJS-"],
         r"NRJS-[a-f0-9]{19}", "NRJS-{h:19}", "NRJS-{h:10}"),
+    // Mobile app tokens ship in apps by design: worth a look, no more.
+    token(S::NewRelicMobileToken, "a New Relic mobile app token", "New Relic", M, &["-NRMA"],
+        r"(?:AA[a-f0-9]{40}|[a-z]{2}[0-9]{2}xx[a-f0-9]{36})-NRMA", "AA{h:40}-NRMA", "AA{h:38}-NRMA"),
     // Grafana: Cloud tokens "glc_", service-account tokens "glsa_" + 32 + "_" + 8 hex CRC
     // (Grafana docs); legacy API keys are base64 JSON beginning {"k":" (gitleaks grafana-*).
     token(S::GrafanaCloudToken, "a Grafana Cloud access token", "Grafana", C, &["glc_"],
@@ -756,6 +790,9 @@ const SAAS: &[Rule] = &[
     named(S::AlgoliaApiKey, "an Algolia API key", "Algolia", H, "algolia",
         r"[a-f0-9]{32}", "ALGOLIA_ADMIN_KEY={h:32}", "ALGOLIA_ADMIN_KEY={h:31}"),
     // Airtable personal access tokens "pat" + 14 + "." + 64 hex (Airtable docs); legacy keys.
+    // Named, not a token on its own: `pat` begins `path` and `pattern`, and as a keyword it
+    // slowed the whole scanner (bench/secrets.sh; README, Benchmarks).
+    // Specific enough on its own: 14 + `.` + 64 hex, found without a name before it.
     named(S::AirtablePat, "an Airtable personal access token", "Airtable", C, "airtable",
         r"pat[A-Za-z0-9]{14}\.[a-f0-9]{64}", "AIRTABLE_TOKEN=pat{an:14}.{h:64}", "AIRTABLE_TOKEN=pat{an:14}.{h:60}"),
     named(S::AirtableApiKey, "an Airtable API key", "Airtable", H, "airtable",
@@ -844,8 +881,15 @@ const SAAS: &[Rule] = &[
         r"xapp-\d-[A-Z0-9]{9,12}-\d{10,16}-[a-f0-9]{64}", "xapp-1-{UA:11}-{d:13}-{h:64}", "xapp-1-{UA:11}-{h:64}"),
     token(S::SlackConfigToken, "a Slack configuration token", "Slack", C, &["xoxe.xoxp-", "xoxe.xoxb-", "xoxe-"],
         r"xoxe\.xox[bp]-\d-[A-Z0-9]{163,166}|xoxe-\d-[A-Z0-9]{146}", "xoxe.xoxp-1-{UA:164}", "xoxe.xoxp-1-{UA:100}").entropy(4.0),
+    // Legacy tokens carry their team's and user's ids as digit groups; a word after `xoxr-`
+    // (`xoxr-tokenhere`) is no token.
     token(S::SlackLegacyToken, "a Slack legacy token", "Slack", C, &["xoxo-", "xoxs-", "xoxa-", "xoxr-"],
-        r"xox[os]-\d+-\d+-\d+-[a-fA-F0-9]{20,64}|xox[ar]-(?:\d-)?[0-9A-Za-z]{8,48}", "xoxs-{d:10}-{d:10}-{d:10}-{h:40}", "xoxs-{h:40}"),
+        r"xox[os]-\d{6,13}-\d{6,13}-\d{6,13}-[a-fA-F0-9]{10,64}|xox[ar]-(?:[0-9]-)?[0-9]{8,13}-[0-9]{8,13}(?:-[0-9]{8,13})?-[A-Za-z0-9]{18,64}",
+        "xoxa-2-{d:10}-{d:11}-{d:13}-{h:32}", "xoxr-tokenhere{an:20}"),
+    token(S::SlackLegacyBotToken, "a Slack legacy bot token", "Slack", C, &["xoxb-"],
+        r"xoxb-[0-9]{8,14}-[A-Za-z0-9]{18,26}", "xoxb-{d:12}-{an:24}", "xoxb-Slack_BOT_TOKEN"),
+    token(S::SlackSessionToken, "a Slack browser session token", "Slack", H, &["xoxc-"],
+        r"xoxc-[0-9]{8,13}-[0-9]{8,13}-[0-9]{8,13}-[a-f0-9]{64}", "xoxc-{d:11}-{d:12}-{d:13}-{h:64}", "xoxc-{d:11}-{h:64}"),
     armoured(S::SlackWebhook, "a Slack webhook URL", "Slack", H, &["://"],
         r"(https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9+/]{43,56})",
         "https://hooks.slack.com/services/T{b32:8}/B{b32:10}/{an:24}", "https://hooks.slack.com/services/"),
@@ -862,8 +906,11 @@ const SAAS: &[Rule] = &[
         r"[0-9]{8,10}:AA[A-Za-z0-9_-]{33}", "TELEGRAM_TOKEN={d:9}:AA{u:33}", "TELEGRAM_TOKEN={d:9}:AB{u:33}"),
     // Microsoft Teams incoming webhooks (Microsoft docs, "Create an incoming webhook") and
     // the Workflows (Power Automate) URLs that replace them.
+    // Connectors (`webhook.office.com`, the older `outlook.office.com/webhook`), Logic Apps,
+    // and Power Automate flows (`*.environment.api.powerplatform.com`): the `sig` is the
+    // credential, wherever it sits in the query.
     armoured(S::TeamsWebhook, "a Microsoft Teams webhook URL", "Microsoft Teams", H, &["://"],
-        r"(https://[a-z0-9-]+\.webhook\.office\.com/webhookb2/[a-f0-9-]{36}@[a-f0-9-]{36}/IncomingWebhook/[a-f0-9]{32}/[a-f0-9-]{36}(?:/[A-Za-z0-9_-]{20,})?|https://[a-z0-9.-]+\.logic\.azure\.com(?::443)?/workflows/[a-f0-9]{32}/triggers/manual/paths/invoke\?[^\s'\x22<>]*sig=[A-Za-z0-9_%-]{20,})",
+        r"(https://(?:[a-z0-9-]+\.webhook\.office\.com/webhookb2|outlook\.office(?:365)?\.com/webhook)/[a-f0-9-]{36}@[a-f0-9-]{36}/IncomingWebhook/[a-f0-9]{32}/[a-f0-9-]{36}(?:/[A-Za-z0-9_-]{20,})?|https://[a-z0-9.-]+\.logic\.azure\.(?:com|us|cn)(?::443)?/workflows/[a-f0-9]{32}/triggers/[A-Za-z0-9_]+/paths/invoke\?[^\s'\x22<>]{0,300}?sig=[A-Za-z0-9_%-]{20,}|https://(?:default)?[0-9a-f]{30,31}\.[0-9a-f]{1,2}\.environment\.api\.(?:powerplatform\.com|gov\.powerplatform\.microsoft\.us|high\.powerplatform\.microsoft\.us|appsplatform\.us)(?::443)?/powerautomate/automations/direct/workflows/[0-9a-f]{32}/triggers/[A-Za-z0-9_]+/paths/invoke\?[^\s'\x22<>]{0,300}?sig=[A-Za-z0-9_%-]{20,})",
         "https://acme.webhook.office.com/webhookb2/{uuid}@{uuid}/IncomingWebhook/{h:32}/{uuid}",
         "https://acme.webhook.office.com/webhookb2/{uuid}"),
     armoured(S::GoogleChatWebhook, "a Google Chat webhook URL", "Google Chat", H, &["://"],
@@ -1145,14 +1192,17 @@ const KEYS: &[Rule] = &[
         r"eyJ[A-Za-z0-9_-]{15,}\.eyJ[A-Za-z0-9_-]{15,}\.[A-Za-z0-9_-]{16,}",
         "eyJhbGciOiJIUzI1NiJ9.eyJ{u:40}.{u:43}", "eyJ{u:33}.eyJ{u:40}.{u:43}").check(Check::Jwt),
     // URLs with credentials: database schemes first (RFC 3986 userinfo).
+    // The place says it is a password, whatever its length or randomness: short real ones
+    // are the common case in shipped config. Placeholders and templates stay quiet
+    // (`Check::UrlPassword`); a user may be empty (`redis://:pw@host`).
     armoured(S::DatabaseUrl, "a database URL with a password in it", "Database", C, &["://"],
-        r#"(?i:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|cockroachdb|clickhouse|snowflake|couchdb|neo4j(?:\+s)?|jdbc:[a-z]+)://[^:/\s'"@<>`]{1,64}:([^@/\s'"<>`${}]{6,128})@[A-Za-z0-9.-]+"#,
-        "DATABASE_URL=postgres://app:{an:20}@db.acme.io:5432/app", "DATABASE_URL=postgres://app:${DB_PASSWORD}@db.acme.io/app")
-        .entropy(3.0),
+        r#"(?i:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis|rediss|amqps?|mssql|sqlserver|cockroachdb|clickhouse|snowflake|couchdb|neo4j(?:\+s)?|jdbc:[a-z]+)://([^:/\s'"@<>`]{0,64}:[^@/\s'"<>`${}]{1,128})@[A-Za-z0-9.-]+"#,
+        "DATABASE_URL=postgres://app:{an:7}@db.acme.io:5432/app", "DATABASE_URL=postgres://app:${DB_PASSWORD}@db.acme.io/app")
+        .check(Check::UrlPassword),
     armoured(S::BasicAuthUrl, "a URL with a password in it", "URL", H, &["://"],
-        r#"[a-zA-Z][a-zA-Z0-9+.-]{1,15}://[^:/\s'"@<>`]{1,64}:([^@/\s'"<>`${}]{6,128})@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#,
-        "const u = 'https://admin:{an:16}@ci.acme.io/x'", "const u = 'https://user:${PASSWORD}@ci.acme.io/x'")
-        .entropy(3.0),
+        r#"[a-zA-Z][a-zA-Z0-9+.-]{1,15}://([^:/\s'"@<>`]{1,64}:[^@/\s'"<>`${}]{4,128})@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#,
+        "const u = 'https://admin:{an:8}@ci.acme.io/x'", "const u = 'https://user:${PASSWORD}@ci.acme.io/x'")
+        .check(Check::UrlPassword),
     // Package-manager and tool credentials files.
     // As .npmrc writes it: at a line's start or after `//host/path/:`. Not a property set
     // in code (`this._authToken=t,…`, in minified bundles).

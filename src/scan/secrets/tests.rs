@@ -1011,3 +1011,90 @@ fn generic_values_in_documentation_are_low() {
         Severity::Critical
     );
 }
+
+/// Token forms that providers documented lately, and the fragments that must stay quiet.
+#[test]
+fn newer_token_forms_are_found_and_fragments_are_not() {
+    let one = |text: &str, id: &str| {
+        assert_eq!(ids(text), [id], "{text}");
+    };
+    one(
+        &sample("github-app-installation-token", 1).unwrap(),
+        "github-app-installation-token",
+    );
+    one(&sample("vercel-token-v2", 2).unwrap(), "vercel-token-v2");
+    let sig = expand("{u:43}", 3, false);
+    let flow = expand("{h:30}", 4, false);
+    let id = expand("{h:32}", 5, false);
+    one(
+        &format!(
+            "url = 'https://default{flow}.4a.environment.api.powerplatform.com:443/powerautomate/automations/direct/workflows/{id}/triggers/manual/paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig={sig}'"
+        ),
+        "teams-webhook",
+    );
+    assert!(
+        ids(&format!("https://default{flow}.4a.environment.api.powerplatform.com/powerautomate/automations/direct/workflows/{id}/triggers/manual/paths/invoke?api-version=1")).is_empty(),
+        "without its sig, a flow's URL needs a login: no secret"
+    );
+    one(
+        &expand("license_key: eu01xx{h:26}FFFFNRAL", 6, false),
+        "new-relic-license-key",
+    );
+    one(
+        &expand("license_key: {h:32}FFFFNRAL", 7, false),
+        "new-relic-license-key",
+    );
+    one(
+        &sample("gcp-service-account", 9).unwrap(),
+        "gcp-service-account",
+    );
+    one(
+        &expand("xoxa-2-{d:10}-{d:11}-{d:13}-{h:32}", 10, false),
+        "slack-legacy-token",
+    );
+    for quiet in [
+        "token = 'xoxr-tokenhere'",
+        "xoxa-2-abcdefghijkl",
+        "see github.com/xoxa-nyc/x",
+    ] {
+        assert!(ids(quiet).is_empty(), "{quiet}: {:?}", ids(quiet));
+    }
+}
+
+/// A password in a database URL is one whatever its length: short real ones are common in
+/// shipped config. Defaults, placeholders and templates stay quiet; local hosts and
+/// containers' names (`@db`) make a test setup.
+#[test]
+fn database_urls_with_short_passwords() {
+    let severity = |text: &str| {
+        let hits = find(text.as_bytes());
+        assert_eq!(hits.len(), 1, "{text}: {hits:?}");
+        assess(&hits[0], "config/app.js", text.as_bytes(), []).severity
+    };
+    assert_eq!(
+        severity("DATABASE_URL=postgres://app:Tr0ub4d@db.acme.io:5432/app"),
+        Severity::Critical
+    );
+    assert_eq!(
+        severity("REDIS_URL=redis://:k9Xq2mVt@cache.acme.io:6379"),
+        Severity::Critical
+    );
+    assert_eq!(
+        severity("mongodb://val:pwd123@127.0.0.1/app"),
+        Severity::Low
+    );
+    assert_eq!(
+        severity("postgres://app:s3cr3tpw@db:5432/app"),
+        Severity::Low
+    );
+    for quiet in [
+        "postgres://postgres:postgres@localhost/app",
+        "amqp://guest:guest@rabbit.acme.io",
+        "mysql://root:${DB_PASSWORD}@db.acme.io/app",
+        "redis://alice:foobared@redis.acme.io",
+        "postgres://user:<password>@host.acme.io/db",
+        "mongodb://user:****@host.acme.io",
+    ] {
+        assert!(ids(quiet).is_empty(), "{quiet}: {:?}", ids(quiet));
+    }
+}
