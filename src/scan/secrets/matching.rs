@@ -84,8 +84,12 @@ pub fn find(text: &[u8]) -> Vec<Hit> {
             if whole[rule] {
                 continue;
             }
-            if c.regex(rule).at_keyword.is_none() || tries[rule] == MOST_STARTS {
+            let regex = c.regex(rule);
+            if regex.at_keyword.is_none() || tries[rule] == MOST_STARTS {
                 whole[rule] = true;
+                continue;
+            }
+            if !regex.may_begin_at(text, at) {
                 continue;
             }
             tries[rule] += 1;

@@ -789,12 +789,10 @@ const SAAS: &[Rule] = &[
     // Algolia admin API keys: 32 hex (Algolia docs, "API keys").
     named(S::AlgoliaApiKey, "an Algolia API key", "Algolia", H, "algolia",
         r"[a-f0-9]{32}", "ALGOLIA_ADMIN_KEY={h:32}", "ALGOLIA_ADMIN_KEY={h:31}"),
-    // Airtable personal access tokens "pat" + 14 + "." + 64 hex (Airtable docs); legacy keys.
-    // Named, not a token on its own: `pat` begins `path` and `pattern`, and as a keyword it
-    // slowed the whole scanner (bench/secrets.sh; README, Benchmarks).
-    // Specific enough on its own: 14 + `.` + 64 hex, found without a name before it.
-    named(S::AirtablePat, "an Airtable personal access token", "Airtable", C, "airtable",
-        r"pat[A-Za-z0-9]{14}\.[a-f0-9]{64}", "AIRTABLE_TOKEN=pat{an:14}.{h:64}", "AIRTABLE_TOKEN=pat{an:14}.{h:60}"),
+    // Airtable personal access tokens "pat" + 14 + "." + 64 hex (Airtable docs), specific
+    // enough to be found with no name before them; legacy keys.
+    token(S::AirtablePat, "an Airtable personal access token", "Airtable", C, &["pat"],
+        r"pat[A-Za-z0-9]{14}\.[a-f0-9]{64}", "const t = 'pat{an:14}.{h:64}'", "const t = 'pat{an:14}.{h:60}'"),
     named(S::AirtableApiKey, "an Airtable API key", "Airtable", H, "airtable",
         r"key[A-Za-z0-9]{14}", "AIRTABLE_API_KEY=key{an:14}", "AIRTABLE_API_KEY=key{an:13}"),
     // Notion integration tokens "ntn_" + 11 digits + 35 (Notion docs); legacy "secret_" + 43.

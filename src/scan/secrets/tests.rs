@@ -880,6 +880,11 @@ fn rules_tried_at_their_keywords_find_what_the_whole_text_search_finds() {
             "{rule}"
         );
     }
+    // A byte at a fixed offset turns most places away before the regex (`pat` of `path`).
+    let airtable = RULES.iter().position(|r| r.id.as_str() == "airtable-pat");
+    assert_eq!(airtable.and_then(|i| c.regex(i).probe), Some((17, b'.')));
+    let probed = at_keyword.iter().filter(|&&i| c.regex(i).probe.is_some());
+    assert!(probed.count() >= 10);
     let mut text = all_samples();
     for &i in &at_keyword {
         let (r, k) = (&RULES[i], RULES[i].keywords[0]);
@@ -890,7 +895,12 @@ fn rules_tried_at_their_keywords_find_what_the_whole_text_search_finds() {
     }
     let mut starts: Vec<(usize, usize)> = Vec::new();
     each_keyword(c, text.as_bytes(), |k, at| {
-        starts.extend(c.keyword_rules[k].iter().map(|&rule| (rule, at)));
+        starts.extend(
+            c.keyword_rules[k]
+                .iter()
+                .filter(|&&rule| c.regex(rule).may_begin_at(text.as_bytes(), at))
+                .map(|&rule| (rule, at)),
+        );
     });
     starts.sort_unstable();
     starts.dedup();
@@ -1043,6 +1053,10 @@ fn newer_token_forms_are_found_and_fragments_are_not() {
     one(
         &expand("license_key: {h:32}FFFFNRAL", 7, false),
         "new-relic-license-key",
+    );
+    one(
+        &expand("headers = {\"x\": \"pat{an:14}.{h:64}\"}", 8, false),
+        "airtable-pat",
     );
     one(
         &sample("gcp-service-account", 9).unwrap(),

@@ -449,6 +449,19 @@ pub(super) fn compiled() -> &'static Compiled {
 pub(super) struct RuleRegex {
     pub(super) re: Regex,
     pub(super) at_keyword: Option<Regex>,
+    /// For a rule tried at its keywords: a byte every match has at a fixed offset past the
+    /// keyword (Airtable's `.` after `pat` and 14 characters), checked before the regex is
+    /// tried there, so that a common keyword (`pat` of `path`) costs a byte compare.
+    pub(super) probe: Option<(usize, u8)>,
+}
+
+impl RuleRegex {
+    /// Whether a match may begin at `at`, by the rule's [probe](RuleRegex::probe).
+    #[inline]
+    pub(super) fn may_begin_at(&self, text: &[u8], at: usize) -> bool {
+        self.probe
+            .is_none_or(|(offset, byte)| text.get(at + offset) == Some(&byte))
+    }
 }
 
 impl Compiled {
@@ -459,13 +472,52 @@ impl Compiled {
                 Regex::new(pattern).unwrap_or_else(|e| panic!("rule {}: {e}", rule.id))
             };
             let pattern = pattern_of(rule);
+            let at_keyword = whole_text(rule) && begins_with_keyword(rule);
             RuleRegex {
                 re: regex(&pattern),
-                at_keyword: (whole_text(rule) && begins_with_keyword(rule))
-                    .then(|| regex(&format!("^(?:{pattern})"))),
+                at_keyword: at_keyword.then(|| regex(&format!("^(?:{pattern})"))),
+                probe: at_keyword.then(|| probe(rule)).flatten(),
             }
         })
     }
+}
+
+/// The first byte that every match of `rule` has at a fixed offset past its keywords: the
+/// pattern read from its start while each piece has a fixed length (a literal, a class, a
+/// class repeated `{n}`), up to the first literal that is not the keyword's.
+fn probe(rule: &Rule) -> Option<(usize, u8)> {
+    use regex_syntax::hir::{Hir, HirKind};
+    let hir = regex_syntax::ParserBuilder::new()
+        .utf8(false)
+        .build()
+        .parse(&pattern_of(rule))
+        .ok()?;
+    let keyword = rule.keywords.iter().map(|k| k.len()).max()?;
+    let pieces: Vec<&Hir> = match hir.kind() {
+        HirKind::Concat(pieces) => pieces.iter().collect(),
+        _ => vec![&hir],
+    };
+    let mut offset = 0;
+    for piece in pieces {
+        let (len, bytes) = match piece.kind() {
+            HirKind::Literal(l) => (l.0.len(), Some(&l.0)),
+            HirKind::Class(_) => (1, None),
+            HirKind::Repetition(r)
+                if Some(r.min) == r.max && matches!(r.sub.kind(), HirKind::Class(_)) =>
+            {
+                (r.min as usize, None)
+            }
+            _ => return None,
+        };
+        if let Some(bytes) = bytes
+            && offset + len > keyword
+        {
+            let at = offset.max(keyword);
+            return Some((at, bytes[at - offset]));
+        }
+        offset += len;
+    }
+    None
 }
 
 /// Calls `found` with every keyword (index in `Compiled::words`) and where it is.
