@@ -82,7 +82,7 @@ function probe(page, on) {
 }
 
 /** A fresh page with the probes in, loaded, its worker ready; and its renderer's pid. */
-async function freshPage(browser) {
+async function freshPage(browser, query = '') {
   const before = renderers();
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(installProbes);
@@ -90,7 +90,7 @@ async function freshPage(browser) {
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   const workerReady = new Promise((ok) => page.on('worker', ok));
-  await page.goto(URL, { waitUntil: 'load' });
+  await page.goto(URL + query, { waitUntil: 'load' });
   await workerReady;
   // The worker fetches and starts its wasm: wait until the network is quiet.
   await page.waitForLoadState('networkidle');
@@ -110,9 +110,9 @@ async function freshPage(browser) {
   return { context, page, pid, requests, idle };
 }
 
-/** One drop -> verdict in a fresh page. */
-async function dropToVerdict(browser, path) {
-  const { context, page, pid, idle } = await freshPage(browser);
+/** One drop -> verdict in a fresh page (`?workers=1`: without the inflater). */
+async function dropToVerdict(browser, path, query = '') {
+  const { context, page, pid, idle } = await freshPage(browser, query);
   try {
     await probe(page, true);
     const t0 = performance.now();
@@ -204,7 +204,14 @@ async function firstLoad(browser) {
     });
 }
 
-const paths = ensure('target/bench');
+// BENCH_PACKAGES (comma-separated) narrows the drop -> verdict table, e.g. to
+// leak-real.tgz while working on it; BENCH_TREE=0 leaves out the 50,000-file package.
+const NAMES = (process.env.BENCH_PACKAGES ?? 'leak.tgz,leak-real.tgz,code-100mb.tgz,code-200mb.tgz').split(',');
+const TREE = process.env.BENCH_TREE !== '0';
+// These are also timed with one worker (`?workers=1`: decompressing in the scanning
+// worker), in the same rounds: what the inflater's core buys.
+const ONE_WORKER = new Set(['leak.tgz', 'leak-real.tgz']);
+const paths = ensure('target/bench', [...NAMES, ...(TREE ? ['files-50k.tgz'] : [])]);
 const browser = await launchChromium();
 try {
   const load = await firstLoad(browser);
@@ -217,33 +224,45 @@ try {
   console.log('| package | unpacked | page (wall) | page (measured) | Node baseline | ratio | longest main-thread task | longest frame | peak memory of the analysis | phases (last run) |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   const results = {};
-  for (const name of ['leak.tgz', 'code-100mb.tgz', 'code-200mb.tgz']) {
-    const path = paths[name];
-    const runs = [];
-    const node = [];
-    for (let i = 0; i < RUNS; i++) {
-      runs.push(await dropToVerdict(browser, path));
-      node.push(nodeBaseline(path));
-    }
-    const unpacked = execFileSync('bash', ['-c', `gzip -dc ${path} | wc -c`], { encoding: 'utf8' }) / 1e6;
+  const row = (name, runs, node) => {
+    const unpacked = execFileSync('bash', ['-c', `gzip -dc ${paths[name]} | wc -c`], { encoding: 'utf8' }) / 1e6;
     const r = {
       wall: median(runs.map((x) => x.wall)),
       pageMs: median(runs.map((x) => x.pageMs)),
       node: median(node),
+      // Pair by pair: the machine's speed drifts between rounds, for the page and Node alike.
+      ratio: median(runs.map((x, i) => x.wall / node[i])),
       longest: Math.max(...runs.map((x) => x.longest)),
       maxFrame: median(runs.map((x) => x.maxFrame)),
       peak: Math.max(...runs.map((x) => x.peak)),
       idle: median(runs.map((x) => x.idle)),
       unpacked,
     };
-    results[name] = r;
+    return r;
+  };
+  const print = (label, r, phases) =>
     console.log(
-      `| ${name} | ${fmt(unpacked)} MB | ${fmt(r.wall)} ms | ${fmt(r.pageMs)} ms | ${fmt(r.node)} ms | ${fmt(r.wall / r.node, 2)} | ${fmt(r.longest)} ms | ${fmt(r.maxFrame)} ms | ${fmt(r.peak)} MB (${fmt(r.peak / unpacked, 2)}x; idle page ${fmt(r.idle)} MB) | ${runs.at(-1).phases} |`,
+      `| ${label} | ${fmt(r.unpacked)} MB | ${fmt(r.wall)} ms | ${fmt(r.pageMs)} ms | ${fmt(r.node)} ms | ${fmt(r.ratio, 2)} | ${fmt(r.longest)} ms | ${fmt(r.maxFrame)} ms | ${fmt(r.peak)} MB (${fmt(r.peak / r.unpacked, 2)}x; idle page ${fmt(r.idle)} MB) | ${phases} |`,
     );
+  for (const name of NAMES) {
+    const path = paths[name];
+    const runs = [];
+    const one = [];
+    const node = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(await dropToVerdict(browser, path));
+      if (ONE_WORKER.has(name)) one.push(await dropToVerdict(browser, path, '?workers=1'));
+      node.push(nodeBaseline(path));
+    }
+    results[name] = row(name, runs, node);
+    print(name, results[name], runs.at(-1).phases);
+    if (one.length) print(`${name}, one worker`, row(name, one, node), one.at(-1).phases);
   }
-  const growth = results['code-200mb.tgz'].wall / results['code-100mb.tgz'].wall;
-  console.log(`\nCost growth, 200 MB against 100 MB unpacked: ${fmt(growth, 2)}x the time.`);
-
+  if (results['code-200mb.tgz'] && results['code-100mb.tgz']) {
+    const growth = results['code-200mb.tgz'].wall / results['code-100mb.tgz'].wall;
+    console.log(`\nCost growth, 200 MB against 100 MB unpacked: ${fmt(growth, 2)}x the time.`);
+  }
+  if (!TREE) process.exit(0);
   const tree = await bigTree(browser, paths['files-50k.tgz']);
   console.log(`\n## 50,000-file package (${tree.rows} rows expanded)\n\n| action | longest frame | longest task | frames |\n|---|---:|---:|---:|`);
   for (const name of ['expand all', 'scroll', 'filter', 'severity']) {

@@ -68,6 +68,46 @@ pub enum Request {
     Save { session: u32, what: Save },
 }
 
+/// The worker's name when the page asks it to do all the work itself, decompression
+/// included, with no inflater beside it (`?workers=1`, to measure one against two).
+pub const ONE_WORKER: &str = "one-worker";
+
+/// The name the page starts its worker under, from the page's query: [`ONE_WORKER`] for
+/// `?workers=1`, else none.
+pub fn worker_name(query: &str) -> &'static str {
+    let pairs = query.strip_prefix('?').unwrap_or(query).split('&');
+    if pairs.into_iter().any(|pair| pair == "workers=1") {
+        ONE_WORKER
+    } else {
+        ""
+    }
+}
+
+/// The worker -> its inflater (a second instance of the worker, on a core of its own).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ToInflater {
+    /// Decompress the gzip file given beside this message, up to `limit` bytes and one more
+    /// (so that the scan sees the limit crossed), in [`FromInflater::Chunk`]s.
+    Inflate { id: u32, limit: u64 },
+    /// The scan of `id` needs nothing more: stop decompressing it.
+    Stop { id: u32 },
+}
+
+/// The inflater -> the worker. A chunk's tar bytes travel beside the message, in a
+/// transferred buffer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FromInflater {
+    /// It has started and waits for work.
+    Ready,
+    /// The next tar bytes of `id`.
+    Chunk { id: u32 },
+    /// Nothing more of `id`: the stream ended, or the limit was passed.
+    End { id: u32 },
+    /// The browser could not read or decompress the file of `id` (damaged, cut short, more
+    /// than one gzip member): the worker reads it itself, to say why.
+    Failed { id: u32 },
+}
+
 /// A download's check against the registry, and where it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IntegrityCheck {
@@ -481,5 +521,28 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn the_page_asks_for_one_worker_by_its_query() {
+        assert_eq!(worker_name("?workers=1"), ONE_WORKER);
+        assert_eq!(worker_name("?a=b&workers=1"), ONE_WORKER);
+        for query in ["", "?", "?workers=2", "?workers=10", "?xworkers=1"] {
+            assert_eq!(worker_name(query), "", "{query}");
+        }
+    }
+
+    #[test]
+    fn the_inflaters_messages_read_back() {
+        for message in [
+            FromInflater::Ready,
+            FromInflater::Chunk { id: 3 },
+            FromInflater::End { id: 3 },
+            FromInflater::Failed { id: 4 },
+        ] {
+            assert_eq!(decode::<FromInflater>(&encode(&message)), Ok(message));
+        }
+        let stop = ToInflater::Stop { id: 1 };
+        assert_eq!(decode::<ToInflater>(&encode(&stop)), Ok(stop));
     }
 }

@@ -272,6 +272,12 @@ impl Pipeline {
         self.scan_arrived();
     }
 
+    /// Whether more pushed bytes would be read ([`Pipeline::fed`]): false once the archive
+    /// ended or a fault or limit stopped it, when whoever pushes can stop.
+    pub fn wants_more(&self) -> bool {
+        matches!(&self.reading, Reading::Unpacking(u) if u.wants_more())
+    }
+
     /// No more will be pushed; `error` says why when decompression broke off.
     pub fn end(&mut self, error: Option<ArchiveError>) {
         if let Reading::Unpacking(unpack) = &mut self.reading {

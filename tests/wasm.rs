@@ -53,3 +53,23 @@ fn truncated_gzip_keeps_what_was_read_in_the_browser() {
     ));
     assert!(a.files > 2 && a.files < 10, "{}", a.files);
 }
+
+/// The secret scanner's WebAssembly SIMD passes (the keywords by our Teddy, the anchor
+/// bytes 64 at a time) find every rule's sample wherever it falls in a 16-byte block.
+#[wasm_bindgen_test]
+fn every_secret_format_is_found_at_every_offset_in_the_browser() {
+    use leakscope::scan::secrets::{RULES, expand, find};
+    for (n, rule) in RULES.iter().enumerate() {
+        let sample = expand(rule.sample, n as u64 + 1, false);
+        for pad in 0..18 {
+            let text = format!("{}\n{sample}\n", "x".repeat(pad));
+            let hits = find(text.as_bytes());
+            assert!(
+                hits.iter().any(|h| h.rule.id == rule.id),
+                "{} at offset {pad}: {:?}",
+                rule.id.as_str(),
+                hits.iter().map(|h| h.rule.id.as_str()).collect::<Vec<_>>()
+            );
+        }
+    }
+}

@@ -74,3 +74,9 @@ pub fn pipeline(tgz: &[u8]) -> Vec<f64> {
     let session = p.finish().expect("a package");
     vec![now() - t, session.analysis.findings.len() as f64]
 }
+
+/// The page's warm-up package, as a tar (the caller compresses it, as the page does).
+#[wasm_bindgen]
+pub fn warm_tar() -> Vec<u8> {
+    leakscope::warm::tar()
+}

@@ -218,6 +218,12 @@ impl Unpack {
         let _ = self.after_read(Ok(true));
     }
 
+    /// Whether more input would be read: false once the stream ended, the end-of-archive
+    /// marker came, or a fault or limit stopped it (a feeder can stop then).
+    pub fn wants_more(&self) -> bool {
+        !matches!(self.feed, Feed::Done)
+    }
+
     /// No more chunks will be pushed; `error` says why when the stream broke off.
     pub fn end(&mut self, error: Option<ArchiveError>) {
         self.consumed = self.input_len;

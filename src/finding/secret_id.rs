@@ -237,6 +237,7 @@ secret_ids! {
     BasicAuthUrl = "basic-auth-url",
     NpmrcAuthToken = "npmrc-auth-token",
     NpmrcAuth = "npmrc-auth",
+    NpmrcPassword = "npmrc-password",
     PypircPassword = "pypirc-password",
     NetrcPassword = "netrc-password",
     DockerConfigAuth = "docker-config-auth",

@@ -45,12 +45,12 @@ pub struct TextAt {
     pub hash: u64,
 }
 
-/// A hash of a text, the same for [`SourceText::Owned`] and [`SourceText::At`]: SipHash
-/// with fixed keys, so the same text always gives the same number.
+/// A hash of a text, the same for [`SourceText::Owned`] and [`SourceText::At`]: unkeyed,
+/// so the same text always gives the same number (in one build: it is never stored).
 pub fn text_hash(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
-    text.hash(&mut h);
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(text.as_bytes());
     h.finish()
 }
 

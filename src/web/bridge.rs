@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker};
 use yew::Callback;
 
-use leakscope::protocol::{Request, Response, decode, encode};
+use leakscope::protocol::{Request, Response, decode, encode, worker_name};
 
 /// The worker's script, next to the page, so that the page works under any sub-path.
 const WORKER_URL: &str = "./leakscope-worker_loader.js";
@@ -66,7 +66,13 @@ impl Bridge {
 
     fn start(self: &Rc<Bridge>) {
         self.ready.set(false);
-        let Ok(worker) = Worker::new(WORKER_URL) else {
+        let options = web_sys::WorkerOptions::new();
+        let query = gloo::utils::window()
+            .location()
+            .search()
+            .unwrap_or_default();
+        options.set_name(worker_name(&query));
+        let Ok(worker) = Worker::new_with_options(WORKER_URL, &options) else {
             gloo::console::error!("the worker could not be started");
             return;
         };

@@ -71,6 +71,14 @@ pub fn results(props: &ResultsProps) -> Html {
 
     use_viewer_in_sight((*selection).clone());
     use_slash_searches(*tab);
+    // The recovered tree is built in the page once its tab is first shown, and kept (with
+    // its state) after: before that it would only add to the verdict's first render.
+    let recovered_shown = use_mut_ref(|| false);
+    let recovered_mounted = {
+        let mut shown = recovered_shown.borrow_mut();
+        *shown |= *tab == Tab::Recovered;
+        *shown
+    };
 
     let selected_in = |t: Tab| -> Option<AttrValue> {
         selection
@@ -113,7 +121,7 @@ pub fn results(props: &ResultsProps) -> Html {
                 <div hidden={*tab != Tab::Recovered}>
                     if o.recovered_files == 0 {
                         <p class="muted empty">{"No source map in this package embeds original sources."}</p>
-                    } else {
+                    } else if recovered_mounted {
                         { tree_pane(trees.get(Tab::Recovered), Tab::Recovered, selected_in(Tab::Recovered), open_in(Tab::Recovered), None) }
                     }
                 </div>

@@ -15,12 +15,19 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+mod feed;
+mod inflater;
+
+use futures_channel::mpsc::UnboundedReceiver;
+use futures_util::StreamExt;
+
+use feed::Fed;
 use leakscope::Session;
 use leakscope::archive::{Format, claimed_size, sniff};
 use leakscope::document::file::{TextView, open};
 use leakscope::protocol::{
-    IntegrityCheck, Overview, Request, Response, Save, compared, decode, encode, resolved, save,
-    trees,
+    IntegrityCheck, ONE_WORKER, Overview, Request, Response, Save, compared, decode, encode,
+    resolved, save, trees,
 };
 use leakscope::registry::{Algorithm, Computed, Packument, Spec, verify};
 use leakscope::session::{Digests, Options, Pipeline};
@@ -38,6 +45,9 @@ thread_local! {
     static PACKUMENTS: RefCell<Vec<(String, String, Packument)>> = const { RefCell::new(Vec::new()) };
     /// The text of each file open in a viewer slot.
     static VIEWS: RefCell<HashMap<u32, TextView>> = RefCell::new(HashMap::new());
+    /// Sessions whose digests are still being worked out, with the saves asked of them
+    /// meanwhile: a report gives the digests, so it waits for them.
+    static AWAITING_DIGESTS: RefCell<HashMap<u32, Vec<Save>>> = RefCell::new(HashMap::new());
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -49,10 +59,18 @@ fn now() -> f64 {
 }
 
 fn main() {
+    if scope().name() == inflater::NAME {
+        return inflater::main();
+    }
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| handle(&e));
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     post(&Response::Ready);
+    // Unless the page asked for one worker (to measure against), decompression runs in an
+    // inflater of its own, beside the scan.
+    if scope().name() != ONE_WORKER {
+        feed::start();
+    }
     wasm_bindgen_futures::spawn_local(warm_up());
 }
 
@@ -62,11 +80,15 @@ async fn warm_up() {
     let Some(tgz) = gzip(&leakscope::warm::tar()).await else {
         return;
     };
-    let mut pipeline = pipeline("warm-up.tgz", &tgz, 0);
-    while pipeline.step(STEP) {}
-    let _ = pipeline.finish();
+    for _ in 0..WARM_ROUNDS {
+        let mut pipeline = inline("warm-up.tgz", &tgz, options(0));
+        while pipeline.step(STEP) {}
+        let _ = pipeline.finish();
+    }
     post(&Response::Warm);
 }
+
+const WARM_ROUNDS: usize = 4;
 
 fn options(started_ms: u64) -> Options {
     Options {
@@ -81,13 +103,17 @@ fn post(response: &Response) {
     let _ = scope().post_message_with_transfer(&array, &Array::of1(&array.buffer()));
 }
 
-fn handle(e: &MessageEvent) {
-    let data = e.data();
-    let Some(request) = Reflect::get(&data, &"request".into())
+/// The message carried as bincode bytes in `field` of an event's data.
+fn decoded<T: serde::de::DeserializeOwned>(data: &JsValue, field: &str) -> Option<T> {
+    Reflect::get(data, &field.into())
         .ok()
         .and_then(|r| r.dyn_into::<Uint8Array>().ok())
-        .and_then(|r| decode::<Request>(&r.to_vec()).ok())
-    else {
+        .and_then(|r| decode::<T>(&r.to_vec()).ok())
+}
+
+fn handle(e: &MessageEvent) {
+    let data = e.data();
+    let Some(request) = decoded::<Request>(&data, "request") else {
         return;
     };
     // The bytes to read travel beside the message: a `File` or a `Blob`.
@@ -140,7 +166,16 @@ fn handle(e: &MessageEvent) {
         Request::Close { view } => VIEWS.with_borrow_mut(|views| {
             views.remove(&view);
         }),
-        Request::Save { session, what } => save_of(session, &what),
+        Request::Save { session, what } => {
+            let deferred = AWAITING_DIGESTS.with_borrow_mut(|awaiting| {
+                awaiting
+                    .get_mut(&session)
+                    .map(|saves| saves.push(what.clone()))
+            });
+            if deferred.is_none() {
+                save_of(session, &what);
+            }
+        }
     }
 }
 
@@ -223,8 +258,10 @@ async fn read_packument(id: u32, registry: String, spec: Spec, file: web_sys::Bl
 }
 
 /// Reads the file (a dropped one, or a download) and runs the pipeline over it, posting
-/// progress on the way. A download is checked against the registry's integrity first; a
-/// dropped file's digests come after the verdict, which does not need them.
+/// progress on the way. A dropped gzip file goes to the inflater at once, which reads it as
+/// a stream; a download is read whole and checked against the registry's integrity first,
+/// and the rest (or a file the browser cannot decompress) is read here. A dropped file's
+/// digests come after the verdict, which does not need them.
 async fn analyse(
     id: u32,
     name: String,
@@ -235,12 +272,11 @@ async fn analyse(
     SESSIONS.with_borrow_mut(|sessions| sessions.retain(|k, _| Some(*k) == keep));
     VIEWS.with_borrow_mut(HashMap::clear);
     let started = now();
-    let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
-        post(&Response::Failed {
-            id,
-            message: "The browser could not read the file.".into(),
-        });
+    if check.is_none() && inflated(id, &name, &file, started).await {
         return;
+    }
+    let Ok(buffer) = JsFuture::from(file.array_buffer()).await else {
+        return failed(id);
     };
     let mut phases = vec![("read".to_string(), now() - started)];
     let source = match &check {
@@ -255,24 +291,126 @@ async fn analyse(
         None => None,
     };
     let bytes = Uint8Array::new(&buffer);
-    let mut pipeline = pipeline(&name, &bytes, started as u64);
-    let mut last = now();
-    let mut phase = now();
-    post(&Response::Progress {
+    let phase = now();
+    let pipeline = stepped(id, inline(&name, &bytes, options(started as u64)));
+    phases.push(("unpack and scan".to_string(), now() - phase));
+    conclude(id, pipeline, source, phases);
+    drop(bytes);
+    if check.is_none() {
+        record_digests(id, Some(&buffer)).await;
+    }
+}
+
+/// Analyses a gzip file with the inflater beside this worker; false (nothing posted) when
+/// it is not gzip, there is no inflater, or the browser could not decompress it.
+async fn inflated(id: u32, name: &str, file: &web_sys::Blob, started: f64) -> bool {
+    let options = options(started as u64);
+    let Some(claimed) = gzip_claim(file).await else {
+        return false;
+    };
+    let Some(chunks) = feed::inflate(id, file, options.limits.max_unpacked) else {
+        return false;
+    };
+    let read = now() - started;
+    let len = file.size() as u64;
+    let pipeline = Pipeline::fed(name, len, claimed, options);
+    let Some(pipeline) = scan_fed(id, pipeline, len, claimed, chunks).await else {
+        return false;
+    };
+    let phases = vec![
+        ("read".to_string(), read),
+        ("unpack and scan".to_string(), now() - started - read),
+    ];
+    conclude(id, pipeline, None, phases);
+    let buffer = JsFuture::from(file.array_buffer()).await.ok();
+    record_digests(id, buffer.as_ref()).await;
+    true
+}
+
+fn failed(id: u32) {
+    post(&Response::Failed {
         id,
-        progress: pipeline.progress(),
+        message: "The browser could not read the file.".into(),
     });
+}
+
+/// Runs an inline pipeline to its end, posting progress.
+fn stepped(id: u32, mut pipeline: Pipeline) -> Pipeline {
+    let mut progress = Progressing::new(id, &pipeline);
     while pipeline.step(STEP) {
-        if now() - last >= PROGRESS_EVERY {
-            last = now();
+        progress.post(&pipeline);
+    }
+    pipeline
+}
+
+/// Scans the chunks the inflater sends as they come, posting progress; `None` when the
+/// inflater could not decompress the file. Progress counts the compressed bytes read in
+/// proportion to the trailer's claim of the size (the browser's decompressor does not say
+/// how far into its input it is).
+async fn scan_fed(
+    id: u32,
+    mut pipeline: Pipeline,
+    len: u64,
+    claimed: Option<usize>,
+    mut chunks: UnboundedReceiver<Fed>,
+) -> Option<Pipeline> {
+    let mut progress = Progressing::new(id, &pipeline);
+    let mut out = 0u64;
+    loop {
+        match chunks.next().await? {
+            Fed::Chunk(chunk) => {
+                out += u64::from(chunk.length());
+                let read = claimed.map_or(0, |c| (len * out / c.max(1) as u64).min(len));
+                pipeline.push(&chunk.to_vec(), read);
+            }
+            Fed::End => break,
+            Fed::Failed => return None,
+        }
+        if !pipeline.wants_more() {
+            feed::stop(id);
+            break;
+        }
+        progress.post(&pipeline);
+    }
+    pipeline.end(None);
+    Some(pipeline)
+}
+
+/// Progress posted at most every [`PROGRESS_EVERY`] ms.
+struct Progressing {
+    id: u32,
+    last: f64,
+}
+
+impl Progressing {
+    fn new(id: u32, pipeline: &Pipeline) -> Progressing {
+        post(&Response::Progress {
+            id,
+            progress: pipeline.progress(),
+        });
+        Progressing { id, last: now() }
+    }
+
+    fn post(&mut self, pipeline: &Pipeline) {
+        if now() - self.last >= PROGRESS_EVERY {
+            self.last = now();
             post(&Response::Progress {
-                id,
+                id: self.id,
                 progress: pipeline.progress(),
             });
         }
     }
-    phases.push(("unpack and scan".to_string(), now() - phase));
-    phase = now();
+}
+
+/// Concludes a pipeline: the verdict and overview to the page, then the trees; the session
+/// is kept for the page's questions.
+fn conclude(
+    id: u32,
+    pipeline: Pipeline,
+    source: Option<(Digests, leakscope::registry::Provenance)>,
+    mut phases: Vec<(String, f64)>,
+) {
+    let mut phase = now();
     let mut session = match pipeline.finish() {
         Ok(session) => session,
         Err(e) => {
@@ -283,10 +421,15 @@ async fn analyse(
             return;
         }
     };
-    let known = source.is_some();
-    if let Some((digests, provenance)) = source {
-        session.input.digests = Some(digests);
-        session.input.source = Some(provenance);
+    match source {
+        Some((digests, provenance)) => {
+            session.input.digests = Some(digests);
+            session.input.source = Some(provenance);
+        }
+        // `record_digests` answers the saves asked for before it is done.
+        None => {
+            AWAITING_DIGESTS.with_borrow_mut(|awaiting| awaiting.insert(id, Vec::new()));
+        }
     }
     phases.push(("conclude".to_string(), now() - phase));
     phase = now();
@@ -306,17 +449,30 @@ async fn analyse(
         post(&slice);
     }
     SESSIONS.with_borrow_mut(|sessions| sessions.insert(id, session));
-    drop(bytes);
-    if known {
-        return;
-    }
-    if let Some(digests) = digests(&buffer).await {
+}
+
+/// How long after the verdict a dropped file's digests are worked out (ms).
+const DIGESTS_AFTER_MS: u32 = 500;
+
+/// A dropped file's digests (unless the browser could not read it again), after its
+/// verdict; then the saves that waited for them since `conclude`.
+async fn record_digests(id: u32, buffer: Option<&JsValue>) {
+    // After the page has shown the verdict: hashing the file takes a core for a while, and
+    // the page's thread needs one now.
+    gloo::timers::future::TimeoutFuture::new(DIGESTS_AFTER_MS).await;
+    if let Some(buffer) = buffer
+        && let Some(digests) = digests(buffer).await
+    {
         SESSIONS.with_borrow_mut(|sessions| {
             if let Some(session) = sessions.get_mut(&id) {
                 session.input.digests = Some(digests.clone());
                 post(&Response::Digests { id, digests });
             }
         });
+    }
+    let saves = AWAITING_DIGESTS.with_borrow_mut(|awaiting| awaiting.remove(&id));
+    for what in saves.into_iter().flatten() {
+        save_of(id, &what);
     }
 }
 
@@ -356,30 +512,45 @@ async fn checked(
     Some((Digests::from_raw(&sha256, &sha512), provenance))
 }
 
-/// A gzip file is decompressed as it is read from the browser's buffer, a slice at a time;
-/// anything else is read whole (a plain tar is its own content; a foreign file is only
-/// named).
-fn pipeline(name: &str, bytes: &Uint8Array, started_ms: u64) -> Pipeline {
-    let len = bytes.length() as usize;
-    let head = bytes.subarray(0, len.min(512) as u32).to_vec();
-    let options = options(started_ms);
-    match sniff(&head) {
-        Ok(Format::Gzip) if len >= 18 => {
-            let trailer: [u8; 4] = bytes
-                .subarray(len as u32 - 4, len as u32)
-                .to_vec()
-                .try_into()
-                .expect("4 bytes");
-            let reader = JsReader {
-                bytes: bytes.clone(),
-                at: 0,
-                buf: Vec::new(),
-                pos: 0,
-            };
-            let claimed = claimed_size(len, trailer);
-            Pipeline::inline(name, Box::new(reader), len as u64, claimed, options)
-        }
-        _ => Pipeline::bytes(name, bytes.to_vec(), options),
+/// The gzip trailer's claim of a gzip file's size (`Some(None)` when it claims none that
+/// fits), or `None` for a file that is not gzip: from its first bytes, its last four and
+/// its length.
+fn gzip_size(head: &[u8], trailer: &[u8], len: usize) -> Option<Option<usize>> {
+    if !(matches!(sniff(head), Ok(Format::Gzip)) && len >= 18) {
+        return None;
+    }
+    Some(claimed_size(len, trailer.try_into().ok()?))
+}
+
+/// [`gzip_size`] of a file, from its two ends.
+async fn gzip_claim(file: &web_sys::Blob) -> Option<Option<usize>> {
+    let len = file.size() as usize;
+    let piece = |from: usize, to: usize| async move {
+        let slice = file.slice_with_f64_and_f64(from as f64, to as f64).ok()?;
+        let buffer = JsFuture::from(slice.array_buffer()).await.ok()?;
+        Some(Uint8Array::new(&buffer).to_vec())
+    };
+    let head = piece(0, len.min(512)).await?;
+    let trailer = piece(len.saturating_sub(4), len).await?;
+    gzip_size(&head, &trailer, len)
+}
+
+/// A pipeline that reads the file in this worker: a gzip file decompressed as it is read
+/// from the browser's buffer, a slice at a time; anything else read whole (a plain tar is
+/// its own content; a foreign file is only named).
+fn inline(name: &str, bytes: &Uint8Array, options: Options) -> Pipeline {
+    let len = bytes.length();
+    let head = bytes.subarray(0, len.min(512)).to_vec();
+    let trailer = bytes.subarray(len.saturating_sub(4), len).to_vec();
+    match gzip_size(&head, &trailer, len as usize) {
+        Some(claimed) => Pipeline::inline(
+            name,
+            Box::new(JsReader::new(bytes.clone())),
+            bytes.length() as u64,
+            claimed,
+            options,
+        ),
+        None => Pipeline::bytes(name, bytes.to_vec(), options),
     }
 }
 
@@ -414,6 +585,17 @@ struct JsReader {
     at: u32,
     buf: Vec<u8>,
     pos: usize,
+}
+
+impl JsReader {
+    fn new(bytes: Uint8Array) -> JsReader {
+        JsReader {
+            bytes,
+            at: 0,
+            buf: Vec::new(),
+            pos: 0,
+        }
+    }
 }
 
 /// Bytes copied out of the browser's buffer at a time.

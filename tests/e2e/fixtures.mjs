@@ -573,7 +573,7 @@ export function prng(seed) {
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** Base64 VLQ of one signed integer, as source maps encode it. */
-function vlq(value) {
+export function vlq(value) {
   let v = value < 0 ? (-value << 1) | 1 : value << 1;
   let out = '';
   do {

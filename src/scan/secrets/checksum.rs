@@ -148,6 +148,7 @@ fn url_password(userinfo: &[u8]) -> bool {
 
 /// A Google Cloud service-account key file: a JSON object of type `service_account` with a
 /// PEM private key and a service account's address.
+/// `json` is the key file from its `"type"` to the object's end.
 fn gcp_service_account(json: &[u8]) -> bool {
     #[derive(serde::Deserialize)]
     struct Key<'a> {
@@ -156,7 +157,8 @@ fn gcp_service_account(json: &[u8]) -> bool {
         private_key: String,
         client_email: &'a str,
     }
-    serde_json::from_slice::<Key>(json).is_ok_and(|k| {
+    let object = [b"{".as_slice(), json].concat();
+    serde_json::from_slice::<Key>(&object).is_ok_and(|k| {
         k.kind == "service_account"
             && k.private_key.contains("PRIVATE KEY-----")
             && k.client_email.ends_with(".gserviceaccount.com")

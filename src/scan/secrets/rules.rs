@@ -150,10 +150,12 @@ const CLOUD: &[Rule] = &[
     token(S::GcpApiKey, "a Google API key", "Google Cloud", H, &["AIza"],
         r"AIza[0-9A-Za-z_-]{35}", "AIza{u:34}-", "AIza{u:20}"),
     // A service-account key file as a whole: one finding, not one for its key id and one for
-    // its key (IAM docs, "Create and delete service account keys").
+    // its key (IAM docs, "Create and delete service account keys"). From its `"type"`, the
+    // first key of every file Google writes, to the object's end: a pattern that began at
+    // the `{` would be tried at every brace of a bundle.
     armoured(S::GcpServiceAccount, "a Google Cloud service-account key file", "Google Cloud", C,
         &["service_account"],
-        r#"\{[^{}]{0,2000}?"type"\s*:\s*"service_account"[^{}]{0,8000}?\}"#,
+        r#""type"\s*:\s*"service_account"[^{}]{0,8000}?\}"#,
         "{\"type\": \"service_account\", \"project_id\": \"p\", \"private_key_id\": \"{h:40}\", \"private_key\": \"-----BEGIN PRIVATE KEY-----\\n{b64:64}\\n-----END PRIVATE KEY-----\\n\", \"client_email\": \"ci@p.iam.gserviceaccount.com\"}",
         "{\"type\": \"service_account\", \"private_key\": \"\", \"client_email\": \"ci@p.iam.gserviceaccount.com\"}")
         .check(Check::GcpServiceAccount),
@@ -183,7 +185,7 @@ const CLOUD: &[Rule] = &[
     // Entra ID (Azure AD) client secrets: 3 characters, a digit, "Q~", then 31-34 (gitleaks
     // azure-ad-client-secret).
     context(S::AzureAdClientSecret, "an Azure AD client secret", "Azure", C, &["Q~"],
-        r"(?:^|[^A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})",
+        r"([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})",
         "clientSecret: \"abc8Q~{an:34}\"", "clientSecret: \"Q~\""),
     // Alibaba Cloud: AccessKey IDs begin "LTAI" (RAM docs); gitleaks alibaba-*.
     token(S::AlibabaAccessKeyId, "an Alibaba Cloud AccessKey ID", "Alibaba Cloud", H, &["LTAI"],
@@ -932,7 +934,7 @@ const SAAS: &[Rule] = &[
     named(S::Auth0ClientSecret, "an Auth0 client secret", "Auth0", C, "auth0",
         r"[A-Za-z0-9_-]{64}", "AUTH0_CLIENT_SECRET={u:64}", "AUTH0_CLIENT_SECRET={u:40}").entropy(4.0),
     // HubSpot private app tokens "pat-<region>-" + UUID (HubSpot docs).
-    token(S::HubspotToken, "a HubSpot private app token", "HubSpot", C, &["pat-na1-", "pat-na2-", "pat-eu1-", "pat-ap1-"],
+    token(S::HubspotToken, "a HubSpot private app token", "HubSpot", C, &["pat-na", "pat-eu", "pat-ap"],
         r"pat-(?:na|eu|ap)[0-9]-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "pat-na1-{uuid}", "pat-xx1-{uuid}"),
     named(S::IntercomToken, "an Intercom access token", "Intercom", C, "intercom",
         r"[A-Za-z0-9_=-]{60}", "INTERCOM_TOKEN={u:60}", "INTERCOM_TOKEN={u:40}").entropy(4.0),
@@ -1207,9 +1209,14 @@ const KEYS: &[Rule] = &[
     context(S::NpmrcAuthToken, "a registry auth token", "npm", C, &["_auth"],
         r"(?m)(?:^[ \t]*|/:)_authToken[ \t]*=[ \t]*([A-Za-z0-9._~+/=-]{16,})",
         "//registry.acme.io/:_authToken={an:30}", "//registry.npmjs.org/:_authToken=${NPM_TOKEN}"),
-    context(S::NpmrcAuth, "a registry password in .npmrc", "npm", C, &["_auth", "_password"],
-        r"(?m)(?:^|:)(?:_auth|_password)\s*=\s*([A-Za-z0-9+/]{12,}={0,2})",
-        "//registry.acme.io/:_password={b64:24}", "_auth=${NPM_AUTH}"),
+    // One rule a key: a regex with one literal is searched for by it, one with two, in the
+    // page's WebAssembly, a byte at a time (bench/wasm-stages.sh).
+    context(S::NpmrcAuth, "a registry login in .npmrc", "npm", C, &["_auth"],
+        r"(?m)(?:^|:)_auth\s*=\s*([A-Za-z0-9+/]{12,}={0,2})",
+        "//registry.acme.io/:_auth={b64:24}", "_auth=${NPM_AUTH}"),
+    context(S::NpmrcPassword, "a registry password in .npmrc", "npm", C, &["_password"],
+        r"(?m)(?:^|:)_password\s*=\s*([A-Za-z0-9+/]{12,}={0,2})",
+        "//registry.acme.io/:_password={b64:24}", "_password=${NPM_PASSWORD}"),
     armoured(S::PypircPassword, "a password in .pypirc", "PyPI", H, &["passw"],
         r"(?s)\[(?:pypi|testpypi|distutils)\][^\[]{0,400}?\npassword\s*[=:]\s*([^\s]{8,})",
         "[pypi]\nusername = me\npassword = {an:20}\n", "[pypi]\nusername = __token__\n").entropy(3.0),

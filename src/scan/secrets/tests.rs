@@ -181,6 +181,29 @@ fn simd_and_automaton_find_the_same_keywords() {
         v
     };
     assert_eq!(found(&teddy), found(&automaton));
+    // The page's own Teddy (its table logic, run here without SIMD), on text where each
+    // keyword stands at every offset of a 16-byte block and at the text's end.
+    let own = Keywords::teddy(&plain).unwrap();
+    assert_eq!(found(&own), found(&automaton));
+    let mut edges = String::new();
+    let mut placed = Vec::new();
+    for (n, word) in plain.iter().enumerate().chain([(0, &plain[0])]) {
+        edges.push_str(&" ".repeat(1 + n % 16));
+        placed.push((n, edges.len()));
+        edges.push_str(word);
+    }
+    let found_in = |k: &Keywords, text: &str| {
+        let mut v = Vec::new();
+        k.each(text.as_bytes(), |i, at| v.push((i, at)));
+        v.sort_unstable();
+        v
+    };
+    assert_eq!(found_in(&own, &edges), found_in(&automaton, &edges));
+    let own_found = found_in(&own, &edges);
+    assert!(
+        placed.iter().all(|p| own_found.contains(p)),
+        "{own_found:?}"
+    );
     for both in ["npm_", "_auth", "AKIA", "ASIA", "Token"] {
         assert!(ours.iter().any(|(w, _)| *w == both), "{both} is found");
     }

@@ -5,6 +5,7 @@
 #[cfg(target_arch = "x86_64")]
 #[allow(unsafe_code)]
 mod simd;
+pub(super) mod teddy;
 
 use std::sync::OnceLock;
 
@@ -63,20 +64,31 @@ pub(super) struct Compiled {
 /// code (`key`, `Token`, each hit a restart of the search), in one; the rare keywords of 4
 /// bytes and more, with a 4-byte fingerprint that turns away far more text, in the other.
 /// This grouping was the fastest of those measured with `bench/secrets.sh` (README,
-/// Benchmarks).
+/// Benchmarks). Where the crate has no SIMD search (WebAssembly, the page), our own
+/// [`teddy::Teddy`] does it in one pass.
 pub(super) enum Keywords {
     Simd(Vec<(aho_corasick::packed::Searcher, Vec<usize>)>),
+    Teddy(Vec<(teddy::Teddy, Vec<usize>)>),
     Automaton(AhoCorasick),
 }
 
 /// Keywords per SIMD search, at most (Teddy takes its 8-bucket kind up to 32).
 const GROUP: usize = 24;
 
+/// The keywords of 3 bytes and the secret words, common in code; and the rest.
+fn groups(words: &[&str]) -> [Vec<usize>; 2] {
+    let (common, rare) =
+        (0..words.len()).partition(|&i| words[i].len() < 4 || SECRET_WORDS.contains(&words[i]));
+    [common, rare]
+}
+
 impl Keywords {
     pub(super) fn new(words: &[&str]) -> Keywords {
-        let (common, rare): (Vec<usize>, Vec<usize>) =
-            (0..words.len()).partition(|&i| words[i].len() < 4 || SECRET_WORDS.contains(&words[i]));
-        let groups: Option<Vec<_>> = [common, rare]
+        if words.is_empty() {
+            return Keywords::Automaton(AhoCorasick::new(words).expect("plain strings"));
+        }
+        let groups = groups(words);
+        let packed: Option<Vec<_>> = groups
             .iter()
             .flat_map(|ids| ids.chunks(GROUP))
             .map(|ids| {
@@ -84,10 +96,27 @@ impl Keywords {
                 Some((searcher, ids.to_vec()))
             })
             .collect();
-        match groups {
-            Some(groups) if !words.is_empty() => Keywords::Simd(groups),
-            _ => Keywords::Automaton(AhoCorasick::new(words).expect("plain strings")),
+        match packed {
+            Some(groups) => Keywords::Simd(groups),
+            None => Keywords::teddy(words).unwrap_or_else(|| {
+                Keywords::Automaton(AhoCorasick::new(words).expect("plain strings"))
+            }),
         }
+    }
+
+    /// Our own Teddy, by the same groups, each with a fingerprint as long as its shortest
+    /// keyword (3 or 4 bytes).
+    pub(super) fn teddy(words: &[&str]) -> Option<Keywords> {
+        let groups = groups(words)
+            .into_iter()
+            .filter(|ids| !ids.is_empty())
+            .map(|ids| {
+                let group: Vec<&str> = ids.iter().map(|&i| words[i]).collect();
+                let shortest = group.iter().map(|w| w.len()).min()?.min(4);
+                Some((teddy::Teddy::new(&group, shortest)?, ids))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Keywords::Teddy(groups))
     }
 
     /// Calls `found` with the index and position of every keyword found, overlapping ones
@@ -105,6 +134,11 @@ impl Keywords {
                         found(ids[m.pattern().as_usize()], m.start());
                         at = m.start() + 1;
                     }
+                }
+            }
+            Keywords::Teddy(groups) => {
+                for (teddy, ids) in groups {
+                    teddy.each(text, |i, at| found(ids[i], at));
                 }
             }
             Keywords::Automaton(a) => {
@@ -291,6 +325,40 @@ impl Anchored {
         }
     }
 
+    /// Looks at the anchor bytes at `i` plus the bits of `mask` (from a SIMD pass), where
+    /// 2 <= i and i + 2 + (the highest bit of `mask`) < text.len(). Most are turned away by
+    /// the neighbour pairs alone; the rest are kept in `near` (with a bit for each side that
+    /// can be a keyword's) without a branch, and looked at after.
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    fn sift(
+        &self,
+        text: &[u8],
+        mut mask: u64,
+        i: usize,
+        near: &mut [usize; 64],
+        found: &mut impl FnMut(usize, usize),
+    ) {
+        let mut n = 0;
+        while mask != 0 {
+            let p = i + mask.trailing_zeros() as usize;
+            mask &= mask - 1;
+            let [b2, b1, c, a1, a2] = text[p - 2..p + 3] else {
+                unreachable!("five bytes")
+            };
+            let class = self.class[c as usize] as usize - 1;
+            let before = has_pair(&self.pairs_before, class, b2, b1) as usize;
+            let after = has_pair(&self.pairs_after, class, a1, a2) as usize;
+            near[n & 63] = p << 2 | before << 1 | after;
+            n += ((before | after) != 0) as usize;
+        }
+        for &kept in &near[..n] {
+            let p = kept >> 2;
+            let class = self.class[text[p] as usize] as usize - 1;
+            self.look_sides(text, p, class, kept & 2 != 0, kept & 1 != 0, found);
+        }
+    }
+
     pub(super) fn each(&self, text: &[u8], mut found: impl FnMut(usize, usize)) {
         #[cfg(target_arch = "x86_64")]
         if self.each_simd(text, &mut found) {
@@ -473,26 +541,34 @@ impl Compiled {
             };
             let pattern = pattern_of(rule);
             let at_keyword = whole_text(rule) && begins_with_keyword(rule);
+            // What the keyword found already says: as much as the shortest keyword that
+            // lets this rule run.
+            let said = (self.words.iter().zip(&self.keyword_rules))
+                .filter(|(_, rules)| rules.contains(&i))
+                .map(|(w, _)| w.len())
+                .min();
             RuleRegex {
                 re: regex(&pattern),
                 at_keyword: at_keyword.then(|| regex(&format!("^(?:{pattern})"))),
-                probe: at_keyword.then(|| probe(rule)).flatten(),
+                probe: said
+                    .filter(|_| at_keyword)
+                    .and_then(|said| probe(rule, said)),
             }
         })
     }
 }
 
-/// The first byte that every match of `rule` has at a fixed offset past its keywords: the
-/// pattern read from its start while each piece has a fixed length (a literal, a class, a
-/// class repeated `{n}`), up to the first literal that is not the keyword's.
-fn probe(rule: &Rule) -> Option<(usize, u8)> {
+/// The first byte that every match of `rule` has at a fixed offset of `said` or more (past
+/// the keyword it was found by): the pattern read from its start while each piece has a
+/// fixed length (a literal, a class, a class repeated `{n}`), up to the first literal that
+/// reaches there.
+fn probe(rule: &Rule, said: usize) -> Option<(usize, u8)> {
     use regex_syntax::hir::{Hir, HirKind};
     let hir = regex_syntax::ParserBuilder::new()
         .utf8(false)
         .build()
         .parse(&pattern_of(rule))
         .ok()?;
-    let keyword = rule.keywords.iter().map(|k| k.len()).max()?;
     let pieces: Vec<&Hir> = match hir.kind() {
         HirKind::Concat(pieces) => pieces.iter().collect(),
         _ => vec![&hir],
@@ -510,9 +586,9 @@ fn probe(rule: &Rule) -> Option<(usize, u8)> {
             _ => return None,
         };
         if let Some(bytes) = bytes
-            && offset + len > keyword
+            && offset + len > said
         {
-            let at = offset.max(keyword);
+            let at = offset.max(said);
             return Some((at, bytes[at - offset]));
         }
         offset += len;

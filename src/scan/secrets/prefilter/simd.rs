@@ -2,14 +2,13 @@
 //!
 //! Safety argument. Two kinds of `unsafe` are here. (1) `each_avx2` is a
 //! `#[target_feature(enable = "avx2")]` function: it is called only after
-//! `is_x86_feature_detected!("avx2")` said yes (`each_simd`, the safe way in). (2) Unaligned loads and
-//! unchecked indexing: every load reads 32 bytes at `i - 1`, `i` or `i + 1` for
-//! `1 <= i` and `i + 33 <= text.len()`, and `sift` reads `p - 2 ..= p + 2` for
-//! `2 <= p` and `p + 2 < text.len()`; the loops keep those bounds (`i` starts at 2 and steps
-//! while `i + 66 <= len`, then `i + 34 <= len`), and the bytes outside them are looked at by
-//! the safe scalar loop. `sift`'s `near` buffer is indexed `& 63` with at most 64 entries.
+//! `is_x86_feature_detected!("avx2")` said yes (`each_simd`, the safe way in). (2) Unaligned
+//! loads: every load reads 32 bytes at `i - 1`, `i` or `i + 1` for `1 <= i` and
+//! `i + 33 <= text.len()`; the loops keep those bounds (`i` starts at 2 and steps while
+//! `i + 66 <= len`, then `i + 34 <= len`), and the bytes outside them are looked at by the
+//! safe scalar loop.
 
-use super::{ANCHORS, Anchored, has_pair};
+use super::{ANCHORS, Anchored};
 
 impl Anchored {
     /// The anchor pass with AVX2, when the CPU has it; false (and nothing done) when not.
@@ -20,50 +19,6 @@ impl Anchored {
         // SAFETY: AVX2 is there.
         unsafe { self.each_avx2(text, found) };
         true
-    }
-
-    /// Looks at the anchor bytes at `i` plus the bits of `mask`. Most are turned away by the
-    /// neighbour pairs alone; the rest are kept in `near` (with a bit for each side that can
-    /// be a keyword's) without a branch, and looked at after.
-    ///
-    /// # Safety
-    ///
-    /// 2 <= i and i + 2 + (the highest bit of `mask`) < text.len().
-    #[cfg(target_arch = "x86_64")]
-    #[inline(always)]
-    unsafe fn sift(
-        &self,
-        text: &[u8],
-        mut mask: u64,
-        i: usize,
-        near: &mut [usize; 64],
-        found: &mut impl FnMut(usize, usize),
-    ) {
-        let mut n = 0;
-        while mask != 0 {
-            let p = i + mask.trailing_zeros() as usize;
-            mask &= mask - 1;
-            // SAFETY: 2 <= i <= p and p + 2 < text.len(), by the caller.
-            let (b2, b1, c, a1, a2) = unsafe {
-                (
-                    *text.get_unchecked(p - 2),
-                    *text.get_unchecked(p - 1),
-                    *text.get_unchecked(p),
-                    *text.get_unchecked(p + 1),
-                    *text.get_unchecked(p + 2),
-                )
-            };
-            let class = self.class[c as usize] as usize - 1;
-            let before = has_pair(&self.pairs_before, class, b2, b1) as usize;
-            let after = has_pair(&self.pairs_after, class, a1, a2) as usize;
-            near[n & 63] = p << 2 | before << 1 | after;
-            n += ((before | after) != 0) as usize;
-        }
-        for &kept in &near[..n] {
-            let p = kept >> 2;
-            let class = self.class[text[p] as usize] as usize - 1;
-            self.look_sides(text, p, class, kept & 2 != 0, kept & 1 != 0, found);
-        }
     }
 
     /// One pass for all six anchor bytes, 64 bytes at a time: in code they are dense
@@ -144,16 +99,14 @@ impl Anchored {
         while i + 66 <= text.len() {
             let mask = block(i) as u64 | (block(i + 32) as u64) << 32;
             if mask != 0 {
-                // SAFETY: 2 <= i and i + 66 <= text.len().
-                unsafe { self.sift(text, mask, i, &mut near, found) };
+                self.sift(text, mask, i, &mut near, found);
             }
             i += 64;
         }
         while i + 34 <= text.len() {
             let mask = block(i) as u64;
             if mask != 0 {
-                // SAFETY: 2 <= i and i + 34 <= text.len().
-                unsafe { self.sift(text, mask, i, &mut near, found) };
+                self.sift(text, mask, i, &mut near, found);
             }
             i += 32;
         }
