@@ -5,6 +5,8 @@
 //   leak-real.tgz the same shape built from real public code (pinned npm packages, fetched
 //                 once into target/bench/real/): real minified bundle, real TypeScript and
 //                 JavaScript in the map, real native binaries; see bench/realistic.mjs
+//   real-leak.tgz the real release (@anthropic-ai/claude-code@2.1.88 from the registry, pinned
+//                 by integrity, fetched once): what the two shapes above stand in for
 //   files-50k.tgz 50,000 small files in nested folders, a few of them findings
 //   code-100mb.tgz, code-200mb.tgz  realistic code (TypeScript sources, minified bundles,
 //                 maps, some with sources), 100 MB and 200 MB unpacked
@@ -81,14 +83,16 @@ export function code(targetMb) {
  * leak-real.tgz. bench/realistic.mjs builds it asynchronously (it may download); it runs in a
  * child process here so that every builder, and `ensure`, stays synchronous.
  */
-export function leakReal() {
+export function leakReal(what = '--stdout') {
   const script = join(dirname(fileURLToPath(import.meta.url)), 'realistic.mjs');
-  return execFileSync(process.execPath, [script, '--stdout'], { maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
+  return execFileSync(process.execPath, [script, what], { maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
 export const PACKAGES = {
   'leak.tgz': () => bigLeak(),
-  'leak-real.tgz': leakReal,
+  'leak-real.tgz': () => leakReal(),
+  // The real release itself (@anthropic-ai/claude-code 2.1.88, 31 MB, pinned by integrity).
+  'real-leak.tgz': () => leakReal('--real-leak'),
   'files-50k.tgz': files50k,
   'code-100mb.tgz': () => code(100),
   'code-200mb.tgz': () => code(200),

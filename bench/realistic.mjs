@@ -645,6 +645,19 @@ async function tarball(p, dir, stats) {
   return buf;
 }
 
+/**
+ * The release that motivated Leakscope, as the registry still serves it: its 31 MB tarball
+ * holds the 60 MB orphaned cli.js.map whose sourcesContent is all of its TypeScript.
+ */
+export const REAL_LEAK = {
+  name: '@anthropic-ai/claude-code',
+  version: '2.1.88',
+  integrity: 'sha512-ukMtYZCi0I7cD3rt89rnXy20D/Zvk0Gj/SW60xYfz17zTslLz+VuhXw/KPb+2ndp3/ATadJdyNEqdKQlcNk7nQ==',
+};
+
+/** The real release's tarball, checked against its pinned integrity. */
+export const realLeak = () => tarball(REAL_LEAK, CACHE, { downloads: 0, downloaded: 0 });
+
 /** Every pinned tarball, in pin order (8 downloads at a time; a package pinned twice, once). */
 export async function fetchAll(list = pins(), dir = CACHE) {
   const stats = { downloads: 0, downloaded: 0, bytes: 0, packages: 0 };
@@ -1456,6 +1469,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const args = process.argv.slice(2);
   if (args[0] === '--stats') {
     console.log(JSON.stringify(shapeStats(readFileSync(args[1])), null, 2));
+  } else if (args[0] === '--real-leak') {
+    process.stdout.write(await realLeak());
   } else if (args[0] === '--compare') {
     console.log(compareTable(shapeStats(readFileSync(args[1])), shapeStats(readFileSync(args[2])), [args[1].split('/').pop(), args[2].split('/').pop()]));
   } else {

@@ -5,3 +5,41 @@ const tag = document.querySelector('script[data-js][data-wasm]');
 const url = (path) => new URL(path, document.baseURI).href;
 const { default: init } = await import(url(tag.dataset.js));
 await init({ module_or_path: url(tag.dataset.wasm) });
+
+// Works offline after one visit: a service worker keeps this build's files (www/sw.js).
+// Registered once the page runs, so that it never delays the first load.
+if ('serviceWorker' in navigator && window.isSecureContext) {
+  navigator.serviceWorker.register(url('sw.js')).then(offerUpdates, () => {});
+}
+
+/** Offers a new build once its service worker is ready, and takes it when asked. */
+function offerUpdates(registration) {
+  let agreed = false;
+  const offer = (worker) => {
+    // The first visit's worker has no older one to replace: nothing to offer.
+    if (!navigator.serviceWorker.controller || document.querySelector('[data-testid="update"]')) return;
+    const notice = document.createElement('div');
+    notice.className = 'update-notice';
+    notice.setAttribute('role', 'status');
+    notice.dataset.testid = 'update';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'button small';
+    button.textContent = 'Reload';
+    button.dataset.testid = 'update-reload';
+    button.addEventListener('click', () => {
+      agreed = true;
+      worker.postMessage('take-update');
+    });
+    notice.append('A new version is ready: ', button);
+    document.body.append(notice);
+  };
+  if (registration.waiting) offer(registration.waiting);
+  registration.addEventListener('updatefound', () => {
+    const worker = registration.installing;
+    worker?.addEventListener('statechange', () => worker.state === 'installed' && offer(worker));
+  });
+  navigator.serviceWorker.addEventListener('controllerchange', () => agreed && location.reload());
+  // A page left open for days still hears of a new build.
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && registration.update().catch(() => {}));
+}

@@ -57,8 +57,9 @@ function watchPolicy() {
 }
 
 /**
- * Runs `fn(page, { requests, downloads })` in a fresh context with the page loaded and its
- * worker up (so that any request after this is the page's doing). Afterwards asserts that no
+ * Runs `fn(page, { requests, downloads })` in a fresh context with the page loaded, its
+ * worker up and its service worker active (so that any request after this is the page's
+ * doing). Afterwards asserts that no
  * request left this machine, nothing was thrown, no dialog opened and the page's policy
  * blocked nothing it was not asked to (`expectViolations` for a test that attacks it).
  * On failure, saves `<name>-failed.png` before rethrowing.
@@ -90,6 +91,8 @@ export async function withPage(browser, name, fn, options = {}) {
     await page.goto(url, { waitUntil: 'load' });
     // The worker is up (its script and wasm are fetched): from here on, no request.
     await page.waitForSelector('main[data-worker="ready"], main[data-worker="warm"]', { state: 'attached' });
+    // And the service worker has kept the build's files (www/sw.js): its fetches are done.
+    await page.evaluate(() => navigator.serviceWorker.ready);
     loaded = true;
     await fn(page, { requests, downloads: downloadsDir });
     assertAllLocal(requests);
