@@ -2,14 +2,15 @@
 //! Nothing here knows about the browser or the terminal; the page (`src/web`, the worker in
 //! `src/worker`) and the CLI (`src/cli`) are thin shells over it.
 
-// `unsafe` is for the secret scanner's AVX2 pass alone (`scan::secrets::prefilter::simd`,
-// with its safety argument).
+// `unsafe` is for the secret scanner's SIMD alone (`scan::secrets::prefilter::simd`: the
+// AVX2 anchor pass and WebAssembly's 16-byte loads, with their safety arguments).
 #![deny(unsafe_code)]
 
 pub mod archive;
 pub mod binary;
 pub mod diff;
 pub mod document;
+pub mod example;
 pub mod export;
 pub mod finding;
 pub mod highlight;

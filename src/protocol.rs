@@ -29,6 +29,9 @@ pub enum Request {
         keep: Option<u32>,
         check: Option<Box<IntegrityCheck>>,
     },
+    /// Make the built-in example package (`crate::example`) and analyse it as `Analyse`
+    /// would a dropped file named [`crate::example::NAME`].
+    Example { id: u32, keep: Option<u32> },
     /// Read the packument given beside this message (fetched from `registry` for `spec`),
     /// keep it, and resolve `spec` in it: answered by [`Response::Resolved`] with the
     /// package's versions.

@@ -7,6 +7,7 @@
 use std::rc::Rc;
 
 use crate::diff::{Comparison, FileStatus};
+use crate::example;
 use crate::protocol::{DiffFormat, IntegrityCheck, Overview, Request, Response, Save};
 use crate::registry::{Provenance, Spec};
 use crate::session::{Digests, Progress};
@@ -156,6 +157,8 @@ pub enum AppEvent {
     },
     /// The page's address changed to this link (pasted into the same tab).
     Linked(Link),
+    /// "Try an example": the built-in example package is analysed.
+    Example,
     /// Files were chosen (dropped or picked); the first is analysed.
     Chosen {
         name: String,
@@ -233,6 +236,8 @@ pub enum ByteSource {
     Chosen,
     /// The tarball this role downloaded last.
     Downloaded,
+    /// The built-in example, which the worker makes (`crate::example`).
+    Example,
 }
 
 /// What the shell must do after an event.
@@ -344,6 +349,30 @@ impl App {
     /// A main analysis is under way.
     pub fn busy(&self) -> bool {
         matches!(self.stage, Stage::Busy(_))
+    }
+
+    /// What a screen reader says of the page's state, once each time it changes: the work
+    /// under way (not each step of its progress), the verdict, or why it stopped.
+    pub fn announcement(&self) -> String {
+        match &self.stage {
+            Stage::Idle => String::new(),
+            Stage::Busy(Task::Mismatch { name, .. }) => {
+                format!("{name} is not what the registry published; it was not read.")
+            }
+            Stage::Busy(task) => format!("Analysing {}…", task.name()),
+            Stage::Failed { name, stopped } => format!("{name}: {}", stopped.message),
+            Stage::Cancelled { name } => format!("Stopped analysing {name}."),
+            Stage::Done(shown) => {
+                let o = &shown.analysis.overview;
+                format!(
+                    "{}: {}, {}. {}",
+                    o.label,
+                    o.verdict.level.as_str(),
+                    o.verdict.title,
+                    o.verdict.summary
+                )
+            }
+        }
     }
 
     /// The version of the package listed ([`App::package`]) that is shown, if it is one.
@@ -502,7 +531,15 @@ impl App {
                 link,
             } => self.started(origin, &policy, saved_registry, link),
             AppEvent::Linked(link) => self.linked(link),
-            AppEvent::Chosen { name, count, role } => self.chosen(name, count, role),
+            AppEvent::Chosen { name, count, role } => {
+                self.chosen(name, count, role, ByteSource::Chosen)
+            }
+            AppEvent::Example => self.chosen(
+                example::NAME.to_string(),
+                1,
+                Role::Main,
+                ByteSource::Example,
+            ),
             AppEvent::Named { input, role } => self.named(&input, role),
             AppEvent::SetRegistry(input) => self.set_registry(&input),
             AppEvent::CloseRegistryForm => {
@@ -645,7 +682,13 @@ impl App {
         }
     }
 
-    fn chosen(&mut self, name: String, count: usize, role: Role) -> Vec<AppCommand> {
+    fn chosen(
+        &mut self,
+        name: String,
+        count: usize,
+        role: Role,
+        input: ByteSource,
+    ) -> Vec<AppCommand> {
         let mut commands = Vec::new();
         if role == Role::Main {
             commands.extend(self.clear_main());
@@ -673,7 +716,7 @@ impl App {
         commands.push(AppCommand::Analyse {
             id,
             role,
-            input: ByteSource::Chosen,
+            input,
             keep: self.keep(role),
             check: None,
         });
@@ -1372,6 +1415,37 @@ mod tests {
             overview: overview_of("p", version, true),
         }));
         id
+    }
+
+    #[test]
+    fn the_example_is_made_by_the_worker_and_announced_like_any_package() {
+        let mut app = App::default();
+        assert_eq!(app.announcement(), "");
+        assert_eq!(
+            app.update(AppEvent::Example),
+            [AppCommand::Analyse {
+                id: 1,
+                role: Role::Main,
+                input: ByteSource::Example,
+                keep: None,
+                check: None
+            }]
+        );
+        assert_eq!(app.announcement(), format!("Analysing {}…", example::NAME));
+        let session = crate::analyse(&example::tar());
+        app.update(worker(Response::Done {
+            id: 1,
+            overview: Box::new(Overview::of(&session)),
+        }));
+        let said = app.announcement();
+        assert!(
+            said.starts_with("@example/leaky-cli@1.0.0: critical, Leaks secrets."),
+            "{said}"
+        );
+        app.update(AppEvent::Cancel);
+        app.update(chosen("b.tgz"));
+        app.update(AppEvent::Cancel);
+        assert_eq!(app.announcement(), "Stopped analysing b.tgz.");
     }
 
     #[test]

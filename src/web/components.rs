@@ -2,6 +2,8 @@
 
 use std::rc::Rc;
 
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use leakscope::finding::{Finding, Grouped, Presented, Severity};
@@ -131,9 +133,20 @@ pub fn verdict_banner(props: &OverviewProps) -> Html {
         .join(", ");
     // A download read although it failed its check is never shown as a pass.
     let unverified = o.input.source.as_ref().and_then(|s| s.unverified_warning());
+    // The verdict takes the focus when it appears: a keyboard's next Tab goes on from it.
+    let section = use_node_ref();
+    {
+        let section = section.clone();
+        use_effect_with(o.label.clone(), move |_| {
+            if let Some(element) = section.cast::<web_sys::HtmlElement>() {
+                let _ = element.focus();
+            }
+        });
+    }
     html! {
-        <section class={classes!("verdict", level, unverified.is_some().then_some("unverified"))} data-testid="verdict"
-                 data-level={level} role="status" data-ms={format!("{ms:.0}")} data-phases={phases.clone()}
+        <section ref={section} tabindex="-1" aria-label="Verdict"
+                 class={classes!("verdict", level, unverified.is_some().then_some("unverified"))} data-testid="verdict"
+                 data-level={level} data-ms={format!("{ms:.0}")} data-phases={phases.clone()}
                  data-memory={o.worker_memory.to_string()}>
             <div class="verdict-badge" title={badge_title(o)}>
                 { if unverified.is_some() { "UNVERIFIED".to_string() } else { level.to_uppercase() } }
@@ -346,4 +359,113 @@ pub fn with_code(text: &str) -> Html {
             }
         })
         .collect()
+}
+
+/// Moves the focus to the first element matching `selector`, if there is one.
+pub fn focus(selector: &str) {
+    if let Ok(Some(element)) = gloo::utils::document().query_selector(selector)
+        && let Ok(element) = element.dyn_into::<web_sys::HtmlElement>()
+    {
+        let _ = element.focus();
+    }
+}
+
+/// Listens to the page's keys, able to `prevent_default` them (gloo's listeners are passive
+/// unless told otherwise).
+pub fn on_keys(mut f: impl FnMut(&web_sys::KeyboardEvent) + 'static) -> EventListener {
+    let options = EventListenerOptions::enable_prevent_default();
+    EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |e| {
+        if let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() {
+            f(k);
+        }
+    })
+}
+
+/// Whether a key goes into a field (and is no shortcut).
+pub fn typing(k: &web_sys::KeyboardEvent) -> bool {
+    k.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// Whether the shortcuts' help is open.
+pub fn shortcuts_open() -> bool {
+    matches!(
+        gloo::utils::document().query_selector("[data-testid=\"shortcuts\"]"),
+        Ok(Some(_))
+    )
+}
+
+/// The keys the page answers to, as the help lists them.
+const SHORTCUTS: &[(&str, &str)] = &[
+    ("?", "Show or hide these shortcuts"),
+    ("Esc", "Stop the analysis under way; back to the drop zone"),
+    ("Tab", "Go from one control to the next"),
+    ("/", "Search the tree"),
+    ("↑ ↓", "Move in the tree"),
+    (
+        "← →",
+        "Fold or unfold a folder; move the split when it has the focus",
+    ),
+    ("Enter", "Open the file, or the folder, at the cursor"),
+];
+
+/// "?" shows the page's shortcuts, in a dialog that Esc, "?" or its button closes; the
+/// focus goes back where it was.
+#[function_component(Shortcuts)]
+pub fn shortcuts() -> Html {
+    let open = use_state(|| false);
+    {
+        let open = open.clone();
+        use_effect_with((), move |_| {
+            // Its prevent_default tells the page's Esc that this one was taken.
+            let listener = on_keys(move |k| {
+                let is_open = shortcuts_open();
+                if (k.key() == "?" && !typing(k)) || (k.key() == "Escape" && is_open) {
+                    k.prevent_default();
+                    open.set(!is_open);
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    let close_button = use_node_ref();
+    let was_focused = use_mut_ref(|| None::<web_sys::HtmlElement>);
+    {
+        let close_button = close_button.clone();
+        use_effect_with(*open, move |open| {
+            if *open {
+                *was_focused.borrow_mut() = gloo::utils::document()
+                    .active_element()
+                    .and_then(|e| e.dyn_into().ok());
+                if let Some(button) = close_button.cast::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            } else if let Some(element) = was_focused.borrow_mut().take() {
+                let _ = element.focus();
+            }
+        });
+    }
+    if !*open {
+        return html! {};
+    }
+    let close = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(false))
+    };
+    html! {
+        <div class="shortcuts-backdrop">
+            <div class="shortcuts" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" data-testid="shortcuts">
+                <h2 id="shortcuts-title">{"Keyboard shortcuts"}</h2>
+                <dl>
+                    { for SHORTCUTS.iter().map(|(key, what)| html! {
+                        <><dt><kbd>{*key}</kbd></dt><dd>{*what}</dd></>
+                    }) }
+                </dl>
+                <button ref={close_button} type="button" class="button" onclick={close} data-testid="shortcuts-close">
+                    {"Close"}
+                </button>
+            </div>
+        </div>
+    }
 }

@@ -168,6 +168,10 @@ impl Shell {
     ) {
         let r = role as usize;
         let (name, bytes): (String, wasm_bindgen::JsValue) = match input {
+            // Made by the worker: nothing to send beside the request.
+            ByteSource::Example => {
+                return self.bridge().send(Request::Example { id, keep }, None);
+            }
             ByteSource::Chosen => match self.chosen.borrow_mut()[r].take() {
                 Some(file) => (file.name(), file.into()),
                 None => return,
@@ -318,6 +322,14 @@ fn page() -> Html {
             });
         })
     };
+    let on_example = {
+        let dispatch = dispatch.clone();
+        let started_at = (*started_at).clone();
+        Callback::from(move |_: MouseEvent| {
+            started_at.set(now());
+            dispatch.emit(AppEvent::Example);
+        })
+    };
     let app = shell.app.borrow();
     let versions = app.package.as_ref().map(|p| {
         let current = app.shown_version().map(AttrValue::from);
@@ -334,10 +346,16 @@ fn page() -> Html {
         { header() }
         // How far the worker has got, for tests and benchmarks to wait on.
         <main data-worker={app.worker.as_str()}>
+            // Said to screen readers when the state changes: the work, the verdict, an error.
+            <div class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+                { app.announcement() }
+            </div>
+            <components::Shortcuts />
             <Opener on_files={on_files.reform(|files| (files, Role::Main))} on_named={on_named.clone()}
                     busy={app.busy()} compact={!matches!(app.stage, Stage::Idle)}
                     registry={app.registry.clone()} registry_error={app.registry_error.clone().map(AttrValue::from)}
-                    allowed={app.allowed_registries().iter().map(|s| AttrValue::from(s.to_string())).collect::<Vec<_>>()} />
+                    allowed={app.allowed_registries().iter().map(|s| AttrValue::from(s.to_string())).collect::<Vec<_>>()}
+                    {on_example} />
             <RegistryBanner registry={app.registry.clone()} />
             if let Some(text) = &app.notice {
                 <div class="banner notice" role="status" data-testid="notice">{text.clone()}</div>
@@ -449,15 +467,16 @@ fn use_links(dispatch: Callback<AppEvent>) {
     });
 }
 
-/// Esc stops a running analysis or download.
+/// Esc stops a running analysis or download, and takes the focus back to the drop zone
+/// (unless it closes the shortcuts' help, which handles it).
 #[hook]
 fn use_escape_cancels(dispatch: Callback<AppEvent>) {
     use_effect_with((), move |_| {
-        let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-            if e.dyn_ref::<web_sys::KeyboardEvent>()
-                .is_some_and(|k| k.key() == "Escape")
-            {
+        let listener = components::on_keys(move |k| {
+            // The shortcuts' help takes an Esc that closes it (and marks it so).
+            if k.key() == "Escape" && !k.default_prevented() && !components::shortcuts_open() {
                 dispatch.emit(AppEvent::Cancel);
+                components::focus("[data-testid=\"file-input\"]");
             }
         });
         move || drop(listener)

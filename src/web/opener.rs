@@ -18,13 +18,16 @@ pub struct OpenerProps {
     pub registry_error: Option<AttrValue>,
     /// The registries this copy of the page may use besides its own site.
     pub allowed: Vec<AttrValue>,
+    /// "Try an example", offered on the start page.
+    pub on_example: Callback<MouseEvent>,
 }
 
 #[function_component(Opener)]
 pub fn opener(props: &OpenerProps) -> Html {
     html! {
         <div class={classes!("opener", props.compact.then_some("compact"))}>
-            <DropZone on_files={props.on_files.clone()} busy={props.busy} compact={props.compact} />
+            <DropZone on_files={props.on_files.clone()} busy={props.busy} compact={props.compact}
+                      on_example={(!props.compact).then(|| props.on_example.clone())} />
             <div class="by-name">
                 <NameForm on_named={props.on_named.clone()} compact={props.compact} />
                 <RegistrySettings registry={props.registry.clone()} error={props.registry_error.clone()}
@@ -198,6 +201,9 @@ pub struct DropZoneProps {
     /// Another label, for choosing the package to compare with.
     #[prop_or_default]
     pub label: Option<AttrValue>,
+    /// "Try an example", for a person with no package at hand.
+    #[prop_or_default]
+    pub on_example: Option<Callback<MouseEvent>>,
 }
 
 #[function_component(DropZone)]
@@ -266,12 +272,20 @@ pub fn drop_zone(props: &DropZoneProps) -> Html {
                 <strong>{title}</strong>
                 <span class="hint">{".tgz, .tar.gz or .tar, as made by npm pack or downloaded from the registry"}</span>
             </div>
-            <label class="button">
-                <input type="file" class="visually-hidden" data-testid={testid} onkeydown={open_on_enter}
-                       accept=".tgz,.tar.gz,.tar,.gz,application/gzip,application/x-tar"
-                       onchange={on_change} />
-                {"Choose a file…"}
-            </label>
+            <div class="dz-actions">
+                <label class="button">
+                    <input type="file" class="visually-hidden" data-testid={testid} onkeydown={open_on_enter}
+                           accept=".tgz,.tar.gz,.tar,.gz,application/gzip,application/x-tar"
+                           onchange={on_change} />
+                    {"Choose a file…"}
+                </label>
+                if let Some(onclick) = props.on_example.clone() {
+                    <button type="button" class="button secondary" data-testid="try-example" {onclick}
+                            title="A small made-up package that leaks its sources and a token">
+                        {"Try an example"}
+                    </button>
+                }
+            </div>
         </section>
     }
 }

@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -241,35 +240,20 @@ fn tree_pane(
 fn use_slash_searches(tab: Tab) {
     use_effect_with(tab, move |tab| {
         let tab = *tab;
-        // Not passive: the `/` must not be typed into the field it focuses.
-        let options = EventListenerOptions::enable_prevent_default();
-        let listener = EventListener::new_with_options(
-            &gloo::utils::document(),
-            "keydown",
-            options,
-            move |e| {
-                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
-                    return;
-                };
-                let in_field = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|el| {
-                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    });
-                if e.key() == "/"
-                    && !in_field
-                    && !e.ctrl_key()
-                    && !e.meta_key()
-                    && let Some(input) = gloo::utils::document()
-                        .get_element_by_id(&format!("search-{}", tab.as_str()))
-                        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    e.prevent_default();
-                    let _ = input.focus();
-                }
-            },
-        );
+        // The `/` must not be typed into the field it focuses.
+        let listener = crate::components::on_keys(move |e| {
+            if e.key() == "/"
+                && !crate::components::typing(e)
+                && !e.ctrl_key()
+                && !e.meta_key()
+                && let Some(input) = gloo::utils::document()
+                    .get_element_by_id(&format!("search-{}", tab.as_str()))
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                e.prevent_default();
+                let _ = input.focus();
+            }
+        });
         move || drop(listener)
     });
 }

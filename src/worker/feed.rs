@@ -28,6 +28,8 @@ struct Inflater {
     worker: Worker,
     /// It has started: messages to it are no longer lost.
     ready: bool,
+    /// Called once, when it is ready or failed to start.
+    on_ready: Option<fn()>,
     /// The queue of each package being decompressed.
     queues: HashMap<u32, UnboundedSender<Fed>>,
 }
@@ -38,15 +40,16 @@ thread_local! {
 
 /// Starts the inflater: a second instance of this worker, from its own script, where the
 /// browser has `DecompressionStream` and can start a worker from a worker; elsewhere (and
-/// until it is ready) the scan decompresses as it reads.
-pub fn start() {
+/// until it is ready) the scan decompresses as it reads. `on_ready` is called once the
+/// inflater is ready (its files fetched and started), or could not start.
+pub fn start(on_ready: fn()) {
     if !Reflect::has(&js_sys::global(), &"DecompressionStream".into()).unwrap_or(false) {
-        return;
+        return on_ready();
     }
     let options = WorkerOptions::new();
     options.set_name(inflater::NAME);
     let Ok(worker) = Worker::new_with_options(&scope().location().href(), &options) else {
-        return;
+        return on_ready();
     };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| receive(&e));
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -54,12 +57,15 @@ pub fn start() {
     // A failed inflater is a dead end for what it was decompressing: each queue ends, and
     // the scans read their files themselves.
     let on_error = Closure::<dyn FnMut()>::new(|| {
-        INFLATER.with_borrow_mut(|i| {
-            if let Some(i) = i {
-                i.queues.clear();
-                i.ready = false;
-            }
-        })
+        let on_ready = INFLATER.with_borrow_mut(|i| {
+            let i = i.as_mut()?;
+            i.queues.clear();
+            i.ready = false;
+            i.on_ready.take()
+        });
+        if let Some(f) = on_ready {
+            f();
+        }
     });
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     on_error.forget();
@@ -67,6 +73,7 @@ pub fn start() {
         *i = Some(Inflater {
             worker,
             ready: false,
+            on_ready: Some(on_ready),
             queues: HashMap::new(),
         })
     });
@@ -78,15 +85,23 @@ fn receive(e: &MessageEvent) {
     let Some(message) = decoded::<FromInflater>(&data, "message") else {
         return;
     };
+    if let FromInflater::Ready = message {
+        let on_ready = INFLATER.with_borrow_mut(|i| {
+            let i = i.as_mut()?;
+            i.ready = true;
+            i.on_ready.take()
+        });
+        if let Some(f) = on_ready {
+            f();
+        }
+        return;
+    }
     INFLATER.with_borrow_mut(|i| {
         let Some(i) = i else {
             return;
         };
         let (id, fed) = match message {
-            FromInflater::Ready => {
-                i.ready = true;
-                return;
-            }
+            FromInflater::Ready => return,
             FromInflater::Chunk { id } => match Reflect::get(&data, &"chunk".into()) {
                 Ok(chunk) => (id, Fed::Chunk(chunk.unchecked_into())),
                 Err(_) => (id, Fed::Failed),

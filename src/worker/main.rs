@@ -65,11 +65,13 @@ fn main() {
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| handle(&e));
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    post(&Response::Ready);
     // Unless the page asked for one worker (to measure against), decompression runs in an
-    // inflater of its own, beside the scan.
-    if scope().name() != ONE_WORKER {
-        feed::start();
+    // inflater of its own, beside the scan. The page hears "ready" when both are: from then
+    // on nothing more is fetched.
+    if scope().name() == ONE_WORKER {
+        post(&Response::Ready);
+    } else {
+        feed::start(|| post(&Response::Ready));
     }
     wasm_bindgen_futures::spawn_local(warm_up());
 }
@@ -131,6 +133,13 @@ fn handle(e: &MessageEvent) {
         } => {
             if let Some(file) = file() {
                 wasm_bindgen_futures::spawn_local(analyse(id, name, keep, check, file));
+            }
+        }
+        Request::Example { id, keep } => {
+            let tar = Uint8Array::from(&leakscope::example::tar()[..]);
+            if let Ok(file) = web_sys::Blob::new_with_u8_array_sequence(&Array::of1(&tar)) {
+                let name = leakscope::example::NAME.to_string();
+                wasm_bindgen_futures::spawn_local(analyse(id, name, keep, None, file));
             }
         }
         Request::Packument { id, registry, spec } => {

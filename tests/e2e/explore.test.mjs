@@ -26,7 +26,7 @@ import { crc32 } from 'node:zlib';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { marked } from 'marked';
-import { URL_UNDER_TEST, SHOTS, TIMEOUT, setup } from './harness.mjs';
+import { URL_UNDER_TEST, SHOTS, TIMEOUT, requestsSince, setup } from './harness.mjs';
 
 import {
   BIG_HUGE_SOURCE,
@@ -941,3 +941,25 @@ test(
     });
   },
 );
+
+test('"Try an example": a critical verdict, the trees, a recovered file and its downloads, with no request', { timeout: TIMEOUT * 2 }, async () => {
+  await withPage('example', async (page, { requests, downloads }) => {
+    const from = requests.length;
+    await page.click('[data-testid="try-example"]');
+    await page.waitForSelector(VERDICT);
+    const verdict = page.locator(VERDICT);
+    assert.equal(await verdict.getAttribute('data-level'), 'critical');
+    assert.match(await verdict.innerText(), /@example\/leaky-cli/);
+    await page.screenshot({ path: join(SHOTS, 'example.png'), fullPage: true });
+    // Its own sources, recovered from the orphaned map; the one with the token, masked.
+    const viewer = await openFile(page, 'recovered', 'src/config.ts');
+    const text = await viewerText(viewer);
+    assert.match(text, /notifyToken: '/);
+    assert.doesNotMatch(text, /Qm7ZtR2wKc9VfLp3XnB8sJhD/, 'the token is masked');
+    const own = await download(page, DOWNLOAD.ownZip, downloads);
+    const names = readZip(own.path).filter((e) => !e.name.endsWith('/')).map((e) => e.name).sort();
+    assert.deepEqual(names, ['src/api/client.ts', 'src/cli.ts', 'src/config.ts']);
+    await page.screenshot({ path: join(SHOTS, 'example-recovered.png'), fullPage: true });
+    assert.deepEqual(requestsSince(requests, from), [], 'the example makes no request');
+  });
+});

@@ -2,7 +2,10 @@
 //! without an anchor byte go to Teddy (SIMD) or an automaton; those with one (`ghp_`,
 //! `glpat-`, `://`) are found by their anchor byte and its neighbours.
 
-#[cfg(target_arch = "x86_64")]
+#[cfg(any(
+    target_arch = "x86_64",
+    all(target_arch = "wasm32", target_feature = "simd128")
+))]
 #[allow(unsafe_code)]
 mod simd;
 pub(super) mod teddy;

@@ -1,6 +1,7 @@
-//! The anchor pass with AVX2, 64 bytes a step: the crate's one module with `unsafe` code.
+//! The crate's one module with `unsafe` code: the anchor pass with AVX2, 64 bytes a step,
+//! and WebAssembly's 16-byte loads and stores for Teddy ([`wasm`]).
 //!
-//! Safety argument. Two kinds of `unsafe` are here. (1) `each_avx2` is a
+//! Safety argument for AVX2. Two kinds of `unsafe` are here. (1) `each_avx2` is a
 //! `#[target_feature(enable = "avx2")]` function: it is called only after
 //! `is_x86_feature_detected!("avx2")` said yes (`each_simd`, the safe way in). (2) Unaligned
 //! loads: every load reads 32 bytes at `i - 1`, `i` or `i + 1` for `1 <= i` and
@@ -8,8 +9,10 @@
 //! `i + 66 <= len`, then `i + 34 <= len`), and the bytes outside them are looked at by the
 //! safe scalar loop.
 
+#[cfg(target_arch = "x86_64")]
 use super::{ANCHORS, Anchored};
 
+#[cfg(target_arch = "x86_64")]
 impl Anchored {
     /// The anchor pass with AVX2, when the CPU has it; false (and nothing done) when not.
     pub(super) fn each_simd(&self, text: &[u8], found: &mut impl FnMut(usize, usize)) -> bool {
@@ -115,5 +118,26 @@ impl Anchored {
                 self.look(text, p, found);
             }
         }
+    }
+}
+
+/// WebAssembly's 128-bit SIMD for Teddy (`super::teddy`): a load and a store of 16 bytes,
+/// sound by their types (16 readable bytes, 16 writable bytes; neither needs alignment).
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+pub(super) mod wasm {
+    use core::arch::wasm32::{v128, v128_load, v128_store};
+
+    /// Sixteen bytes as a vector.
+    pub(in crate::scan::secrets) fn load(bytes: &[u8; 16]) -> v128 {
+        // SAFETY: `bytes` is 16 readable bytes.
+        unsafe { v128_load(bytes.as_ptr().cast()) }
+    }
+
+    /// A vector's sixteen bytes.
+    pub(in crate::scan::secrets) fn lanes(v: v128) -> [u8; 16] {
+        let mut out = [0u8; 16];
+        // SAFETY: `out` is 16 writable bytes.
+        unsafe { v128_store(out.as_mut_ptr().cast(), v) };
+        out
     }
 }

@@ -10,11 +10,7 @@
 //! sixteen bytes at a time, two lookups and an `and` per position leave each byte the
 //! buckets whose fingerprint may start at it; those few places are compared with the
 //! bucket's keywords.
-//!
-//! Safety argument, for the one `unsafe` use (the SIMD loads and the store of the lanes):
-//! every load of the text reads 16 bytes at `i + k` for `k` < the fingerprint's length,
-//! with `i + 15 + length <= text.len()`; the others load a 16-byte table and store a
-//! 16-byte array.
+//! Its loads and stores are `super::simd::wasm`'s, safe by their types.
 
 /// Buckets: one bit of a byte each.
 const BUCKETS: usize = 8;
@@ -105,29 +101,28 @@ impl Teddy {
     /// The candidates of every 16 bytes while the fingerprint's loads fit, verified;
     /// returns where the scalar loop takes over.
     #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-    #[allow(unsafe_code)]
     fn each_simd(&self, text: &[u8], found: &mut impl FnMut(usize, usize)) -> usize {
+        use super::simd::wasm::{lanes, load};
         use core::arch::wasm32::*;
-        // SAFETY: a table is 16 bytes.
-        let table = |t: &[u8; 16]| unsafe { v128_load(t.as_ptr().cast()) };
-        let lo: Vec<v128> = self.lo.iter().map(table).collect();
-        let hi: Vec<v128> = self.hi.iter().map(table).collect();
+        let lo: Vec<v128> = self.lo.iter().map(load).collect();
+        let hi: Vec<v128> = self.hi.iter().map(load).collect();
         let nibble = u8x16_splat(15);
-        let mut lanes = [0u8; 16];
         let mut i = 0;
         while i + 15 + lo.len() <= text.len() {
             let mut bits = u8x16_splat(0xff);
             for (k, (&lo, &hi)) in lo.iter().zip(&hi).enumerate() {
-                // SAFETY: i + k + 16 <= i + 15 + length <= text.len().
-                let v = unsafe { v128_load(text.as_ptr().add(i + k).cast()) };
+                // In bounds: i + k + 16 <= i + 15 + length <= text.len().
+                let v = load(
+                    text[i + k..]
+                        .first_chunk()
+                        .expect("within the loop's bound"),
+                );
                 let by_lo = u8x16_swizzle(lo, v128_and(v, nibble));
                 let by_hi = u8x16_swizzle(hi, u8x16_shr(v, 4));
                 bits = v128_and(bits, v128_and(by_lo, by_hi));
             }
             if v128_any_true(bits) {
-                // SAFETY: `lanes` is 16 bytes.
-                unsafe { v128_store(lanes.as_mut_ptr().cast(), bits) };
-                for (j, &b) in lanes.iter().enumerate() {
+                for (j, &b) in lanes(bits).iter().enumerate() {
                     if b != 0 {
                         self.verify(text, i + j, b, found);
                     }
