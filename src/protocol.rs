@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diff::{Comparison, FileStatus, Which};
 use crate::document::file::{FileMeta, ViewRow};
+use crate::document::origin::LineOrigin;
 use crate::finding::Finding;
 use crate::registry::{
     Expected, Packument, Provenance, RegistryError, Resolved, Spec, VersionList,
@@ -66,6 +67,15 @@ pub enum Request {
     Rows { view: u32, from: usize, to: usize },
     /// Slot `view` is no longer shown: the worker lets its file go.
     Close { view: u32 },
+    /// Where `line` of the file in slot `view` came from, or what was made from it:
+    /// answered by [`Response::Origin`].
+    Origin {
+        session: u32,
+        view: u32,
+        tab: Tab,
+        path: String,
+        line: u32,
+    },
     /// Something of the package analysed as `session` to save: answered by
     /// [`Response::Saved`].
     Save { session: u32, what: Save },
@@ -212,6 +222,11 @@ pub enum Response {
         view: u32,
         from: usize,
         rows: Vec<ViewRow>,
+    },
+    Origin {
+        view: u32,
+        line: u32,
+        origin: LineOrigin,
     },
     Saved {
         name: String,

@@ -5,6 +5,7 @@
 
 pub mod file;
 pub mod map;
+pub mod origin;
 
 use crate::highlight::{self, Lang, Span, State};
 

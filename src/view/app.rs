@@ -203,9 +203,26 @@ pub enum AppEvent {
 /// reach the slot that shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ViewEvent {
-    Open { view: u32, tab: Tab, path: String },
-    Rows { view: u32, from: usize, to: usize },
-    Close { view: u32 },
+    Open {
+        view: u32,
+        tab: Tab,
+        path: String,
+    },
+    Rows {
+        view: u32,
+        from: usize,
+        to: usize,
+    },
+    Close {
+        view: u32,
+    },
+    /// A line was chosen: where it came from, or what was made from it.
+    Line {
+        view: u32,
+        tab: Tab,
+        path: String,
+        line: u32,
+    },
 }
 
 /// How far the worker has got since it was (re)started.
@@ -591,6 +608,21 @@ impl App {
                 None => return Vec::new(),
             },
             ViewEvent::Rows { view, from, to } => Request::Rows { view, from, to },
+            ViewEvent::Line {
+                view,
+                tab,
+                path,
+                line,
+            } => match self.shown() {
+                Some(shown) => Request::Origin {
+                    session: shown.analysis.id,
+                    view,
+                    tab,
+                    path,
+                    line,
+                },
+                None => return Vec::new(),
+            },
             ViewEvent::Close { view } => Request::Close { view },
         };
         vec![AppCommand::Ask(request)]
@@ -1014,7 +1046,7 @@ impl App {
                 return vec![AppCommand::Download { name, mime, bytes }];
             }
             // Answers to the viewer go to its slots, not here; stale ones are dropped.
-            Response::File { .. } | Response::Rows { .. } => {}
+            Response::File { .. } | Response::Rows { .. } | Response::Origin { .. } => {}
         }
         Vec::new()
     }

@@ -117,7 +117,9 @@ impl Bridge {
             | Response::Mismatch { .. }
             | Response::Compared { .. }
             | Response::Saved { .. } => self.on_analysis.emit(response),
-            Response::File { view, .. } | Response::Rows { view, .. } => {
+            Response::File { view, .. }
+            | Response::Rows { view, .. }
+            | Response::Origin { view, .. } => {
                 let target = self.views.borrow().get(&view).cloned();
                 if let Some(target) = target {
                     target.emit(response);

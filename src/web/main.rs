@@ -309,27 +309,11 @@ fn page() -> Html {
         started: (*started_at).clone(),
         session: shell.app.borrow().shown().map_or(0, |s| s.analysis.id),
     };
-    let on_named = {
-        let dispatch = dispatch.clone();
-        let started_at = (*started_at).clone();
-        Callback::from(move |input: String| {
-            started_at.set(now());
-            // What opens is said at the top: the progress, then the verdict.
-            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
-            dispatch.emit(AppEvent::Named {
-                input,
-                role: Role::Main,
-            });
-        })
-    };
-    let on_example = {
-        let dispatch = dispatch.clone();
-        let started_at = (*started_at).clone();
-        Callback::from(move |_: MouseEvent| {
-            started_at.set(now());
-            dispatch.emit(AppEvent::Example);
-        })
-    };
+    let on_named = opening(&dispatch, &started_at, |input| AppEvent::Named {
+        input,
+        role: Role::Main,
+    });
+    let on_example = opening(&dispatch, &started_at, |_: MouseEvent| AppEvent::Example);
     let app = shell.app.borrow();
     let versions = app.package.as_ref().map(|p| {
         let current = app.shown_version().map(AttrValue::from);
@@ -373,6 +357,21 @@ fn page() -> Html {
         { footer() }
         </ContextProvider<Shared>>
     }
+}
+
+/// A callback that opens a package: it starts the clock (the verdict's "analysed in"),
+/// goes to the top, where the progress and then the verdict are said, and dispatches `event`.
+fn opening<T: 'static>(
+    dispatch: &Callback<AppEvent>,
+    started_at: &Rc<Cell<f64>>,
+    event: impl Fn(T) -> AppEvent + 'static,
+) -> Callback<T> {
+    let (dispatch, started_at) = (dispatch.clone(), started_at.clone());
+    Callback::from(move |input: T| {
+        started_at.set(now());
+        gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+        dispatch.emit(event(input));
+    })
 }
 
 fn header() -> Html {

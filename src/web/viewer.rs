@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use leakscope::document::file::{FileKind, FileMeta, Item, RecoveredInfo, TextMeta, ViewRow};
 use leakscope::document::map::MapView;
+use leakscope::document::origin::LineOrigin;
 use leakscope::finding::Finding;
 use leakscope::protocol::{Response, Save};
 use leakscope::report::FolderCount;
@@ -42,11 +43,16 @@ struct Slot {
     pages: Rc<RefCell<HashSet<usize>>>,
     /// Rows that have arrived, so that a new batch renders again.
     arrived: usize,
+    /// What the worker said of the line chosen last: (line, its origin).
+    origin: Option<Rc<(u32, LineOrigin)>>,
 }
 
 impl PartialEq for Slot {
     fn eq(&self, other: &Slot) -> bool {
-        self.id == other.id && self.meta == other.meta && self.arrived == other.arrived
+        self.id == other.id
+            && self.meta == other.meta
+            && self.arrived == other.arrived
+            && self.origin == other.origin
     }
 }
 
@@ -56,6 +62,7 @@ impl PartialEq for Slot {
 fn use_slot(tab: Tab, path: String) -> Slot {
     let shared = use_context::<Shared>().expect("the page provides it");
     let meta = use_state(|| None::<Rc<FileMeta>>);
+    let origin = use_state(|| None::<Rc<(u32, LineOrigin)>>);
     let id = use_state(|| 0u32);
     let rows = use_mut_ref(HashMap::new);
     let pages = use_mut_ref(HashSet::new);
@@ -63,13 +70,18 @@ fn use_slot(tab: Tab, path: String) -> Slot {
     {
         let (bridge, dispatch) = (shared.bridge.clone(), shared.dispatch.clone());
         let (meta, id, rows, pages) = (meta.clone(), id.clone(), rows.clone(), pages.clone());
+        let origin = origin.clone();
         use_effect_with((shared.session, tab, path), move |(_, tab, path)| {
             meta.set(None);
+            origin.set(None);
             rows.borrow_mut().clear();
             pages.borrow_mut().clear();
-            let (set_meta, arrived) = (meta.setter(), rows.clone());
+            let (set_meta, set_origin, arrived) = (meta.setter(), origin.setter(), rows.clone());
             let slot = bridge.view(Callback::from(move |response| match response {
                 Response::File { meta, .. } => set_meta.set(Some(Rc::from(meta))),
+                Response::Origin { line, origin, .. } => {
+                    set_origin.set(Some(Rc::new((line, origin))))
+                }
                 Response::Rows { from, rows, .. } => {
                     arrived
                         .borrow_mut()
@@ -97,7 +109,37 @@ fn use_slot(tab: Tab, path: String) -> Slot {
         rows,
         pages,
         arrived,
+        origin: (*origin).clone(),
     }
+}
+
+/// A line chosen in a text (a click on its number, or a link to it) is asked about: where
+/// it came from, or what was made from it (the worker decodes the map then). Returns what
+/// a click on a line number does: choose that line.
+#[hook]
+fn use_line_origin(slot: &Slot, sel: &Selection, on_open: &Callback<Selection>) -> Callback<u32> {
+    let shared = use_context::<Shared>().expect("the page provides it");
+    let text = matches!(
+        slot.meta.as_deref().map(|m| &m.kind),
+        Some(FileKind::Text(_))
+    );
+    let (dispatch, view, tab, path) = (shared.dispatch, slot.id, sel.tab, sel.path.clone());
+    use_effect_with((view, sel.line, text), move |(view, line, text)| {
+        if let (Some(line), true) = (*line, *text) {
+            dispatch.emit(AppEvent::View(ViewEvent::Line {
+                view: *view,
+                tab,
+                path,
+                line,
+            }));
+        }
+    });
+    let path = sel.path.clone();
+    on_open.reform(move |line: u32| Selection {
+        tab,
+        path: path.clone(),
+        line: Some(line),
+    })
 }
 
 /// The viewer for one selection: a header, then one text view, or several side by side
@@ -113,6 +155,7 @@ pub fn viewer(props: &ViewerProps) -> Html {
         let raw = raw.clone();
         use_effect_with(sel.path.clone(), move |_| raw.set(false));
     }
+    let on_line = use_line_origin(&slot, sel, &props.on_open);
     let Some(meta) = slot.meta.clone() else {
         return html! { <div class="viewer-empty muted" data-testid="viewer-loading">{"Opening…"}</div> };
     };
@@ -179,6 +222,9 @@ pub fn viewer(props: &ViewerProps) -> Html {
             if let Some(r) = &meta.recovered {
                 { recovered_from(r, &props.on_open) }
             }
+            if let Some(said) = slot.origin.as_ref().filter(|o| Some(o.0) == sel.line) {
+                { line_origin(said.0, &said.1, &props.on_open) }
+            }
             if let Some(map) = summary {
                 <MapSummary {map} on_open={props.on_open.clone()} findings={match &meta.kind {
                     FileKind::Text(t) => t.file_findings.clone(),
@@ -191,7 +237,7 @@ pub fn viewer(props: &ViewerProps) -> Html {
                     }) }
                 </div>
             } else {
-                <Body slot={slot.clone()} meta={meta.clone()} line={sel.line} />
+                <Body slot={slot.clone()} meta={meta.clone()} line={sel.line} {on_line} />
             }
         </section>
     }
@@ -318,7 +364,9 @@ struct OtherProps {
 fn other(props: &OtherProps) -> Html {
     let slot = use_slot(props.tab, props.path.clone());
     match slot.meta.clone() {
-        Some(meta) => html! { <Body slot={slot} meta={meta} line={None::<u32>} /> },
+        Some(meta) => {
+            html! { <Body slot={slot} meta={meta} line={None::<u32>} on_line={Callback::noop()} /> }
+        }
         None => html! { <div class="viewer-empty muted">{"Opening…"}</div> },
     }
 }
@@ -328,6 +376,8 @@ struct BodyProps {
     slot: Slot,
     meta: Rc<FileMeta>,
     line: Option<u32>,
+    /// A line number was clicked.
+    on_line: Callback<u32>,
 }
 
 /// A file's contents: rows and findings, or the description of a binary file.
@@ -338,7 +388,8 @@ fn body(props: &BodyProps) -> Html {
         // Keyed by file: another file is a fresh list that asks for its own rows.
         FileKind::Text(text) => html! {
             <TextBody key={format!("{}:{}", meta.tab.as_str(), meta.path)} slot={props.slot.clone()}
-                      path={meta.path.clone()} text={Rc::new(text.clone())} line={props.line} />
+                      path={meta.path.clone()} text={Rc::new(text.clone())} line={props.line}
+                      on_line={props.on_line.clone()} />
         },
         FileKind::Binary(description) => html! {
             <div class="viewer" data-testid="viewer" data-path={meta.path.clone()} data-kind="binary">
@@ -358,6 +409,7 @@ struct TextBodyProps {
     path: String,
     text: Rc<TextMeta>,
     line: Option<u32>,
+    on_line: Callback<u32>,
 }
 
 #[function_component(TextBody)]
@@ -415,9 +467,10 @@ fn text_body(props: &TextBodyProps) -> Html {
         let rows = props.slot.rows.clone();
         let text = text.clone();
         let target = props.line;
+        let on_line = props.on_line.clone();
         Callback::from(move |k: usize| match items[k] {
             Item::Row(r) => match rows.borrow().get(&r) {
-                Some(row) => render_row(row, target),
+                Some(row) => render_row(row, target, &on_line),
                 None => html! { <div class="code-line pending"><span class="ln"></span></div> },
             },
             Item::Finding(f) => {
@@ -452,7 +505,7 @@ fn line_finding(finding: &Finding) -> Html {
     }
 }
 
-fn render_row(row: &ViewRow, target_line: Option<u32>) -> Html {
+fn render_row(row: &ViewRow, target_line: Option<u32>, on_line: &Callback<u32>) -> Html {
     let code = html! {
         <span class="code">
             { for row.spans.iter().map(|(kind, text)| html! { <span class={kind.class()}>{text}</span> }) }
@@ -464,9 +517,60 @@ fn render_row(row: &ViewRow, target_line: Option<u32>) -> Html {
         };
     }
     let target = target_line == Some(row.line);
+    let line = row.line;
+    let onclick = on_line.reform(move |_: MouseEvent| line);
     html! {
         <div class={classes!("code-line", target.then_some("target"))} data-testid="code-line" data-line={row.line.to_string()}>
-            <span class="ln">{row.line}</span>{code}
+            // A button: the line is chosen (where it came from) from the keyboard too.
+            <button type="button" class="ln" data-testid="line-number" {onclick}
+                    aria-label={format!("Line {line}: where it came from")}>{line}</button>
+            {code}
         </div>
+    }
+}
+
+/// What the worker said of the chosen line: where it came from (a link to that line of
+/// the recovered source), the generated lines made from it (each a link), or why nothing.
+fn line_origin(line: u32, origin: &LineOrigin, on_open: &Callback<Selection>) -> Html {
+    let link = |tab: Tab, path: &str, at: u32, label: String, testid: &'static str| {
+        let target = Selection {
+            tab,
+            path: path.to_string(),
+            line: Some(at),
+        };
+        let onclick = on_open.reform(move |_: MouseEvent| target.clone());
+        html! {
+            <button class="link" data-testid={testid} data-path={path.to_string()} data-line={at.to_string()} {onclick}>
+                {label}
+            </button>
+        }
+    };
+    html! {
+        <p class="viewer-origin" data-testid="line-origin">
+            { match origin {
+                LineOrigin::From(o) => html! {
+                    <>
+                        {format!("Line {line} comes from ")}
+                        { link(Tab::Recovered, &o.path, o.line, format!("{}:{}:{}", o.path, o.line, o.column), "origin") }
+                        if let Some(name) = &o.name { <span class="muted">{format!(" ({name})")}</span> }
+                    </>
+                },
+                LineOrigin::Made(places) if places.is_empty() => html! {
+                    <span class="muted">{format!("No generated line comes from line {line}.")}</span>
+                },
+                LineOrigin::Made(places) => html! {
+                    <>
+                        {format!("Line {line} became ")}
+                        { for places.iter().enumerate().map(|(i, g)| html! {
+                            <>
+                                if i > 0 { {", "} }
+                                { link(Tab::Files, &g.path, g.line, format!("{}:{}", g.path, g.line), "generated") }
+                            </>
+                        }) }
+                    </>
+                },
+                LineOrigin::Unknown(why) => html! { <span class="muted">{why.clone()}</span> },
+            }}
+        </p>
     }
 }

@@ -25,6 +25,7 @@ use feed::Fed;
 use leakscope::Session;
 use leakscope::archive::{Format, claimed_size, sniff};
 use leakscope::document::file::{TextView, open};
+use leakscope::document::origin::Decoded;
 use leakscope::protocol::{
     IntegrityCheck, ONE_WORKER, Overview, Request, Response, Save, compared, decode, encode,
     resolved, save, trees,
@@ -45,6 +46,8 @@ thread_local! {
     static PACKUMENTS: RefCell<Vec<(String, String, Packument)>> = const { RefCell::new(Vec::new()) };
     /// The text of each file open in a viewer slot.
     static VIEWS: RefCell<HashMap<u32, TextView>> = RefCell::new(HashMap::new());
+    /// Source maps decoded for the origin of a line, the last few.
+    static DECODED: RefCell<Decoded> = RefCell::new(Decoded::default());
     /// Sessions whose digests are still being worked out, with the saves asked of them
     /// meanwhile: a report gives the digests, so it waits for them.
     static AWAITING_DIGESTS: RefCell<HashMap<u32, Vec<Save>>> = RefCell::new(HashMap::new());
@@ -174,6 +177,18 @@ fn handle(e: &MessageEvent) {
         }),
         Request::Close { view } => VIEWS.with_borrow_mut(|views| {
             views.remove(&view);
+        }),
+        Request::Origin {
+            session,
+            view,
+            tab,
+            path,
+            line,
+        } => SESSIONS.with_borrow(|sessions| {
+            if let Some(s) = sessions.get(&session) {
+                let origin = DECODED.with_borrow_mut(|d| d.line(session, s, tab, &path, line));
+                post(&Response::Origin { view, line, origin });
+            }
         }),
         Request::Save { session, what } => {
             let deferred = AWAITING_DIGESTS.with_borrow_mut(|awaiting| {

@@ -26,7 +26,7 @@ import { crc32 } from 'node:zlib';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { marked } from 'marked';
-import { URL_UNDER_TEST, SHOTS, TIMEOUT, requestsSince, setup } from './harness.mjs';
+import { ROOT, URL_UNDER_TEST, SHOTS, TIMEOUT, requestsSince, setup } from './harness.mjs';
 
 import {
   BIG_HUGE_SOURCE,
@@ -961,5 +961,81 @@ test('"Try an example": a critical verdict, the trees, a recovered file and its 
     assert.deepEqual(names, ['src/api/client.ts', 'src/cli.ts', 'src/config.ts']);
     await page.screenshot({ path: join(SHOTS, 'example-recovered.png'), fullPage: true });
     assert.deepEqual(requestsSince(requests, from), [], 'the example makes no request');
+  });
+});
+
+// A real bundle and its map: @popperjs/core 2.11.8 from the judgement corpus (scripts/corpus
+// fetches it, pinned by integrity, before the end-to-end tests run).
+const POPPER = join(ROOT, 'target/corpus/popperjs-core-2.11.8.tgz');
+
+/** A file of a .tgz, as text. */
+const fromTgz = (tgz, path) => spawnSync('tar', ['-xzOf', tgz, `package/${path}`], { encoding: 'utf8', maxBuffer: 1 << 26 }).stdout;
+
+/** Map sources as the recovered tree names them (`../../src/a.js` -> `src/a.js`). */
+const recoveredName = (source) => source.replace(/^(\.\.\/)+/, '');
+
+/** Scrolls the viewer of `path` until line `line`'s number is rendered, then clicks it. */
+async function chooseLine(page, line) {
+  const view = page.locator('.code-view').filter({ visible: true }).first();
+  await view.evaluate((v, y) => (v.scrollTop = y), Math.max(0, (line - 5) * 20));
+  const number = page.locator(`[data-testid="code-line"][data-line="${line}"] [data-testid="line-number"]`).filter({ visible: true });
+  await number.first().click();
+}
+
+test('where a line came from, and back, as the source-map package reads the same real map', { timeout: TIMEOUT * 3 }, async (t) => {
+  if (!statSync(POPPER, { throwIfNoEntry: false })) {
+    if (process.env.CI) assert.fail(`${POPPER} is missing: run bash scripts/corpus --fetch`);
+    return t.skip('the judgement corpus is not fetched (bash scripts/corpus --fetch)');
+  }
+  const { SourceMapConsumer } = await import('source-map');
+  const bundle = 'dist/umd/popper-lite.js';
+  const map = JSON.parse(fromTgz(POPPER, `${bundle}.map`));
+  const code = fromTgz(POPPER, bundle).split('\n');
+  // A line in the middle of the bundle, with code on it.
+  const line = code.findIndex((l) => l.includes('function getBoundingClientRect(')) + 1;
+  assert.ok(line > 1);
+  const mappings = [];
+  await SourceMapConsumer.with(map, null, (c) => c.eachMapping((m) => mappings.push(m)));
+  const first = mappings.find((m) => m.generatedLine === line && m.source);
+  const expected = { path: recoveredName(first.source), line: first.originalLine, column: first.originalColumn + 1 };
+
+  await withPage('origin', async (page) => {
+    await pick(page, POPPER);
+    // 280 files: found by the tree's search rather than folder by folder.
+    await visible(page, '[data-testid="tree-search"]').first().fill('umd/popper-lite.js');
+    await waitForRow(page, 'files', bundle);
+    await (await rowFor(page, 'files', bundle)).click();
+    await waitForViewer(page, bundle);
+    await chooseLine(page, line);
+    const origin = page.locator('[data-testid="origin"]');
+    await origin.waitFor();
+    assert.deepEqual(
+      { path: await origin.getAttribute('data-path'), line: Number(await origin.getAttribute('data-line')) },
+      { path: expected.path, line: expected.line },
+      'the origin the source-map package reads',
+    );
+    assert.match(await origin.innerText(), new RegExp(`:${expected.line}:${expected.column}$`));
+    await page.screenshot({ path: join(SHOTS, 'origin.png') });
+
+    // Back: the recovered source opens at that line, which lists the generated lines made
+    // from it, each as the source-map package reads that bundle's own map.
+    await origin.click();
+    await waitForViewer(page, expected.path);
+    const generated = page.locator('[data-testid="generated"]');
+    await generated.first().waitFor();
+    const places = await generated.evaluateAll((els) => els.map((e) => ({ path: e.dataset.path, line: Number(e.dataset.line) })));
+    assert.ok(places.length > 0);
+    for (const place of places) {
+      const own = JSON.parse(fromTgz(POPPER, `${place.path}.map`));
+      const found = await SourceMapConsumer.with(own, null, (c) => {
+        let hit = false;
+        c.eachMapping((m) => {
+          hit ||= m.generatedLine === place.line && m.source && recoveredName(m.source) === expected.path && m.originalLine === expected.line;
+        });
+        return hit;
+      });
+      assert.ok(found, `${place.path}:${place.line} is made from ${expected.path}:${expected.line}`);
+    }
+    await page.screenshot({ path: join(SHOTS, 'origin-back.png') });
   });
 });

@@ -4,9 +4,9 @@
 use std::ops::Range;
 
 use super::generic::secret_assignment;
-use super::matching::{bounded, hit};
 use super::model::{Group, Hit, RULES};
 use super::prefilter::Compiled;
+use super::token::{bounded, hit};
 use super::values::plausible;
 
 fn name_byte(b: u8) -> bool {

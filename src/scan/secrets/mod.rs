@@ -18,6 +18,7 @@ mod prefilter;
 mod rules;
 #[cfg(any(test, feature = "samples"))]
 mod samples;
+mod token;
 mod values;
 mod words;
 
@@ -25,10 +26,11 @@ pub use context::{
     Assessment, TEST_KEY_NOTE, TEST_REMEDY, assess, has_self_signed_certificate, test_path,
 };
 pub use mask::{mask, redact};
-pub use matching::{bounded, find};
+pub use matching::find;
 pub use model::{Check, Group, Hit, RULES, Rule, Shape, rule};
 #[cfg(any(test, feature = "samples"))]
 pub use samples::{expand, sample};
+pub use token::bounded;
 pub use values::entropy;
 
 #[cfg(test)]
