@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::Session;
 use crate::recover::normalise_source_path;
-use crate::scan::references::RefKind;
+use crate::scan::references::{RefKind, Target, comment_style, find_url, resolve};
 
 /// Where in a recovered source a generated line came from (1-based line and column).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,11 +42,16 @@ pub struct Positions {
 }
 
 impl Positions {
-    /// The positions of the map at `map_path` in `session` (a `.map` file of the package);
-    /// `None` when there is no such map, it names no generated file, or it does not decode.
+    /// The positions of the map at `map_path` in `session` (a `.map` file of the package, or
+    /// a file with its map inline); `None` when there is no such map, it names no generated
+    /// file, or it does not decode.
     pub fn of(session: &Session, map_path: &str) -> Option<Positions> {
         let generated = generated_by(session, map_path)?;
-        let bytes = session.bytes(crate::tree::Tab::Files, map_path)?;
+        let bytes = if generated == map_path {
+            inline_map(session, map_path)?.into()
+        } else {
+            session.bytes(crate::tree::Tab::Files, map_path)?
+        };
         let map = match sourcemap::decode_slice(&bytes).ok()? {
             sourcemap::DecodedMap::Regular(map) => map,
             sourcemap::DecodedMap::Index(index) => index.flatten().ok()?,
@@ -124,11 +129,12 @@ impl Positions {
 }
 
 /// The map that gives positions for the generated file `path`: the one its
-/// `sourceMappingURL` names in the package, or else `path.map` beside it.
+/// `sourceMappingURL` names in the package (the file itself, for an inline map), or else
+/// `path.map` beside it.
 pub fn map_for(session: &Session, path: &str) -> Option<String> {
     let refs = &session.analysis.refs;
     refs.iter()
-        .find(|r| r.file == path && r.kind == RefKind::Local && r.exists)
+        .find(|r| r.file == path && r.kind != RefKind::Remote && r.exists)
         .map(|r| r.target.clone())
         .or_else(|| {
             let beside = format!("{path}.map");
@@ -143,24 +149,35 @@ pub fn maps_of(session: &Session, path: &str) -> Vec<String> {
         .map(|r| {
             r.maps
                 .iter()
-                .filter(|m| session.archive.find(m).is_some() && m.ends_with(".map"))
+                .filter(|m| session.archive.find(m).is_some())
                 .cloned()
                 .collect()
         })
         .unwrap_or_default()
 }
 
-/// The generated file a map describes: the file that names it, or its own path without
-/// `.map` when that file is in the package (an orphaned map beside its bundle).
+/// The generated file a map describes: the file that names it (itself, for an inline
+/// map), or its own path without `.map` when that file is in the package (an orphaned map
+/// beside its bundle).
 fn generated_by(session: &Session, map_path: &str) -> Option<String> {
     let refs = &session.analysis.refs;
     refs.iter()
-        .find(|r| r.target == map_path && r.kind == RefKind::Local)
+        .find(|r| r.target == map_path && r.kind != RefKind::Remote)
         .map(|r| r.file.clone())
         .or_else(|| {
             let file = map_path.strip_suffix(".map")?;
             session.archive.find(file).map(|_| file.to_string())
         })
+}
+
+/// The JSON of the map inline in `file` (its `sourceMappingURL` is a `data:` URL).
+fn inline_map(session: &Session, file: &str) -> Option<Vec<u8>> {
+    let text = session.bytes(crate::tree::Tab::Files, file)?;
+    let (url, _) = find_url(&text, comment_style(file)?)?;
+    match resolve(file, &url) {
+        Target::Inline(Ok(json)) => Some(json),
+        _ => None,
+    }
 }
 
 /// The name source `i` of `map` was recovered under: the recovered file embedded from
@@ -324,5 +341,67 @@ mod tests {
             LineOrigin::Unknown(_)
         ));
         assert_eq!(decoded.kept.len(), 1, "the map is decoded once");
+    }
+
+    /// An inline map and an index map give positions as a map file does.
+    #[test]
+    fn inline_and_index_maps_give_positions_too() {
+        use base64::Engine as _;
+        let map = serde_json::json!({
+            "version": 3, "sources": ["../src/a.ts"], "names": ["run"],
+            "sourcesContent": ["export const a = 1;\nexport function run() {}\n"],
+            "mappings": "AAAA;AACAA",
+        });
+        let inline = format!(
+            "var a = 1;\nfunction run() {{}}\n//# sourceMappingURL=data:application/json;base64,{}\n",
+            base64::engine::general_purpose::STANDARD.encode(map.to_string())
+        );
+        let index = serde_json::json!({
+            "version": 3,
+            "sections": [{ "offset": { "line": 1, "column": 0 }, "map": {
+                "version": 3, "sources": ["../src/b.ts"], "names": [],
+                "sourcesContent": ["export const b = 2;\n"], "mappings": "AAAA",
+            }}],
+        });
+        let files: [(&str, &[u8]); 5] = [
+            (
+                "package.json",
+                br#"{"name":"m","version":"1.0.0","license":"UNLICENSED"}"#,
+            ),
+            ("dist/a.js", inline.as_bytes()),
+            (
+                "dist/b.js",
+                b"// banner\nvar b = 2;\n//# sourceMappingURL=b.js.map\n",
+            ),
+            ("dist/b.js.map", index.to_string().leak().as_bytes()),
+            ("README.md", b"# m\n"),
+        ];
+        let session = crate::session::of_files(&files, None);
+        let mut decoded = Decoded::default();
+        assert_eq!(
+            decoded.line(1, &session, Tab::Files, "dist/a.js", 2),
+            LineOrigin::From(Origin {
+                path: "src/a.ts".into(),
+                line: 2,
+                column: 1,
+                name: Some("run".into())
+            })
+        );
+        assert_eq!(
+            decoded.line(1, &session, Tab::Recovered, "src/a.ts", 1),
+            LineOrigin::Made(vec![Generated {
+                path: "dist/a.js".into(),
+                line: 1
+            }])
+        );
+        assert_eq!(
+            decoded.line(1, &session, Tab::Files, "dist/b.js", 2),
+            LineOrigin::From(Origin {
+                path: "src/b.ts".into(),
+                line: 1,
+                column: 1,
+                name: None
+            })
+        );
     }
 }

@@ -959,6 +959,11 @@ test('"Try an example": a critical verdict, the trees, a recovered file and its 
     const own = await download(page, DOWNLOAD.ownZip, downloads);
     const names = readZip(own.path).filter((e) => !e.name.endsWith('/')).map((e) => e.name).sort();
     assert.deepEqual(names, ['src/api/client.ts', 'src/cli.ts', 'src/config.ts']);
+    // The token's finding in the bundle opens at its line, which says where it came from.
+    await page.locator('[data-testid="finding"]', { hasText: /^dist\/cli\.js:\d+$/ }).click();
+    const origin = page.locator('[data-testid="origin"]');
+    await origin.waitFor();
+    assert.deepEqual([await origin.getAttribute('data-path'), await origin.getAttribute('data-line')], ['src/config.ts', '11']);
     await page.screenshot({ path: join(SHOTS, 'example-recovered.png'), fullPage: true });
     assert.deepEqual(requestsSince(requests, from), [], 'the example makes no request');
   });
