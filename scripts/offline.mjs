@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Trunk's post-build hook (Trunk.toml), after csp.mjs: fills in the service worker
+// Trunk's post-build hook (Trunk.toml), run after csp.mjs in the same hook: fills in the service worker
 // (www/sw.js) with the build's files and a hash of their contents, so that each build gets
 // a cache of its own and browsers see a new build as a new service worker.
 import { createHash } from 'node:crypto';

@@ -34,11 +34,11 @@ function offerUpdates(registration) {
     notice.append('A new version is ready: ', button);
     document.body.append(notice);
   };
+  // A new build found before this ran may be waiting already, or still installing.
+  const follow = (worker) => worker?.addEventListener('statechange', () => worker.state === 'installed' && offer(worker));
   if (registration.waiting) offer(registration.waiting);
-  registration.addEventListener('updatefound', () => {
-    const worker = registration.installing;
-    worker?.addEventListener('statechange', () => worker.state === 'installed' && offer(worker));
-  });
+  follow(registration.installing);
+  registration.addEventListener('updatefound', () => follow(registration.installing));
   navigator.serviceWorker.addEventListener('controllerchange', () => agreed && location.reload());
   // A page left open for days still hears of a new build.
   document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && registration.update().catch(() => {}));

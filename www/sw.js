@@ -50,10 +50,19 @@ async function cacheFirst(file, request) {
   return (await caches.match(file, { cacheName: CACHE })) ?? fetch(request);
 }
 
+// A network that hangs rather than fails (a proxy that holds the request) is given this
+// long before the kept copy is served.
+const NETWORK_WAIT_MS = 3000;
+
 async function networkFirst(file, request) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), NETWORK_WAIT_MS);
   try {
-    const response = await fetch(request);
+    const response = await fetch(request, { signal: controller.signal });
     if (response.ok) return response;
-  } catch {}
+  } catch {
+  } finally {
+    clearTimeout(timer);
+  }
   return (await caches.match(file, { cacheName: CACHE })) ?? Response.error();
 }

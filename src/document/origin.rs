@@ -37,8 +37,6 @@ pub struct Positions {
     generated: String,
     /// Each of the map's sources as the recovered tree names it (`None`: not recovered).
     sources: Vec<Option<String>>,
-    /// For each generated line (0-based), its first token.
-    first_token: Vec<Option<u32>>,
 }
 
 impl Positions {
@@ -61,19 +59,10 @@ impl Positions {
         let sources = (0..map.get_source_count())
             .map(|i| recovered_name(session, map_path, &map, i))
             .collect();
-        let mut first_token = Vec::new();
-        for (i, token) in map.tokens().enumerate() {
-            let line = token.get_dst_line() as usize;
-            if line >= first_token.len() {
-                first_token.resize(line + 1, None);
-            }
-            first_token[line].get_or_insert(i as u32);
-        }
         Some(Positions {
             map,
             generated,
             sources,
-            first_token,
         })
     }
 
@@ -85,19 +74,25 @@ impl Positions {
     /// Where generated `line` (1-based) came from: the first segment on it that names a
     /// recovered source.
     pub fn origin(&self, line: u32) -> Option<Origin> {
-        let first = (*self.first_token.get(line.checked_sub(1)? as usize)?)?;
-        (first..self.map.get_token_count())
-            .map_while(|i| {
-                self.map
-                    .get_token(i as usize)
-                    .filter(|t| t.get_dst_line() + 1 == line)
-            })
+        let line = line.checked_sub(1)?; // 0-based from here, as the map counts
+        // The tokens are in generated order: the first on the line, by bisection (a line
+        // table would be as long as the largest line number a hostile map claims).
+        let (mut lo, mut hi) = (0usize, self.map.get_token_count() as usize);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.map.get_token(mid) {
+                Some(t) if t.get_dst_line() < line => lo = mid + 1,
+                _ => hi = mid,
+            }
+        }
+        (lo..self.map.get_token_count() as usize)
+            .map_while(|i| self.map.get_token(i).filter(|t| t.get_dst_line() == line))
             .find_map(|t| {
                 let path = self.sources.get(t.get_src_id() as usize)?.clone()?;
                 Some(Origin {
                     path,
-                    line: t.get_src_line() + 1,
-                    column: t.get_src_col() + 1,
+                    line: t.get_src_line().saturating_add(1),
+                    column: t.get_src_col().saturating_add(1),
                     name: t.get_name().map(str::to_string),
                 })
             })
@@ -106,14 +101,17 @@ impl Positions {
     /// The generated lines (1-based, in order, at most [`MOST_GENERATED`]) made from
     /// `line` of the recovered source `path`.
     pub fn made_from(&self, path: &str, line: u32) -> Vec<Generated> {
+        let Some(line) = line.checked_sub(1) else {
+            return Vec::new();
+        };
         let ids: Vec<u32> = (0..self.sources.len() as u32)
             .filter(|&i| self.sources[i as usize].as_deref() == Some(path))
             .collect();
         let mut lines: Vec<u32> = self
             .map
             .tokens()
-            .filter(|t| ids.contains(&t.get_src_id()) && t.get_src_line() + 1 == line)
-            .map(|t| t.get_dst_line() + 1)
+            .filter(|t| ids.contains(&t.get_src_id()) && t.get_src_line() == line)
+            .map(|t| t.get_dst_line().saturating_add(1))
             .collect();
         lines.sort_unstable();
         lines.dedup();
@@ -221,8 +219,8 @@ pub enum LineOrigin {
     Unknown(String),
 }
 
-/// Decoded maps, kept per analysis: the last few, since a 60 MB map decodes to a large
-/// table and a person reads a file or two at a time.
+/// Decoded maps, kept per analysis: the few used last, since a 60 MB map decodes to a
+/// large table and a person reads a file or two at a time.
 #[derive(Default)]
 pub struct Decoded {
     kept: Vec<(u32, String, std::rc::Rc<Positions>)>,
@@ -268,15 +266,24 @@ impl Decoded {
         }
     }
 
-    /// The positions of `map` in analysis `id`, decoded once.
+    /// Lets go of the maps of analyses other than `ids` (those the worker still keeps).
+    pub fn retain(&mut self, ids: &[u32]) {
+        self.kept.retain(|(id, ..)| ids.contains(id));
+    }
+
+    /// The positions of `map` in analysis `id`, decoded once and kept while used.
     fn positions(
         &mut self,
         id: u32,
         session: &Session,
         map: &str,
     ) -> Option<std::rc::Rc<Positions>> {
-        if let Some((.., p)) = self.kept.iter().find(|(i, m, _)| *i == id && m == map) {
-            return Some(p.clone());
+        if let Some(k) = self.kept.iter().position(|(i, m, _)| *i == id && m == map) {
+            // Used last: kept longest.
+            let kept = self.kept.remove(k);
+            let positions = kept.2.clone();
+            self.kept.push(kept);
+            return Some(positions);
         }
         let positions = std::rc::Rc::new(Positions::of(session, map)?);
         if self.kept.len() == KEPT {
@@ -341,6 +348,35 @@ mod tests {
             LineOrigin::Unknown(_)
         ));
         assert_eq!(decoded.kept.len(), 1, "the map is decoded once");
+    }
+
+    /// A map that claims a line near 2^32 (an index map's offset) is answered, not a panic
+    /// or a table that large; lines 0 and u32::MAX are simply nothing.
+    #[test]
+    fn hostile_line_numbers_are_nothing() {
+        let index = serde_json::json!({
+            "version": 3,
+            "sections": [{ "offset": { "line": 4_000_000_000u32, "column": 0 }, "map": {
+                "version": 3, "sources": ["../src/b.ts"], "names": [],
+                "sourcesContent": ["export const b = 2;\n"], "mappings": "AAAA",
+            }}],
+        });
+        let files: [(&str, &[u8]); 2] = [
+            ("dist/b.js", b"var b = 2;\n//# sourceMappingURL=b.js.map\n"),
+            ("dist/b.js.map", index.to_string().leak().as_bytes()),
+        ];
+        let session = crate::session::of_files(&files, None);
+        let mut decoded = Decoded::default();
+        for line in [0, 1, 4_000_000_001, u32::MAX] {
+            let said = decoded.line(1, &session, Tab::Files, "dist/b.js", line);
+            assert!(
+                matches!(said, LineOrigin::Unknown(_) | LineOrigin::From(_)),
+                "{said:?}"
+            );
+        }
+        for line in [0, 1, u32::MAX] {
+            let _ = decoded.line(1, &session, Tab::Recovered, "src/b.ts", line);
+        }
     }
 
     /// An inline map and an index map give positions as a map file does.

@@ -424,6 +424,9 @@ pub fn shortcuts() -> Html {
                 if (k.key() == "?" && !typing(k)) || (k.key() == "Escape" && is_open) {
                     k.prevent_default();
                     open.set(!is_open);
+                } else if k.key() == "Tab" && is_open {
+                    // A modal dialog keeps the focus: its one control is its Close button.
+                    k.prevent_default();
                 }
             });
             move || drop(listener)

@@ -475,7 +475,10 @@ fn use_escape_cancels(dispatch: Callback<AppEvent>) {
             // The shortcuts' help takes an Esc that closes it (and marks it so).
             if k.key() == "Escape" && !k.default_prevented() && !components::shortcuts_open() {
                 dispatch.emit(AppEvent::Cancel);
-                components::focus("[data-testid=\"file-input\"]");
+                // Not from a field: Esc there leaves the field's text to the person.
+                if !components::typing(k) {
+                    components::focus("[data-testid=\"file-input\"]");
+                }
             }
         });
         move || drop(listener)

@@ -77,7 +77,19 @@ pub fn start(on_ready: fn()) {
             queues: HashMap::new(),
         })
     });
+    // An inflater whose files fail to load says nothing (its loader's promise fails in it):
+    // past this, the page is told it can start, and the scan decompresses itself until the
+    // inflater is ready.
+    gloo::timers::callback::Timeout::new(READY_WITHIN_MS, || {
+        if let Some(f) = INFLATER.with_borrow_mut(|i| i.as_mut()?.on_ready.take()) {
+            f();
+        }
+    })
+    .forget();
 }
+
+/// How long the page may wait for the inflater to be ready (ms).
+const READY_WITHIN_MS: u32 = 3_000;
 
 /// Routes one message of the inflater.
 fn receive(e: &MessageEvent) {

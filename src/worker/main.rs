@@ -6,7 +6,7 @@
 #![deny(unsafe_code)]
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, Read};
 
 use js_sys::{Array, Reflect, Uint8Array};
@@ -48,9 +48,14 @@ thread_local! {
     static VIEWS: RefCell<HashMap<u32, TextView>> = RefCell::new(HashMap::new());
     /// Source maps decoded for the origin of a line, the last few.
     static DECODED: RefCell<Decoded> = RefCell::new(Decoded::default());
-    /// Sessions whose digests are still being worked out, with the saves asked of them
-    /// meanwhile: a report gives the digests, so it waits for them.
-    static AWAITING_DIGESTS: RefCell<HashMap<u32, Vec<Save>>> = RefCell::new(HashMap::new());
+    /// Sessions whose digests are still being worked out.
+    static AWAITING_DIGESTS: RefCell<HashSet<u32>> = RefCell::new(HashSet::new());
+    /// Saves that give digests, asked for before them: (session, what), answered once the
+    /// digests of every session they involve are there.
+    static DEFERRED: RefCell<Vec<(u32, Save)>> = const { RefCell::new(Vec::new()) };
+    /// The analyses the page still wants: the last asked for, and the one it keeps beside
+    /// it. A scan that ends after the page moved on is dropped, not kept.
+    static WANTED: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -191,12 +196,9 @@ fn handle(e: &MessageEvent) {
             }
         }),
         Request::Save { session, what } => {
-            let deferred = AWAITING_DIGESTS.with_borrow_mut(|awaiting| {
-                awaiting
-                    .get_mut(&session)
-                    .map(|saves| saves.push(what.clone()))
-            });
-            if deferred.is_none() {
+            if waits_for_digests(session, &what) {
+                DEFERRED.with_borrow_mut(|d| d.push((session, what)));
+            } else {
                 save_of(session, &what);
             }
         }
@@ -294,6 +296,9 @@ async fn analyse(
     file: web_sys::Blob,
 ) {
     SESSIONS.with_borrow_mut(|sessions| sessions.retain(|k, _| Some(*k) == keep));
+    let wanted: Vec<u32> = [Some(id), keep].into_iter().flatten().collect();
+    DECODED.with_borrow_mut(|d| d.retain(&wanted));
+    WANTED.set(wanted);
     VIEWS.with_borrow_mut(HashMap::clear);
     let started = now();
     if check.is_none() && inflated(id, &name, &file, started).await {
@@ -434,6 +439,10 @@ fn conclude(
     source: Option<(Digests, leakscope::registry::Provenance)>,
     mut phases: Vec<(String, f64)>,
 ) {
+    // The page moved on while this was scanned (another package to compare): drop it.
+    if !WANTED.with_borrow(|wanted| wanted.contains(&id)) {
+        return;
+    }
     let mut phase = now();
     let mut session = match pipeline.finish() {
         Ok(session) => session,
@@ -452,7 +461,7 @@ fn conclude(
         }
         // `record_digests` answers the saves asked for before it is done.
         None => {
-            AWAITING_DIGESTS.with_borrow_mut(|awaiting| awaiting.insert(id, Vec::new()));
+            AWAITING_DIGESTS.with_borrow_mut(|awaiting| awaiting.insert(id));
         }
     }
     phases.push(("conclude".to_string(), now() - phase));
@@ -484,7 +493,9 @@ async fn record_digests(id: u32, buffer: Option<&JsValue>) {
     // After the page has shown the verdict: hashing the file takes a core for a while, and
     // the page's thread needs one now.
     gloo::timers::future::TimeoutFuture::new(DIGESTS_AFTER_MS).await;
-    if let Some(buffer) = buffer
+    let wanted = WANTED.with_borrow(|wanted| wanted.contains(&id));
+    if wanted
+        && let Some(buffer) = buffer
         && let Some(digests) = digests(buffer).await
     {
         SESSIONS.with_borrow_mut(|sessions| {
@@ -494,10 +505,29 @@ async fn record_digests(id: u32, buffer: Option<&JsValue>) {
             }
         });
     }
-    let saves = AWAITING_DIGESTS.with_borrow_mut(|awaiting| awaiting.remove(&id));
-    for what in saves.into_iter().flatten() {
-        save_of(id, &what);
+    AWAITING_DIGESTS.with_borrow_mut(|awaiting| awaiting.remove(&id));
+    let ready: Vec<(u32, Save)> = DEFERRED.with_borrow_mut(|deferred| {
+        let (ready, waiting) = std::mem::take(deferred)
+            .into_iter()
+            .partition(|(session, what)| !waits_for_digests(*session, what));
+        *deferred = waiting;
+        ready
+    });
+    for (session, what) in ready {
+        save_of(session, &what);
     }
+}
+
+/// Whether `what` of `session` gives digests still being worked out (a report, or a
+/// comparison's, of either package); a .zip or a file does not wait.
+fn waits_for_digests(session: u32, what: &Save) -> bool {
+    let involved = match what {
+        Save::Json | Save::Markdown => [Some(session), None],
+        Save::Comparison { old, .. } => [Some(session), Some(*old)],
+        Save::Zip { .. } | Save::File { .. } => return false,
+    };
+    AWAITING_DIGESTS
+        .with_borrow(|awaiting| involved.iter().flatten().any(|id| awaiting.contains(id)))
 }
 
 /// A download's digests, and where it came from with the outcome of its check; `None`

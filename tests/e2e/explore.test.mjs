@@ -979,11 +979,16 @@ const fromTgz = (tgz, path) => spawnSync('tar', ['-xzOf', tgz, `package/${path}`
 /** Map sources as the recovered tree names them (`../../src/a.js` -> `src/a.js`). */
 const recoveredName = (source) => source.replace(/^(\.\.\/)+/, '');
 
-/** Scrolls the viewer of `path` until line `line`'s number is rendered, then clicks it. */
+/** Scrolls the viewer until line `line`'s number is rendered (rows are 20 px, a finding
+ * under a line more), then clicks it. */
 async function chooseLine(page, line) {
   const view = page.locator('.code-view').filter({ visible: true }).first();
-  await view.evaluate((v, y) => (v.scrollTop = y), Math.max(0, (line - 5) * 20));
   const number = page.locator(`[data-testid="code-line"][data-line="${line}"] [data-testid="line-number"]`).filter({ visible: true });
+  for (let y = Math.max(0, (line - 5) * 20); (await number.count()) === 0; y += 200) {
+    assert.ok(y < (line + 1000) * 20, `line ${line} never rendered`);
+    await view.evaluate((v, y) => (v.scrollTop = y), y);
+    await page.waitForTimeout(50);
+  }
   await number.first().click();
 }
 
