@@ -7,6 +7,7 @@
 #![deny(unsafe_code)]
 
 pub mod archive;
+pub mod baseline;
 pub mod binary;
 pub mod diff;
 pub mod document;

@@ -4,6 +4,7 @@
 
 #![deny(unsafe_code)]
 
+mod baseline;
 mod extract;
 mod fetch;
 mod limits;
@@ -25,7 +26,7 @@ use leakscope::verdict::Level;
 
 use open::Registry;
 
-const EXIT_CODES: &str = "Exit codes:\n  0  no finding at or above --fail-on\n  1  a finding at or above --fail-on\n  2  a usage or input error, a registry or integrity failure, or a package that\n     could not be read to its end (unless --allow-incomplete)";
+const EXIT_CODES: &str = "Exit codes:\n  0  no finding at or above --fail-on that --baseline does not accept\n  1  such a finding, or a stale baseline entry with --strict-baseline\n  2  a usage or input error, a registry or integrity failure, or a package that\n     could not be read to its end (unless --allow-incomplete)";
 
 const DIFF_EXIT_CODES: &str = "Exit codes:\n  0  no finding new in NEW at or above --fail-on\n  1  a finding new in NEW at or above --fail-on\n  2  a usage or input error, a registry or integrity failure, or a package that\n     could not be read to its end (unless --allow-incomplete)";
 
@@ -47,6 +48,23 @@ struct ReportArgs {
     /// instead of exiting 2.
     #[arg(long)]
     allow_incomplete: bool,
+}
+
+/// Findings accepted before: a release gate that fails only on what is new.
+#[derive(clap::Args)]
+struct BaselineArgs {
+    /// Accept the findings listed in FILE (written by --write-baseline): only the others
+    /// count for the exit code. Entries are keyed by rule, path and a hash of the evidence,
+    /// so a new secret in an accepted file is still new.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    baseline: Option<PathBuf>,
+    /// Exit 1 when the baseline has entries that match no finding any more.
+    #[arg(long, requires = "baseline")]
+    strict_baseline: bool,
+    /// Write every finding to FILE as accepted (keeping the reasons of entries already in
+    /// it), then exit 0 unless the package could not be read.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
 }
 
 /// Where packages named by name are fetched from.
@@ -79,6 +97,8 @@ enum Command {
         packages: Vec<PathBuf>,
         #[command(flatten)]
         report: ReportArgs,
+        #[command(flatten)]
+        baseline: BaselineArgs,
         #[command(flatten)]
         registry: RegistryArgs,
         #[command(flatten)]
@@ -163,11 +183,13 @@ fn main() -> ExitCode {
         Command::Scan {
             packages,
             report,
+            baseline,
             registry,
             limits,
         } => run_scan(
             &packages,
             &report,
+            &baseline,
             &Registry::new(registry.registry),
             limits.limits(),
         ),
@@ -226,6 +248,7 @@ fn run_scan(
         fail_on,
         allow_incomplete,
     }: &ReportArgs,
+    baseline_args: &BaselineArgs,
     registry: &Registry,
     limits: leakscope::limits::Limits,
 ) -> Result<ExitCode, CliError> {
@@ -234,9 +257,14 @@ fn run_scan(
     let mut out = anstream::stdout();
     let mut jsons = Vec::new();
     let digests = matches!(format, OutputFormat::Json | OutputFormat::Markdown);
+    let gate = baseline::Gate::new(baseline_args)?;
+    let mut written = Vec::new();
     for path in packages {
         let s = open::session(path, digests, registry, limits)?;
-        failed |= s.analysis.findings.iter().any(|f| f.severity >= fail_on);
+        failed |= gate.fails(&s, fail_on);
+        if baseline_args.write_baseline.is_some() {
+            written.extend(leakscope::baseline::Baseline::of(&s).accepted);
+        }
         incomplete |= s.verdict.level == Level::Incomplete;
         let text = match format {
             OutputFormat::Json if packages.len() > 1 => {
@@ -257,6 +285,11 @@ fn run_scan(
             &json_out(&serde_json::to_string_pretty(&jsons).expect("plain data")),
         )?;
     }
+    if let Some(file) = &baseline_args.write_baseline {
+        baseline::write(file, written)?;
+        failed = false;
+    }
+    failed |= gate.finish();
     Ok(ExitCode::from(if incomplete && !allow_incomplete {
         2
     } else {

@@ -87,8 +87,13 @@ fn help_documents_the_exit_codes() {
     let out = leakscope().args(["scan", "--help"]).output().unwrap();
     let help = String::from_utf8(out.stdout).unwrap();
     assert!(
-        help.contains("1  a finding at or above --fail-on"),
+        help.contains("0  no finding at or above --fail-on that --baseline does not accept"),
+        "{help}"
+    );
+    assert!(
+        help.contains("1  such a finding, or a stale baseline entry"),
         "{help}"
     );
     assert!(help.contains("--fail-on <SEVERITY>"));
+    assert!(help.contains("--baseline <FILE>") && help.contains("--write-baseline <FILE>"));
 }

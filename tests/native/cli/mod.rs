@@ -1,4 +1,5 @@
 //! The `leakscope` binary, run as CI runs it, one module per flag or subcommand.
+mod baseline;
 mod diff;
 mod directory;
 mod extract;
