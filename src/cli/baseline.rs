@@ -2,9 +2,9 @@
 //! says of them on standard error. What is accepted is the core's
 //! (`leakscope::baseline`).
 
-use std::cell::RefCell;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use leakscope::baseline::{Accepted, Baseline, FORMAT};
 use leakscope::{Session, Severity};
@@ -15,7 +15,7 @@ use crate::{BaselineArgs, CliError};
 pub struct Gate {
     baseline: Option<(PathBuf, Baseline)>,
     strict: bool,
-    unmatched: RefCell<Vec<Accepted>>,
+    unmatched: Mutex<Vec<Accepted>>,
 }
 
 impl Gate {
@@ -31,7 +31,7 @@ impl Gate {
         Ok(Gate {
             baseline,
             strict: args.strict_baseline,
-            unmatched: RefCell::new(unmatched),
+            unmatched: Mutex::new(unmatched),
         })
     }
 
@@ -47,7 +47,8 @@ impl Gate {
         };
         let judged = baseline.judge(session);
         self.unmatched
-            .borrow_mut()
+            .lock()
+            .expect("not poisoned")
             .retain(|a| judged.stale.contains(a));
         let failing = judged.new.iter().filter(|f| f.severity >= fail_on).count();
         say(&format!(
@@ -65,7 +66,7 @@ impl Gate {
         let Some((path, _)) = &self.baseline else {
             return false;
         };
-        let stale = self.unmatched.borrow();
+        let stale = self.unmatched.lock().expect("not poisoned");
         for a in stale.iter() {
             say(&format!(
                 "baseline {}: stale entry, no finding matches it: {} {}",

@@ -7,6 +7,7 @@
 mod baseline;
 mod extract;
 mod fetch;
+mod jsonl;
 mod limits;
 mod open;
 mod progress;
@@ -147,6 +148,9 @@ enum OutputFormat {
     Json,
     Sarif,
     Markdown,
+    /// One JSON report per line, per input, in input order; an input that fails is an
+    /// `{"input", "error"}` line and the rest go on. Inputs are scanned on every core.
+    Jsonl,
 }
 
 /// Why the CLI could not do what was asked: exit code 2.
@@ -256,8 +260,17 @@ fn run_scan(
     let mut incomplete = false;
     let mut out = anstream::stdout();
     let mut jsons = Vec::new();
-    let digests = matches!(format, OutputFormat::Json | OutputFormat::Markdown);
+    let digests = matches!(
+        format,
+        OutputFormat::Json | OutputFormat::Markdown | OutputFormat::Jsonl
+    );
     let gate = baseline::Gate::new(baseline_args)?;
+    if format == OutputFormat::Jsonl {
+        let code = jsonl::run(packages, fail_on, allow_incomplete, &gate, |path| {
+            open::session(path, digests, registry, limits)
+        })?;
+        return Ok(ExitCode::from(code.max(u8::from(gate.finish()))));
+    }
     let mut written = Vec::new();
     for path in packages {
         let s = open::session(path, digests, registry, limits)?;
@@ -274,7 +287,7 @@ fn run_scan(
             OutputFormat::Json => json_out(&Report::new(&s).to_json()),
             OutputFormat::Sarif => json_out(&sarif(&s)),
             OutputFormat::Markdown => markdown(&s),
-            OutputFormat::Text => text::report(&s),
+            OutputFormat::Text | OutputFormat::Jsonl => text::report(&s),
         };
         write_out(&mut out, &text)?;
     }
@@ -314,7 +327,7 @@ fn run_diff(
         .any(|s| s.verdict.level == Level::Incomplete);
     let c = leakscope::diff::compare(&old_session, &new_session);
     let text = match format {
-        OutputFormat::Json => json_out(&c.to_json()),
+        OutputFormat::Json | OutputFormat::Jsonl => json_out(&c.to_json()),
         OutputFormat::Markdown => c.markdown(),
         OutputFormat::Sarif => json_out(&c.sarif()),
         OutputFormat::Text => text::comparison(&c),

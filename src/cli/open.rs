@@ -3,9 +3,9 @@
 //! published version by name (fetched and verified first). A path that exists always wins
 //! over a name.
 
-use std::cell::OnceCell;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use leakscope::limits::Limits;
 use leakscope::registry::{Provenance, Spec};
@@ -57,14 +57,14 @@ pub fn target(arg: &Path) -> Result<ArgTarget, CliError> {
 /// npm's registry settings, read when a name is first fetched (never for files).
 pub struct Registry {
     cli: Option<String>,
-    fetcher: OnceCell<Fetcher>,
+    fetcher: OnceLock<Fetcher>,
 }
 
 impl Registry {
     pub fn new(cli: Option<String>) -> Registry {
         Registry {
             cli,
-            fetcher: OnceCell::new(),
+            fetcher: OnceLock::new(),
         }
     }
 

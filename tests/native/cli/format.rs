@@ -183,3 +183,52 @@ fn a_closed_pipe_ends_quietly_with_success() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+/// `--format jsonl`: a line per input, in input order (whatever order the cores finish
+/// in), each naming its input; a broken input is its own line and the rest go on; the exit
+/// code is the worst.
+#[test]
+fn jsonl_is_a_line_per_input_in_order_and_a_broken_one_does_not_stop_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut inputs = Vec::new();
+    for i in 0..6 {
+        let (name, bytes) = match i % 3 {
+            0 => (format!("clean-{i}.tgz"), clean_package()),
+            1 => (format!("leaky-{i}.tgz"), leaky_package()),
+            _ => (format!("broken-{i}.tgz"), b"not a package at all".to_vec()),
+        };
+        inputs.push(write_temp(&dir, &name, &bytes));
+    }
+    let out = leakscope()
+        .args(["scan", "--format", "jsonl", "--fail-on", "critical"])
+        .args(&inputs)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON document"))
+        .collect();
+    assert_eq!(lines.len(), 6, "{text}");
+    for (i, (line, input)) in lines.iter().zip(&inputs).enumerate() {
+        let name = input.file_name().unwrap().to_str().unwrap();
+        match i % 3 {
+            2 => {
+                assert!(line["input"].as_str().unwrap().ends_with(name), "{line}");
+                assert!(line["error"].is_string(), "{line}");
+            }
+            kind => {
+                assert!(line["input"]["name"].as_str().unwrap().ends_with(name), "{line}");
+                let level = if kind == 0 { "clean" } else { "critical" };
+                assert_eq!(line["verdict"]["level"], level, "{name}");
+            }
+        }
+    }
+    assert_eq!(out.status.code(), Some(2), "a broken input: the worst, 2");
+    let fine = leakscope()
+        .args(["scan", "--format", "jsonl", "--fail-on", "critical"])
+        .args([&inputs[0], &inputs[1]])
+        .output()
+        .unwrap();
+    assert_eq!(fine.status.code(), Some(1), "a critical leak, no broken input");
+}
