@@ -9,6 +9,7 @@
 pub mod archive;
 pub mod baseline;
 pub mod binary;
+pub mod declared;
 pub mod diff;
 pub mod document;
 pub mod example;

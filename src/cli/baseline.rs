@@ -1,13 +1,15 @@
-//! `--baseline`, `--strict-baseline` and `--write-baseline`: the files, and what `scan`
-//! says of them on standard error. What is accepted is the core's
-//! (`leakscope::baseline`).
+//! What fails `scan`: findings at or above `--fail-on` that neither the package's declared
+//! policy (`leakscope::declared`) allows nor `--baseline` accepts, and breaches of the
+//! policy; `--baseline`, `--strict-baseline` and `--write-baseline` and their files. What
+//! is allowed and accepted is the core's; this reads files and says why on standard error.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use leakscope::baseline::{Accepted, Baseline, FORMAT};
-use leakscope::{Session, Severity};
+use leakscope::declared::Policy;
+use leakscope::{Finding, Session, Severity};
 
 use crate::{BaselineArgs, CliError};
 
@@ -35,30 +37,56 @@ impl Gate {
         })
     }
 
-    /// Whether `session` has a finding at or above `fail_on` that the baseline does not
-    /// accept; says how many it accepted.
-    pub fn fails(&self, session: &Session, fail_on: Severity) -> bool {
-        let Some((path, baseline)) = &self.baseline else {
-            return session
-                .analysis
-                .findings
-                .iter()
-                .any(|f| f.severity >= fail_on);
+    /// Whether `session` fails: a finding at or above `fail_on` (else the policy's
+    /// `failOn`, else high) that its policy does not allow and the baseline does not accept,
+    /// or a breach of its policy. Says why on standard error; an error for a policy that
+    /// cannot be read.
+    pub fn fails(&self, session: &Session, fail_on: Option<Severity>) -> Result<bool, CliError> {
+        let policy = Policy::of(session).map_err(|message| CliError::Input {
+            path: session.input.name.clone(),
+            message,
+        })?;
+        let fail_on = fail_on
+            .or(policy.as_ref().and_then(|p| p.fail_on))
+            .unwrap_or(Severity::High);
+        let by_policy = policy.as_ref().map(|p| p.judge(session));
+        let allowed = |f: &Finding| {
+            by_policy
+                .as_ref()
+                .is_some_and(|j| j.allowed.iter().any(|a| std::ptr::eq(*a, f)))
         };
-        let judged = baseline.judge(session);
-        self.unmatched
-            .lock()
-            .expect("not poisoned")
-            .retain(|a| judged.stale.contains(a));
-        let failing = judged.new.iter().filter(|f| f.severity >= fail_on).count();
-        say(&format!(
-            "baseline {}: {} accepted, {} new at {} or above",
-            path.display(),
-            judged.accepted.len(),
-            failing,
-            fail_on.as_str()
-        ));
-        failing > 0
+        let judged = self.baseline.as_ref().map(|(_, b)| b.judge(session));
+        let accepted = |f: &Finding| {
+            judged
+                .as_ref()
+                .is_some_and(|j| j.accepted.iter().any(|a| std::ptr::eq(*a, f)))
+        };
+        let failing = session
+            .analysis
+            .findings
+            .iter()
+            .filter(|f| f.severity >= fail_on && !allowed(f) && !accepted(f))
+            .count();
+        if let (Some((path, _)), Some(judged)) = (&self.baseline, &judged) {
+            self.unmatched
+                .lock()
+                .expect("not poisoned")
+                .retain(|a| judged.stale.contains(a));
+            say(&format!(
+                "baseline {}: {} accepted, {failing} new at {} or above",
+                path.display(),
+                judged.accepted.len(),
+                fail_on.as_str()
+            ));
+        }
+        let breaches = by_policy.map(|j| j.breaches).unwrap_or_default();
+        for b in &breaches {
+            say(&format!(
+                "policy: {}: {}, against {}",
+                b.path, b.message, b.policy_line
+            ));
+        }
+        Ok(failing > 0 || !breaches.is_empty())
     }
 
     /// Says which entries matched no package; true when that fails the scan.

@@ -20,7 +20,7 @@ use crate::{CliError, json_out, write_out};
 /// gate).
 pub fn run(
     packages: &[PathBuf],
-    fail_on: Severity,
+    fail_on: Option<Severity>,
     allow_incomplete: bool,
     gate: &Gate,
     open: impl Fn(&PathBuf) -> Result<Session, CliError> + Sync,
@@ -53,13 +53,12 @@ pub fn run(
 fn line(
     path: &Path,
     session: Result<Session, CliError>,
-    fail_on: Severity,
+    fail_on: Option<Severity>,
     allow_incomplete: bool,
     gate: &Gate,
 ) -> (String, u8) {
-    match session {
-        Ok(s) => {
-            let failed = gate.fails(&s, fail_on);
+    match session.and_then(|s| gate.fails(&s, fail_on).map(|failed| (s, failed))) {
+        Ok((s, failed)) => {
             let incomplete = s.verdict.level == Level::Incomplete && !allow_incomplete;
             let json = serde_json::to_string(&Report::new(&s)).expect("plain data");
             (json, if incomplete { 2 } else { u8::from(failed) })

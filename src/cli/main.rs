@@ -42,9 +42,9 @@ struct ReportArgs {
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     format: OutputFormat,
     /// Exit 1 when a finding of this severity or worse exists (for `diff`: a finding new
-    /// in NEW).
-    #[arg(long, value_enum, default_value_t = Severity::High, value_name = "SEVERITY")]
-    fail_on: Severity,
+    /// in NEW) [default: the package policy's failOn, else high].
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    fail_on: Option<Severity>,
     /// Judge a package that could not be read to its end by what was read (exit 0 or 1),
     /// instead of exiting 2.
     #[arg(long)]
@@ -274,7 +274,7 @@ fn run_scan(
     let mut written = Vec::new();
     for path in packages {
         let s = open::session(path, digests, registry, limits)?;
-        failed |= gate.fails(&s, fail_on);
+        failed |= gate.fails(&s, fail_on)?;
         if baseline_args.write_baseline.is_some() {
             written.extend(leakscope::baseline::Baseline::of(&s).accepted);
         }
@@ -326,6 +326,7 @@ fn run_diff(
         .iter()
         .any(|s| s.verdict.level == Level::Incomplete);
     let c = leakscope::diff::compare(&old_session, &new_session);
+    let fail_on = fail_on.unwrap_or(Severity::High);
     let text = match format {
         OutputFormat::Json | OutputFormat::Jsonl => json_out(&c.to_json()),
         OutputFormat::Markdown => c.markdown(),

@@ -218,7 +218,10 @@ fn jsonl_is_a_line_per_input_in_order_and_a_broken_one_does_not_stop_the_rest() 
                 assert!(line["error"].is_string(), "{line}");
             }
             kind => {
-                assert!(line["input"]["name"].as_str().unwrap().ends_with(name), "{line}");
+                assert!(
+                    line["input"]["name"].as_str().unwrap().ends_with(name),
+                    "{line}"
+                );
                 let level = if kind == 0 { "clean" } else { "critical" };
                 assert_eq!(line["verdict"]["level"], level, "{name}");
             }
@@ -230,5 +233,9 @@ fn jsonl_is_a_line_per_input_in_order_and_a_broken_one_does_not_stop_the_rest() 
         .args([&inputs[0], &inputs[1]])
         .output()
         .unwrap();
-    assert_eq!(fine.status.code(), Some(1), "a critical leak, no broken input");
+    assert_eq!(
+        fine.status.code(),
+        Some(1),
+        "a critical leak, no broken input"
+    );
 }
