@@ -106,6 +106,12 @@ impl Baseline {
     }
 }
 
+/// A finding's identity across versions and moved lines: its baseline key's hash (what
+/// SARIF calls a partial fingerprint).
+pub fn fingerprint(session: &Session, f: &Finding) -> String {
+    key(session, f).evidence
+}
+
 /// A finding's key: rule, path, and the hash of its evidence.
 fn key(session: &Session, f: &Finding) -> Accepted {
     let rule = f.rule.to_string();

@@ -511,7 +511,7 @@ impl Comparison {
 
     /// SARIF 2.1.0 with the findings new in NEW only, as code scanning wants for a change.
     pub fn sarif(&self) -> String {
-        crate::report::sarif_of(&self.new_findings, None, true)
+        crate::report::sarif_of(&self.new_findings, None, None, true)
     }
 }
 

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::finding::{Finding, Grouped, Presented, Severity};
+use crate::finding::{Finding, Grouped, Presented, RuleId, Severity};
 use crate::markdown::{code as md_code, text as md_text};
 use crate::recover::RecoveredSources;
 use crate::scan::maps::MapSummary;
@@ -374,13 +374,79 @@ fn findings_table(md: &mut String, findings: &[Finding]) {
 /// SARIF 2.1.0, as GitHub code scanning reads it: one rule per rule id that fired, one
 /// result per finding, located at the package-relative path.
 pub fn sarif(s: &Session) -> String {
-    sarif_of(&s.analysis.findings, s.input.source.as_ref(), false)
+    let fingerprints: Vec<String> = s
+        .analysis
+        .findings
+        .iter()
+        .map(|f| crate::baseline::fingerprint(s, f))
+        .collect();
+    sarif_of(
+        &s.analysis.findings,
+        Some(&fingerprints),
+        s.input.source.as_ref(),
+        false,
+    )
 }
 
-/// SARIF for `findings`; `new` marks each result as new (a comparison's), and `source` is
-/// where a package opened by name came from (the run's properties).
+/// What a rule looks for, in a sentence: SARIF's `fullDescription`.
+fn rule_description(rule: RuleId) -> String {
+    let text = match rule {
+        RuleId::Secret(id) => {
+            let r = crate::scan::secrets::rule(id);
+            return format!(
+                "{} ({}) in a file of the package or in a source its maps embed.",
+                crate::text::capitalise(r.what),
+                r.provider
+            );
+        }
+        RuleId::SourcemapEmbeddedSources => {
+            "A source map whose sourcesContent embeds the package's own original sources."
+        }
+        RuleId::SourcemapEmbeddedDependencies => {
+            "A source map whose sourcesContent embeds the sources of bundled dependencies."
+        }
+        RuleId::SourcemapNoContent => {
+            "A source map without sourcesContent: it maps to sources it does not embed."
+        }
+        RuleId::SourcemapPersonalPath => {
+            "A source map whose source paths name a person's home folder or machine."
+        }
+        RuleId::SourcemapMalformed => "A source map that is not valid source map JSON.",
+        RuleId::SourcemapUnreadable => "A source map that could not be read within the limits.",
+        RuleId::SourcemapMissing => {
+            "A sourceMappingURL that points to a map the package does not ship."
+        }
+        RuleId::SourcemapRemote => "A sourceMappingURL that points to a map on another server.",
+        RuleId::SourcemapInlineUndecodable => {
+            "An inline source map whose data: URL cannot be decoded."
+        }
+        RuleId::EnvFile => "A .env file: environment settings, often with credentials.",
+        RuleId::CredentialsFile => {
+            "A file that holds credentials by its kind (cloud, Docker, Git, npm)."
+        }
+        RuleId::PrivateKeyFile => "A private key file, known by its bytes.",
+        RuleId::GitDirectory => "A .git folder: the repository's history and configuration.",
+        RuleId::CoverageReport => "A test coverage report, which embeds the sources it measured.",
+        RuleId::Tsbuildinfo => {
+            "A TypeScript build-info file, which lists the project's source files."
+        }
+        RuleId::LogFile => "A log file, which may hold paths, tokens or customer data.",
+        RuleId::OsJunk => "An operating system's junk file (.DS_Store, Thumbs.db).",
+        RuleId::EditorJunk => "An editor's swap or backup file.",
+        RuleId::ShippedTypescriptSource => "TypeScript sources shipped beside their build.",
+        RuleId::NpmrcToken => "An npm registry token in an .npmrc.",
+        RuleId::NpmrcFile => "An .npmrc file, which may hold registry credentials.",
+        RuleId::ArchiveIncomplete => "A package that could not be read to its end.",
+    };
+    text.to_string()
+}
+
+/// SARIF for `findings`; `fingerprints` (one per finding) identify each across versions
+/// and moved lines; `new` marks each result as new (a comparison's), and `source` is where
+/// a package opened by name came from (the run's properties).
 pub fn sarif_of(
     findings: &[Finding],
+    fingerprints: Option<&[String]>,
     source: Option<&crate::registry::Provenance>,
     new: bool,
 ) -> String {
@@ -407,19 +473,30 @@ pub fn sarif_of(
     let rules: Vec<_> = rules
         .iter()
         .map(|f| {
+            let description = rule_description(f.rule);
             json!({
                 "id": f.rule,
                 "name": f.rule,
                 "shortDescription": {"text": f.rule.as_str().replace('-', " ")},
-                "help": {"text": f.remedy},
+                "fullDescription": {"text": description},
+                "help": {
+                    "text": f.remedy,
+                    "markdown": format!("**{description}**\n\n{}", f.remedy),
+                },
                 "defaultConfiguration": {"level": level(f.severity)},
-                "properties": {"security-severity": score(f.severity), "tags": ["security"]},
+                "properties": {
+                    "security-severity": score(f.severity),
+                    // Formats with a prefix or a checksum are certain; names and shapes less.
+                    "precision": if f.rule.is_secret() { "high" } else { "very-high" },
+                    "tags": ["security", if f.rule.is_secret() { "secret" } else { "source-leak" }],
+                },
             })
         })
         .collect();
     let results: Vec<_> = findings
         .iter()
-        .map(|f| {
+        .enumerate()
+        .map(|(i, f)| {
             let mut location =
                 json!({"physicalLocation": {"artifactLocation": {"uri": sarif_uri(&f.path)}}});
             if let Some(line) = f.line {
@@ -429,13 +506,17 @@ pub fn sarif_of(
             if new {
                 properties["new"] = json!(true);
             }
-            json!({
+            let mut result = json!({
                 "ruleId": f.rule,
                 "level": level(f.severity),
                 "message": {"text": format!("{} {}", f.message, f.remedy)},
                 "locations": [location],
                 "properties": properties,
-            })
+            });
+            if let Some(fingerprint) = fingerprints.and_then(|fp| fp.get(i)) {
+                result["partialFingerprints"] = json!({"leakscope/v1": fingerprint});
+            }
+            result
         })
         .collect();
     let mut run = json!({
@@ -473,6 +554,67 @@ fn sarif_uri(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every rule says what it looks for and how to fix it; each result has a fingerprint
+    /// that a moved line keeps and another secret does not share; no secret is written.
+    #[test]
+    fn sarif_rules_are_described_and_results_keep_their_fingerprints() {
+        let token = crate::scan::secrets::sample("github-pat", 7).unwrap();
+        let map = br#"{"version":3,"sources":["../src/a.ts"],"sourcesContent":["export const a = 1;\n"],"names":[],"mappings":"AAAA"}"#;
+        let at = |blank: usize| {
+            let code = format!("{}const t = \"{token}\";\n", "\n".repeat(blank));
+            let files: [(&str, &[u8]); 3] = [
+                (
+                    "package.json",
+                    br#"{"name":"p","version":"1.0.0","license":"UNLICENSED"}"#,
+                ),
+                ("lib/a.js", code.leak().as_bytes()),
+                ("dist/a.js.map", map),
+            ];
+            let text = sarif(&crate::session::of_files(&files, None));
+            serde_json::from_str::<serde_json::Value>(&text).unwrap()
+        };
+        let (before, after) = (at(0), at(30));
+        let run = &before["runs"][0];
+        for rule in run["tool"]["driver"]["rules"].as_array().unwrap() {
+            assert!(
+                rule["fullDescription"]["text"]
+                    .as_str()
+                    .is_some_and(|t| t.len() > 20),
+                "{rule}"
+            );
+            assert!(
+                rule["help"]["markdown"]
+                    .as_str()
+                    .is_some_and(|t| t.starts_with("**")),
+                "{rule}"
+            );
+            assert!(rule["properties"]["precision"].is_string(), "{rule}");
+        }
+        let prints = |doc: &serde_json::Value| -> Vec<String> {
+            doc["runs"][0]["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| {
+                    r["partialFingerprints"]["leakscope/v1"]
+                        .as_str()
+                        .unwrap()
+                        .to_string()
+                })
+                .collect()
+        };
+        assert!(prints(&before).len() >= 2);
+        let mut a = prints(&before);
+        let mut b = prints(&after);
+        a.sort();
+        b.sort();
+        assert_eq!(a, b, "a moved line keeps its fingerprint");
+        assert!(
+            !before.to_string().contains(&token),
+            "no secret in the SARIF"
+        );
+    }
 
     #[test]
     fn sarif_uris_are_relative_references() {
