@@ -374,14 +374,20 @@ fn findings_table(md: &mut String, findings: &[Finding]) {
 /// SARIF 2.1.0, as GitHub code scanning reads it: one rule per rule id that fired, one
 /// result per finding, located at the package-relative path.
 pub fn sarif(s: &Session) -> String {
-    let fingerprints: Vec<String> = s
-        .analysis
-        .findings
+    let all: Vec<&Finding> = s.analysis.findings.iter().collect();
+    sarif_of_these(s, &all)
+}
+
+/// SARIF of some of `s`'s findings: those a release gate still counts (not accepted by a
+/// baseline, not allowed by the package's policy), as code scanning should see them.
+pub fn sarif_of_these(s: &Session, findings: &[&Finding]) -> String {
+    let fingerprints: Vec<String> = findings
         .iter()
         .map(|f| crate::baseline::fingerprint(s, f))
         .collect();
+    let findings: Vec<Finding> = findings.iter().map(|&f| f.clone()).collect();
     sarif_of(
-        &s.analysis.findings,
+        &findings,
         Some(&fingerprints),
         s.input.source.as_ref(),
         false,

@@ -13,6 +13,13 @@ use leakscope::{Finding, Session, Severity};
 
 use crate::{BaselineArgs, CliError};
 
+/// A package as the gate sees it.
+pub struct Gated<'a> {
+    pub fails: bool,
+    /// Its findings that neither its policy allows nor the baseline accepts.
+    pub counted: Vec<&'a Finding>,
+}
+
 /// The baseline a scan is judged against, if any, and the entries no package matched yet.
 pub struct Gate {
     baseline: Option<(PathBuf, Baseline)>,
@@ -42,6 +49,16 @@ impl Gate {
     /// or a breach of its policy. Says why on standard error; an error for a policy that
     /// cannot be read.
     pub fn fails(&self, session: &Session, fail_on: Option<Severity>) -> Result<bool, CliError> {
+        self.judge(session, fail_on).map(|g| g.fails)
+    }
+
+    /// What [`Gate::fails`] decides, with the findings that still count (neither allowed
+    /// nor accepted), whatever their severity.
+    pub fn judge<'a>(
+        &self,
+        session: &'a Session,
+        fail_on: Option<Severity>,
+    ) -> Result<Gated<'a>, CliError> {
         let policy = Policy::of(session).map_err(|message| CliError::Input {
             path: session.input.name.clone(),
             message,
@@ -61,12 +78,13 @@ impl Gate {
                 .as_ref()
                 .is_some_and(|j| j.accepted.iter().any(|a| std::ptr::eq(*a, f)))
         };
-        let failing = session
+        let counted: Vec<&Finding> = session
             .analysis
             .findings
             .iter()
-            .filter(|f| f.severity >= fail_on && !allowed(f) && !accepted(f))
-            .count();
+            .filter(|f| !allowed(f) && !accepted(f))
+            .collect();
+        let failing = counted.iter().filter(|f| f.severity >= fail_on).count();
         if let (Some((path, _)), Some(judged)) = (&self.baseline, &judged) {
             self.unmatched
                 .lock()
@@ -86,7 +104,10 @@ impl Gate {
                 b.path, b.message, b.policy_line
             ));
         }
-        Ok(failing > 0 || !breaches.is_empty())
+        Ok(Gated {
+            fails: failing > 0 || !breaches.is_empty(),
+            counted,
+        })
     }
 
     /// Says which entries matched no package; true when that fails the scan.

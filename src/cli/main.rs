@@ -22,7 +22,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use leakscope::Severity;
 use leakscope::registry::RegistryError;
-use leakscope::report::{Report, markdown, sarif};
+use leakscope::report::{Report, markdown, sarif_of_these};
 use leakscope::verdict::Level;
 
 use open::Registry;
@@ -274,7 +274,8 @@ fn run_scan(
     let mut written = Vec::new();
     for path in packages {
         let s = open::session(path, digests, registry, limits)?;
-        failed |= gate.fails(&s, fail_on)?;
+        let gated = gate.judge(&s, fail_on)?;
+        failed |= gated.fails;
         if baseline_args.write_baseline.is_some() {
             written.extend(leakscope::baseline::Baseline::of(&s).accepted);
         }
@@ -285,7 +286,8 @@ fn run_scan(
                 continue;
             }
             OutputFormat::Json => json_out(&Report::new(&s).to_json()),
-            OutputFormat::Sarif => json_out(&sarif(&s)),
+            // What the gate still counts: code scanning ignores SARIF's suppressions.
+            OutputFormat::Sarif => json_out(&sarif_of_these(&s, &gated.counted)),
             OutputFormat::Markdown => markdown(&s),
             OutputFormat::Text | OutputFormat::Jsonl => text::report(&s),
         };

@@ -97,3 +97,33 @@ fn reasons_survive_a_rewrite_and_a_foreign_file_is_refused() {
     assert_eq!(code, 2);
     assert!(said.contains("not a Leakscope baseline"), "{said}");
 }
+
+/// Code scanning ignores SARIF's suppressions: what a baseline accepts is left out of the
+/// SARIF, and what is new is in it.
+#[test]
+fn sarif_leaves_out_what_the_baseline_accepts() {
+    let dir = tempfile::tempdir().unwrap();
+    scan(
+        &dir,
+        &package(&[token(1)], 0),
+        &["--write-baseline", "base.json"],
+    );
+    let two = write_temp(&dir, "two.tgz", &package(&[token(1), token(2)], 4));
+    let out = leakscope()
+        .current_dir(dir.path())
+        .args(["scan", "--format", "sarif", "--baseline", "base.json"])
+        .arg(&two)
+        .output()
+        .unwrap();
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let secrets: Vec<&serde_json::Value> = results
+        .iter()
+        .filter(|r| r["ruleId"] == "github-pat")
+        .collect();
+    assert_eq!(secrets.len(), 1, "only the new token: {results:?}");
+    assert_eq!(
+        secrets[0]["locations"][0]["physicalLocation"]["region"]["startLine"], 6,
+        "the second token, after 4 blank lines"
+    );
+}
