@@ -115,32 +115,24 @@ pub fn fingerprint(session: &Session, f: &Finding) -> String {
 /// A finding's key: rule, path, and the hash of its evidence.
 fn key(session: &Session, f: &Finding) -> Accepted {
     let rule = f.rule.to_string();
-    let (path, evidence) = match &f.source {
-        Some(source) => {
-            let text = session.bytes(crate::tree::Tab::Recovered, &source.path);
-            let span = source.span.and_then(|s| {
-                text.as_deref()
-                    .and_then(|t| t.get(s.start as usize..s.end as usize))
-                    .map(<[u8]>::to_vec)
-            });
-            (format!("{} -> {}", f.path, source.path), span)
-        }
-        None => {
-            let text = session.bytes(crate::tree::Tab::Files, &f.path);
-            let span = f.span.and_then(|s| {
-                text.as_deref()
-                    .and_then(|t| t.get(s.start as usize..s.end as usize))
-                    .map(<[u8]>::to_vec)
-            });
-            (f.path.clone(), span)
-        }
+    use crate::tree::Tab;
+    // The evidence is where the finding's span is: in the file, or in the recovered source.
+    let (path, tab, file, span) = match &f.source {
+        Some(s) => (
+            format!("{} -> {}", f.path, s.path),
+            Tab::Recovered,
+            &s.path,
+            s.span,
+        ),
+        None => (f.path.clone(), Tab::Files, &f.path, f.span),
     };
+    let text = span.and(session.bytes(tab, file));
+    let evidence = span
+        .zip(text.as_deref())
+        .and_then(|(s, t)| t.get(s.start as usize..s.end as usize))
+        .unwrap_or_default();
     let mut hash = Sha256::new();
-    for part in [
-        rule.as_bytes(),
-        path.as_bytes(),
-        &evidence.unwrap_or_default(),
-    ] {
+    for part in [rule.as_bytes(), path.as_bytes(), evidence] {
         hash.update((part.len() as u64).to_le_bytes());
         hash.update(part);
     }

@@ -511,7 +511,8 @@ impl Comparison {
 
     /// SARIF 2.1.0 with the findings new in NEW only, as code scanning wants for a change.
     pub fn sarif(&self) -> String {
-        crate::report::sarif_of(&self.new_findings, None, None, true)
+        let new: Vec<&Finding> = self.new_findings.iter().collect();
+        crate::report::sarif_of(&new, None, None, true)
     }
 }
 

@@ -385,9 +385,8 @@ pub fn sarif_of_these(s: &Session, findings: &[&Finding]) -> String {
         .iter()
         .map(|f| crate::baseline::fingerprint(s, f))
         .collect();
-    let findings: Vec<Finding> = findings.iter().map(|&f| f.clone()).collect();
     sarif_of(
-        &findings,
+        findings,
         Some(&fingerprints),
         s.input.source.as_ref(),
         false,
@@ -451,7 +450,7 @@ fn rule_description(rule: RuleId) -> String {
 /// and moved lines; `new` marks each result as new (a comparison's), and `source` is where
 /// a package opened by name came from (the run's properties).
 pub fn sarif_of(
-    findings: &[Finding],
+    findings: &[&Finding],
     fingerprints: Option<&[String]>,
     source: Option<&crate::registry::Provenance>,
     new: bool,

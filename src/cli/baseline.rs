@@ -3,6 +3,7 @@
 //! policy; `--baseline`, `--strict-baseline` and `--write-baseline` and their files. What
 //! is allowed and accepted is the core's; this reads files and says why on standard error.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -48,12 +49,8 @@ impl Gate {
     /// `failOn`, else high) that its policy does not allow and the baseline does not accept,
     /// or a breach of its policy. Says why on standard error; an error for a policy that
     /// cannot be read.
-    pub fn fails(&self, session: &Session, fail_on: Option<Severity>) -> Result<bool, CliError> {
-        self.judge(session, fail_on).map(|g| g.fails)
-    }
-
-    /// What [`Gate::fails`] decides, with the findings that still count (neither allowed
-    /// nor accepted), whatever their severity.
+    /// Also the findings that still count (neither allowed nor accepted), whatever their
+    /// severity.
     pub fn judge<'a>(
         &self,
         session: &'a Session,
@@ -66,23 +63,19 @@ impl Gate {
         let fail_on = fail_on
             .or(policy.as_ref().and_then(|p| p.fail_on))
             .unwrap_or(Severity::High);
-        let by_policy = policy.as_ref().map(|p| p.judge(session));
-        let allowed = |f: &Finding| {
-            by_policy
-                .as_ref()
-                .is_some_and(|j| j.allowed.iter().any(|a| std::ptr::eq(*a, f)))
+        // What the policy does not allow, then of that what the baseline does not accept.
+        let (not_allowed, breaches) = match policy.as_ref().map(|p| p.judge(session)) {
+            Some(c) => (c.others, c.breaches),
+            None => (session.analysis.findings.iter().collect(), Vec::new()),
         };
         let judged = self.baseline.as_ref().map(|(_, b)| b.judge(session));
-        let accepted = |f: &Finding| {
-            judged
-                .as_ref()
-                .is_some_and(|j| j.accepted.iter().any(|a| std::ptr::eq(*a, f)))
-        };
-        let counted: Vec<&Finding> = session
-            .analysis
-            .findings
+        let accepted: HashSet<*const Finding> = judged
             .iter()
-            .filter(|f| !allowed(f) && !accepted(f))
+            .flat_map(|j| j.accepted.iter().map(|&f| f as *const Finding))
+            .collect();
+        let counted: Vec<&Finding> = not_allowed
+            .into_iter()
+            .filter(|&f| !accepted.contains(&(f as *const Finding)))
             .collect();
         let failing = counted.iter().filter(|f| f.severity >= fail_on).count();
         if let (Some((path, _)), Some(judged)) = (&self.baseline, &judged) {
@@ -97,7 +90,6 @@ impl Gate {
                 fail_on.as_str()
             ));
         }
-        let breaches = by_policy.map(|j| j.breaches).unwrap_or_default();
         for b in &breaches {
             say(&format!(
                 "policy: {}: {}, against {}",

@@ -57,7 +57,11 @@ fn line(
     allow_incomplete: bool,
     gate: &Gate,
 ) -> (String, u8) {
-    match session.and_then(|s| gate.fails(&s, fail_on).map(|failed| (s, failed))) {
+    match session.and_then(|s| {
+        gate.judge(&s, fail_on)
+            .map(|g| g.fails)
+            .map(|failed| (s, failed))
+    }) {
         Ok((s, failed)) => {
             let incomplete = s.verdict.level == Level::Incomplete && !allow_incomplete;
             let json = serde_json::to_string(&Report::new(&s)).expect("plain data");
