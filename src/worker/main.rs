@@ -56,6 +56,9 @@ thread_local! {
     /// The analyses the page still wants: the last asked for, and the one it keeps beside
     /// it. A scan that ends after the page moved on is dropped, not kept.
     static WANTED: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+    /// The page was told the worker is ready; the warm-up has ended.
+    static READY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static WARM: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -77,9 +80,9 @@ fn main() {
     // inflater of its own, beside the scan. The page hears "ready" when both are: from then
     // on nothing more is fetched.
     if scope().name() == ONE_WORKER {
-        post(&Response::Ready);
+        ready();
     } else {
-        feed::start(|| post(&Response::Ready));
+        feed::start(ready);
     }
     wasm_bindgen_futures::spawn_local(warm_up());
 }
@@ -95,7 +98,20 @@ async fn warm_up() {
         while pipeline.step(STEP) {}
         let _ = pipeline.finish();
     }
-    post(&Response::Warm);
+    WARM.set(true);
+    if READY.get() {
+        post(&Response::Warm);
+    }
+}
+
+/// The worker (and its inflater) takes work: said to the page, then "warm" if the warm-up
+/// ended first, so that the page hears them in that order.
+fn ready() {
+    READY.set(true);
+    post(&Response::Ready);
+    if WARM.get() {
+        post(&Response::Warm);
+    }
 }
 
 const WARM_ROUNDS: usize = 4;
