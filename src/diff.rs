@@ -478,7 +478,7 @@ impl Comparison {
             md.push_str(
                 "| Change | File | Old size | New size | Difference |\n|---|---|---:|---:|---:|\n",
             );
-            for f in self.files.iter().take(MARKDOWN_FILES) {
+            for f in self.files.iter().take(crate::markdown::MARKDOWN_ROWS) {
                 let sz = |b: Option<u64>| b.map_or(String::new(), size);
                 md.push_str(&format!(
                     "| {} | `{}` | {} | {} | {} |\n",
@@ -489,10 +489,14 @@ impl Comparison {
                     signed_size(f.delta)
                 ));
             }
-            if self.files.len() > MARKDOWN_FILES {
+            if self.files.len() > crate::markdown::MARKDOWN_ROWS {
                 md.push_str(&format!(
                     "\n{} more are in the JSON report.\n",
-                    plural(self.files.len() - MARKDOWN_FILES, "file", "files")
+                    plural(
+                        self.files.len() - crate::markdown::MARKDOWN_ROWS,
+                        "file",
+                        "files"
+                    )
                 ));
             }
         }
@@ -516,9 +520,6 @@ impl Comparison {
     }
 }
 
-/// Files listed in the Markdown report; the JSON report lists all.
-pub const MARKDOWN_FILES: usize = 100;
-
 /// `+59.8 MB`, `-812 B`, `0 B`.
 pub fn signed_size(delta: i64) -> String {
     match delta {
@@ -535,14 +536,18 @@ fn findings_table(md: &mut String, findings: &[Finding], none: &str) {
         return;
     }
     md.push_str(crate::markdown::FINDINGS_HEAD);
-    for f in findings.iter().take(MARKDOWN_FILES) {
+    for f in findings.iter().take(crate::markdown::MARKDOWN_ROWS) {
         let place = format!("`{}`", md_code(&f.location()));
         md.push_str(&crate::markdown::finding_row(&place, f));
     }
-    if findings.len() > MARKDOWN_FILES {
+    if findings.len() > crate::markdown::MARKDOWN_ROWS {
         md.push_str(&format!(
             "\n{} more are in the JSON report.\n",
-            plural(findings.len() - MARKDOWN_FILES, "finding", "findings")
+            plural(
+                findings.len() - crate::markdown::MARKDOWN_ROWS,
+                "finding",
+                "findings"
+            )
         ));
     }
 }

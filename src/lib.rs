@@ -20,6 +20,7 @@ pub mod limits;
 pub mod markdown;
 pub mod npmrc;
 pub mod package;
+pub mod packing;
 mod path;
 pub mod protocol;
 pub mod recover;
@@ -51,6 +52,7 @@ pub fn analyse(input: &[u8]) -> Session {
         bytes: input.len() as u64,
         digests: None,
         source: None,
+        ignore_files: None,
     };
     Session::new(info, archive, analysis, 0)
 }

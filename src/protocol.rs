@@ -254,6 +254,8 @@ pub struct Overview {
     pub recovered_own: usize,
     pub recovered_bytes: u64,
     pub findings: Vec<Finding>,
+    /// Why npm packed each file with a finding, and what keeps it out.
+    pub shipped: Vec<crate::packing::Shipped>,
     pub verdict: Verdict,
     /// Why the package could only be read in part.
     pub archive_error: Option<String>,
@@ -284,6 +286,7 @@ impl Overview {
             recovered_own: a.recovered.files().iter().filter(|f| f.first_party).count(),
             recovered_bytes: a.recovered.bytes(),
             findings: a.findings.clone(),
+            shipped: crate::packing::shipped(s, false),
             verdict: s.verdict.clone(),
             archive_error: a.archive_error.as_ref().map(|e| e.cause()),
             limits_hit: a.limits_hit.clone(),

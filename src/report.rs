@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::finding::{Finding, Grouped, Presented, RuleId, Severity};
+use crate::finding::{Finding, Grouped, Presented};
 use crate::markdown::{code as md_code, text as md_text};
 use crate::recover::RecoveredSources;
 use crate::scan::maps::MapSummary;
@@ -12,6 +12,9 @@ use crate::scan::references::SourceMapRef;
 use crate::session::{InputInfo, Session};
 use crate::text::{count, plural, size};
 use crate::verdict::Verdict;
+
+mod sarif;
+pub use sarif::{sarif, sarif_of, sarif_of_these};
 
 pub const SCHEMA: u32 = 1;
 
@@ -45,6 +48,10 @@ pub struct Report<'a> {
     pub limits_hit: &'a [crate::limits::LimitHit],
     /// Symbolic and hard links in the package: listed, never followed.
     pub links: &'a [crate::archive::ArchiveLink],
+    /// For each file with a finding: which of npm's packing rules put it in the tarball
+    /// (`npm_rules` says whose), and the text that keeps it out.
+    pub shipped: Vec<crate::packing::Shipped>,
+    pub npm_rules: &'static str,
 }
 
 /// What was scanned: its name, size and digests (`integrity` as npm gives it).
@@ -188,6 +195,8 @@ impl<'a> Report<'a> {
             limits: &a.limits,
             limits_hit: &a.limits_hit,
             links: &a.links,
+            shipped: crate::packing::shipped(s, false),
+            npm_rules: crate::packing::NPM_RULES,
         }
     }
 
@@ -217,6 +226,7 @@ pub fn markdown(s: &Session) -> String {
     facts_table(&mut md, s);
     own_sources_table(&mut md, &a.recovered);
     findings_table(&mut md, &a.findings);
+    shipped_table(&mut md, s);
     limits_table(&mut md, &a.limits_hit);
     links_table(&mut md, &a.links);
     md
@@ -337,6 +347,32 @@ fn links_table(md: &mut String, links: &[crate::archive::ArchiveLink]) {
     }
 }
 
+/// Why npm packed each file with a notable finding, and the fix (the JSON report has all).
+fn shipped_table(md: &mut String, s: &Session) {
+    let shipped = crate::packing::shipped(s, true);
+    if shipped.is_empty() {
+        return;
+    }
+    md.push_str(&format!(
+        "\n### Why they shipped\n\nBy the packing rules of {}.\n\n| File | Why | Fix |\n|---|---|---|\n",
+        crate::packing::NPM_RULES
+    ));
+    for entry in shipped.iter().take(crate::markdown::MARKDOWN_ROWS) {
+        let fixes: Vec<&String> = entry.fix.iter().chain(&entry.build_fix).collect();
+        let fixes = fixes
+            .iter()
+            .map(|f| md_text(f))
+            .collect::<Vec<_>>()
+            .join(" ");
+        md.push_str(&format!(
+            "| `{}` | {} | {} |\n",
+            md_code(&entry.path),
+            md_text(&entry.why),
+            fixes
+        ));
+    }
+}
+
 fn findings_table(md: &mut String, findings: &[Finding]) {
     if findings.is_empty() {
         md.push_str("No findings.\n");
@@ -368,262 +404,5 @@ fn findings_table(md: &mut String, findings: &[Finding]) {
             "\n{} (maps without embedded sources, missing or malformed maps) are in the JSON report.\n",
             plural(presented.notes_count, "informational note", "informational notes")
         ));
-    }
-}
-
-/// SARIF 2.1.0, as GitHub code scanning reads it: one rule per rule id that fired, one
-/// result per finding, located at the package-relative path.
-pub fn sarif(s: &Session) -> String {
-    let all: Vec<&Finding> = s.analysis.findings.iter().collect();
-    sarif_of_these(s, &all)
-}
-
-/// SARIF of some of `s`'s findings: those a release gate still counts (not accepted by a
-/// baseline, not allowed by the package's policy), as code scanning should see them.
-pub fn sarif_of_these(s: &Session, findings: &[&Finding]) -> String {
-    let fingerprints: Vec<String> = findings
-        .iter()
-        .map(|f| crate::baseline::fingerprint(s, f))
-        .collect();
-    sarif_of(
-        findings,
-        Some(&fingerprints),
-        s.input.source.as_ref(),
-        false,
-    )
-}
-
-/// What a rule looks for, in a sentence: SARIF's `fullDescription`.
-fn rule_description(rule: RuleId) -> String {
-    let text = match rule {
-        RuleId::Secret(id) => {
-            let r = crate::scan::secrets::rule(id);
-            return format!(
-                "{} ({}) in a file of the package or in a source its maps embed.",
-                crate::text::capitalise(r.what),
-                r.provider
-            );
-        }
-        RuleId::SourcemapEmbeddedSources => {
-            "A source map whose sourcesContent embeds the package's own original sources."
-        }
-        RuleId::SourcemapEmbeddedDependencies => {
-            "A source map whose sourcesContent embeds the sources of bundled dependencies."
-        }
-        RuleId::SourcemapNoContent => {
-            "A source map without sourcesContent: it maps to sources it does not embed."
-        }
-        RuleId::SourcemapPersonalPath => {
-            "A source map whose source paths name a person's home folder or machine."
-        }
-        RuleId::SourcemapMalformed => "A source map that is not valid source map JSON.",
-        RuleId::SourcemapUnreadable => "A source map that could not be read within the limits.",
-        RuleId::SourcemapMissing => {
-            "A sourceMappingURL that points to a map the package does not ship."
-        }
-        RuleId::SourcemapRemote => "A sourceMappingURL that points to a map on another server.",
-        RuleId::SourcemapInlineUndecodable => {
-            "An inline source map whose data: URL cannot be decoded."
-        }
-        RuleId::EnvFile => "A .env file: environment settings, often with credentials.",
-        RuleId::CredentialsFile => {
-            "A file that holds credentials by its kind (cloud, Docker, Git, npm)."
-        }
-        RuleId::PrivateKeyFile => "A private key file, known by its bytes.",
-        RuleId::GitDirectory => "A .git folder: the repository's history and configuration.",
-        RuleId::CoverageReport => "A test coverage report, which embeds the sources it measured.",
-        RuleId::Tsbuildinfo => {
-            "A TypeScript build-info file, which lists the project's source files."
-        }
-        RuleId::LogFile => "A log file, which may hold paths, tokens or customer data.",
-        RuleId::OsJunk => "An operating system's junk file (.DS_Store, Thumbs.db).",
-        RuleId::EditorJunk => "An editor's swap or backup file.",
-        RuleId::ShippedTypescriptSource => "TypeScript sources shipped beside their build.",
-        RuleId::NpmrcToken => "An npm registry token in an .npmrc.",
-        RuleId::NpmrcFile => "An .npmrc file, which may hold registry credentials.",
-        RuleId::ArchiveIncomplete => "A package that could not be read to its end.",
-    };
-    text.to_string()
-}
-
-/// SARIF for `findings`; `fingerprints` (one per finding) identify each across versions
-/// and moved lines; `new` marks each result as new (a comparison's), and `source` is where
-/// a package opened by name came from (the run's properties).
-pub fn sarif_of(
-    findings: &[&Finding],
-    fingerprints: Option<&[String]>,
-    source: Option<&crate::registry::Provenance>,
-    new: bool,
-) -> String {
-    use serde_json::json;
-    let level = |s: Severity| match s {
-        Severity::Critical | Severity::High => "error",
-        Severity::Medium => "warning",
-        Severity::Low | Severity::Info => "note",
-    };
-    // GitHub ranks security results by this number (0-10).
-    let score = |s: Severity| match s {
-        Severity::Critical => "9.5",
-        Severity::High => "8.0",
-        Severity::Medium => "5.5",
-        Severity::Low => "3.0",
-        Severity::Info => "0.0",
-    };
-    let mut rules: Vec<&Finding> = Vec::new();
-    for f in findings {
-        if !rules.iter().any(|r| r.rule == f.rule) {
-            rules.push(f);
-        }
-    }
-    let rules: Vec<_> = rules
-        .iter()
-        .map(|f| {
-            let description = rule_description(f.rule);
-            json!({
-                "id": f.rule,
-                "name": f.rule,
-                "shortDescription": {"text": f.rule.as_str().replace('-', " ")},
-                "fullDescription": {"text": description},
-                "help": {
-                    "text": f.remedy,
-                    "markdown": format!("**{description}**\n\n{}", f.remedy),
-                },
-                "defaultConfiguration": {"level": level(f.severity)},
-                "properties": {
-                    "security-severity": score(f.severity),
-                    // Formats with a prefix or a checksum are certain; names and shapes less.
-                    "precision": if f.rule.is_secret() { "high" } else { "very-high" },
-                    "tags": ["security", if f.rule.is_secret() { "secret" } else { "source-leak" }],
-                },
-            })
-        })
-        .collect();
-    let results: Vec<_> = findings
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let mut location =
-                json!({"physicalLocation": {"artifactLocation": {"uri": sarif_uri(&f.path)}}});
-            if let Some(line) = f.line {
-                location["physicalLocation"]["region"] = json!({"startLine": line});
-            }
-            let mut properties = json!({"severity": f.severity});
-            if new {
-                properties["new"] = json!(true);
-            }
-            let mut result = json!({
-                "ruleId": f.rule,
-                "level": level(f.severity),
-                "message": {"text": format!("{} {}", f.message, f.remedy)},
-                "locations": [location],
-                "properties": properties,
-            });
-            if let Some(fingerprint) = fingerprints.and_then(|fp| fp.get(i)) {
-                result["partialFingerprints"] = json!({"leakscope/v1": fingerprint});
-            }
-            result
-        })
-        .collect();
-    let mut run = json!({
-        "tool": {"driver": {
-            "name": TOOL.name,
-            "version": TOOL.version,
-            "rules": rules,
-        }},
-        "results": results,
-    });
-    if let Some(source) = source {
-        run["properties"] = json!({ "source": source });
-    }
-    let doc = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [run],
-    });
-    serde_json::to_string_pretty(&doc).expect("plain data")
-}
-
-/// A package path as the relative URI reference SARIF wants: every byte outside the
-/// unreserved set and `/` percent-encoded (a name with spaces, `#`, `?` or `%` stays one
-/// path).
-fn sarif_uri(path: &str) -> String {
-    const KEEP: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
-        .remove(b'-')
-        .remove(b'.')
-        .remove(b'_')
-        .remove(b'~')
-        .remove(b'/');
-    percent_encoding::utf8_percent_encode(path, KEEP).to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every rule says what it looks for and how to fix it; each result has a fingerprint
-    /// that a moved line keeps and another secret does not share; no secret is written.
-    #[test]
-    fn sarif_rules_are_described_and_results_keep_their_fingerprints() {
-        let token = crate::scan::secrets::sample("github-pat", 7).unwrap();
-        let map = br#"{"version":3,"sources":["../src/a.ts"],"sourcesContent":["export const a = 1;\n"],"names":[],"mappings":"AAAA"}"#;
-        let at = |blank: usize| {
-            let code = format!("{}const t = \"{token}\";\n", "\n".repeat(blank));
-            let files: [(&str, &[u8]); 3] = [
-                (
-                    "package.json",
-                    br#"{"name":"p","version":"1.0.0","license":"UNLICENSED"}"#,
-                ),
-                ("lib/a.js", code.leak().as_bytes()),
-                ("dist/a.js.map", map),
-            ];
-            let text = sarif(&crate::session::of_files(&files, None));
-            serde_json::from_str::<serde_json::Value>(&text).unwrap()
-        };
-        let (before, after) = (at(0), at(30));
-        let run = &before["runs"][0];
-        for rule in run["tool"]["driver"]["rules"].as_array().unwrap() {
-            assert!(
-                rule["fullDescription"]["text"]
-                    .as_str()
-                    .is_some_and(|t| t.len() > 20),
-                "{rule}"
-            );
-            assert!(
-                rule["help"]["markdown"]
-                    .as_str()
-                    .is_some_and(|t| t.starts_with("**")),
-                "{rule}"
-            );
-            assert!(rule["properties"]["precision"].is_string(), "{rule}");
-        }
-        let prints = |doc: &serde_json::Value| -> Vec<String> {
-            doc["runs"][0]["results"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|r| {
-                    r["partialFingerprints"]["leakscope/v1"]
-                        .as_str()
-                        .unwrap()
-                        .to_string()
-                })
-                .collect()
-        };
-        assert!(prints(&before).len() >= 2);
-        let mut a = prints(&before);
-        let mut b = prints(&after);
-        a.sort();
-        b.sort();
-        assert_eq!(a, b, "a moved line keeps its fingerprint");
-        assert!(
-            !before.to_string().contains(&token),
-            "no secret in the SARIF"
-        );
-    }
-
-    #[test]
-    fn sarif_uris_are_relative_references() {
-        assert_eq!(sarif_uri("dist/a b#c?.js"), "dist/a%20b%23c%3F.js");
-        assert_eq!(sarif_uri("é.ts"), "%C3%A9.ts");
     }
 }

@@ -85,6 +85,29 @@ pub struct InputInfo {
     /// verified against the registry (the shell that fetched it sets this).
     #[serde(default)]
     pub source: Option<crate::registry::Provenance>,
+    /// For a project folder: its `.npmignore` and `.gitignore` files, which say why npm packed
+    /// each file (`packing`); `None` for a tarball, which leaves them behind.
+    #[serde(default)]
+    pub ignore_files: Option<Vec<IgnoreFile>>,
+}
+
+/// An ignore file of the project folder: its folder (`""` at the root) and text.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct IgnoreFile {
+    pub dir: String,
+    pub name: String,
+    pub text: String,
+}
+
+impl IgnoreFile {
+    /// Its path in the folder: `.npmignore`, `dist/.npmignore`.
+    pub fn path(&self) -> String {
+        if self.dir.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{}/{}", self.dir, self.name)
+        }
+    }
 }
 
 /// How a pipeline runs.
@@ -155,6 +178,8 @@ pub struct Pipeline {
     scanner: Scanner,
     digests: DigestSource,
     options: Options,
+    /// A project folder's ignore files, for the session's input.
+    ignore_files: Option<Vec<IgnoreFile>>,
 }
 
 impl Pipeline {
@@ -223,13 +248,20 @@ impl Pipeline {
         Ok(Pipeline::with(&name, unpack, digests, options))
     }
 
-    /// Files already read (a project folder's `npm pack --dry-run` list).
-    pub fn files(name: &str, files: Vec<(String, Vec<u8>)>, options: Options) -> Pipeline {
+    /// A project folder: the files `npm pack --dry-run` lists, already read, and the
+    /// folder's ignore files (which say why npm packed each).
+    pub fn folder(
+        name: &str,
+        files: Vec<(String, Vec<u8>)>,
+        ignore_files: Vec<IgnoreFile>,
+        options: Options,
+    ) -> Pipeline {
         Pipeline {
             name: name.to_string(),
             reading: Reading::Read(Archive::from_files(files)),
             scanner: Scanner::with_limits(options.purpose, options.limits),
             digests: DigestSource::None,
+            ignore_files: Some(ignore_files),
             options,
         }
     }
@@ -241,6 +273,7 @@ impl Pipeline {
             scanner: Scanner::with_limits(options.purpose, options.limits),
             digests,
             options,
+            ignore_files: None,
         };
         // A plain tar is all there already: its files can be scanned at once.
         pipeline.scan_arrived();
@@ -344,6 +377,7 @@ impl Pipeline {
                 bytes: archive.input_bytes,
                 digests,
                 source: None,
+                ignore_files: self.ignore_files,
             },
             archive,
             analysis,
@@ -465,6 +499,7 @@ pub(crate) fn of_files(files: &[(&str, &[u8])], digests_of: Option<&[u8]>) -> Se
         bytes: archive.input_bytes,
         digests: digests_of.map(Digests::of),
         source: None,
+        ignore_files: None,
     };
     Session::new(input, archive, analysis, 0)
 }

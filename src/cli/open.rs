@@ -3,6 +3,7 @@
 //! published version by name (fetched and verified first). A path that exists always wins
 //! over a name.
 
+use std::collections::BTreeSet;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -10,7 +11,7 @@ use std::sync::OnceLock;
 use leakscope::limits::Limits;
 use leakscope::registry::{Provenance, Spec};
 use leakscope::scan::Purpose;
-use leakscope::session::{Options, Pipeline};
+use leakscope::session::{IgnoreFile, Options, Pipeline};
 use leakscope::text::without_controls;
 use leakscope::{ArchiveError, Session};
 
@@ -112,7 +113,9 @@ pub fn pipeline(
     };
     if path.is_dir() {
         progress.step("listing what npm would publish");
-        return Ok(Pipeline::files(&name, read_directory(path)?, options));
+        let files = read_directory(path)?;
+        let ignore_files = read_ignore_files(path, &files);
+        return Ok(Pipeline::folder(&name, files, ignore_files, options));
     }
     progress.step("reading");
     // A pipe (`-`, `<(curl …)`) cannot be measured or rewound: it is read whole first.
@@ -202,6 +205,28 @@ fn read_whole(path: &Path) -> std::io::Result<Vec<u8>> {
     } else {
         std::fs::read(path)
     }
+}
+
+/// The `.npmignore` and `.gitignore` files of the folder and of every folder npm entered
+/// (those holding packed files): what says why npm packed each file.
+fn read_ignore_files(dir: &Path, files: &[(String, Vec<u8>)]) -> Vec<IgnoreFile> {
+    let mut folders: BTreeSet<&str> = BTreeSet::from([""]);
+    for (path, _) in files {
+        folders.extend(path.match_indices('/').map(|(i, _)| &path[..i]));
+    }
+    let mut out = Vec::new();
+    for folder in folders {
+        for name in [".npmignore", ".gitignore"] {
+            if let Ok(text) = std::fs::read_to_string(dir.join(folder).join(name)) {
+                out.push(IgnoreFile {
+                    dir: folder.to_string(),
+                    name: name.to_string(),
+                    text,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// The files `npm pack` would put in the tarball, read from the directory.

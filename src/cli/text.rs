@@ -34,6 +34,7 @@ pub fn report(s: &Session) -> String {
     let a = &s.analysis;
     let mut out = verdict_text(s);
     findings_text(&mut out, &a.findings);
+    shipped_text(&mut out, s);
     limits_text(&mut out, &a.limits_hit);
     links_text(&mut out, &a.links);
     if let Some(p) = &s.input.source {
@@ -105,6 +106,34 @@ fn findings_text(out: &mut String, findings: &[Finding]) {
         for entry in at {
             out.push_str(&entry_text(entry));
         }
+    }
+}
+
+/// Why npm packed each file with a notable finding, and what keeps it out.
+fn shipped_text(out: &mut String, s: &Session) {
+    let shipped = leakscope::packing::shipped(s, true);
+    if shipped.is_empty() {
+        return;
+    }
+    let bold = Style::new().bold();
+    out.push_str(&format!(
+        "\n{}WHY THEY SHIPPED{} (the packing rules of {})\n",
+        bold.render(),
+        bold.render_reset(),
+        leakscope::packing::NPM_RULES
+    ));
+    for entry in shipped.iter().take(TEXT_FILES) {
+        out.push_str(&format!(
+            "  {}\n    {}\n",
+            clean(&entry.path),
+            clean(&entry.why)
+        ));
+        for fix in entry.fix.iter().chain(&entry.build_fix) {
+            out.push_str(&format!("    → {}\n", clean(fix).replace('`', "")));
+        }
+    }
+    if shipped.len() > TEXT_FILES {
+        out.push_str(&format!("  {}\n", more(shipped.len() - TEXT_FILES)));
     }
 }
 

@@ -48,6 +48,9 @@ pub struct MapSummary {
     pub problems: Vec<String>,
     /// Set when the map could not be read at all.
     pub error: Option<String>,
+    /// Which bundler built it, as far as its source paths tell.
+    #[serde(default)]
+    pub bundler: super::bundler::Bundler,
     /// Its text holds `"sourcesContent"`: what matters when it cannot be read.
     #[serde(skip)]
     pub mentions_content: bool,
@@ -193,6 +196,7 @@ pub fn summarise(
         personal: Vec::new(),
         problems: Vec::new(),
         error: None,
+        bundler: super::bundler::Bundler::Unknown,
         mentions_content: false,
         limits: Vec::new(),
     };
@@ -212,6 +216,10 @@ pub fn summarise(
     summary.content_bytes = map.content_bytes();
     summary.debug_id = map.debug_id.clone();
     summary.source_root = map.sources.iter().find_map(|s| s.source_root.clone());
+    summary.bundler = super::bundler::Bundler::of(
+        map.sources.iter().filter_map(|s| s.path.as_deref()),
+        summary.source_root.as_deref(),
+    );
     summary.problems = map.problems;
     let mut renamed = Renamed::default();
     let mut secrets = secrets.into_iter();

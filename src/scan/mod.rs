@@ -3,6 +3,7 @@
 //! facts together and adds what needs the whole package. The verdict is not judged here but
 //! where the pipeline ends (`Session`), from [`Analysis::evidence`].
 
+pub mod bundler;
 mod facts;
 pub mod files;
 pub mod keys;

@@ -213,13 +213,13 @@ fn comparison_view(props: &ComparisonViewProps) -> Html {
             </div>
             <h3>{format!("New in {} ({})", c.new.label, count(notable(&c.new_findings) as u64))}</h3>
             <div data-testid="compare-new">
-                { findings_view(&c.new_findings, &in_shown(props.shown_is_new), "No new findings.") }
+                { findings_view(&c.new_findings, &[], &in_shown(props.shown_is_new), "No new findings.") }
             </div>
             if !c.gone_findings.is_empty() {
                 <details class="gone">
                     <summary>{format!("Gone since {}: {}", c.old.label, plural(c.gone_findings.len(), "finding", "findings"))}</summary>
                     // Only the shown package's files open.
-                    { findings_view(&c.gone_findings, &in_shown(!props.shown_is_new), "") }
+                    { findings_view(&c.gone_findings, &[], &in_shown(!props.shown_is_new), "") }
                 </details>
             }
             <h3>{format!("Files: {} added, {} changed, {} removed, {} unchanged",

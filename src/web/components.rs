@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use leakscope::finding::{Finding, Grouped, Presented, Severity};
+use leakscope::packing::Shipped;
 use leakscope::protocol::Overview;
 use leakscope::text::{capitalise, count, plural};
 use leakscope::tree::Tab;
@@ -204,24 +205,31 @@ pub fn findings_list(props: &FindingsListProps) -> Html {
     html! {
         <>
         <h2>{"Findings"}</h2>
-        { findings_view(&props.overview.findings, &props.on_open, "Nothing worth reporting.") }
+        { findings_view(&props.overview.findings, &props.overview.shipped, &props.on_open, "Nothing worth reporting.") }
         </>
     }
 }
 
-/// Findings worth seeing (grouped where many share a rule), then the notes, folded.
-pub fn findings_view(findings: &[Finding], on_open: &Callback<Selection>, none: &str) -> Html {
+/// Findings worth seeing (grouped where many share a rule), then the notes, folded; each
+/// with why npm packed its file and the fix, where `shipped` says.
+pub fn findings_view(
+    findings: &[Finding],
+    shipped: &[Shipped],
+    on_open: &Callback<Selection>,
+    none: &str,
+) -> Html {
     let presented = Presented::of(findings);
+    let shipped = Rc::new(shipped.to_vec());
     html! {
         <>
         if presented.notable.is_empty() {
             <p class="muted">{none.to_string()}</p>
         }
-        <ul class="findings">{ entries(&presented.notable, on_open) }</ul>
+        <ul class="findings">{ entries(&presented.notable, &shipped, on_open) }</ul>
         if presented.notes_count > 0 {
             <details class="notes">
                 <summary>{plural(presented.notes_count, "informational note", "informational notes")}</summary>
-                <ul class="findings">{ entries(&presented.notes, on_open) }</ul>
+                <ul class="findings">{ entries(&presented.notes, &shipped, on_open) }</ul>
             </details>
         }
         </>
@@ -235,14 +243,14 @@ fn severity_tag(severity: Severity) -> Html {
 }
 
 /// Findings one by one, or many of one rule as one entry that opens.
-fn entries(entries: &[Grouped], on_open: &Callback<Selection>) -> Html {
+fn entries(entries: &[Grouped], shipped: &Rc<Vec<Shipped>>, on_open: &Callback<Selection>) -> Html {
     entries
         .iter()
         .map(|entry| match entry {
-            Grouped::One(f) => finding_item(f, on_open),
+            Grouped::One(f) => finding_item(f, shipped, on_open),
             Grouped::Many(g) => html! {
                 <Group findings={Rc::new(g.findings.iter().map(|f| (*f).clone()).collect::<Vec<_>>())}
-                       on_open={on_open.clone()} />
+                       shipped={shipped.clone()} on_open={on_open.clone()} />
             },
         })
         .collect()
@@ -251,6 +259,7 @@ fn entries(entries: &[Grouped], on_open: &Callback<Selection>) -> Html {
 #[derive(Properties, PartialEq)]
 struct GroupProps {
     findings: Rc<Vec<Finding>>,
+    shipped: Rc<Vec<Shipped>>,
     on_open: Callback<Selection>,
 }
 
@@ -275,10 +284,11 @@ fn group(props: &GroupProps) -> Html {
                     <span class="muted">{format!(" · {}", first.rule)}</span></div>
                 <div class="finding-message">{format!("For example {}: {}", first.location(), first.message)}</div>
                 <div class="finding-remedy">{ with_code(&first.remedy) }</div>
+                { shipped_lines(first, &props.shipped) }
                 <details {ontoggle}>
                     <summary>{format!("Show all {}", count(props.findings.len() as u64))}</summary>
                     if *open {
-                        <ul class="findings">{ for props.findings.iter().map(|f| finding_item(f, &props.on_open)) }</ul>
+                        <ul class="findings">{ for props.findings.iter().map(|f| finding_item(f, &props.shipped, &props.on_open)) }</ul>
                     }
                 </details>
             </div>
@@ -286,7 +296,22 @@ fn group(props: &GroupProps) -> Html {
     }
 }
 
-fn finding_item(f: &Finding, on_open: &Callback<Selection>) -> Html {
+/// Why npm packed the finding's file, and the fix to paste (and the bundler's option).
+fn shipped_lines(f: &Finding, shipped: &[Shipped]) -> Html {
+    let Some(s) = shipped.iter().find(|s| s.path == f.path) else {
+        return Html::default();
+    };
+    html! {
+        <div class="finding-shipped">
+            <div data-testid="why-shipped"><span class="muted">{"Why it shipped: "}</span>{ with_code(&s.why) }</div>
+            { for s.fix.iter().chain(&s.build_fix).map(|fix| html! {
+                <div data-testid="fix"><span class="muted">{"Fix: "}</span>{ with_code(fix) }</div>
+            }) }
+        </div>
+    }
+}
+
+fn finding_item(f: &Finding, shipped: &[Shipped], on_open: &Callback<Selection>) -> Html {
     let location = match &f.source {
         Some(s) => format!("{} → {}:{}", f.path, s.path, s.line),
         None => f.location(),
@@ -312,6 +337,7 @@ fn finding_item(f: &Finding, on_open: &Callback<Selection>) -> Html {
                 <div class="finding-path"><button class="link" data-testid="finding" {onclick}><code>{location}</code></button></div>
                 <div class="finding-message">{ with_code(&f.message) }</div>
                 <div class="finding-remedy">{ with_code(&f.remedy) }</div>
+                { shipped_lines(f, shipped) }
             </div>
         </li>
     }

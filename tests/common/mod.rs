@@ -166,6 +166,7 @@ pub fn whole_session(bytes: &[u8]) -> leakscope::Session {
         bytes: bytes.len() as u64,
         digests: Some(Digests::of(bytes)),
         source: None,
+        ignore_files: None,
     };
     Session::new(input, archive, analysis, 0)
 }

@@ -951,6 +951,14 @@ test('"Try an example": a critical verdict, the trees, a recovered file and its 
     assert.equal(await verdict.getAttribute('data-level'), 'critical');
     assert.match(await verdict.innerText(), /@example\/leaky-cli/);
     await page.screenshot({ path: join(SHOTS, 'example.png'), fullPage: true });
+    // Why npm packed the map, with the line of package.json, and the fix to paste.
+    const mapFinding = page.locator('li.finding', { has: page.locator('[data-testid="finding"]', { hasText: /^dist\/cli\.js\.map$/ }) });
+    assert.equal(
+      await mapFinding.locator('[data-testid="why-shipped"]').innerText(),
+      'Why it shipped: package.json:7: the "files" entry "dist" matched dist/cli.js.map.',
+    );
+    assert.match(await mapFinding.locator('[data-testid="fix"]').first().innerText(), /^Fix: Add "!dist\/\*\*\/\*\.map" to "files" in package\.json, after "dist"\.$/);
+    await mapFinding.screenshot({ path: join(SHOTS, 'example-why-shipped.png') });
     // Its own sources, recovered from the orphaned map; the one with the token, masked.
     const viewer = await openFile(page, 'recovered', 'src/config.ts');
     const text = await viewerText(viewer);

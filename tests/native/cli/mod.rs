@@ -5,8 +5,10 @@ mod directory;
 mod extract;
 mod fail_on;
 mod format;
+mod packing;
 mod policy;
 mod registry;
+mod sarif;
 mod stdin;
 
 use crate::common::{Tarball, source_map};
@@ -62,6 +64,18 @@ pub fn clean_package() -> Vec<u8> {
             crate::common::source_map_without_content(&["src/index.ts"]),
         )
         .tgz()
+}
+
+/// Whether npm is here to pack project folders; a missing npm is skipped (a failure under CI).
+pub fn npm_available() -> bool {
+    let here = std::process::Command::new("npm")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !here {
+        crate::common::missing("npm is not installed");
+    }
+    here
 }
 
 pub fn write_temp(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> std::path::PathBuf {
