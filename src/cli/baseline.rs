@@ -137,9 +137,11 @@ pub fn write(file: &Path, mut accepted: Vec<Accepted>) -> Result<(), CliError> {
         format: FORMAT.to_string(),
         accepted,
     };
-    std::fs::write(file, baseline.to_json() + "\n").map_err(|source| CliError::Write {
-        path: file.display().to_string(),
-        source,
+    crate::sys::write(file, (baseline.to_json() + "\n").as_bytes()).map_err(|source| {
+        CliError::Write {
+            path: file.display().to_string(),
+            source,
+        }
     })?;
     say(&format!(
         "baseline {}: {} findings written as accepted",
@@ -150,7 +152,7 @@ pub fn write(file: &Path, mut accepted: Vec<Accepted>) -> Result<(), CliError> {
 }
 
 fn read(path: &Path) -> Result<Baseline, CliError> {
-    let text = std::fs::read_to_string(path).map_err(|source| CliError::Read {
+    let text = crate::sys::read_to_string(path).map_err(|source| CliError::Read {
         path: path.display().to_string(),
         source,
     })?;
@@ -161,5 +163,5 @@ fn read(path: &Path) -> Result<Baseline, CliError> {
 }
 
 fn say(line: &str) {
-    let _ = writeln!(anstream::stderr(), "leakscope: {line}");
+    let _ = writeln!(crate::sys::stderr(), "leakscope: {line}");
 }

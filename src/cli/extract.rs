@@ -4,7 +4,6 @@
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
-use std::process::ExitCode;
 
 use leakscope::recover::RecoveredSource;
 use leakscope::text::{count, size, without_controls};
@@ -12,6 +11,7 @@ use leakscope::text::{count, size, without_controls};
 use super::CliError;
 use super::open::{Registry, extract_options, input_error, open, run as run_pipeline};
 use super::progress::ProgressLine;
+use super::sys::{self, Kind};
 
 /// Writer threads for `extract`; beyond 4 this disk gained nothing.
 const WRITERS: usize = 4;
@@ -22,7 +22,7 @@ pub fn run(
     own_only: bool,
     registry: &Registry,
     limits: leakscope::limits::Limits,
-) -> Result<ExitCode, CliError> {
+) -> Result<u8, CliError> {
     let progress = ProgressLine::new();
     // Only the maps matter here; the rest of the scan would be wasted work.
     let opened = open(package, extract_options(limits), &progress, registry);
@@ -31,7 +31,7 @@ pub fn run(
     let read = pipeline.finish_recovered();
     progress.finish();
     let (recovered, archive, hits) = read.map_err(|e| input_error(package, &e))?;
-    let mut err = anstream::stderr();
+    let mut err = sys::stderr();
     if let Some(e) = &archive.error {
         let _ = writeln!(
             err,
@@ -53,8 +53,8 @@ pub fn run(
         path: path.display().to_string(),
         source,
     };
-    std::fs::create_dir_all(output).map_err(|e| write_error(output, e))?;
-    let root = output.canonicalize().map_err(|e| write_error(output, e))?;
+    sys::create_dir_all(output).map_err(|e| write_error(output, e))?;
+    let root = sys::canonicalize(output).map_err(|e| write_error(output, e))?;
     let files: Vec<&RecoveredSource> = recovered
         .files()
         .iter()
@@ -73,23 +73,20 @@ pub fn run(
         }
         skipped
     };
-    let mut skipped: Vec<(String, u64)> = std::thread::scope(|s| {
-        let writers: Vec<_> = files
-            .chunks(files.len().div_ceil(WRITERS).max(1))
-            .map(|part| s.spawn(move || write_all(part)))
-            .collect();
-        writers
-            .into_iter()
-            .flat_map(|w| w.join().expect("a writer thread does not panic"))
-            .collect()
-    });
+    let parts: Vec<&[&RecoveredSource]> =
+        files.chunks(files.len().div_ceil(WRITERS).max(1)).collect();
+    let mut skipped: Vec<(String, u64)> = sys::par_map(&parts, WRITERS, |part| write_all(part))
+        .into_iter()
+        .flatten()
+        .collect();
     skipped.sort();
     for (why, _) in &skipped {
         let _ = writeln!(err, "leakscope: skipped {}", without_controls(why));
     }
     let written_bytes: u64 =
         files.iter().map(|f| f.size()).sum::<u64>() - skipped.iter().map(|(_, b)| b).sum::<u64>();
-    println!(
+    let _ = writeln!(
+        sys::stdout(),
         "{} recovered source files ({}) written to {}{}",
         count((files.len() - skipped.len()) as u64),
         size(written_bytes),
@@ -100,7 +97,7 @@ pub fn run(
             format!("; {} skipped", count(skipped.len() as u64))
         }
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(0)
 }
 
 /// Writes `data` at `root/relative`, refusing anything that would land outside `root`:
@@ -134,10 +131,10 @@ fn write_inside(
             continue;
         }
         // Made here, it is a real folder; already there, it must be one (not a symlink).
-        match std::fs::create_dir(&at) {
+        match sys::create_dir(&at) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                if !std::fs::symlink_metadata(&at)?.file_type().is_dir() {
+                if sys::kind(&at, false)? != Kind::Dir {
                     return refuse("a file or symlink is in the way");
                 }
             }
@@ -148,21 +145,14 @@ fn write_inside(
     at.push(name);
     // `create_new` fails on anything already there, a symlink included (O_EXCL): a regular
     // file there is removed first (never what a symlink points to), anything else refused.
-    let create = || {
-        std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&at)
-    };
-    let mut file = match create() {
+    match sys::create_new(&at, data) {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            if !std::fs::symlink_metadata(&at)?.file_type().is_file() {
+            if sys::kind(&at, false)? != Kind::File {
                 return refuse("a symlink or folder is in the way");
             }
-            std::fs::remove_file(&at)?;
-            create()?
+            sys::remove_file(&at)?;
+            sys::create_new(&at, data)
         }
-        other => other?,
-    };
-    file.write_all(data)
+        other => other,
+    }
 }

@@ -6,11 +6,8 @@
 //! A credential is sent only to URLs under its own `//host/path/`, and never printed: every
 //! message the CLI prints goes through [`scrub`] as well.
 
-use std::collections::HashMap;
-use std::io::Read;
 use std::path::Path;
 use std::sync::OnceLock;
-use std::time::Duration;
 
 use leakscope::npmrc::{Config, Sources, local_prefix};
 use leakscope::registry::{
@@ -20,11 +17,8 @@ use leakscope::registry::{
 
 use super::CliError;
 use super::progress::ProgressLine;
+use super::sys::{self, Http, HttpError, Response};
 
-/// No connection within this long is "unreachable".
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(15);
-/// No byte for this long, once connected, is a stalled download.
-const READ_TIMEOUT: Duration = Duration::from_secs(60);
 /// Larger packuments exist (tens of MB for some), none near this.
 const MAX_PACKUMENT: u64 = 512 << 20;
 /// The largest tarball downloaded.
@@ -54,22 +48,22 @@ pub struct Fetched {
 }
 
 pub struct Fetcher {
-    agent: ureq::Agent,
+    http: Http,
     config: Config,
 }
 
 impl Fetcher {
     /// npm's settings as seen from the current directory.
     pub fn new(cli_registry: Option<&str>) -> Fetcher {
-        let env: HashMap<String, String> = std::env::vars().collect();
-        let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
-        let project_dir = local_prefix(&cwd, |p| p.exists());
+        let env = sys::vars();
+        let cwd = sys::current_dir();
+        let project_dir = local_prefix(&cwd, sys::exists);
         let user_path = env
             .iter()
             .find(|(k, _)| k.eq_ignore_ascii_case("npm_config_userconfig"))
             .map(|(_, v)| std::path::PathBuf::from(v))
             .or_else(|| home().map(|h| h.join(".npmrc")));
-        let read = |p: &Path| std::fs::read_to_string(p).ok();
+        let read = |p: &Path| sys::read_to_string(p).ok();
         let project_path = project_dir.join(".npmrc");
         // In the home folder, the project's file is the user's: read once.
         let project = match &user_path {
@@ -84,22 +78,8 @@ impl Fetcher {
             user: user.as_deref(),
         });
         let _ = SECRETS.set(config.secrets().map(str::to_string).collect());
-        let agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .timeout_resolve(Some(CONNECT_TIMEOUT))
-            .timeout_connect(Some(CONNECT_TIMEOUT))
-            .timeout_recv_response(Some(READ_TIMEOUT))
-            .timeout_per_read(Some(READ_TIMEOUT))
-            .user_agent(concat!("leakscope/", env!("CARGO_PKG_VERSION")))
-            // The machine's own trust store: a private registry often has a company CA.
-            .tls_config(
-                ureq::tls::TlsConfig::builder()
-                    .root_certs(ureq::tls::RootCerts::PlatformVerifier)
-                    .build(),
-            )
-            .build()
-            .into();
-        Fetcher { agent, config }
+        let http = Http::new(concat!("leakscope/", env!("CARGO_PKG_VERSION")));
+        Fetcher { http, config }
     }
 
     /// Resolves `spec`, downloads its tarball and verifies it against the registry.
@@ -114,18 +94,11 @@ impl Fetcher {
             spec.name
         ));
         let url = packument_url(&registry, &spec.name);
-        let mut response = self.get(&url, &registry, ACCEPT_ABBREVIATED)?;
-        let status = response.status().as_u16();
-        if status != 200 {
-            return Err(packument_error(&spec.name, &registry, &url, status).into());
+        let response = self.get(&url, &registry, ACCEPT_ABBREVIATED, MAX_PACKUMENT, None)?;
+        if response.status != 200 {
+            return Err(packument_error(&spec.name, &registry, &url, response.status).into());
         }
-        let body = response
-            .body_mut()
-            .with_config()
-            .limit(MAX_PACKUMENT)
-            .read_to_vec()
-            .map_err(|e| unreachable(&registry, &e))?;
-        let packument = Packument::parse(&spec.name, &body)?;
+        let packument = Packument::parse(&spec.name, &response.body)?;
         let resolved = resolve(&packument, spec, &registry)?;
         // A tarball URL that was typed is downloaded as typed, and checked against the
         // registry's record of that version.
@@ -147,17 +120,44 @@ impl Fetcher {
         })
     }
 
+    /// GETs `url` with the registry's credentials (only those for its `//host/path/`).
     fn get(
         &self,
         url: &str,
         registry: &str,
         accept: &str,
-    ) -> Result<ureq::http::Response<ureq::Body>, CliError> {
-        let mut request = self.agent.get(url).header("Accept", accept);
+        limit: u64,
+        progress: Option<&ProgressLine>,
+    ) -> Result<Response, CliError> {
+        let mut headers = vec![("Accept", accept.to_string())];
         if let Some(auth) = self.config.authorization(url) {
-            request = request.header("Authorization", auth.header_value());
+            headers.push(("Authorization", auth.header_value().to_string()));
         }
-        request.call().map_err(|e| unreachable(registry, &e).into())
+        let started = |total: Option<u64>| {
+            if let Some(p) = progress {
+                p.downloading(total.unwrap_or(0));
+            }
+        };
+        let at = |n: u64| {
+            if let Some(p) = progress {
+                p.at(n);
+            }
+        };
+        self.http
+            .get(url, &headers, limit, &started, &at)
+            .map_err(|e| match e {
+                HttpError::Unreachable(why) => RegistryError::Unreachable {
+                    registry: display_url(registry),
+                    why: scrub(&why),
+                }
+                .into(),
+                HttpError::CutOff { received, expected } => RegistryError::CutOff {
+                    url: display_url(url),
+                    received,
+                    expected,
+                }
+                .into(),
+            })
     }
 
     fn download(
@@ -166,40 +166,23 @@ impl Fetcher {
         registry: &str,
         progress: &ProgressLine,
     ) -> Result<Vec<u8>, CliError> {
-        let mut response = self.get(url, registry, "application/octet-stream, */*")?;
-        let status = response.status().as_u16();
-        if status != 200 {
-            return Err(RegistryError::status(url, status).into());
+        let accept = "application/octet-stream, */*";
+        let response = self.get(url, registry, accept, MAX_TARBALL, Some(progress))?;
+        if response.status != 200 {
+            return Err(RegistryError::status(url, response.status).into());
         }
-        let expected = response.body().content_length();
-        progress.downloading(expected.unwrap_or(0));
-        let mut reader = response
-            .body_mut()
-            .with_config()
-            .limit(MAX_TARBALL)
-            .reader();
-        let mut bytes = Vec::with_capacity(expected.unwrap_or(0).min(MAX_TARBALL) as usize);
-        let mut buf = vec![0; 256 << 10];
-        let cut_off = |received: usize| RegistryError::CutOff {
-            url: display_url(url),
-            received: received as u64,
-            expected,
-        };
-        loop {
-            match reader.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => {
-                    bytes.extend_from_slice(&buf[..n]);
-                    progress.at(bytes.len() as u64);
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(_) => return Err(cut_off(bytes.len()).into()),
+        if response
+            .expected
+            .is_some_and(|n| (response.body.len() as u64) < n)
+        {
+            return Err(RegistryError::CutOff {
+                url: display_url(url),
+                received: response.body.len() as u64,
+                expected: response.expected,
             }
+            .into());
         }
-        if expected.is_some_and(|n| (bytes.len() as u64) < n) {
-            return Err(cut_off(bytes.len()).into());
-        }
-        Ok(bytes)
+        Ok(response.body)
     }
 }
 
@@ -214,46 +197,14 @@ fn digest(algorithm: Algorithm, bytes: &[u8]) -> Vec<u8> {
     }
 }
 
-/// A transport failure in plain words (no URL from the error: it is ours to show).
-fn unreachable(registry: &str, e: &ureq::Error) -> RegistryError {
-    use std::io::ErrorKind;
-    let why = match e {
-        ureq::Error::Timeout(_) => "no answer in time".to_string(),
-        ureq::Error::HostNotFound => "its host name is not known".to_string(),
-        ureq::Error::ConnectionFailed => "the connection failed".to_string(),
-        ureq::Error::Io(io) => match io.kind() {
-            ErrorKind::ConnectionRefused => "the connection was refused".to_string(),
-            ErrorKind::TimedOut => "no answer in time".to_string(),
-            ErrorKind::ConnectionReset | ErrorKind::ConnectionAborted => {
-                "the connection was dropped".to_string()
-            }
-            // rustls's errors come wrapped this way.
-            ErrorKind::InvalidData if format!("{io:?}").contains("Certificate") => {
-                "its TLS certificate is not trusted by this machine".to_string()
-            }
-            _ => io.kind().to_string(),
-        },
-        ureq::Error::BadUri(_) => "the address is not a valid URL".to_string(),
-        ureq::Error::BodyExceedsLimit(n) => format!("the answer is larger than {n} bytes"),
-        ureq::Error::Tls(_) | ureq::Error::Rustls(_) => {
-            "the secure connection failed (TLS)".to_string()
-        }
-        other => scrub(&other.to_string()),
-    };
-    RegistryError::Unreachable {
-        registry: display_url(registry),
-        why,
-    }
-}
-
 fn home() -> Option<std::path::PathBuf> {
-    std::env::var_os("HOME")
-        .or_else(|| std::env::var_os("USERPROFILE"))
+    sys::var("HOME")
+        .or_else(|| sys::var("USERPROFILE"))
         .map(Into::into)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
+    match (sys::canonicalize(a), sys::canonicalize(b)) {
         (Ok(a), Ok(b)) => a == b,
         _ => a == b,
     }

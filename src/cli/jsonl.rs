@@ -26,9 +26,18 @@ pub fn run(
     open: impl Fn(&PathBuf) -> Result<Session, CliError> + Sync,
 ) -> Result<u8, CliError> {
     let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(packages.len().max(1));
+    let workers = crate::sys::parallelism().min(packages.len().max(1));
+    if workers == 1 {
+        // One core, or Node's one thread: each line written as soon as it is known.
+        let mut out = crate::sys::stdout();
+        let mut worst = 0;
+        for path in packages {
+            let (line, code) = line(path, open(path), fail_on, allow_incomplete, gate);
+            worst = worst.max(code);
+            write_out(&mut out, &json_out(&line))?;
+        }
+        return Ok(worst);
+    }
     let (done, results) = mpsc::channel::<(usize, String, u8)>();
     std::thread::scope(|scope| {
         for _ in 0..workers {
@@ -79,7 +88,7 @@ fn line(
 
 /// Writes the lines as they come, each once all those before it are written.
 fn write_in_order(results: mpsc::Receiver<(usize, String, u8)>) -> Result<u8, CliError> {
-    let mut out = anstream::stdout();
+    let mut out = crate::sys::stdout();
     let (mut waiting, mut next, mut worst) = (BTreeMap::new(), 0, 0u8);
     for (i, line, code) in results {
         worst = worst.max(code);

@@ -11,11 +11,11 @@ mod jsonl;
 mod limits;
 mod open;
 mod progress;
+mod sys;
 mod text;
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use anstyle::{AnsiColor, Style};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -181,8 +181,35 @@ enum CliError {
     NeitherFileNorName { arg: String, why: String },
 }
 
-fn main() -> ExitCode {
-    let cli = Cli::parse();
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    std::process::ExitCode::from(run(std::env::args_os()))
+}
+
+// In the npm package, Node calls `run` (npm/leakscope.js) with the arguments.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+/// The whole command: arguments in, the exit code out.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen::prelude::wasm_bindgen)]
+pub fn run_cli(args: Vec<String>) -> u8 {
+    run(args)
+}
+
+fn run<T: Into<std::ffi::OsString> + Clone>(args: impl IntoIterator<Item = T>) -> u8 {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        // --help, --version and usage errors, written where clap would write them.
+        Err(e) => {
+            let text = e.render().ansi().to_string();
+            let _ = if e.use_stderr() {
+                write!(sys::stderr(), "{text}")
+            } else {
+                write!(sys::stdout(), "{text}")
+            };
+            return e.exit_code() as u8;
+        }
+    };
     let result = match cli.command {
         Command::Scan {
             packages,
@@ -227,18 +254,16 @@ fn main() -> ExitCode {
         Ok(code) => code,
         // Whoever read the output stopped (`leakscope scan … | head`): nothing is wrong, as
         // for `cat` and `bat`.
-        Err(CliError::Write { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
-            ExitCode::SUCCESS
-        }
+        Err(CliError::Write { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
             let _ = writeln!(
-                anstream::stderr(),
+                sys::stderr(),
                 "{}leakscope:{} {}",
                 RED.render(),
                 RED.render_reset(),
                 fetch::scrub(&leakscope::text::without_controls(&e.to_string()))
             );
-            ExitCode::from(2)
+            2
         }
     }
 }
@@ -255,10 +280,10 @@ fn run_scan(
     baseline_args: &BaselineArgs,
     registry: &Registry,
     limits: leakscope::limits::Limits,
-) -> Result<ExitCode, CliError> {
+) -> Result<u8, CliError> {
     let mut failed = false;
     let mut incomplete = false;
-    let mut out = anstream::stdout();
+    let mut out = sys::stdout();
     let mut jsons = Vec::new();
     let digests = matches!(
         format,
@@ -269,7 +294,7 @@ fn run_scan(
         let code = jsonl::run(packages, fail_on, allow_incomplete, &gate, |path| {
             open::session(path, digests, registry, limits)
         })?;
-        return Ok(ExitCode::from(code.max(u8::from(gate.finish()))));
+        return Ok(code.max(u8::from(gate.finish())));
     }
     let mut written = Vec::new();
     for path in packages {
@@ -305,11 +330,11 @@ fn run_scan(
         failed = false;
     }
     failed |= gate.finish();
-    Ok(ExitCode::from(if incomplete && !allow_incomplete {
+    Ok(if incomplete && !allow_incomplete {
         2
     } else {
         u8::from(failed)
-    }))
+    })
 }
 
 fn run_diff(
@@ -321,7 +346,7 @@ fn run_diff(
     }: &ReportArgs,
     registry: &Registry,
     limits: leakscope::limits::Limits,
-) -> Result<ExitCode, CliError> {
+) -> Result<u8, CliError> {
     let old_session = open::session(old, true, registry, limits)?;
     let new_session = open::session(new, true, registry, limits)?;
     let incomplete = [&old_session, &new_session]
@@ -335,12 +360,12 @@ fn run_diff(
         OutputFormat::Sarif => json_out(&c.sarif()),
         OutputFormat::Text => text::comparison(&c),
     };
-    write_out(&mut anstream::stdout(), &text)?;
-    Ok(ExitCode::from(if incomplete && !allow_incomplete {
+    write_out(&mut sys::stdout(), &text)?;
+    Ok(if incomplete && !allow_incomplete {
         2
     } else {
         u8::from(c.fails(fail_on))
-    }))
+    })
 }
 
 /// JSON for standard output: names from the package keep their meaning, but no character

@@ -4,7 +4,7 @@
 //! over a name.
 
 use std::collections::BTreeSet;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -18,6 +18,7 @@ use leakscope::{ArchiveError, Session};
 use super::CliError;
 use super::fetch::{Fetcher, scrub};
 use super::progress::ProgressLine;
+use super::sys;
 
 /// What an argument names.
 pub enum ArgTarget {
@@ -31,7 +32,7 @@ pub enum ArgTarget {
 /// be one (`./x`, `/x`, `x.tgz`), so that a missing file says so; the rest is a name.
 pub fn target(arg: &Path) -> Result<ArgTarget, CliError> {
     let path = || Ok(ArgTarget::Path(arg.to_path_buf()));
-    if arg.as_os_str() == "-" || arg.exists() {
+    if arg.as_os_str() == "-" || sys::exists(arg) {
         return path();
     }
     let Some(s) = arg.to_str() else {
@@ -88,13 +89,13 @@ pub fn open(
             let fetched = registry.fetcher().fetch(&spec, progress)?;
             if let Some(why) = &fetched.resolved.deprecated {
                 let _ = writeln!(
-                    anstream::stderr(),
+                    sys::stderr(),
                     "leakscope: note: {} is deprecated: {}",
                     without_controls(&fetched.label),
                     scrub(&without_controls(why))
                 );
             }
-            let pipeline = Pipeline::bytes(&fetched.label, fetched.bytes, options);
+            let pipeline = bytes_pipeline(&fetched.label, fetched.bytes, options);
             Ok((pipeline, Some(fetched.provenance)))
         }
     }
@@ -111,7 +112,7 @@ pub fn pipeline(
         path: name.clone(),
         source,
     };
-    if path.is_dir() {
+    if sys::is_dir(path) {
         progress.step("listing what npm would publish");
         let files = read_directory(path)?;
         let ignore_files = read_ignore_files(path, &files);
@@ -119,11 +120,26 @@ pub fn pipeline(
     }
     progress.step("reading");
     // A pipe (`-`, `<(curl …)`) cannot be measured or rewound: it is read whole first.
-    if path.as_os_str() == "-" || !path.is_file() {
+    // Under Node, a file is read whole too (and its digests worked out by Node).
+    if path.as_os_str() == "-" || !sys::is_file(path) || cfg!(target_arch = "wasm32") {
         let bytes = read_whole(path).map_err(read_error)?;
-        return Ok(Pipeline::bytes(&name, bytes, options));
+        return Ok(bytes_pipeline(&name, bytes, options));
     }
-    Pipeline::file(path, options).map_err(read_error)
+    #[cfg(not(target_arch = "wasm32"))]
+    return Pipeline::file(path, options).map_err(read_error);
+    #[cfg(target_arch = "wasm32")]
+    unreachable!("read whole above")
+}
+
+/// A pipeline for bytes in memory, with their digests when the machine works them out
+/// apart (Node's crypto; natively the pipeline does, on a thread of its own).
+fn bytes_pipeline(name: &str, bytes: Vec<u8>, options: Options) -> Pipeline {
+    let digests = options.digests.then(|| sys::digests(&bytes)).flatten();
+    let mut pipeline = Pipeline::bytes(name, bytes, options);
+    if let Some(digests) = digests {
+        pipeline.digests(digests);
+    }
+    pipeline
 }
 
 /// Runs a pipeline to its end, showing progress.
@@ -164,7 +180,7 @@ pub fn session(
     session.input.source = provenance;
     if let Some(e) = &session.analysis.archive_error {
         let _ = writeln!(
-            anstream::stderr(),
+            sys::stderr(),
             "leakscope: warning: {} could not be read to its end: {}",
             without_controls(&session.input.name),
             without_controls(&e.cause())
@@ -181,9 +197,7 @@ pub fn input_error(path: &Path, e: &ArchiveError) -> CliError {
 }
 
 pub fn now_ms() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as u64)
+    sys::now_ms()
 }
 
 /// Options for only what the maps embed.
@@ -199,11 +213,9 @@ pub fn extract_options(limits: Limits) -> Options {
 /// The whole input: a file, or standard input for `-`.
 fn read_whole(path: &Path) -> std::io::Result<Vec<u8>> {
     if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut buf)?;
-        Ok(buf)
+        sys::stdin_all()
     } else {
-        std::fs::read(path)
+        sys::read(path)
     }
 }
 
@@ -217,7 +229,7 @@ fn read_ignore_files(dir: &Path, files: &[(String, Vec<u8>)]) -> Vec<IgnoreFile>
     let mut out = Vec::new();
     for folder in folders {
         for name in [".npmignore", ".gitignore"] {
-            if let Ok(text) = std::fs::read_to_string(dir.join(folder).join(name)) {
+            if let Ok(text) = sys::read_to_string(&dir.join(folder).join(name)) {
                 out.push(IgnoreFile {
                     dir: folder.to_string(),
                     name: name.to_string(),
@@ -232,22 +244,23 @@ fn read_ignore_files(dir: &Path, files: &[(String, Vec<u8>)]) -> Vec<IgnoreFile>
 /// The files `npm pack` would put in the tarball, read from the directory.
 fn read_directory(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, CliError> {
     let name = dir.display().to_string();
-    let output = std::process::Command::new("npm")
-        .args(["pack", "--dry-run", "--json", "--ignore-scripts"])
-        .current_dir(dir)
-        .output()
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => CliError::NoNpm(name.clone()),
-            _ => CliError::NpmPack {
-                path: name.clone(),
-                message: e.to_string(),
-            },
-        })?;
+    let output = sys::run(
+        "npm",
+        &["pack", "--dry-run", "--json", "--ignore-scripts"],
+        dir,
+    )
+    .map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => CliError::NoNpm(name.clone()),
+        _ => CliError::NpmPack {
+            path: name.clone(),
+            message: e.to_string(),
+        },
+    })?;
     let npm_error = |message: String| CliError::NpmPack {
         path: name.clone(),
         message,
     };
-    if !output.status.success() {
+    if !output.success {
         let stderr = String::from_utf8_lossy(&output.stderr);
         return Err(npm_error(
             stderr
@@ -269,7 +282,7 @@ fn read_directory(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, CliError> {
         .map_err(|e| npm_error(format!("unexpected output ({e})")))?;
     let mut files = Vec::new();
     for file in packed.into_iter().flat_map(|p| p.files) {
-        let bytes = std::fs::read(dir.join(&file.path)).map_err(|source| CliError::Read {
+        let bytes = sys::read(&dir.join(&file.path)).map_err(|source| CliError::Read {
             path: format!("{name}/{}", file.path),
             source,
         })?;

@@ -1,16 +1,21 @@
 //! Progress on stderr, only when it is a terminal and the package is large: a bar while the
-//! tarball is unpacked, a spinner with the step name otherwise.
+//! tarball is unpacked, a spinner with the step name otherwise. (Under Node the work runs
+//! on the one thread that would draw the bar: none.)
 
-use std::io::IsTerminal;
+#[cfg(target_arch = "wasm32")]
+pub use none::ProgressLine;
 
+#[cfg(not(target_arch = "wasm32"))]
 pub struct ProgressLine(Option<indicatif::ProgressBar>);
 
 /// Below this, reading and scanning take well under a second: no bar.
+#[cfg(not(target_arch = "wasm32"))]
 const LARGE_INPUT: u64 = 4 << 20;
 
+#[cfg(not(target_arch = "wasm32"))]
 impl ProgressLine {
     pub fn new() -> ProgressLine {
-        if !std::io::stderr().is_terminal() {
+        if !super::sys::stderr_is_terminal() {
             return ProgressLine(None);
         }
         let bar = indicatif::ProgressBar::new_spinner();
@@ -63,5 +68,21 @@ impl ProgressLine {
         if let Some(bar) = &self.0 {
             bar.finish_and_clear();
         }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod none {
+    pub struct ProgressLine;
+
+    impl ProgressLine {
+        pub fn new() -> ProgressLine {
+            ProgressLine
+        }
+        pub fn step(&self, _: &str) {}
+        pub fn unpacking(&self, _: u64) {}
+        pub fn downloading(&self, _: u64) {}
+        pub fn at(&self, _: u64) {}
+        pub fn finish(&self) {}
     }
 }
