@@ -216,12 +216,15 @@ impl Packing {
 
     /// Why each file with a finding shipped, and how to keep it out, once per file.
     pub fn explain(&self, findings: &[&Finding], maps: &[MapSummary]) -> Vec<Shipped> {
-        let mut paths: Vec<&str> = Vec::new();
-        for f in findings {
-            if !paths.contains(&f.path.as_str()) {
-                paths.push(&f.path);
-            }
-        }
+        // Each file once, in the findings' order (a package can have thousands).
+        let mut seen = BTreeSet::new();
+        let paths: Vec<&str> = findings
+            .iter()
+            .map(|f| f.path.as_str())
+            .filter(|p| seen.insert(*p))
+            .collect();
+        let maps: std::collections::HashMap<&str, &MapSummary> =
+            maps.iter().map(|m| (m.path.as_str(), m)).collect();
         // Files that should not ship at all: a `files` list given as a fix leaves them all out.
         let leaking: BTreeSet<&str> = findings
             .iter()
@@ -230,10 +233,7 @@ impl Packing {
             .collect();
         paths
             .into_iter()
-            .map(|path| {
-                let map = maps.iter().find(|m| m.path == path);
-                self.shipped(path, &leaking, map)
-            })
+            .map(|path| self.shipped(path, &leaking, maps.get(path).copied()))
             .collect()
     }
 

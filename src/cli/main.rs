@@ -10,6 +10,7 @@ mod fetch;
 mod jsonl;
 mod limits;
 mod open;
+mod packer;
 mod progress;
 mod sys;
 mod text;
@@ -32,7 +33,7 @@ const EXIT_CODES: &str = "Exit codes:\n  0  no finding at or above --fail-on tha
 const DIFF_EXIT_CODES: &str = "Exit codes:\n  0  no finding new in NEW at or above --fail-on\n  1  a finding new in NEW at or above --fail-on\n  2  a usage or input error, a registry or integrity failure, or a package that\n     could not be read to its end (unless --allow-incomplete)";
 
 const PKG_HELP: &str = "A .tgz, .tar.gz or .tar file, `-` for standard input, a directory with a package.json \
-(scans exactly what `npm pack` would publish; needs npm), or a published version: `name`, `name@1.2.3`, \
+(scans exactly what its package manager would publish: `npm pack`, or pnpm's or Bun's when the project uses them; needs npm), or a published version: `name`, `name@1.2.3`, \
 `@scope/name@latest`, `name@^1.2`, or a registry tarball URL (fetched from the registry and verified \
 against its integrity first). A path that exists always wins over a name.";
 
@@ -168,8 +169,12 @@ enum CliError {
          but npm is not installed. Install Node.js, or pass the .tgz that `npm pack` makes."
     )]
     NoNpm(String),
-    #[error("`npm pack --dry-run` failed in {path}: {message}")]
-    NpmPack { path: String, message: String },
+    #[error("`{command}` failed in {path}: {message}")]
+    Pack {
+        command: String,
+        path: String,
+        message: String,
+    },
     #[error("cannot write {path}: {source}")]
     Write {
         path: String,

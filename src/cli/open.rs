@@ -241,52 +241,16 @@ fn read_ignore_files(dir: &Path, files: &[(String, Vec<u8>)]) -> Vec<IgnoreFile>
     out
 }
 
-/// The files `npm pack` would put in the tarball, read from the directory.
+/// The files the project's package manager would put in the tarball, read from the folder.
 fn read_directory(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, CliError> {
     let name = dir.display().to_string();
-    let output = sys::run(
-        "npm",
-        &["pack", "--dry-run", "--json", "--ignore-scripts"],
-        dir,
-    )
-    .map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => CliError::NoNpm(name.clone()),
-        _ => CliError::NpmPack {
-            path: name.clone(),
-            message: e.to_string(),
-        },
-    })?;
-    let npm_error = |message: String| CliError::NpmPack {
-        path: name.clone(),
-        message,
-    };
-    if !output.success {
-        let stderr = String::from_utf8_lossy(&output.stderr);
-        return Err(npm_error(
-            stderr
-                .lines()
-                .rfind(|l| !l.trim().is_empty())
-                .unwrap_or("")
-                .to_string(),
-        ));
-    }
-    #[derive(serde::Deserialize)]
-    struct Packed {
-        files: Vec<PackedFile>,
-    }
-    #[derive(serde::Deserialize)]
-    struct PackedFile {
-        path: String,
-    }
-    let packed: Vec<Packed> = serde_json::from_slice(&output.stdout)
-        .map_err(|e| npm_error(format!("unexpected output ({e})")))?;
     let mut files = Vec::new();
-    for file in packed.into_iter().flat_map(|p| p.files) {
-        let bytes = sys::read(&dir.join(&file.path)).map_err(|source| CliError::Read {
-            path: format!("{name}/{}", file.path),
+    for path in super::packer::list(dir)? {
+        let bytes = sys::read(&dir.join(&path)).map_err(|source| CliError::Read {
+            path: format!("{name}/{path}"),
             source,
         })?;
-        files.push((file.path, bytes));
+        files.push((path, bytes));
     }
     Ok(files)
 }

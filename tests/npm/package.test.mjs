@@ -34,21 +34,20 @@ after(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-/** Runs a command in `cwd`, offline for npm (a registry nobody answers on) unless told. */
+/** Runs a command in `cwd`, offline for npm (a registry nobody answers on) unless told;
+ * a variable set to null in `env` is left out. */
 function run(cwd, command, args, env = {}) {
-  const r = spawnSync(command, args, {
-    cwd,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      NO_COLOR: '1',
-      npm_config_registry: 'http://127.0.0.1:9/',
-      npm_config_audit: 'false',
-      npm_config_fund: 'false',
-      npm_config_update_notifier: 'false',
-      ...env,
-    },
-  });
+  const all = {
+    ...process.env,
+    NO_COLOR: '1',
+    npm_config_registry: 'http://127.0.0.1:9/',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+    ...env,
+  };
+  for (const [k, v] of Object.entries(all)) if (v === null) delete all[k];
+  const r = spawnSync(command, args, { cwd, encoding: 'utf8', env: all });
   if (r.error) throw r.error;
   return r;
 }
@@ -145,7 +144,11 @@ test('by name from the registry in npm settings, verified; diff, extract, jsonl 
   const report = JSON.parse(leaky.stdout);
   assert.equal(report.input.source.integrity_verified, 'sha512');
   assert.equal(report.verdict.level, 'critical');
-  assert.equal(run(dir, 'npx', ['leakscope', 'scan', 'tiny-clean'], env).status, 0);
+  // The registry from the project's .npmrc, or from --registry, as natively.
+  writeFileSync(join(dir, '.npmrc'), `registry=${registryUrl}\n`);
+  assert.equal(run(dir, 'npx', ['leakscope', 'scan', 'tiny-clean'], { npm_config_registry: null }).status, 0);
+  rmSync(join(dir, '.npmrc'));
+  assert.equal(run(dir, 'npx', ['leakscope', 'scan', '--registry', registryUrl, 'tiny-clean@2.3.4']).status, 0);
   assert.equal(run(dir, 'npx', ['leakscope', 'scan', 'no-such-package'], env).status, 2);
   // What the leaky version adds to the clean one: exit 1.
   writeFileSync(join(dir, 'leaky.tgz'), leakyPackage());
