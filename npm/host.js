@@ -78,7 +78,20 @@ process.stdin.on('data', (d) => (input += d)).on('end', async () => {
   let received = 0;
   let expected = null;
   try {
-    const res = await fetch(url, { headers, signal: AbortSignal.timeout(${15 * 60 * 1000}) });
+    // Redirects by hand: a credential goes to its own origin only (as natively), whatever
+    // the Node version's fetch does with it.
+    let at = new URL(url);
+    let res;
+    for (let hops = 0; ; hops++) {
+      res = await fetch(at, { headers, redirect: 'manual', signal: AbortSignal.timeout(${15 * 60 * 1000}) });
+      const to = res.headers.get('location');
+      if (res.status < 300 || res.status > 399 || !to || hops === 10) break;
+      const next = new URL(to, at);
+      if (next.origin !== at.origin) {
+        for (const k of Object.keys(headers)) if (k.toLowerCase() === 'authorization') delete headers[k];
+      }
+      at = next;
+    }
     expected = res.headers.get('content-length');
     expected = expected === null ? null : Number(expected);
     if (res.status !== 200) return say({ status: res.status, expected });
@@ -99,7 +112,8 @@ process.stdin.on('data', (d) => (input += d)).on('end', async () => {
       : code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'TimeoutError' ? 'no answer in time'
       : /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(String(code)) ? 'its TLS certificate is not trusted by this machine'
       : String((e.cause && e.cause.message) || e.message);
-    say({ error: why });
+    // No user name or password from a URL in a message.
+    say({ error: why.replace(/\\/\\/[^/@\\s]+@/g, '//***@') });
   }
 });`;
 

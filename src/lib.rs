@@ -21,7 +21,7 @@ pub mod markdown;
 pub mod npmrc;
 pub mod package;
 pub mod packing;
-mod path;
+pub mod path;
 pub mod protocol;
 pub mod recover;
 pub mod registry;

@@ -5,10 +5,10 @@
 /// The head of a findings table (the Markdown summary and the comparison's).
 pub const FINDINGS_HEAD: &str = "| Severity | File | Finding | What to do |\n|---|---|---|---|\n";
 
-/// A row of a findings table; `place` is Markdown already (a code span, a count).
 /// Rows a Markdown table lists before it says how many more; the JSON report lists all.
 pub const MARKDOWN_ROWS: usize = 100;
 
+/// A row of a findings table; `place` is Markdown already (a code span, a count).
 pub fn finding_row(place: &str, f: &crate::Finding) -> String {
     format!(
         "| {} | {place} | {} | {} |\n",

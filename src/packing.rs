@@ -32,6 +32,10 @@ pub fn shipped(session: &Session, notable_only: bool) -> Vec<Shipped> {
     Packing::of(session).explain(&findings, &a.source_maps)
 }
 
+/// The `files` entries read; the rest of a longer list is not (each is matched against
+/// every file with a finding).
+const MAX_FILES_ENTRIES: usize = 256;
+
 /// The npm versions whose rules are replayed.
 pub const NPM_RULES: &str = "npm 10.3 to 11 (npm-packlist 8.0.2 to 10.0.4)";
 
@@ -52,6 +56,10 @@ pub enum Reason {
         ignore_files: Vec<String>,
         known: bool,
     },
+    /// Under `node_modules/`: a bundled dependency, which npm packs by its own `files`.
+    Bundled,
+    /// `files` matches nothing here: npm would not have packed it (another tool did).
+    Unmatched,
     /// A `!` line of an ignore file brought it back.
     Reincluded {
         file: String,
@@ -118,8 +126,10 @@ impl Packing {
             .collect();
         let files = value["files"].as_array().map(|entries| {
             let mut from = package_json.find("\"files\"").unwrap_or(0);
+            // A hostile package.json can list 100,000 entries; real ones list a few dozen.
             entries
                 .iter()
+                .take(MAX_FILES_ENTRIES)
                 .filter_map(|e| e.as_str())
                 .map(|entry| {
                     let at = json_string_at(package_json, entry, from);
@@ -158,16 +168,21 @@ impl Packing {
                 line: *line,
             };
         }
+        if path.starts_with("node_modules/") {
+            return Reason::Bundled;
+        }
         if let Some(files) = &self.files {
             // The last entry that matches decides; the file shipped, so it is a positive one.
-            if let Some(e) = files.iter().rev().find(|e| matches(&e.matcher, path))
-                && !e.negated
-            {
-                return Reason::FilesEntry {
+            return match files.iter().rev().find(|e| matches(&e.matcher, path)) {
+                Some(e) if !e.negated => Reason::FilesEntry {
                     entry: e.entry.clone(),
                     line: e.line,
-                };
-            }
+                },
+                _ => match self.by_ignore_files(path) {
+                    re @ Reason::Reincluded { .. } => re,
+                    _ => Reason::Unmatched,
+                },
+            };
         }
         self.by_ignore_files(path)
     }
@@ -195,6 +210,9 @@ impl Packing {
             };
             read.push(file.path());
             let relative = path.strip_prefix(&format!("{dir}/")).unwrap_or(path);
+            if !matchable(relative) {
+                continue;
+            }
             match gitignore.matched_path_or_any_parents(relative, false) {
                 Match::Whitelist(glob) => last = Some((file, glob.original().to_string())),
                 Match::Ignore(_) => last = None,
@@ -261,21 +279,21 @@ impl Packing {
     fn fix(&self, path: &str, reason: &Reason, leaking: &BTreeSet<&str>) -> Option<String> {
         let is_map = path.ends_with(".map");
         match reason {
-            Reason::Always { .. } | Reason::Entry { .. } => None,
-            Reason::FilesEntry { entry, .. } => {
-                let dir = entry.trim_start_matches("./").trim_matches('/');
-                let pattern = if is_map && !dir.contains(['*', '?', '[']) && path != dir {
-                    format!("!{dir}/**/*.map")
-                } else {
-                    format!("!{path}")
-                };
+            Reason::Always { .. } | Reason::Entry { .. } | Reason::Bundled => None,
+            Reason::FilesEntry { entry, .. } => Some(files_entry_fix(path, entry, is_map)),
+            Reason::Unmatched => Some(format!(
+                "Add `{}` to \"files\" in package.json.",
+                json_quoted(&format!("!{}", glob_literal(path)))
+            )),
+            // Removing the `!` line could drop every file it brings back: a line after it
+            // leaves out this one only (the last matching line wins).
+            Reason::Reincluded { file, line, .. } => {
+                let dir = file.rsplit_once('/').map_or("", |(d, _)| d);
                 Some(format!(
-                    "Add `\"{pattern}\"` to \"files\" in package.json, after \"{entry}\"."
+                    "Add the line `{}` after line {line} of {file}.",
+                    ignore_line(path, dir, is_map)
                 ))
             }
-            Reason::Reincluded { file, line, .. } => Some(format!(
-                "Remove line {line} of {file}, which brings the file back."
-            )),
             Reason::NoFiles {
                 ignore_files,
                 known: true,
@@ -286,19 +304,14 @@ impl Packing {
 
     /// A line for the ignore file that applies (or a new `.npmignore`).
     fn ignore_fix(&self, path: &str, is_map: bool, read: &[String]) -> String {
-        let line = if is_map {
-            "*.map".to_string()
-        } else {
-            format!("/{path}")
-        };
+        let line = ignore_line(path, "", is_map);
         match read.iter().find(|f| f.ends_with(".npmignore")) {
             Some(file) => {
                 let dir = file.trim_end_matches(".npmignore").trim_end_matches('/');
-                let line = match (is_map, dir.is_empty()) {
-                    (false, false) => format!("/{}", &path[dir.len() + 1..]),
-                    _ => line,
-                };
-                format!("Add the line `{line}` to {file}.")
+                format!(
+                    "Add the line `{}` to {file}.",
+                    ignore_line(path, dir, is_map)
+                )
             }
             None if read.iter().any(|f| f == ".gitignore") => format!(
                 "Add the line `{line}` to .gitignore (npm reads it because there is no .npmignore; \
@@ -317,23 +330,75 @@ impl Packing {
             .iter()
             .filter(|t| always(t).is_none())
             .filter(|t| t.as_str() != path && !leaking.contains(t.as_str()))
-            .map(|t| format!("\"{t}\""))
+            .map(|t| json_quoted(&glob_literal(t)))
             .collect();
         if is_map {
-            entries.push("\"!**/*.map\"".to_string());
+            entries.push(json_quoted("!**/*.map"));
         } else if top != path {
-            entries.push(format!("\"!{path}\""));
+            entries.push(json_quoted(&format!("!{}", glob_literal(path))));
         }
         format!(
             "Add a \"files\" list to package.json, e.g. `\"files\": [{}]`, or a .npmignore line `{}`.",
             entries.join(", "),
-            if is_map {
-                "*.map".to_string()
-            } else {
-                format!("/{path}")
-            }
+            ignore_line(path, "", is_map)
         )
     }
+}
+
+/// The `files` fix for a file a `files` entry matched: remove an entry that names the file
+/// (npm 10-11 put an exact file before any negation, so a negation would not win) or that
+/// matched it only by its name; else a negation after it (`!dist/**/*.map` for a map under
+/// a folder entry: every map there, under npm 10-12 alike).
+fn files_entry_fix(path: &str, entry: &str, is_map: bool) -> String {
+    let bare = entry.trim_start_matches("./").trim_matches('/');
+    let under = path.starts_with(&format!("{bare}/"));
+    if bare == path || (!bare.contains('/') && !under) {
+        return format!(
+            "Remove {} from \"files\" in package.json.",
+            json_quoted(entry)
+        );
+    }
+    let plain = !bare.contains(['*', '?', '[', '{', '!']);
+    let pattern = if is_map && plain && under {
+        format!("!{}/**/*.map", glob_literal(bare))
+    } else {
+        format!("!{}", glob_literal(path))
+    };
+    format!(
+        "Add `{}` to \"files\" in package.json, after {}.",
+        json_quoted(&pattern),
+        json_quoted(entry)
+    )
+}
+
+/// An ignore-file line that leaves out `path` (for the ignore file in `dir`): `*.map` for
+/// a map, else the file itself, anchored.
+fn ignore_line(path: &str, dir: &str, is_map: bool) -> String {
+    if is_map {
+        return "*.map".to_string();
+    }
+    let relative = match dir {
+        "" => path,
+        d => path.strip_prefix(&format!("{d}/")).unwrap_or(path),
+    };
+    format!("/{}", glob_literal(relative))
+}
+
+/// `path` as a glob that matches only itself: `[id].js` is `\\[id\\].js`.
+fn glob_literal(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        if matches!(c, '*' | '?' | '[' | ']' | '{' | '}' | '!' | '#' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A string as JSON writes it, quotes and escapes included.
+fn json_quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
 }
 
 /// Rules about a file that should not ship at all (not about a secret in a file that
@@ -371,6 +436,12 @@ fn why(path: &str, reason: &Reason) -> String {
         ),
         Reason::Reincluded { file, line, pattern } => {
             format!("{file}:{line}: `{pattern}` brings it back.")
+        }
+        Reason::Bundled => {
+            "It is a bundled dependency's file: npm packs those by their own package.json.".to_string()
+        }
+        Reason::Unmatched => {
+            "No entry of package.json's \"files\" matches it: npm would not pack it; the tarball was made by another tool, or by an older npm.".to_string()
         }
     }
 }
@@ -457,7 +528,12 @@ fn matcher<'a>(lines: impl Iterator<Item = &'a str>) -> Gitignore {
 }
 
 fn matches(gitignore: &Gitignore, path: &str) -> bool {
-    !gitignore.matched_path_or_any_parents(path, false).is_none()
+    matchable(path) && !gitignore.matched_path_or_any_parents(path, false).is_none()
+}
+
+/// A path the matcher takes (it panics on others): relative, without a drive (`C:`).
+fn matchable(path: &str) -> bool {
+    !crate::path::starts_with_drive(path) && !std::path::Path::new(path).has_root()
 }
 
 /// `a/b/c.js` is in `""`, `a` and `a/b`.
@@ -619,6 +695,53 @@ mod tests {
                 pattern: "!cli.js.map".into()
             }
         );
+    }
+
+    #[test]
+    fn an_entry_naming_the_file_is_removed_not_negated() {
+        // npm 10-11 put an exact file entry before any negation: only removing it works.
+        let p = packing(r#"{"files": ["dist/cli.js", "dist/cli.js.map"]}"#, None);
+        let reason = p.reason("dist/cli.js.map");
+        assert_eq!(
+            p.fix("dist/cli.js.map", &reason, &none()).unwrap(),
+            "Remove \"dist/cli.js.map\" from \"files\" in package.json."
+        );
+        let p = packing(r#"{"files": ["dist/*.js", "cli.js.map"]}"#, None);
+        let reason = p.reason("dist/cli.js.map");
+        assert_eq!(
+            p.fix("dist/cli.js.map", &reason, &none()).unwrap(),
+            "Remove \"cli.js.map\" from \"files\" in package.json."
+        );
+    }
+
+    #[test]
+    fn a_negation_line_is_followed_not_removed_and_names_are_literal() {
+        let files = [ignore("", ".npmignore", "*\n!dist/**\n")];
+        let p = packing("{}", Some(&files));
+        let reason = p.reason("dist/cli.js.map");
+        assert_eq!(
+            p.fix("dist/cli.js.map", &reason, &none()).unwrap(),
+            "Add the line `*.map` after line 2 of .npmignore."
+        );
+        assert_eq!(
+            p.fix("dist/[id].env", &reason, &none()).unwrap(),
+            "Add the line `/dist/\\[id\\].env` after line 2 of .npmignore."
+        );
+        let p = packing(r#"{"files": ["dist"]}"#, None);
+        let reason = p.reason("dist/[id].env");
+        assert_eq!(
+            p.fix("dist/[id].env", &reason, &none()).unwrap(),
+            "Add `\"!dist/\\\\[id\\\\].env\"` to \"files\" in package.json, after \"dist\"."
+        );
+    }
+
+    #[test]
+    fn what_files_does_not_match_is_said_so_and_drives_never_panic() {
+        let p = packing(r#"{"files": ["lib"]}"#, None);
+        assert_eq!(p.reason("dist/cli.js.map"), Reason::Unmatched);
+        assert_eq!(p.reason("node_modules/a/a.js.map"), Reason::Bundled);
+        assert_eq!(p.reason("C:/x.js.map"), Reason::Unmatched);
+        assert!(!matchable("C:/x") && !matchable("/x") && matchable("a/b"));
     }
 
     #[test]

@@ -191,7 +191,7 @@ fn main() -> std::process::ExitCode {
     std::process::ExitCode::from(run(std::env::args_os()))
 }
 
-// In the npm package, Node calls `run` (npm/leakscope.js) with the arguments.
+// In the npm package, npm/cli.js calls `run_cli` with the arguments.
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 

@@ -132,7 +132,11 @@ pub fn list(dir: &Path) -> Result<Vec<String>, CliError> {
     }
     let paths =
         parse(packer, &output.stdout).map_err(|e| failed(format!("unexpected output ({e})")))?;
-    Ok(paths.iter().map(|p| normalise(p)).collect())
+    // pnpm lists some paths as `dist/sub/../index.js`; none may climb out of the folder.
+    Ok(paths
+        .iter()
+        .map(|p| leakscope::path::clean_segments(p).join("/"))
+        .collect())
 }
 
 /// The listed paths: npm's JSON array, pnpm's JSON object, Bun's `packed <size> <path>` lines.
@@ -174,21 +178,6 @@ fn parse(packer: Packer, stdout: &[u8]) -> Result<Vec<String>, String> {
     }
 }
 
-/// `dist/sub/../index.js` as `dist/index.js` (pnpm lists some paths so).
-fn normalise(path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            p => parts.push(p),
-        }
-    }
-    parts.join("/")
-}
-
 fn note(text: &str) {
     let _ = writeln!(sys::stderr(), "leakscope: note: {text}");
 }
@@ -205,8 +194,7 @@ mod tests {
             ["package.json", "dist/a.js"]
         );
         let pnpm = br#"{"name":"x","files":[{"path":"dist/sub/../a.js"}]}"#;
-        let listed = parse(Packer::Pnpm, pnpm).unwrap();
-        assert_eq!(normalise(&listed[0]), "dist/a.js");
+        assert_eq!(parse(Packer::Pnpm, pnpm).unwrap(), ["dist/sub/../a.js"]);
         let bun = b"bun pack v1.4.5 (a7733435c)\n\npacked 65B package.json\npacked 0.61KB dist/a b.js\n\nx-1.0.0.tgz\n\nTotal files: 2\n";
         assert_eq!(
             parse(Packer::Bun, bun).unwrap(),

@@ -120,12 +120,18 @@ pub fn canonicalize(path: &Path) -> io::Result<PathBuf> {
         .map_err(io_error)
 }
 
+/// The environment, read once (it is asked for at every write to a standard stream).
+fn env() -> &'static HashMap<String, String> {
+    static ENV: std::sync::OnceLock<HashMap<String, String>> = std::sync::OnceLock::new();
+    ENV.get_or_init(|| serde_json::from_str(&js_vars()).unwrap_or_default())
+}
+
 pub fn vars() -> HashMap<String, String> {
-    serde_json::from_str(&js_vars()).unwrap_or_default()
+    env().clone()
 }
 
 pub fn var(name: &str) -> Option<String> {
-    vars().remove(name)
+    env().get(name).cloned()
 }
 
 pub fn current_dir() -> PathBuf {

@@ -229,3 +229,51 @@ fn an_inline_map_gets_the_bundler_fix_not_a_packing_one() {
         "{entry}"
     );
 }
+
+/// The fixes that are not a plain negation, applied as given: an entry naming the file is
+/// removed, a `!` line that brings files back is followed by one that leaves this one out,
+/// and a name with glob characters is written as a literal.
+#[test]
+fn the_other_fixes_applied_as_given_leave_the_file_out() {
+    if !npm_available() {
+        return;
+    }
+    // An entry naming the map.
+    let json = r#"{"name":"@acme/cli","version":"1.0.0","license":"UNLICENSED","files":["dist/cli.js","dist/cli.js.map"]}"#;
+    let dir = project(json, &[]);
+    let fix = shipped(dir.path(), "dist/cli.js.map")["fix"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        fix,
+        "Remove \"dist/cli.js.map\" from \"files\" in package.json."
+    );
+    let json = json.replace(r#","dist/cli.js.map""#, "");
+    std::fs::write(dir.path().join("package.json"), json).unwrap();
+    fixed(dir.path(), "dist/cli.js.map");
+
+    // `*` then `!dist/**`: removing the `!` line would drop all of dist.
+    let dir = project(NO_FILES, &[(".npmignore", "*\n!dist/**\n")]);
+    let entry = shipped(dir.path(), "dist/cli.js.map");
+    assert_eq!(entry["why"], ".npmignore:2: `!dist/**` brings it back.");
+    let fix = entry["fix"].as_str().unwrap();
+    assert_eq!(fix, "Add the line `*.map` after line 2 of .npmignore.");
+    append(dir.path(), ".npmignore", quoted(fix, '`'));
+    fixed(dir.path(), "dist/cli.js.map");
+    assert!(npm_packs(dir.path()).contains(&"dist/cli.js".to_string()));
+
+    // A Next.js-style name: `[id]` is a glob class unless escaped.
+    let json = r#"{"name":"@acme/cli","version":"1.0.0","license":"UNLICENSED","files":["dist"]}"#;
+    let dir = project(json, &[("dist/[id]/.env", "KEY=1\n")]);
+    let fix = shipped(dir.path(), "dist/[id]/.env")["fix"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let entry = quoted(&fix, '`');
+    assert_eq!(entry, r#""!dist/\\[id\\]/.env""#);
+    let json = json.replace(r#""dist"]"#, &format!(r#""dist",{entry}]"#));
+    std::fs::write(dir.path().join("package.json"), json).unwrap();
+    fixed(dir.path(), "dist/[id]/.env");
+    assert!(npm_packs(dir.path()).contains(&"dist/cli.js.map".to_string()));
+}
