@@ -489,16 +489,11 @@ impl Comparison {
                     signed_size(f.delta)
                 ));
             }
-            if self.files.len() > crate::markdown::MARKDOWN_ROWS {
-                md.push_str(&format!(
-                    "\n{} more are in the JSON report.\n",
-                    plural(
-                        self.files.len() - crate::markdown::MARKDOWN_ROWS,
-                        "file",
-                        "files"
-                    )
-                ));
-            }
+            md.push_str(&crate::markdown::more_in_json(
+                self.files.len(),
+                "file",
+                "files",
+            ));
         }
         md.push_str(&format!(
             "\n### Gone since {} ({})\n\n",
@@ -540,16 +535,11 @@ fn findings_table(md: &mut String, findings: &[Finding], none: &str) {
         let place = format!("`{}`", md_code(&f.location()));
         md.push_str(&crate::markdown::finding_row(&place, f));
     }
-    if findings.len() > crate::markdown::MARKDOWN_ROWS {
-        md.push_str(&format!(
-            "\n{} more are in the JSON report.\n",
-            plural(
-                findings.len() - crate::markdown::MARKDOWN_ROWS,
-                "finding",
-                "findings"
-            )
-        ));
-    }
+    md.push_str(&crate::markdown::more_in_json(
+        findings.len(),
+        "finding",
+        "findings",
+    ));
 }
 
 #[cfg(test)]

@@ -8,6 +8,18 @@ pub const FINDINGS_HEAD: &str = "| Severity | File | Finding | What to do |\n|--
 /// Rows a Markdown table lists before it says how many more; the JSON report lists all.
 pub const MARKDOWN_ROWS: usize = 100;
 
+/// After a table of `total` rows cut at [`MARKDOWN_ROWS`]: how many more the JSON report
+/// has (nothing when none were cut).
+pub fn more_in_json(total: usize, one: &str, many: &str) -> String {
+    match total.checked_sub(MARKDOWN_ROWS) {
+        Some(more) if more > 0 => format!(
+            "\n{} more are in the JSON report.\n",
+            crate::text::plural(more, one, many)
+        ),
+        _ => String::new(),
+    }
+}
+
 /// A row of a findings table; `place` is Markdown already (a code span, a count).
 pub fn finding_row(place: &str, f: &crate::Finding) -> String {
     format!(

@@ -371,16 +371,11 @@ fn shipped_table(md: &mut String, s: &Session) {
             fixes
         ));
     }
-    if shipped.len() > crate::markdown::MARKDOWN_ROWS {
-        md.push_str(&format!(
-            "\n{} more are in the JSON report (`shipped`).\n",
-            plural(
-                shipped.len() - crate::markdown::MARKDOWN_ROWS,
-                "file",
-                "files"
-            )
-        ));
-    }
+    md.push_str(&crate::markdown::more_in_json(
+        shipped.len(),
+        "file",
+        "files",
+    ));
 }
 
 fn findings_table(md: &mut String, findings: &[Finding]) {
