@@ -55,13 +55,18 @@ exports.writeFd = writeAll;
 
 /** Runs a program in `cwd` and waits: { success, stdout, stderr }. */
 exports.run = (program, args, cwd) => {
-  const r = spawnSync(program, args, {
-    cwd,
-    maxBuffer: 1 << 30,
-    // npm is npm.cmd on Windows, which only a shell runs.
-    shell: process.platform === 'win32',
-  });
+  const options = { cwd, maxBuffer: 1 << 30 };
+  const windows = process.platform === 'win32';
+  // npm is npm.cmd on Windows, which only a shell runs: one command line (Node warns about
+  // arguments given beside a shell). The tool's own arguments need no quoting.
+  const r = windows
+    ? spawnSync([program, ...args].join(' '), { ...options, shell: true })
+    : spawnSync(program, args, options);
   if (r.error) throw r.error;
+  // cmd says a program is not installed with exit status 9009: as ENOENT elsewhere.
+  if (windows && r.status === 9009) {
+    throw Object.assign(new Error(`${program} is not installed`), { code: 'ENOENT' });
+  }
   return { success: r.status === 0, stdout: r.stdout, stderr: r.stderr };
 };
 
