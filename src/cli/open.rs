@@ -119,16 +119,15 @@ pub fn pipeline(
         return Ok(Pipeline::folder(&name, files, ignore_files, options));
     }
     progress.step("reading");
-    // A pipe (`-`, `<(curl …)`) cannot be measured or rewound: it is read whole first.
-    // Under Node, a file is read whole too (and its digests worked out by Node).
-    if path.as_os_str() == "-" || !sys::is_file(path) || cfg!(target_arch = "wasm32") {
-        let bytes = read_whole(path).map_err(read_error)?;
-        return Ok(bytes_pipeline(&name, bytes, options));
-    }
+    // A file is read as it decompresses, natively; under Node it is read whole (and its
+    // digests worked out by Node), and so is a pipe (`-`, `<(curl …)`) anywhere: it cannot
+    // be measured or rewound.
     #[cfg(not(target_arch = "wasm32"))]
-    return Pipeline::file(path, options).map_err(read_error);
-    #[cfg(target_arch = "wasm32")]
-    unreachable!("read whole above")
+    if path.as_os_str() != "-" && sys::is_file(path) {
+        return Pipeline::file(path, options).map_err(read_error);
+    }
+    let bytes = read_whole(path).map_err(read_error)?;
+    Ok(bytes_pipeline(&name, bytes, options))
 }
 
 /// A pipeline for bytes in memory, with their digests when the machine works them out

@@ -50,6 +50,12 @@ impl Packer {
             .map_or(Packer::Npm, |(_, p)| p)
     }
 
+    /// Runs its listing in `dir`, scripts off.
+    fn run(self, dir: &Path) -> std::io::Result<sys::Output> {
+        let (program, args) = self.command();
+        sys::run(program, args, dir)
+    }
+
     fn command(self) -> (&'static str, &'static [&'static str]) {
         match self {
             Packer::Npm | Packer::Yarn => {
@@ -94,8 +100,7 @@ pub fn list(dir: &Path) -> Result<Vec<String>, CliError> {
             "{name} is a Yarn project; `yarn pack` would run its prepack script, so this lists what npm would pack (Yarn's list differs in a few cases)"
         ));
     }
-    let (program, args) = packer.command();
-    let mut output = sys::run(program, args, dir);
+    let mut output = packer.run(dir);
     if packer != Packer::Npm
         && packer != Packer::Yarn
         && output
@@ -103,11 +108,11 @@ pub fn list(dir: &Path) -> Result<Vec<String>, CliError> {
             .is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
     {
         note(&format!(
-            "{name} is packed by {program}, which is not installed here; this lists what npm would pack"
+            "{name} is packed by {}, which is not installed here; this lists what npm would pack",
+            packer.command().0
         ));
         packer = Packer::Npm;
-        let (program, args) = packer.command();
-        output = sys::run(program, args, dir);
+        output = packer.run(dir);
     }
     let (program, args) = packer.command();
     let command = format!("{program} {}", args[..2].join(" "));
