@@ -84,16 +84,20 @@ pub enum RuleId {
     OsJunk,
     EditorJunk,
     ShippedTypescriptSource,
+    ShippedJavaSource,
     NpmrcToken,
     NpmrcFile,
     ArchiveIncomplete,
+    /// An entry that is there but could not be read (encrypted, an unknown compression, a
+    /// damaged nested archive).
+    ArchiveEntryUnread,
     /// A secret found by its content, by one of the secret scanner's rules.
     Secret(SecretId),
 }
 
 impl RuleId {
     /// Every rule that is not a secret format.
-    pub const FIXED: [RuleId; 22] = [
+    pub const FIXED: [RuleId; 24] = [
         RuleId::SourcemapEmbeddedSources,
         RuleId::SourcemapEmbeddedDependencies,
         RuleId::SourcemapNoContent,
@@ -113,9 +117,11 @@ impl RuleId {
         RuleId::OsJunk,
         RuleId::EditorJunk,
         RuleId::ShippedTypescriptSource,
+        RuleId::ShippedJavaSource,
         RuleId::NpmrcToken,
         RuleId::NpmrcFile,
         RuleId::ArchiveIncomplete,
+        RuleId::ArchiveEntryUnread,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -139,6 +145,8 @@ impl RuleId {
             RuleId::OsJunk => "os-junk",
             RuleId::EditorJunk => "editor-junk",
             RuleId::ShippedTypescriptSource => "shipped-typescript-source",
+            RuleId::ShippedJavaSource => "shipped-java-source",
+            RuleId::ArchiveEntryUnread => "archive-entry-unread",
             RuleId::NpmrcToken => "npmrc-token",
             RuleId::NpmrcFile => "npmrc-file",
             RuleId::ArchiveIncomplete => "archive-incomplete",

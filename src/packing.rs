@@ -24,6 +24,11 @@ use crate::session::{IgnoreFile, Session};
 /// only the files with a finding above an informational note.
 pub fn shipped(session: &Session, notable_only: bool) -> Vec<Shipped> {
     let a = &session.analysis;
+    // npm's rules say nothing of how a wheel or an extension was packed: its findings' own
+    // remedies name its ecosystem's way.
+    if a.ecosystem != crate::package::Ecosystem::Npm {
+        return Vec::new();
+    }
     let findings: Vec<&Finding> = a
         .findings
         .iter()

@@ -246,6 +246,8 @@ pub struct Overview {
     pub name: Option<String>,
     pub version: Option<String>,
     pub licence: Option<String>,
+    /// What kind of package it is ("Python wheel"), unless an npm package.
+    pub kind: Option<String>,
     pub scanned_at: String,
     pub files: usize,
     pub unpacked_bytes: u64,
@@ -278,6 +280,8 @@ impl Overview {
             name: a.package.as_ref().and_then(|p| p.name.clone()),
             version: a.package.as_ref().and_then(|p| p.version.clone()),
             licence: a.package.as_ref().map(|p| p.licence.describe()),
+            kind: (a.ecosystem != crate::package::Ecosystem::Npm)
+                .then(|| a.ecosystem.noun().to_string()),
             scanned_at: s.scanned_at.clone(),
             files: a.files,
             unpacked_bytes: a.unpacked_bytes,

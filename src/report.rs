@@ -10,7 +10,7 @@ use crate::recover::RecoveredSources;
 use crate::scan::maps::MapSummary;
 use crate::scan::references::SourceMapRef;
 use crate::session::{InputInfo, Session};
-use crate::text::{count, plural, size};
+use crate::text::{capitalise, count, plural, size};
 use crate::verdict::Verdict;
 
 mod sarif;
@@ -30,6 +30,9 @@ pub struct Report<'a> {
     pub tool: Tool,
     pub scanned_at: &'a str,
     pub input: Input<'a>,
+    /// What kind of package it is, from its files: `npm`, `wheel`, `sdist`, `vsix`,
+    /// `chrome`, `firefox`, `java` or `zip`.
+    pub ecosystem: crate::package::Ecosystem,
     pub package: Option<PackageRef<'a>>,
     pub files: usize,
     pub unpacked_bytes: u64,
@@ -175,6 +178,7 @@ impl<'a> Report<'a> {
             tool: TOOL,
             scanned_at: &s.scanned_at,
             input: Input::of(&s.input),
+            ecosystem: a.ecosystem,
             package: a.package.as_ref().map(|p| PackageRef {
                 name: p.name.as_deref(),
                 version: p.version.as_deref(),
@@ -237,6 +241,7 @@ pub fn markdown(s: &Session) -> String {
 fn facts_table(md: &mut String, s: &Session) {
     let a = &s.analysis;
     md.push_str("| | |\n|---|---|\n");
+    md.push_str(&format!("| Kind | {} |\n", capitalise(a.ecosystem.noun())));
     if let Some(p) = &a.package {
         let row = |label: &str, value: Option<&str>| {
             format!(

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::archive::{Archive, ArchiveError, Unpack};
 use crate::limits::{LimitHit, Limits};
+use crate::package::Ecosystem;
 use crate::recover::{RecoveredSource, RecoveredSources};
 use crate::scan::{Analysis, Purpose, Scanner};
 use crate::tree::{FileTree, Tab};
@@ -354,7 +355,8 @@ impl Pipeline {
             Reading::Read(archive) => archive,
         };
         match &archive.error {
-            _ if !archive.entries().is_empty() => Ok(archive),
+            // Entries that could not be read are something to report.
+            _ if !archive.entries().is_empty() || !archive.unread.is_empty() => Ok(archive),
             Some(e) if e.limit().is_some() => Ok(archive),
             _ => Err(archive.error.unwrap_or(ArchiveError::Empty)),
         }
@@ -431,7 +433,8 @@ impl Session {
 
     /// `name@version` from package.json, or the input's name.
     pub fn label(&self) -> String {
-        package_label(self.analysis.package.as_ref()).unwrap_or_else(|| self.input.name.clone())
+        let a = &self.analysis;
+        package_label(a.package.as_ref(), a.ecosystem).unwrap_or_else(|| self.input.name.clone())
     }
 
     /// A name for files saved from this package: `acme-cli-2.1.88`, safe in any file system.
@@ -504,12 +507,22 @@ pub(crate) fn of_files(files: &[(&str, &[u8])], digests_of: Option<&[u8]>) -> Se
     Session::new(input, archive, analysis, 0)
 }
 
-/// `name@version`, when package.json names the package.
-pub fn package_label(package: Option<&crate::package::PackageInfo>) -> Option<String> {
+/// `name@version`, when package.json names the package; in another ecosystem, as it
+/// writes a release (`name==version` for Python, `group:artifact:version` for Java).
+pub fn package_label(
+    package: Option<&crate::package::PackageInfo>,
+    ecosystem: Ecosystem,
+) -> Option<String> {
     let p = package?;
     let name = p.name.as_deref()?;
+    let between = match ecosystem {
+        Ecosystem::Npm => "@",
+        Ecosystem::Wheel | Ecosystem::Sdist => "==",
+        Ecosystem::Java => ":",
+        _ => " ",
+    };
     Some(match p.version.as_deref() {
-        Some(v) => format!("{name}@{v}"),
+        Some(v) => format!("{name}{between}{v}"),
         None => name.to_string(),
     })
 }
@@ -526,11 +539,14 @@ pub fn stem(package: Option<&crate::package::PackageInfo>, input_name: &str) -> 
     });
     let stem = from_package.unwrap_or_else(|| {
         let base = input_name.rsplit(['/', '\\']).next().unwrap_or(input_name);
-        [".tgz", ".tar.gz", ".tar"]
-            .iter()
-            .find_map(|ext| base.strip_suffix(ext))
-            .unwrap_or(base)
-            .to_string()
+        [
+            ".tgz", ".tar.gz", ".tar", ".whl", ".vsix", ".crx", ".xpi", ".jar", ".war", ".ear",
+            ".zip",
+        ]
+        .iter()
+        .find_map(|ext| base.strip_suffix(ext))
+        .unwrap_or(base)
+        .to_string()
     });
     let safe: String = stem
         .chars()
@@ -580,14 +596,17 @@ mod tests {
         let pkg = |json: &str| PackageInfo::parse(json.as_bytes());
         let scoped = pkg(r#"{"name":"@acme/cli","version":"2.1.88"}"#);
         assert_eq!(
-            package_label(scoped.as_ref()).as_deref(),
+            package_label(scoped.as_ref(), Ecosystem::Npm).as_deref(),
             Some("@acme/cli@2.1.88")
         );
         assert_eq!(stem(scoped.as_ref(), "x.tgz"), "acme-cli-2.1.88");
         let unversioned = pkg(r#"{"name":"tool"}"#);
-        assert_eq!(package_label(unversioned.as_ref()).as_deref(), Some("tool"));
+        assert_eq!(
+            package_label(unversioned.as_ref(), Ecosystem::Npm).as_deref(),
+            Some("tool")
+        );
         assert_eq!(stem(unversioned.as_ref(), "x.tgz"), "tool-unversioned");
-        assert_eq!(package_label(None), None);
+        assert_eq!(package_label(None, Ecosystem::Npm), None);
         assert_eq!(stem(None, "/tmp/dl/pkg-1.0.0.tgz"), "pkg-1.0.0");
         assert_eq!(stem(None, "a b<c>.tar.gz"), "a_b_c_");
         assert_eq!(stem(None, "..tgz"), "package");

@@ -66,6 +66,15 @@ pub fn capitalise(s: &str) -> String {
 }
 
 /// "1 file" / "2,412 files".
+/// The first `shown` items, comma-separated, with how many more there are.
+pub fn list_of(items: &[&str], shown: usize) -> String {
+    let head = items[..items.len().min(shown)].join(", ");
+    match items.len().saturating_sub(shown) {
+        0 => head,
+        more => format!("{head} and {} more", count(more as u64)),
+    }
+}
+
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", count(n as u64), if n == 1 { one } else { many })
 }

@@ -125,14 +125,14 @@ pub const HEADLINES: [Headline; 9] = [
         band: None,
         title: "No leak found",
         means: "Leakscope found no original source code, secrets or files that should not be published in this package.",
-        todo: "Nothing to do. Keep checking every release, for example with `leakscope scan --fail-on high` before `npm publish`.",
+        todo: "Nothing to do. Keep checking every release, for example with `leakscope scan --fail-on high` in the release job, before it publishes.",
     },
     Headline {
         outcome: Outcome::Incomplete,
         band: None,
         title: "Could not be read to the end",
         means: "The file is cut off, damaged or larger than Leakscope reads, so part of the package was not checked. Whatever was found in the part that was read is listed below; the rest may hide more.",
-        todo: "Get the complete tarball (from the registry, or with `npm pack`) and check it again before relying on this result.",
+        todo: "Get the complete file (from the registry, or by building it again) and check it again before relying on this result.",
     },
     Headline {
         outcome: Outcome::OwnSource,
@@ -174,7 +174,7 @@ pub const HEADLINES: [Headline; 9] = [
         band: Some(Band::Severe),
         title: "Publishes files it should not",
         means: "Files that belong on a developer's machine or in the repository (such as history, keys or logs) are in the package.",
-        todo: "The release owner should leave them out (a `files` list in package.json) and publish again; the security team should check what they held.",
+        todo: "The release owner should leave them out of the package (each finding says how) and publish again; the security team should check what they held.",
     },
     Headline {
         outcome: Outcome::Exposure,
@@ -213,7 +213,9 @@ pub fn headline(outcome: Outcome, band: Option<Band>) -> &'static Headline {
 
 fn outcome_of(finding: &Finding) -> Outcome {
     match finding.rule {
-        RuleId::SourcemapEmbeddedSources | RuleId::ShippedTypescriptSource => Outcome::OwnSource,
+        RuleId::SourcemapEmbeddedSources
+        | RuleId::ShippedTypescriptSource
+        | RuleId::ShippedJavaSource => Outcome::OwnSource,
         rule if rule.is_secret() => Outcome::Secrets,
         _ => Outcome::Exposure,
     }
@@ -291,8 +293,9 @@ pub enum Unread {
     /// The package was not read to its end: `cause` says why; `limit` when a limit stopped
     /// it (the archive may be whole).
     Archive { cause: String, limit: bool },
-    /// The package was read to its end but a limit left part of a map unread.
-    Map { message: String },
+    /// The package was read to its end but part of it was left unread: a limit cut a map
+    /// short, an entry is encrypted.
+    Part { message: String },
 }
 
 /// The verdict on a package: the worst finding, a headline, one line that says what matters
@@ -370,7 +373,7 @@ fn incomplete(
                 Some(_) => format!("In that part: {}", read.summary),
             }
         ),
-        Unread::Map { message } => format!(
+        Unread::Part { message } => format!(
             "Read {files} ({bytes}), but not all of it: {message} {}",
             match lead {
                 None => "Nothing was found in the part that was read.".to_string(),

@@ -16,24 +16,24 @@ fn is_file(kind: tar::EntryType) -> bool {
 }
 
 /// The beginning of a path from the package, for a message: at most 60 characters.
-fn beginning(path: &str) -> String {
+pub(super) fn beginning(path: &str) -> String {
     beginning_of(path, 60)
 }
 
 /// At most `max` characters of `text`, with `…` when it was cut.
-fn beginning_of(text: &str, max: usize) -> String {
+pub(super) fn beginning_of(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
         Some((at, _)) => format!("{}…", &text[..at]),
         None => text.to_string(),
     }
 }
 
-/// A link of the tar as it was found: cleaned path, top folder still on.
+/// A link of the archive as it was found: cleaned path, top folder still on.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct TarLink {
-    path: String,
-    target: String,
-    hard: bool,
+pub(super) struct LinkFound {
+    pub path: String,
+    pub target: String,
+    pub hard: bool,
 }
 
 /// The tar's regular files, found as its bytes arrive.
@@ -41,7 +41,7 @@ struct TarLink {
 pub(super) struct TarIndex {
     files: Vec<TarFile>,
     /// Symbolic and hard links: listed, never followed.
-    links: Vec<TarLink>,
+    links: Vec<LinkFound>,
     open: Option<TarFile>,
     /// Where the next header starts.
     next: usize,
@@ -55,6 +55,9 @@ pub(super) struct TarIndex {
     /// Where the entry being decompressed ends: until the data reaches it there is nothing
     /// new to index (its header is not read again for every chunk).
     waiting: Option<usize>,
+    /// The paths are the archive's own: no shared top folder is dropped (a zip's root is
+    /// its package's, where a tarball's is `package/`).
+    keep_top: bool,
 }
 
 impl TarIndex {
@@ -189,7 +192,7 @@ impl TarIndex {
                 .link_name_bytes()
                 .map(|t| String::from_utf8_lossy(until_nul(&t)).into_owned())
                 .unwrap_or_default();
-            self.links.push(TarLink {
+            self.links.push(LinkFound {
                 path: path.clone(),
                 target: beginning_of(&target, limits.max_path_length),
                 hard: kind.is_hard_link(),
@@ -229,6 +232,18 @@ impl TarIndex {
         }
     }
 
+    /// An index of files read whole elsewhere (a zip's): nothing more will come.
+    pub(super) fn whole(files: Vec<TarFile>, links: Vec<LinkFound>) -> TarIndex {
+        TarIndex {
+            files,
+            links,
+            ended: true,
+            marker: true,
+            keep_top: true,
+            ..TarIndex::default()
+        }
+    }
+
     /// The end-of-archive marker was seen: what follows is not part of the package.
     pub(super) fn at_marker(&self) -> bool {
         self.marker
@@ -236,7 +251,7 @@ impl TarIndex {
 
     /// The package-relative entries, their index by path, and the links.
     pub(super) fn into_entries(self) -> (Vec<Entry>, HashMap<String, usize>, Vec<ArchiveLink>) {
-        package_entries(self.files, self.links)
+        package_entries(self.files, self.links, self.keep_top)
     }
 
     pub(super) fn partial<'a>(&'a self, data: &'a [u8], complete: bool) -> Partial<'a> {
@@ -394,7 +409,8 @@ enum Arrived {
 /// `tar -x` would.
 fn package_entries(
     found: Vec<TarFile>,
-    links: Vec<TarLink>,
+    links: Vec<LinkFound>,
+    keep_top: bool,
 ) -> (Vec<Entry>, HashMap<String, usize>, Vec<ArchiveLink>) {
     let paths = || {
         found
@@ -406,8 +422,9 @@ fn package_entries(
         .next()
         .and_then(|p| p.split_once('/'))
         .map(|(t, _)| t.to_string());
-    let shared =
-        top.filter(|t| paths().all(|p| p.split_once('/').is_some_and(|(first, _)| first == t)));
+    let shared = top
+        .filter(|_| !keep_top)
+        .filter(|t| paths().all(|p| p.split_once('/').is_some_and(|(first, _)| first == t)));
     let relative = |path: String| match &shared {
         Some(top) => path[top.len() + 1..].to_string(),
         None => path,
@@ -452,7 +469,7 @@ fn package_entries(
 /// the tar has one): an absolute target or a drive letter, or one that climbs above the
 /// package's root. A symbolic link's target is relative to its folder, a hard link's to
 /// the root of the tar.
-fn link_escapes(link: &TarLink, top: Option<&str>) -> bool {
+fn link_escapes(link: &LinkFound, top: Option<&str>) -> bool {
     let target = link.target.as_str();
     if target.starts_with(['/', '\\']) || crate::path::starts_with_drive(target) {
         return true;

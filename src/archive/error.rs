@@ -11,17 +11,18 @@ use crate::text::{binary_size, count, plural, size};
 #[derive(Debug, Clone, PartialEq, Eq, Error, serde::Serialize, serde::Deserialize)]
 pub enum ArchiveError {
     #[error(
-        "This is not an npm package: it is neither gzip-compressed (.tgz) nor a tar archive. \
-         Choose the .tgz file that `npm pack` produces or that the registry serves."
+        "This is not a package Leakscope reads: it is neither an npm tarball (.tgz, .tar) nor \
+         a zip-family archive (.whl, .vsix, .crx, .xpi, .jar, .zip). Choose the file that \
+         `npm pack` or the registry gives."
     )]
     NotAPackage,
     #[error("The file is empty (0 bytes): it may be a download that did not finish.")]
     EmptyFile,
     #[error(
-        "This is a .zip archive, not an npm package. npm packages are gzip-compressed tar \
-         files (.tgz), as `npm pack` produces them."
+        "This file starts like a Chrome extension (.crx), but its header is damaged, so the \
+         zip inside cannot be found."
     )]
-    Zip,
+    BadCrx,
     #[error(
         "This file is gzip-compressed, but what it holds is not a tar archive, so it is not an \
          npm package."
@@ -31,6 +32,8 @@ pub enum ArchiveError {
     TruncatedGzip { decompressed: u64, detail: String },
     #[error("{}", crate::text::capitalise(&self.cause()))]
     BrokenTar { entries_read: usize, detail: String },
+    #[error("{}", crate::text::capitalise(&self.cause()))]
+    BrokenZip { entries_read: usize, detail: String },
     #[error("{}", crate::text::capitalise(&self.cause()))]
     TooLarge { limit: u64 },
     #[error("{}", crate::text::capitalise(&self.cause()))]
@@ -83,6 +86,9 @@ impl ArchiveError {
             ),
             ArchiveError::BrokenTar { detail, .. } => {
                 format!("the tar archive is damaged ({detail}).")
+            }
+            ArchiveError::BrokenZip { detail, .. } => {
+                format!("the zip archive is damaged or hostile: {detail}.")
             }
             ArchiveError::TooLarge { limit } => format!(
                 "this archive expands beyond {}; Leakscope stopped there.",
@@ -145,6 +151,7 @@ impl ArchiveError {
             self,
             ArchiveError::TruncatedGzip { .. }
                 | ArchiveError::BrokenTar { .. }
+                | ArchiveError::BrokenZip { .. }
                 | ArchiveError::TooLarge { .. }
                 | ArchiveError::TooManyEntries { .. }
                 | ArchiveError::FileTooLarge { .. }

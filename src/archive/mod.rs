@@ -1,6 +1,7 @@
-//! Bytes -> archive entries: an npm tarball (`.tgz`, `.tar.gz`) or a plain `.tar`. The tar
-//! stream is kept as one buffer and each file is a range into it, so the package is held
-//! once, not twice.
+//! Bytes -> archive entries: an npm tarball (`.tgz`, `.tar.gz`), a plain `.tar`, or one of
+//! the zip family (wheels, VS Code and browser extensions, Java archives, zips: [`zip`]).
+//! The tar stream (or the zip's inflated files) is kept as one buffer and each file is a
+//! range into it, so the package is held once, not twice.
 //!
 //! [`Unpack`] reads a package a step at a time and shows each file as soon as it is
 //! complete ([`Unpack::partial`]), so that a scan can work on the first files while the
@@ -14,6 +15,7 @@ mod inflate;
 #[cfg(not(target_arch = "wasm32"))]
 mod threaded;
 mod unpack;
+mod zip;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -104,6 +106,60 @@ pub struct Archive {
     pub error: Option<ArchiveError>,
     /// Bytes of the input as given (compressed size for a `.tgz`).
     pub input_bytes: u64,
+    /// Entries that are there but could not be read: encrypted, compressed in a way this
+    /// build does not read, a nested archive that is damaged.
+    pub unread: Vec<UnreadEntry>,
+    /// What the bytes were.
+    pub container: Container,
+}
+
+/// An entry of the archive that could not be read, and why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct UnreadEntry {
+    pub path: String,
+    pub why: UnreadWhy,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "detail")]
+pub enum UnreadWhy {
+    /// Encrypted: what it holds is not guessed.
+    Encrypted,
+    /// Compressed by a method this build does not inflate (its name).
+    Compression(String),
+    /// A nested archive that could not be read to its end (why).
+    Nested(String),
+}
+
+impl UnreadEntry {
+    /// Why, in one sentence.
+    pub fn describe(&self) -> String {
+        match &self.why {
+            UnreadWhy::Encrypted => "This entry is encrypted: Leakscope cannot read it, and does \
+                                     not guess what it holds."
+                .into(),
+            UnreadWhy::Compression(method) => format!(
+                "This entry is compressed with {method}, which Leakscope does not read; what it \
+                 holds is unchecked."
+            ),
+            UnreadWhy::Nested(cause) => format!(
+                "This archive inside the package could not be read to its end: {cause} Its \
+                 files before that are listed under it."
+            ),
+        }
+    }
+}
+
+/// The kind of file a package came in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Container {
+    /// A tar stream, gzip-compressed or not.
+    #[default]
+    Tar,
+    Zip,
+    /// A Chrome extension: a zip after a signed header.
+    Crx,
 }
 
 impl Archive {
@@ -143,6 +199,8 @@ impl Archive {
             by_path,
             links: Vec::new(),
             error,
+            unread: Vec::new(),
+            container: Container::Tar,
         }
     }
 
@@ -174,15 +232,18 @@ impl Archive {
         self.entries.iter().map(Entry::size).sum()
     }
 
-    /// Indexes a tar stream read to its end (or to a fault).
+    /// Indexes a tar stream read to its end (or to a fault), or a zip's files.
     fn index(
         data: Vec<u8>,
         index: TarIndex,
         error: Option<ArchiveError>,
         input_bytes: u64,
+        read: ReadNotes,
     ) -> Archive {
         let (entries, by_path, links) = index.into_entries();
-        let error = error.or_else(|| entries.is_empty().then_some(ArchiveError::Empty));
+        // Entries that could not be read are not nothing: they are said as findings.
+        let nothing = entries.is_empty() && read.unread.is_empty();
+        let error = error.or_else(|| nothing.then_some(ArchiveError::Empty));
         let error = match error {
             // A gzip stream that holds no tar at all is as foreign as a random file.
             Some(ArchiveError::BrokenTar {
@@ -197,8 +258,17 @@ impl Archive {
             links,
             error,
             input_bytes,
+            unread: read.unread,
+            container: read.container,
         }
     }
+}
+
+/// What reading said beyond the files: the entries it could not read and the container.
+#[derive(Debug, Default)]
+struct ReadNotes {
+    unread: Vec<UnreadEntry>,
+    container: Container,
 }
 
 /// Decompressed bytes per step: a few tens of milliseconds of work, so that a caller can
@@ -214,7 +284,9 @@ pub fn sniff(head: &[u8]) -> Result<Format, ArchiveError> {
     } else if head.is_empty() {
         Err(ArchiveError::EmptyFile)
     } else if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
-        Err(ArchiveError::Zip)
+        Ok(Format::Zip)
+    } else if head.starts_with(CRX_MAGIC) {
+        Ok(Format::Crx)
     } else {
         Err(ArchiveError::NotAPackage)
     }
@@ -224,7 +296,13 @@ pub fn sniff(head: &[u8]) -> Result<Format, ArchiveError> {
 pub enum Format {
     Gzip,
     Tar,
+    /// The zip family: wheels, extensions, Java archives, zips.
+    Zip,
+    /// A Chrome extension: a header, then a zip.
+    Crx,
 }
+
+const CRX_MAGIC: &[u8] = b"Cr24";
 
 const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
 
@@ -253,11 +331,14 @@ mod tests {
     }
 
     #[test]
-    fn empty_files_and_zips_are_named() {
+    fn empty_files_and_broken_zips_are_named() {
         assert_eq!(Archive::read(b"").error, Some(ArchiveError::EmptyFile));
-        assert_eq!(
-            Archive::read(b"PK\x03\x04rest of a zip").error,
-            Some(ArchiveError::Zip)
+        let a = Archive::read(b"PK\x03\x04rest of a zip");
+        assert_eq!(a.container, Container::Zip);
+        assert!(
+            matches!(&a.error, Some(ArchiveError::BrokenZip { detail, .. }) if detail.contains("cut short")),
+            "{:?}",
+            a.error
         );
     }
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::entries::TarIndex;
 use super::inflate::{Inflater, reserve_within, size_hint};
-use super::{Archive, ArchiveError, Format, Partial, sniff};
+use super::{Archive, ArchiveError, Container, Format, Partial, ReadNotes, sniff, zip};
 #[cfg(not(target_arch = "wasm32"))]
 use super::{GZIP_MAGIC, inflate::claimed_size, threaded};
 use crate::limits::Limits;
@@ -66,6 +66,8 @@ pub struct Unpack {
     error: Option<ArchiveError>,
     /// Set when the input is not a package at all: nothing is read.
     foreign: bool,
+    /// What a zip's reading said beyond its files.
+    read: ReadNotes,
 }
 
 impl Unpack {
@@ -98,8 +100,35 @@ impl Unpack {
                 let feed = Feed::Inline(Box::new(Inflater::new(Box::new(reader))));
                 Unpack::new(feed, data, limits, input_len)
             }
+            Ok(format @ (Format::Zip | Format::Crx)) => Unpack::zip(&input, format, limits),
             Err(e) => Unpack::foreign(e, input_len),
         }
+    }
+
+    /// A zip (or a CRX's zip after its header), inflated at once: a zip's list of files is
+    /// at its end, so nothing can be shown before all of it is there.
+    fn zip(input: &[u8], format: Format, limits: Limits) -> Unpack {
+        let start = match format {
+            Format::Crx => zip::crx_zip_start(input),
+            _ => Some(0),
+        };
+        let Some(start) = start else {
+            return Unpack::foreign(ArchiveError::BadCrx, input.len() as u64);
+        };
+        let contents = zip::read(&input[start..], &limits);
+        let mut unpack = Unpack::new(Feed::Done, contents.data, limits, input.len() as u64);
+        unpack.index = TarIndex::whole(contents.files, contents.links);
+        unpack.error = contents.error;
+        unpack.consumed = input.len() as u64;
+        unpack.read = ReadNotes {
+            unread: contents.unread,
+            container: if format == Format::Crx {
+                Container::Crx
+            } else {
+                Container::Zip
+            },
+        };
+        unpack
     }
 
     /// A gzip stream read as it decompresses, in [`Unpack::step`] (the page's worker reads
@@ -174,6 +203,7 @@ impl Unpack {
             consumed: 0,
             error: None,
             foreign: false,
+            read: ReadNotes::default(),
         }
     }
 
@@ -325,7 +355,7 @@ impl Unpack {
         let tar_error = self.index.advance(&self.data, true, &self.limits);
         let error = self.error.or(tar_error);
         last(self.index.partial(&self.data, true));
-        Archive::index(self.data, self.index, error, self.input_len)
+        Archive::index(self.data, self.index, error, self.input_len, self.read)
     }
 
     pub fn finish(self) -> Archive {

@@ -62,13 +62,17 @@ fn verdict_text(s: &Session) -> String {
     let style = level_style(v.level);
     let bold = Style::new().bold();
     format!(
-        "{}{}{} {}{}{} · {}{}\n  {}\n  {}\n  {}\n",
+        "{}{}{} {}{}{} · {}{}{}\n  {}\n  {}\n  {}\n",
         style.render(),
         v.level.as_str().to_uppercase(),
         style.render_reset(),
         bold.render(),
         v.title,
         bold.render_reset(),
+        match s.analysis.ecosystem {
+            leakscope::package::Ecosystem::Npm => String::new(),
+            other => format!("{} ", other.noun()),
+        },
         clean(&s.label()),
         if s.label() == s.input.name {
             String::new()

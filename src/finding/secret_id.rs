@@ -39,6 +39,8 @@ secret_ids! {
     AzureSharedAccessKey = "azure-shared-access-key",
     AzureSasToken = "azure-sas-token",
     AzureAdClientSecret = "azure-ad-client-secret",
+    AzureDevopsPat = "azure-devops-pat",
+    OpenVsxToken = "open-vsx-token",
     AlibabaAccessKeyId = "alibaba-access-key-id",
     AlibabaSecretKey = "alibaba-secret-key",
     IbmCloudApiKey = "ibm-cloud-api-key",

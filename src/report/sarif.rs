@@ -247,6 +247,8 @@ fn rule_description(rule: RuleId) -> String {
         RuleId::OsJunk => "An operating system's junk file (.DS_Store, Thumbs.db).",
         RuleId::EditorJunk => "An editor's swap or backup file.",
         RuleId::ShippedTypescriptSource => "TypeScript sources shipped beside their build.",
+        RuleId::ShippedJavaSource => "Java sources shipped beside their compiled classes.",
+        RuleId::ArchiveEntryUnread => "An entry of the archive that could not be read.",
         RuleId::NpmrcToken => "An npm registry token in an .npmrc.",
         RuleId::NpmrcFile => "An .npmrc file, which may hold registry credentials.",
         RuleId::ArchiveIncomplete => "A package that could not be read to its end.",

@@ -3,7 +3,7 @@
 //! by what their bytes hold).
 
 use crate::finding::{RuleId, Severity};
-use crate::package::Licence;
+use crate::package::{Ecosystem, Licence};
 use crate::scan::keys::{self, Sniffed};
 use crate::scan::secrets::{TEST_KEY_NOTE, TEST_REMEDY, test_path};
 
@@ -13,7 +13,40 @@ struct FileRule {
     matches: fn(&Path) -> bool,
     severity: Severity,
     message: &'static str,
-    remedy: &'static str,
+    remedy: Remedy,
+}
+
+/// What a file rule asks for: the words depend on the package's ecosystem.
+#[derive(Clone, Copy)]
+enum Remedy {
+    Rotate,
+    LeaveOut,
+}
+
+impl Remedy {
+    fn text(self, ecosystem: Ecosystem) -> String {
+        match self {
+            Remedy::Rotate => ROTATE.into(),
+            Remedy::LeaveOut => leave_out(ecosystem),
+        }
+    }
+}
+
+fn leave_out(ecosystem: Ecosystem) -> String {
+    format!(
+        "Remove it from the package: {} and publish again.",
+        ecosystem.keep_out()
+    )
+}
+
+/// What a file is judged against, beyond its own path and bytes.
+pub struct Context<'a> {
+    pub licence: &'a Licence,
+    pub ecosystem: Ecosystem,
+    /// The package holds compiled Java classes: a Java (or Kotlin, Scala, Groovy) file
+    /// beside them is their source. A sources jar, which holds only sources, is one on
+    /// purpose.
+    pub java_classes: bool,
 }
 
 /// A package-relative path split into what the rules look at.
@@ -43,7 +76,6 @@ impl<'a> Path<'a> {
     }
 }
 
-const NO_PUBLISH: &str = "Remove it from the package: add a `files` list to package.json (or an .npmignore entry) and publish again.";
 const ROTATE: &str =
     "Treat it as compromised: rotate or revoke it now, then remove the file and publish again.";
 
@@ -66,7 +98,7 @@ const RULES: &[FileRule] = &[
         },
         severity: Severity::High,
         message: "An environment file (.env) is published; such files usually hold passwords and API keys.",
-        remedy: ROTATE,
+        remedy: Remedy::Rotate,
     },
     FileRule {
         id: RuleId::CredentialsFile,
@@ -79,28 +111,28 @@ const RULES: &[FileRule] = &[
         },
         severity: Severity::High,
         message: "A credentials file is published; it typically holds logins for servers or registries.",
-        remedy: ROTATE,
+        remedy: Remedy::Rotate,
     },
     FileRule {
         id: RuleId::GitDirectory,
         matches: |p| p.in_dir(".git"),
         severity: Severity::High,
         message: "Part of a .git folder is published; it can hold the whole history of the code, deleted secrets included.",
-        remedy: NO_PUBLISH,
+        remedy: Remedy::LeaveOut,
     },
     FileRule {
         id: RuleId::CoverageReport,
         matches: |p| p.dirs.first() == Some(&"coverage") || p.in_dir(".nyc_output"),
         severity: Severity::Low,
         message: "A test coverage report is published; its HTML pages contain the original source code.",
-        remedy: NO_PUBLISH,
+        remedy: Remedy::LeaveOut,
     },
     FileRule {
         id: RuleId::Tsbuildinfo,
         matches: |p| p.ext() == Some("tsbuildinfo"),
         severity: Severity::Low,
         message: "A TypeScript build-info file is published; it lists the project's source files and folders.",
-        remedy: NO_PUBLISH,
+        remedy: Remedy::LeaveOut,
     },
     FileRule {
         id: RuleId::LogFile,
@@ -111,14 +143,14 @@ const RULES: &[FileRule] = &[
         },
         severity: Severity::Low,
         message: "A log file is published; logs often contain local paths, environment details or tokens.",
-        remedy: NO_PUBLISH,
+        remedy: Remedy::LeaveOut,
     },
     FileRule {
         id: RuleId::OsJunk,
         matches: |p| matches!(p.name, ".DS_Store" | "Thumbs.db" | "desktop.ini"),
         severity: Severity::Low,
         message: "An operating-system metadata file is published; it reveals names of files on the author's machine.",
-        remedy: NO_PUBLISH,
+        remedy: Remedy::LeaveOut,
     },
     FileRule {
         id: RuleId::EditorJunk,
@@ -133,7 +165,7 @@ const RULES: &[FileRule] = &[
         },
         severity: Severity::Info,
         message: "An editor settings or backup file is published.",
-        remedy: NO_PUBLISH,
+        remedy: Remedy::LeaveOut,
     },
 ];
 
@@ -142,11 +174,11 @@ pub struct FileHit {
     pub rule: RuleId,
     pub severity: Severity,
     pub message: String,
-    pub remedy: &'static str,
+    pub remedy: String,
 }
 
 /// Checks one file by its path (and `.npmrc` by its content).
-pub fn check(path: &str, content: &[u8], licence: &Licence) -> Vec<FileHit> {
+pub fn check(path: &str, content: &[u8], context: &Context) -> Vec<FileHit> {
     let p = Path::new(path);
     let mut hits: Vec<FileHit> = RULES
         .iter()
@@ -155,33 +187,65 @@ pub fn check(path: &str, content: &[u8], licence: &Licence) -> Vec<FileHit> {
             rule: r.id,
             severity: r.severity,
             message: r.message.to_string(),
-            remedy: r.remedy,
+            remedy: r.remedy.text(context.ecosystem),
         })
         .collect();
     if p.name == ".npmrc" {
-        hits.push(npmrc(content));
+        hits.push(npmrc(content, context.ecosystem));
     }
     hits.extend(key_file(&p, content));
-    if is_typescript_source(p.name) && !p.dirs.contains(&"node_modules") {
-        let (severity, why) = if licence.is_open_source() {
-            (
-                Severity::Low,
-                format!("the {} makes it public anyway", licence.describe()),
-            )
-        } else {
-            (
-                Severity::High,
-                format!("the package has {}", licence.describe()),
-            )
-        };
-        hits.push(FileHit {
-            rule: RuleId::ShippedTypescriptSource,
-            severity,
-            message: format!("An original TypeScript source file is published beside the built code; {why}."),
-            remedy: "Publish only the build output: add a `files` list to package.json (e.g. [\"dist\"]).",
-        });
-    }
+    hits.extend(shipped_source(&p, context));
     hits
+}
+
+/// An original source shipped beside what was built from it: TypeScript beside its
+/// JavaScript, Java beside its classes.
+fn shipped_source(p: &Path, context: &Context) -> Option<FileHit> {
+    let (rule, language) = if is_typescript_source(p.name) {
+        (RuleId::ShippedTypescriptSource, "TypeScript")
+    } else if context.java_classes && is_jvm_source(p.name) {
+        (RuleId::ShippedJavaSource, "Java")
+    } else {
+        return None;
+    };
+    if p.dirs.contains(&"node_modules") {
+        return None;
+    }
+    let licence = context.licence;
+    let (severity, why) = if licence.is_open_source() {
+        (
+            Severity::Low,
+            format!("the {} makes it public anyway", licence.describe()),
+        )
+    } else {
+        (
+            Severity::High,
+            format!("the package has {}", licence.describe()),
+        )
+    };
+    Some(FileHit {
+        rule,
+        severity,
+        message: format!(
+            "An original {language} source file is published beside the built code; {why}."
+        ),
+        remedy: match context.ecosystem {
+            Ecosystem::Npm => {
+                "Publish only the build output: add a `files` list to package.json (e.g. \
+                 [\"dist\"])."
+                    .into()
+            }
+            other => format!("Publish only the build output: {}.", other.keep_out()),
+        },
+    })
+}
+
+/// A Java, Kotlin, Scala or Groovy source file.
+fn is_jvm_source(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".java", ".kt", ".scala", ".groovy"]
+        .iter()
+        .any(|e| lower.ends_with(e))
 }
 
 /// A key file, known by its bytes whatever its name, or a PEM key in a file named like a
@@ -229,7 +293,7 @@ fn key_file(p: &Path, content: &[u8]) -> Option<FileHit> {
         rule: RuleId::PrivateKeyFile,
         severity,
         message,
-        remedy,
+        remedy: remedy.into(),
     })
 }
 
@@ -246,7 +310,7 @@ pub fn is_typescript_source(name: &str) -> bool {
     is_ts && !is_declaration
 }
 
-fn npmrc(content: &[u8]) -> FileHit {
+fn npmrc(content: &[u8], ecosystem: Ecosystem) -> FileHit {
     let text = String::from_utf8_lossy(content);
     let literal_token = text.lines().any(|l| {
         let l = l.trim();
@@ -263,7 +327,7 @@ fn npmrc(content: &[u8]) -> FileHit {
             rule: RuleId::NpmrcToken,
             severity: Severity::Critical,
             message: "An .npmrc file with a registry login token written in it is published; anyone can publish as its owner.".into(),
-            remedy: ROTATE,
+            remedy: ROTATE.into(),
         }
     } else {
         FileHit {
@@ -271,7 +335,7 @@ fn npmrc(content: &[u8]) -> FileHit {
             severity: Severity::Low,
             message: "An .npmrc file is published; it reveals registry settings (no token in it)."
                 .into(),
-            remedy: NO_PUBLISH,
+            remedy: leave_out(ecosystem),
         }
     }
 }
@@ -280,8 +344,16 @@ fn npmrc(content: &[u8]) -> FileHit {
 mod tests {
     use super::*;
 
+    fn npm(licence: &Licence) -> Context<'_> {
+        Context {
+            licence,
+            ecosystem: Ecosystem::Npm,
+            java_classes: false,
+        }
+    }
+
     fn rules(path: &str, content: &str) -> Vec<RuleId> {
-        check(path, content.as_bytes(), &Licence::None)
+        check(path, content.as_bytes(), &npm(&Licence::None))
             .iter()
             .map(|h| h.rule)
             .collect()
@@ -347,7 +419,7 @@ mod tests {
     #[test]
     fn key_files_are_judged_by_their_bytes() {
         let key_of = |path: &str, content: &[u8]| {
-            check(path, content, &Licence::None)
+            check(path, content, &npm(&Licence::None))
                 .into_iter()
                 .find(|h| h.rule == RuleId::PrivateKeyFile)
                 .map(|h| h.severity)
@@ -391,10 +463,30 @@ mod tests {
         for name in ["a.d.ts", "b.d.mts", "c.d.cts", "x.js", "types.d.ts"] {
             assert!(!is_typescript_source(name), "{name}");
         }
-        let open = check("src/a.ts", b"", &Licence::OpenSource("MIT".into()));
+        let open = check("src/a.ts", b"", &npm(&Licence::OpenSource("MIT".into())));
         assert_eq!(open[0].severity, Severity::Low);
-        let closed = check("src/a.ts", b"", &Licence::Proprietary("UNLICENSED".into()));
+        let closed = check(
+            "src/a.ts",
+            b"",
+            &npm(&Licence::Proprietary("UNLICENSED".into())),
+        );
         assert_eq!(closed[0].severity, Severity::High);
-        assert!(check("node_modules/x/a.ts", b"", &Licence::None).is_empty());
+        assert!(check("node_modules/x/a.ts", b"", &npm(&Licence::None)).is_empty());
+    }
+
+    #[test]
+    fn java_sources_count_beside_classes_only() {
+        let jar = |java_classes| Context {
+            licence: &Licence::None,
+            ecosystem: Ecosystem::Java,
+            java_classes,
+        };
+        let hits = check("com/acme/Billing.java", b"", &jar(true));
+        assert_eq!(hits[0].rule, RuleId::ShippedJavaSource);
+        assert_eq!(hits[0].severity, Severity::High);
+        assert!(hits[0].remedy.contains("Maven"), "{}", hits[0].remedy);
+        // A sources jar holds sources on purpose; Python files are a wheel's point.
+        assert!(check("com/acme/Billing.java", b"", &jar(false)).is_empty());
+        assert!(check("acme/billing.py", b"", &jar(true)).is_empty());
     }
 }

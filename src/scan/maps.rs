@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::finding::{Finding, RuleId, Severity};
 use crate::limits::{Limit, LimitHit, Limits};
-use crate::package::Licence;
+use crate::package::{Ecosystem, Licence};
 use crate::recover::{Added, FromMap, RecoveredSources, is_first_party, normalise_source_path};
 use crate::scan::secrets::{self, Hit};
 use crate::source_map::{MapCut, MapKind, MapLimits, MapSource, Mappings, SourceMap};
@@ -58,6 +58,10 @@ pub struct MapSummary {
     /// it reads, maps nested too deep, source paths too long to keep.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub limits: Vec<LimitHit>,
+    /// The same bytes were shipped first at this path: one leak, two paths (the counts
+    /// count it once).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copy_of: Option<String>,
 }
 
 /// Parses one map on its own, unless it is larger than the limit (real ones stay well
@@ -199,6 +203,7 @@ pub fn summarise(
         bundler: super::bundler::Bundler::Unknown,
         mentions_content: false,
         limits: Vec::new(),
+        copy_of: None,
     };
     let ParsedMap { map, secrets } = parsed;
     let map = match map {
@@ -426,7 +431,7 @@ fn cut_hit(path: &str, cut: &MapCut) -> LimitHit {
 }
 
 /// The findings for one map, weighed by the package's licence.
-pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
+pub fn findings(map: &MapSummary, licence: &Licence, ecosystem: Ecosystem) -> Vec<Finding> {
     let finding = |rule, severity, message: String, remedy: &str| Finding {
         rule,
         severity,
@@ -448,8 +453,18 @@ pub fn findings(map: &MapSummary, licence: &Licence) -> Vec<Finding> {
     }
     let what = describe(map);
     let mut out = Vec::new();
-    if let Some((rule, severity, message)) = content_finding(map, licence) {
-        out.push(finding(rule, severity, message, content_remedy(map)));
+    if let Some((rule, severity, mut message)) = content_finding(map, licence) {
+        if let Some(first) = &map.copy_of {
+            message.push_str(&format!(
+                " It is a copy of {first} (the same bytes): one leak, shipped at two paths."
+            ));
+        }
+        out.push(finding(
+            rule,
+            severity,
+            message,
+            &content_remedy(map, ecosystem),
+        ));
     }
     if !map.personal.is_empty() {
         out.push(finding(
@@ -592,19 +607,23 @@ fn dependency_finding(
 }
 
 /// What to do about a map's content: build without it.
-fn content_remedy(map: &MapSummary) -> &'static str {
+fn content_remedy(map: &MapSummary, ecosystem: Ecosystem) -> String {
     match (
         map.kind,
         map.first_party_embedded + map.sources_with_content,
     ) {
-        (_, 0) => "Nothing to do unless the file names themselves are sensitive.",
+        (_, 0) => "Nothing to do unless the file names themselves are sensitive.".into(),
         (ShippedAs::Inline, _) => {
-            "Build without inline source maps, or with `sourcesContent: false`."
+            "Build without inline source maps, or with `sourcesContent: false`.".into()
         }
-        _ => {
+        _ => format!(
             "Build without `sourcesContent` (e.g. `sourcesContent: false`) or without source \
-             maps, and add a `files` list to package.json so .map files are not published."
-        }
+             maps, and {} so .map files are not published.",
+            match ecosystem {
+                Ecosystem::Npm => "add a `files` list to package.json",
+                other => other.keep_out(),
+            }
+        ),
     }
 }
 
@@ -722,7 +741,11 @@ mod tests {
     #[test]
     fn embedded_first_party_is_critical_unless_open_source() {
         let (s, _) = summary(LEAKY, false);
-        let closed = findings(&s, &Licence::Proprietary("UNLICENSED".into()));
+        let closed = findings(
+            &s,
+            &Licence::Proprietary("UNLICENSED".into()),
+            Ecosystem::Npm,
+        );
         assert_eq!(closed[0].rule, RuleId::SourcemapEmbeddedSources);
         assert_eq!(closed[0].severity, Severity::Critical);
         assert!(
@@ -730,9 +753,12 @@ mod tests {
             "{}",
             closed[0].message
         );
-        assert_eq!(findings(&s, &Licence::None)[0].severity, Severity::Critical);
         assert_eq!(
-            findings(&s, &Licence::OpenSource("MIT".into()))[0].severity,
+            findings(&s, &Licence::None, Ecosystem::Npm)[0].severity,
+            Severity::Critical
+        );
+        assert_eq!(
+            findings(&s, &Licence::OpenSource("MIT".into()), Ecosystem::Npm)[0].severity,
             Severity::Low
         );
     }
@@ -743,7 +769,7 @@ mod tests {
             r#"{"version":3,"sources":["src/a.ts"],"names":[],"mappings":"AAAA"}"#,
             true,
         );
-        let f = findings(&s, &Licence::None);
+        let f = findings(&s, &Licence::None, Ecosystem::Npm);
         assert_eq!(f.len(), 1);
         assert_eq!(
             (f[0].rule, f[0].severity),
@@ -779,7 +805,7 @@ mod tests {
         }
         let json = r#"{"version":3,"sources":["/Users/ann/app/src/a.ts"],"sourcesContent":["x"],"mappings":"AAAA"}"#;
         let (s, _) = summary(json, true);
-        let f = findings(&s, &Licence::OpenSource("MIT".into()));
+        let f = findings(&s, &Licence::OpenSource("MIT".into()), Ecosystem::Npm);
         assert_eq!(
             (f[0].rule, f[0].severity),
             (RuleId::SourcemapEmbeddedSources, Severity::Medium)
@@ -794,7 +820,7 @@ mod tests {
     fn a_broken_map_is_reported_not_fatal() {
         let (s, _) = summary("{\"version\":3,\"sources\":[", false);
         assert!(s.error.is_some());
-        let f = findings(&s, &Licence::None);
+        let f = findings(&s, &Licence::None, Ecosystem::Npm);
         assert_eq!(
             (f[0].rule, f[0].severity),
             (RuleId::SourcemapUnreadable, Severity::Info)

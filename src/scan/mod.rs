@@ -18,7 +18,7 @@ use std::collections::{HashMap, HashSet};
 use crate::archive::{Archive, ArchiveError, ArchiveLink};
 use crate::finding::{Finding, InSource, RuleId, Severity};
 use crate::limits::{LimitHit, Limits};
-use crate::package::{Licence, PackageInfo};
+use crate::package::{Ecosystem, Licence, PackageInfo};
 use crate::recover::RecoveredSources;
 use crate::text::{capitalise, plural};
 use crate::verdict::{Counts, Evidence, Unread};
@@ -29,6 +29,8 @@ use references::{RefKind, SourceMapRef, Target};
 /// Everything the scan learned about a package.
 #[derive(Debug, Default)]
 pub struct Analysis {
+    /// What kind of package it is, from its files.
+    pub ecosystem: Ecosystem,
     pub package: Option<PackageInfo>,
     pub files: usize,
     pub unpacked_bytes: u64,
@@ -65,10 +67,12 @@ impl Scanner {
 
     /// Concludes the scan of `archive`, working out whatever facts are still missing.
     pub fn finish(mut self, archive: &Archive) -> Analysis {
-        let package = package_info(archive);
+        let ecosystem = Ecosystem::of(archive);
+        let package = crate::package::read(archive, ecosystem);
         let (maps, rest) = self.read_maps(archive);
-        let file_findings = file_findings(archive, rest, package.as_ref());
-        assemble(archive, package, maps, file_findings, self.limits)
+        let file_findings = file_findings(archive, rest, package.as_ref(), ecosystem);
+        let manifest = (ecosystem, package);
+        assemble(archive, manifest, maps, file_findings, self.limits)
     }
 
     /// The maps, and the facts of every other file for what comes after.
@@ -99,7 +103,9 @@ impl Scanner {
                 referenced: referenced.contains(entry.path.as_str()),
                 dependency: Dependency::of(&entry.path),
             };
-            let summary = maps::summarise(file, parsed, &self.limits, &mut recovered, &mut secrets);
+            let mut summary =
+                maps::summarise(file, parsed, &self.limits, &mut recovered, &mut secrets);
+            summary.copy_of = copy_of(archive, entry, &source_maps);
             source_maps.push(summary);
         }
         // A map named otherwise (`app.js.json`) still counts once something points at it.
@@ -143,16 +149,25 @@ impl Scanner {
     }
 }
 
+/// The map shipped earlier with the same bytes as `entry`, if one was (wheels ship a map
+/// twice, under `static/` and `labextension/`). Only maps of the same size are compared.
+fn copy_of(
+    archive: &Archive,
+    entry: &crate::archive::Entry,
+    before: &[MapSummary],
+) -> Option<String> {
+    let bytes = archive.bytes(entry);
+    before
+        .iter()
+        .filter(|m| m.kind == ShippedAs::File && m.copy_of.is_none())
+        .filter_map(|m| archive.find(&m.path))
+        .find(|e| e.size() == entry.size() && archive.bytes(e) == bytes)
+        .map(|e| e.path.clone())
+}
+
 /// Runs every detector over a package already in memory.
 pub fn scan(archive: &Archive) -> Analysis {
     Scanner::new(Purpose::Scan).finish(archive)
-}
-
-/// What `package.json` says, if the package has a readable one.
-pub fn package_info(archive: &Archive) -> Option<PackageInfo> {
-    archive
-        .find("package.json")
-        .and_then(|e| PackageInfo::parse(archive.bytes(e)))
 }
 
 /// A bundled dependency's licence, from its own package.json (none there: no licence).
@@ -172,7 +187,7 @@ fn licence_of(package: Option<&PackageInfo>) -> Licence {
 /// The findings about the maps and the references, put together with everything else.
 fn assemble(
     archive: &Archive,
-    package: Option<PackageInfo>,
+    (ecosystem, package): (Ecosystem, Option<PackageInfo>),
     maps: Maps,
     file_findings: Vec<Finding>,
     limits: Limits,
@@ -188,7 +203,8 @@ fn assemble(
     for map in &source_maps {
         // A bundled dependency's map is judged by its own licence.
         let dependency = Dependency::of(&map.path).map(|d| dependency_licence(archive, d));
-        findings.extend(maps::findings(map, dependency.as_ref().unwrap_or(&licence)));
+        let licence = dependency.as_ref().unwrap_or(&licence);
+        findings.extend(maps::findings(map, licence, ecosystem));
     }
     findings.extend(file_findings);
     findings.extend(unparsed_map_secrets(archive, &source_maps));
@@ -218,6 +234,7 @@ fn assemble(
         .chain(source_maps.iter().flat_map(|m| m.limits.iter().cloned()))
         .collect();
     Analysis {
+        ecosystem,
         package,
         files: archive.entries().len(),
         unpacked_bytes: archive.unpacked_bytes(),
@@ -244,8 +261,10 @@ impl Analysis {
             .map(|m| m.path.as_str())
             .collect();
         let about_unread = |f: &Finding| {
-            f.rule == RuleId::ArchiveIncomplete
-                || (f.rule == RuleId::SourcemapUnreadable && read_in_part.contains(f.path.as_str()))
+            matches!(
+                f.rule,
+                RuleId::ArchiveIncomplete | RuleId::ArchiveEntryUnread
+            ) || (f.rule == RuleId::SourcemapUnreadable && read_in_part.contains(f.path.as_str()))
         };
         Evidence {
             findings: self.findings.iter().filter(|f| !about_unread(f)).collect(),
@@ -260,7 +279,7 @@ impl Analysis {
         let leaking: Vec<&MapSummary> = self
             .source_maps
             .iter()
-            .filter(|m| m.first_party_embedded > 0 && m.dependency.is_none())
+            .filter(|m| m.first_party_embedded > 0 && m.dependency.is_none() && m.copy_of.is_none())
             .collect();
         // Distinct files, as recovered: two maps embedding the same source leak it once.
         let own = self.recovered.files().iter().filter(|f| f.first_party);
@@ -286,10 +305,29 @@ impl Analysis {
                 .limits_hit
                 .iter()
                 .find(|h| h.unchecked)
-                .map(|h| Unread::Map {
+                .map(|h| Unread::Part {
                     message: h.message.clone(),
-                }),
+                })
+                .or_else(|| self.unread_entries()),
         }
+    }
+
+    /// Entries that are there but could not be read, as one sentence.
+    fn unread_entries(&self) -> Option<Unread> {
+        let paths: Vec<&str> = self
+            .findings
+            .iter()
+            .filter(|f| f.rule == RuleId::ArchiveEntryUnread)
+            .map(|f| f.path.as_str())
+            .collect();
+        (!paths.is_empty()).then(|| Unread::Part {
+            message: format!(
+                "{} could not be read (encrypted, compressed in a way Leakscope does not \
+                 read, or a damaged archive inside it): {}.",
+                plural(paths.len(), "entry", "entries"),
+                crate::text::list_of(&paths, 3)
+            ),
+        })
     }
 }
 
@@ -377,7 +415,9 @@ fn incomplete_finding(e: &ArchiveError, archive: &Archive) -> Finding {
             capitalise(&e.cause()),
             plural(archive.entries().len(), "file", "files"),
         ),
-        remedy: "Get the complete tarball (npm pack, or the registry) and check it again.".into(),
+        remedy:
+            "Get the complete file (from the registry, or by building it again) and check it again."
+                .into(),
         source: None,
         span: None,
     }
@@ -404,9 +444,16 @@ fn file_findings(
     archive: &Archive,
     files: Vec<(usize, Facts)>,
     package: Option<&PackageInfo>,
+    ecosystem: Ecosystem,
 ) -> Vec<Finding> {
     let licence = &licence_of(package);
-    let mut findings = Vec::new();
+    let context = files::Context {
+        licence,
+        ecosystem,
+        java_classes: ecosystem == Ecosystem::Java
+            && archive.entries().iter().any(|e| e.path.ends_with(".class")),
+    };
+    let mut findings: Vec<Finding> = archive.unread.iter().map(unread_finding).collect();
     let mut files = files.into_iter().peekable();
     // The files of each folder, for judging a secret by what lies beside it.
     let mut folders: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -416,7 +463,7 @@ fn file_findings(
     for (i, entry) in archive.entries().iter().enumerate() {
         let bytes = archive.bytes(entry);
         findings.extend(
-            files::check(&entry.path, bytes, licence)
+            files::check(&entry.path, bytes, &context)
                 .into_iter()
                 .map(|h| Finding {
                     rule: h.rule,
@@ -424,7 +471,7 @@ fn file_findings(
                     path: entry.path.clone(),
                     line: None,
                     message: h.message,
-                    remedy: h.remedy.to_string(),
+                    remedy: h.remedy,
                     source: None,
                     span: None,
                 }),
@@ -453,6 +500,22 @@ fn file_findings(
         }
     }
     findings
+}
+
+/// An entry that could not be read: said, since what it holds is unchecked.
+fn unread_finding(entry: &crate::archive::UnreadEntry) -> Finding {
+    Finding {
+        rule: RuleId::ArchiveEntryUnread,
+        severity: Severity::Medium,
+        path: entry.path.clone(),
+        line: None,
+        message: entry.describe(),
+        remedy: "Ask whoever published it what it holds; a package has no reason to ship what \
+                 its users cannot read."
+            .into(),
+        source: None,
+        span: None,
+    }
 }
 
 fn folder_of(path: &str) -> &str {

@@ -164,6 +164,7 @@ pub fn verdict_banner(props: &OverviewProps) -> Html {
                 </dl>
                 <p class="verdict-meta">
                     { o.label.clone() }
+                    if let Some(kind) = &o.kind { <span data-testid="package-kind">{format!(" · {kind}")}</span> }
                     if let Some(l) = &o.licence { <span>{format!(" · {l}")}</span> }
                     <span title={phases}>{format!(" · analysed in {:.1} s", ms / 1000.0)}</span>
                 </p>

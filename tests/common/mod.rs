@@ -539,3 +539,52 @@ pub fn padded(data: &[u8]) -> Vec<u8> {
     out.resize(data.len().next_multiple_of(512), 0);
     out
 }
+
+/// A zip written entry by entry (deflated, as every packaging tool writes them), for the
+/// zip family's tests: wheels, extensions, Java archives.
+pub struct Zip {
+    writer: zip::ZipWriter<std::io::Cursor<Vec<u8>>>,
+}
+
+impl Default for Zip {
+    fn default() -> Zip {
+        Zip::new()
+    }
+}
+
+impl Zip {
+    pub fn new() -> Zip {
+        Zip {
+            writer: zip::ZipWriter::new(std::io::Cursor::new(Vec::new())),
+        }
+    }
+
+    pub fn file(mut self, path: &str, data: impl AsRef<[u8]>) -> Zip {
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        self.writer.start_file(path, options).unwrap();
+        std::io::Write::write_all(&mut self.writer, data.as_ref()).unwrap();
+        self
+    }
+
+    pub fn bytes(self) -> Vec<u8> {
+        self.writer.finish().unwrap().into_inner()
+    }
+}
+
+/// A Chrome extension: the CRX3 header (magic, version 3, a header of `header_len` bytes),
+/// then the zip.
+pub fn crx3(zip: &[u8], header_len: u32) -> Vec<u8> {
+    let mut out = b"Cr24".to_vec();
+    out.extend(3u32.to_le_bytes());
+    out.extend(header_len.to_le_bytes());
+    out.extend(vec![0x5a; header_len as usize]);
+    out.extend(zip);
+    out
+}
+
+/// Where each record with this signature starts (`PK\x03\x04` local headers, `PK\x01\x02`
+/// central directory records), for tests that alter a zip's bytes.
+pub fn zip_records(zip: &[u8], signature: &[u8; 4]) -> Vec<usize> {
+    memchr::memmem::find_iter(zip, signature).collect()
+}

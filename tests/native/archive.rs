@@ -157,15 +157,14 @@ fn not_gzip_is_a_clear_error() {
     for junk in [&b"{\"name\":\"x\"}"[..], b"plain text", &[0u8; 10]] {
         let a = Archive::read(junk);
         assert_eq!(a.error, Some(ArchiveError::NotAPackage));
-        assert!(a.error.unwrap().to_string().contains("not an npm package"));
+        assert!(
+            a.error
+                .unwrap()
+                .to_string()
+                .contains("not a package Leakscope reads")
+        );
     }
     // Near misses get their own words.
-    let zip = Archive::read(b"PK\x03\x04 a zip file").error.unwrap();
-    assert_eq!(zip, ArchiveError::Zip);
-    assert!(
-        zip.to_string()
-            .contains("a .zip archive, not an npm package")
-    );
     assert_eq!(Archive::read(b"").error, Some(ArchiveError::EmptyFile));
     let gzip_of_text = Archive::read(&gzip(b"just some text, compressed")).error;
     assert_eq!(gzip_of_text, Some(ArchiveError::GzipNotTar));

@@ -98,7 +98,7 @@ fn files_under(root: &Path) -> Vec<String> {
 /// symlinks to another folder planted where recovered sources go (`src`, `etc`). Checks
 /// that nothing was written outside the output folder or through a link, and gives the
 /// files written the first time and the second run's output.
-fn extract_confined(tgz: &[u8]) -> (Vec<String>, std::process::Output) {
+pub(crate) fn extract_confined(tgz: &[u8]) -> (Vec<String>, std::process::Output) {
     let dir = tempfile::tempdir().unwrap();
     let outside = tempfile::tempdir().unwrap();
     let pkg = write_temp(&dir, "hostile.tgz", tgz);

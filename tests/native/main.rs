@@ -11,5 +11,6 @@ mod corpus;
 mod diff;
 mod hostile;
 mod hostile_fuzz;
+mod hostile_zip;
 mod scan;
 mod secrets;

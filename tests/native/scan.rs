@@ -470,12 +470,43 @@ fn the_verdict_counts_each_leaked_file_once() {
     let tgz = Tarball::new("package/")
         .package_json("x", Some("UNLICENSED"))
         .file("a.js.map", leaky_map())
-        .file("a.min.js.map", leaky_map())
+        .file("a.min.js.map", format!("{} ", leaky_map()))
         .tgz();
     let a = analyse(&tgz);
     assert_eq!(
         a.verdict.summary,
         "Leaks 2 of its own source files (46 B) through 2 orphaned source maps."
+    );
+}
+
+#[test]
+fn the_same_map_shipped_twice_is_one_leak_at_two_paths() {
+    let tgz = Tarball::new("package/")
+        .package_json("x", Some("UNLICENSED"))
+        .file("static/a.js.map", leaky_map())
+        .file("labextension/static/a.js.map", leaky_map())
+        .tgz();
+    let a = analyse(&tgz);
+    assert_eq!(
+        a.verdict.summary,
+        "Leaks 2 of its own source files (46 B) through 1 orphaned source map."
+    );
+    let copy = &a.analysis.source_maps[1];
+    assert_eq!(copy.path, "labextension/static/a.js.map");
+    assert_eq!(copy.copy_of.as_deref(), Some("static/a.js.map"));
+    // Both paths stay flagged (both must go), the copy says whose copy it is.
+    let at = |path: &str| {
+        a.analysis
+            .findings
+            .iter()
+            .find(|f| f.path == path && f.rule == RuleId::SourcemapEmbeddedSources)
+            .unwrap_or_else(|| panic!("no finding at {path}"))
+    };
+    assert!(!at("static/a.js.map").message.contains("copy"));
+    assert!(
+        at("labextension/static/a.js.map")
+            .message
+            .contains("a copy of static/a.js.map (the same bytes): one leak, shipped at two paths")
     );
 }
 

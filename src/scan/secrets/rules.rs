@@ -187,6 +187,18 @@ const CLOUD: &[Rule] = &[
     context(S::AzureAdClientSecret, "an Azure AD client secret", "Azure", C, &["Q~"],
         r"([A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34})",
         "clientSecret: \"abc8Q~{an:34}\"", "clientSecret: \"Q~\""),
+    // Azure DevOps personal access tokens, the VS Code Marketplace's publishing token
+    // (`VSCE_PAT`, `AZURE_DEVOPS_EXT_PAT`): since 2024, 84 characters with `JQQJ` at 52 and
+    // `AZDO` at 76 (Azure DevOps release notes, sprint 241); before, 52 lowercase base32
+    // characters. Told by the `_PAT` name they are kept under: a keyword of their own would
+    // cost every scan a third keyword pass (see `Keywords`).
+    context(S::AzureDevopsPat, "an Azure DevOps personal access token (it can publish VS Code extensions)", "Azure DevOps", C, &["_PAT"],
+        r#"_PAT["']?\s*[=:]\s*["']?([A-Za-z0-9]{52}JQQJ[A-Za-z0-9]{20}AZDO[A-Za-z0-9]{4}|[a-z2-7]{52})"#,
+        "VSCE_PAT={an:52}JQQJ99BAACAAAAAAAAAAAAASAZDO{an:4}", "VSCE_PAT={an:52}AZDO").entropy(3.5),
+    // Open VSX access tokens (`ovsx publish -p`, `OVSX_PAT`): UUIDs, told by that name.
+    context(S::OpenVsxToken, "an Open VSX access token (it can publish extensions)", "Open VSX", C, &["OVSX_PAT"],
+        r#"OVSX_PAT["']?\s*[=:]\s*["']?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"#,
+        "OVSX_PAT={uuid}", "OVSX_PAT={h:32}"),
     // Alibaba Cloud: AccessKey IDs begin "LTAI" (RAM docs); gitleaks alibaba-*.
     token(S::AlibabaAccessKeyId, "an Alibaba Cloud AccessKey ID", "Alibaba Cloud", H, &["LTAI"],
         r"LTAI[A-Za-z0-9]{12,20}", "LTAI{an:20}", "LTAI{an:8}"),

@@ -5,6 +5,7 @@ mod directory;
 mod extract;
 mod fail_on;
 mod format;
+mod formats;
 mod packing;
 mod policy;
 mod registry;

@@ -23,7 +23,7 @@ fn junk_on_stdin_is_an_input_error() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("not an npm package"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a package Leakscope reads"));
 }
 
 /// A path that is a pipe (`<(curl …)`, `/dev/stdin`) cannot be rewound: read whole first.

@@ -1,6 +1,10 @@
-//! What `package.json` says about the package: its name, version and licence. The licence
-//! decides how loud embedded sources are: open-source code in a map is already public.
+//! What the package's manifest (`package.json`, or its ecosystem's: [`ecosystem`]) says
+//! about it: its name, version and licence. The licence decides how loud embedded sources
+//! are: open-source code in a map is already public.
 
+mod ecosystem;
+
+pub use ecosystem::{Ecosystem, read};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -151,7 +155,7 @@ fn plain_words_to_spdx(lower: &str) -> String {
 
 /// Open source when every alternative of an SPDX expression is, ignoring `WITH` exceptions
 /// and a trailing `+`. "MIT OR UNLICENSED" is not open source for everyone, so it is not.
-fn classify(id: &str) -> Licence {
+pub(crate) fn classify(id: &str) -> Licence {
     let lower = plain_words_to_spdx(&id.to_ascii_lowercase());
     let cleaned = lower.replace(['(', ')'], " ");
     let terms: Vec<&str> = cleaned

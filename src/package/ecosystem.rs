@@ -1,0 +1,477 @@
+//! Which ecosystem a package belongs to, told from its files rather than its name, and what
+//! its own manifest says: a wheel's `METADATA`, a VS Code extension's `package.json` and
+//! `extension.vsixmanifest`, a browser extension's `manifest.json`, a Java archive's
+//! `MANIFEST.MF` and `pom.properties`.
+
+use serde::Serialize;
+
+use super::{Licence, PackageInfo, classify};
+use crate::archive::{Archive, Container};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Ecosystem {
+    #[default]
+    Npm,
+    /// A Python wheel (`.whl`).
+    Wheel,
+    /// A Python source distribution (`.tar.gz` with `PKG-INFO`).
+    Sdist,
+    /// A VS Code extension (`.vsix`).
+    Vsix,
+    /// A Chrome extension (`.crx`, or the zip sent to the Chrome Web Store).
+    Chrome,
+    /// A Firefox add-on (`.xpi`).
+    Firefox,
+    /// A Java archive (`.jar`, `.war`, `.ear`).
+    Java,
+    /// A zip that is none of the above.
+    Zip,
+}
+
+impl Ecosystem {
+    /// What the package is, in words ("a Python wheel").
+    pub fn noun(self) -> &'static str {
+        match self {
+            Ecosystem::Npm => "npm package",
+            Ecosystem::Wheel => "Python wheel",
+            Ecosystem::Sdist => "Python source distribution",
+            Ecosystem::Vsix => "VS Code extension",
+            Ecosystem::Chrome => "Chrome extension",
+            Ecosystem::Firefox => "Firefox add-on",
+            Ecosystem::Java => "Java archive",
+            Ecosystem::Zip => "zip archive",
+        }
+    }
+
+    /// How to keep a file out of the next release, as a clause ("add a `files` list …").
+    pub fn keep_out(self) -> &'static str {
+        match self {
+            Ecosystem::Npm => "add a `files` list to package.json (or an .npmignore entry)",
+            Ecosystem::Wheel | Ecosystem::Sdist => {
+                "exclude it from the build (setuptools' `exclude-package-data` or MANIFEST.in, \
+                 Hatch's `exclude`, Poetry's `exclude`)"
+            }
+            Ecosystem::Vsix => "add it to .vscodeignore (e.g. `**/*.map`, `.env`)",
+            Ecosystem::Chrome | Ecosystem::Firefox => {
+                "leave it out of the folder the extension is zipped from"
+            }
+            Ecosystem::Java => {
+                "exclude it from the build (Maven's resource `excludes`, Gradle's `exclude`)"
+            }
+            Ecosystem::Zip => "leave it out of the archive",
+        }
+    }
+
+    /// The command a release goes out with, for "check before …".
+    pub fn publish_command(self) -> &'static str {
+        match self {
+            Ecosystem::Npm => "npm publish",
+            Ecosystem::Wheel | Ecosystem::Sdist => "twine upload",
+            Ecosystem::Vsix => "vsce publish",
+            Ecosystem::Chrome | Ecosystem::Firefox => "uploading it to the store",
+            Ecosystem::Java => "mvn deploy",
+            Ecosystem::Zip => "publishing it",
+        }
+    }
+
+    /// The ecosystem the archive's files say it is.
+    pub fn of(archive: &Archive) -> Ecosystem {
+        let has = |path: &str| archive.find(path).is_some();
+        let root = |suffix: &str| {
+            archive.entries().iter().any(|e| {
+                e.path
+                    .split_once('/')
+                    .is_some_and(|(top, rest)| top.ends_with(suffix) && !rest.contains('/'))
+            })
+        };
+        match archive.container {
+            Container::Crx => Ecosystem::Chrome,
+            Container::Tar if has("PKG-INFO") && !has("package.json") => Ecosystem::Sdist,
+            Container::Tar => Ecosystem::Npm,
+            Container::Zip if root(".dist-info") => Ecosystem::Wheel,
+            Container::Zip if has("extension.vsixmanifest") => Ecosystem::Vsix,
+            Container::Zip if has("manifest.json") => browser(archive),
+            Container::Zip if has("META-INF/MANIFEST.MF") || root_dir(archive, "WEB-INF") => {
+                Ecosystem::Java
+            }
+            Container::Zip => Ecosystem::Zip,
+        }
+    }
+}
+
+fn root_dir(archive: &Archive, dir: &str) -> bool {
+    archive
+        .entries()
+        .iter()
+        .any(|e| e.path.split_once('/').is_some_and(|(top, _)| top == dir))
+}
+
+/// A browser extension's zip: Firefox's when signed by Mozilla or naming Gecko.
+fn browser(archive: &Archive) -> Ecosystem {
+    let signed = ["META-INF/mozilla.rsa", "META-INF/cose.sig"]
+        .iter()
+        .any(|p| archive.find(p).is_some());
+    let gecko = archive
+        .find("manifest.json")
+        .is_some_and(|e| memchr::memmem::find(archive.bytes(e), b"\"gecko\"").is_some());
+    if signed || gecko {
+        Ecosystem::Firefox
+    } else {
+        Ecosystem::Chrome
+    }
+}
+
+/// What the package's manifest says, for its ecosystem; `None` when it has none readable.
+pub fn read(archive: &Archive, ecosystem: Ecosystem) -> Option<PackageInfo> {
+    let text = |path: &str| {
+        archive
+            .find(path)
+            .map(|e| String::from_utf8_lossy(archive.bytes(e)).into_owned())
+    };
+    let mut info = match ecosystem {
+        Ecosystem::Npm => PackageInfo::parse(archive.bytes(archive.find("package.json")?)),
+        Ecosystem::Wheel => {
+            let metadata = archive.entries().iter().find(|e| {
+                e.path
+                    .split_once('/')
+                    .is_some_and(|(top, rest)| top.ends_with(".dist-info") && rest == "METADATA")
+            })?;
+            Some(core_metadata(&String::from_utf8_lossy(
+                archive.bytes(metadata),
+            )))
+        }
+        Ecosystem::Sdist => Some(core_metadata(&text("PKG-INFO")?)),
+        Ecosystem::Vsix => vsix(archive, text("extension.vsixmanifest")),
+        Ecosystem::Chrome | Ecosystem::Firefox => {
+            web_extension(archive.bytes(archive.find("manifest.json")?))
+        }
+        Ecosystem::Java => java(archive),
+        Ecosystem::Zip => None,
+    }?;
+    if info.licence == Licence::None {
+        info.licence = licence_file(archive).unwrap_or_default();
+    }
+    Some(info)
+}
+
+/// Python's core metadata (a wheel's METADATA, an sdist's PKG-INFO): mail-style headers
+/// up to the first blank line. The licence: `License-Expression` (SPDX), else a licence
+/// classifier (OSI-approved is open source by definition), else `License` in words.
+fn core_metadata(text: &str) -> PackageInfo {
+    let headers: Vec<(&str, &str)> = text
+        .lines()
+        .take_while(|l| !l.trim().is_empty())
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim(), v.trim()))
+        .collect();
+    let field = |name: &str| {
+        headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.to_string())
+            .filter(|v| !v.is_empty() && v != "UNKNOWN")
+    };
+    let classifiers: Vec<&str> = headers
+        .iter()
+        .filter(|(k, _)| k.eq_ignore_ascii_case("Classifier"))
+        .map(|(_, v)| *v)
+        .filter(|v| v.starts_with("License ::"))
+        .collect();
+    let licence = if let Some(expression) = field("License-Expression") {
+        classify(&expression)
+    } else if let Some(osi) = classifiers
+        .iter()
+        .find_map(|c| c.strip_prefix("License :: OSI Approved :: "))
+    {
+        Licence::OpenSource(osi.to_string())
+    } else if let Some(words) = field("License") {
+        in_words(words.lines().next().unwrap_or_default())
+    } else if let Some(other) = classifiers.first() {
+        Licence::Proprietary(other.trim_start_matches("License :: ").to_string())
+    } else {
+        Licence::None
+    };
+    PackageInfo {
+        name: field("Name"),
+        version: field("Version"),
+        licence,
+    }
+}
+
+/// A VS Code extension: its `extension/package.json` (named `publisher.name`, as the
+/// Marketplace names it), else the identity in `extension.vsixmanifest`.
+fn vsix(archive: &Archive, manifest: Option<String>) -> Option<PackageInfo> {
+    let json = archive
+        .find("extension/package.json")
+        .map(|e| archive.bytes(e));
+    if let Some(mut info) = json.and_then(PackageInfo::parse) {
+        let publisher = json
+            .and_then(|j| serde_json::from_slice::<serde_json::Value>(j).ok())
+            .and_then(|v| v.get("publisher")?.as_str().map(str::to_string));
+        if let (Some(publisher), Some(name)) = (publisher, &info.name) {
+            info.name = Some(format!("{publisher}.{name}"));
+        }
+        return Some(info);
+    }
+    let manifest = manifest?;
+    let attr = |name: &str| xml_attribute(&manifest, "Identity", name);
+    Some(PackageInfo {
+        name: match (attr("Publisher"), attr("Id")) {
+            (Some(p), Some(id)) => Some(format!("{p}.{id}")),
+            (_, id) => id,
+        },
+        version: attr("Version"),
+        licence: Licence::None,
+    })
+}
+
+/// An attribute of the first `<element …>` in an XML text (enough for a manifest's one
+/// identity element; not an XML parser).
+fn xml_attribute(xml: &str, element: &str, name: &str) -> Option<String> {
+    let open = format!("<{element}");
+    let at = xml.find(&open)? + open.len();
+    let tag = &xml[at..at + xml[at..].find('>')?];
+    let key = format!("{name}=\"");
+    let start = tag.find(&key)? + key.len();
+    let value = &tag[start..start + tag[start..].find('"')?];
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+/// A browser extension's `manifest.json`: name and version (a store has no licence field).
+fn web_extension(json: &[u8]) -> Option<PackageInfo> {
+    let value: serde_json::Value = serde_json::from_slice(json).ok()?;
+    let text = |key: &str| value.get(key)?.as_str().map(str::to_string);
+    Some(PackageInfo {
+        name: text("name"),
+        version: text("version"),
+        licence: Licence::None,
+    })
+}
+
+/// A Java archive: Maven's `pom.properties` (`groupId:artifactId`, version) and the licence
+/// in its `pom.xml`, else `MANIFEST.MF`'s title, version and `Bundle-License`.
+fn java(archive: &Archive) -> Option<PackageInfo> {
+    let maven = |name: &str| {
+        archive.entries().iter().find(|e| {
+            e.path.starts_with("META-INF/maven/")
+                && e.path.ends_with(name)
+                && e.path.split('/').count() == 5
+        })
+    };
+    let text = |e: &crate::archive::Entry| String::from_utf8_lossy(archive.bytes(e)).into_owned();
+    let manifest = archive
+        .find("META-INF/MANIFEST.MF")
+        .map(|e| manifest_fields(&text(e)))
+        .unwrap_or_default();
+    let from_manifest = |keys: &[&str]| {
+        keys.iter()
+            .find_map(|k| manifest.iter().find(|(key, _)| key == k))
+            .map(|(_, v)| v.clone())
+    };
+    let properties = maven("/pom.properties").map(text).unwrap_or_default();
+    let property = |key: &str| {
+        properties
+            .lines()
+            .find_map(|l| l.trim().strip_prefix(key)?.trim().strip_prefix('='))
+            .map(|v| v.trim().to_string())
+    };
+    let name = match (property("groupId"), property("artifactId")) {
+        (Some(g), Some(a)) => Some(format!("{g}:{a}")),
+        _ => from_manifest(&[
+            "Implementation-Title",
+            "Bundle-SymbolicName",
+            "Automatic-Module-Name",
+        ]),
+    };
+    let version = property("version")
+        .or_else(|| from_manifest(&["Implementation-Version", "Bundle-Version"]));
+    let licence = maven("/pom.xml")
+        .and_then(|e| pom_licence(&text(e)))
+        .or_else(|| from_manifest(&["Bundle-License"]))
+        .map_or(Licence::None, |l| in_words(&l));
+    (name.is_some() || version.is_some()).then_some(PackageInfo {
+        name,
+        version,
+        licence,
+    })
+}
+
+/// `MANIFEST.MF`'s main section: `Key: value`, a line starting with a space continuing the
+/// one before.
+fn manifest_fields(text: &str) -> Vec<(String, String)> {
+    let mut fields: Vec<(String, String)> = Vec::new();
+    for line in text.lines().take_while(|l| !l.trim().is_empty()) {
+        if let Some(more) = line.strip_prefix(' ') {
+            if let Some((_, value)) = fields.last_mut() {
+                value.push_str(more);
+            }
+        } else if let Some((k, v)) = line.split_once(':') {
+            fields.push((k.trim().to_string(), v.trim().to_string()));
+        }
+    }
+    fields
+}
+
+/// The first `<license><name>` of a pom.xml.
+fn pom_licence(pom: &str) -> Option<String> {
+    let licence = &pom[pom.find("<license>")?..];
+    let name = &licence[licence.find("<name>")? + "<name>".len()..];
+    let name = name[..name.find("</name>")?].trim();
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+/// A licence written in words ("The Apache Software License, Version 2.0", "BSD License"),
+/// as Python and Maven packages give them: SPDX first, then the usual names.
+pub(super) fn in_words(words: &str) -> Licence {
+    let words = words.trim();
+    if words.is_empty() {
+        return Licence::None;
+    }
+    let spdx = classify(words);
+    if spdx.is_open_source() {
+        return spdx;
+    }
+    let lower = words.to_ascii_lowercase();
+    let restricted = [
+        "proprietary",
+        "all rights reserved",
+        "commercial",
+        "non-commercial",
+    ];
+    if restricted.iter().any(|r| lower.contains(r)) {
+        return Licence::Proprietary(words.to_string());
+    }
+    let word = |w: &str| {
+        lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|part| part == w)
+    };
+    let known = [
+        "apache",
+        "mit",
+        "bsd",
+        "isc",
+        "mpl",
+        "epl",
+        "gpl",
+        "lgpl",
+        "agpl",
+        "gplv2",
+        "gplv3",
+        "psf",
+        "unlicense",
+        "cc0",
+        "zlib",
+    ]
+    .iter()
+    .any(|w| word(w))
+        || [
+            "mozilla public",
+            "eclipse public",
+            "general public license",
+            "python software foundation",
+            "public domain",
+        ]
+        .iter()
+        .any(|p| lower.contains(p));
+    if known {
+        Licence::OpenSource(words.to_string())
+    } else {
+        Licence::Proprietary(words.to_string())
+    }
+}
+
+/// A licence file at the root (`LICENSE`, `LICENSE.txt`, `COPYING`, …) that reads as a
+/// well-known open-source licence, for a package whose manifest names none.
+fn licence_file(archive: &Archive) -> Option<Licence> {
+    let entry = archive.entries().iter().find(|e| {
+        let upper = e.path.to_ascii_uppercase();
+        !upper.contains('/')
+            && ["LICENSE", "LICENCE", "COPYING"]
+                .iter()
+                .any(|n| upper.starts_with(n))
+    })?;
+    let head = archive.bytes(entry);
+    let head = String::from_utf8_lossy(&head[..head.len().min(4096)]).to_ascii_lowercase();
+    let id = [
+        ("permission is hereby granted, free of charge", "MIT"),
+        ("apache license", "Apache-2.0"),
+        ("mozilla public license", "MPL-2.0"),
+        ("gnu lesser general public license", "LGPL"),
+        ("gnu general public license", "GPL"),
+        ("redistribution and use in source and binary forms", "BSD"),
+        ("permission to use, copy, modify, and/or distribute", "ISC"),
+        ("this is free and unencumbered software", "Unlicense"),
+    ]
+    .iter()
+    .find(|(text, _)| head.contains(text))?
+    .1;
+    Some(Licence::OpenSource(format!("{id} (from {})", entry.path)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn python_metadata_licences() {
+        let meta =
+            |headers: &str| core_metadata(&format!("Name: x\nVersion: 1\n{headers}\n\nbody"));
+        assert!(meta("License-Expression: MIT").licence.is_open_source());
+        assert!(
+            !meta("License-Expression: LicenseRef-Proprietary")
+                .licence
+                .is_open_source()
+        );
+        let osi = meta("Classifier: License :: OSI Approved :: BSD License");
+        assert_eq!(osi.licence, Licence::OpenSource("BSD License".into()));
+        assert!(
+            !meta("Classifier: License :: Other/Proprietary License")
+                .licence
+                .is_open_source()
+        );
+        assert!(
+            meta("License: The Apache Software License, Version 2.0")
+                .licence
+                .is_open_source()
+        );
+        assert_eq!(meta("").licence, Licence::None);
+        let m = meta("License: UNKNOWN");
+        assert_eq!((m.name.as_deref(), m.licence), (Some("x"), Licence::None));
+    }
+
+    #[test]
+    fn licences_in_words() {
+        for open in [
+            "Apache License, Version 2.0",
+            "Eclipse Public License - v 2.0",
+            "GNU General Public License v3 (GPLv3)",
+            "BSD-3-Clause",
+            "MIT",
+        ] {
+            assert!(in_words(open).is_open_source(), "{open}");
+        }
+        for closed in [
+            "Proprietary",
+            "All rights reserved",
+            "Acme EULA",
+            "Commercial MIT",
+        ] {
+            assert!(!in_words(closed).is_open_source(), "{closed}");
+        }
+    }
+
+    #[test]
+    fn manifest_continuation_lines_and_xml_attributes() {
+        let fields =
+            manifest_fields("Manifest-Version: 1.0\nBundle-License: Apache-2.\n 0\n\nName: x\n");
+        assert_eq!(fields[1], ("Bundle-License".into(), "Apache-2.0".into()));
+        let xml = r#"<PackageManifest><Metadata><Identity Language="en-US" Id="deploy" Version="2.1.0" Publisher="acme"/></Metadata>"#;
+        assert_eq!(
+            xml_attribute(xml, "Identity", "Publisher").as_deref(),
+            Some("acme")
+        );
+        assert_eq!(xml_attribute(xml, "Identity", "Nothing"), None);
+    }
+}

@@ -1,0 +1,336 @@
+//! The zip family through the CLI: each kind built from the files it holds, read by content
+//! (whatever its name), with its ecosystem's manifest facts and rules.
+
+use super::{leakscope, write_temp};
+use crate::common::{Tarball, Zip, crx3, source_map};
+
+/// `scan --format json` of `bytes` saved as `name`; the report and the exit code.
+fn scan(name: &str, bytes: &[u8]) -> (serde_json::Value, Option<i32>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_temp(&dir, name, bytes);
+    let out = leakscope()
+        .args(["scan", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_ne!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        serde_json::from_slice(&out.stdout).unwrap(),
+        out.status.code(),
+    )
+}
+
+fn rules_at(report: &serde_json::Value, path: &str) -> Vec<String> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["path"] == path)
+        .map(|f| {
+            format!(
+                "{}:{}",
+                f["rule"].as_str().unwrap(),
+                f["severity"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+fn leaky_map(prefix: &str) -> String {
+    source_map(&[
+        (
+            &format!("{prefix}src/index.ts"),
+            Some("export const price = (n: number) => n * 1.2;\n"),
+        ),
+        (
+            &format!("{prefix}src/billing.ts"),
+            Some("export const margin = 0.4;\n"),
+        ),
+    ])
+}
+
+/// A JupyterLab-style wheel: Python code (not a leak), a front end under `static/` whose
+/// map embeds its sources, referenced with a cache-busting query, shipped twice.
+fn wheel(licence_header: &str) -> Vec<u8> {
+    let map = leaky_map("webpack://acme_widgets/./");
+    Zip::new()
+        .file("acme_widgets/__init__.py", "from .widget import Widget\n")
+        .file("acme_widgets/widget.py", "class Widget: pass\n")
+        .file(
+            "acme_widgets/static/remoteEntry.js",
+            "var a=1;\n//# sourceMappingURL=remoteEntry.js.map?v=9f1c2e\n",
+        )
+        .file("acme_widgets/static/remoteEntry.js.map", &map)
+        .file(
+            "acme_widgets-2.4.0.data/data/share/jupyter/labextensions/acme-widgets/static/remoteEntry.js.map",
+            &map,
+        )
+        .file(
+            "acme_widgets-2.4.0.dist-info/METADATA",
+            format!("Metadata-Version: 2.4\nName: acme-widgets\nVersion: 2.4.0\n{licence_header}\n\nLong description.\n"),
+        )
+        .file("acme_widgets-2.4.0.dist-info/WHEEL", "Wheel-Version: 1.0\nTag: py3-none-any\n")
+        .file("acme_widgets-2.4.0.dist-info/RECORD", "")
+        .bytes()
+}
+
+#[test]
+fn a_wheel_leaks_through_its_front_end_not_its_python() {
+    let (r, code) = scan(
+        "acme_widgets-2.4.0-py3-none-any.whl",
+        &wheel("License-Expression: LicenseRef-Acme-Proprietary"),
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(r["ecosystem"], "wheel");
+    assert_eq!(r["package"]["name"], "acme-widgets");
+    assert_eq!(r["package"]["version"], "2.4.0");
+    assert_eq!(r["package"]["license"], "LicenseRef-Acme-Proprietary");
+    assert_eq!(r["files"], 8);
+    assert_eq!(r["verdict"]["level"], "critical");
+    // The map shipped twice is one leak at two paths; the query string still finds it.
+    assert_eq!(
+        r["verdict"]["summary"],
+        "Leaks 2 of its own source files (72 B) through 1 source map."
+    );
+    assert_eq!(
+        rules_at(&r, "acme_widgets/static/remoteEntry.js.map"),
+        ["sourcemap-embedded-sources:critical"]
+    );
+    let copy = r["source_maps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["copy_of"].is_string())
+        .unwrap();
+    assert_eq!(copy["copy_of"], "acme_widgets/static/remoteEntry.js.map");
+    assert_eq!(r["sourcemap_refs"][0]["exists"], true);
+    // Python files are a wheel's point; npm's packing rules say nothing about a wheel.
+    assert!(rules_at(&r, "acme_widgets/widget.py").is_empty());
+    assert_eq!(r["shipped"], serde_json::json!([]));
+    let remedy = r["findings"][0]["remedy"].as_str().unwrap();
+    assert!(remedy.contains("MANIFEST.in"), "{remedy}");
+
+    // The same wheel under an OSI licence classifier ships public code: low.
+    let (open, _) = scan(
+        "w.whl",
+        &wheel("Classifier: License :: OSI Approved :: BSD License"),
+    );
+    assert_eq!(open["package"]["license"], "BSD License");
+    assert_eq!(open["verdict"]["level"], "low");
+}
+
+/// A VS Code extension whose build embeds its sources and whose publisher left a `.env`
+/// holding the Marketplace token in it.
+#[test]
+fn a_vsix_with_a_planted_token_leaks_secrets_and_sources() {
+    let pat: String = "abcdefghijklmnopqrstuvwxyz234567"
+        .chars()
+        .cycle()
+        .skip(5)
+        .step_by(3)
+        .take(52)
+        .collect();
+    let vsix = Zip::new()
+        .file("[Content_Types].xml", "<Types/>")
+        .file(
+            "extension.vsixmanifest",
+            r#"<PackageManifest><Metadata><Identity Language="en-US" Id="deploy-helper" Version="1.3.0" Publisher="acme"/></Metadata></PackageManifest>"#,
+        )
+        .file(
+            "extension/package.json",
+            r#"{"name":"deploy-helper","publisher":"acme","version":"1.3.0","license":"UNLICENSED","main":"./out/extension.js"}"#,
+        )
+        .file(
+            "extension/out/extension.js",
+            "exports.activate=()=>{};\n//# sourceMappingURL=extension.js.map\n",
+        )
+        .file("extension/out/extension.js.map", leaky_map("../"))
+        .file("extension/.env", format!("VSCE_PAT={pat}\n"))
+        .bytes();
+    // Named like a plain zip: the kind comes from the bytes.
+    let (r, code) = scan("download.zip", &vsix);
+    assert_eq!(code, Some(1));
+    assert_eq!(r["ecosystem"], "vsix");
+    assert_eq!(r["package"]["name"], "acme.deploy-helper");
+    assert_eq!(r["package"]["version"], "1.3.0");
+    assert_eq!(r["verdict"]["level"], "critical");
+    assert_eq!(r["verdict"]["outcome"], "secrets");
+    let env = rules_at(&r, "extension/.env");
+    assert!(env.contains(&"env-file:high".to_string()), "{env:?}");
+    assert!(
+        env.contains(&"azure-devops-pat:critical".to_string()),
+        "{env:?}"
+    );
+    assert_eq!(
+        rules_at(&r, "extension/out/extension.js.map"),
+        ["sourcemap-embedded-sources:critical"]
+    );
+    let remedy = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "sourcemap-embedded-sources")
+        .unwrap()["remedy"]
+        .as_str()
+        .unwrap();
+    assert!(remedy.contains(".vscodeignore"), "{remedy}");
+}
+
+fn extension_zip(manifest: &str, extra: &[(&str, &str)]) -> Zip {
+    let mut zip = Zip::new()
+        .file("manifest.json", manifest)
+        .file(
+            "background.js",
+            "chrome.runtime.id;\n//# sourceMappingURL=background.js.map\n",
+        )
+        .file("background.js.map", leaky_map("webpack://ext/./"));
+    for (path, data) in extra {
+        zip = zip.file(path, data);
+    }
+    zip
+}
+
+#[test]
+fn a_crx3_is_read_after_its_header() {
+    let zip = extension_zip(
+        r#"{"manifest_version":3,"name":"Acme Tabs","version":"4.1.0"}"#,
+        &[],
+    )
+    .bytes();
+    let (r, _) = scan("acme.crx", &crx3(&zip, 1_100));
+    assert_eq!(r["ecosystem"], "chrome");
+    assert_eq!(r["package"]["name"], "Acme Tabs");
+    assert_eq!(r["package"]["version"], "4.1.0");
+    assert_eq!(r["files"], 3);
+    assert_eq!(r["verdict"]["level"], "critical");
+    assert_eq!(r["archive_error"], serde_json::Value::Null);
+
+    // A header that claims more than the file holds is a clear error, not a guess.
+    let mut broken = crx3(&zip, 10);
+    broken[8..12].copy_from_slice(&u32::MAX.to_le_bytes());
+    let dir = tempfile::tempdir().unwrap();
+    let out = leakscope()
+        .arg("scan")
+        .arg(write_temp(&dir, "x.crx", &broken))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Chrome extension (.crx)"));
+}
+
+#[test]
+fn an_xpi_is_a_firefox_add_on_with_its_licence_file() {
+    let xpi = extension_zip(
+        r#"{"manifest_version":2,"name":"Acme Reader","version":"0.9.2","browser_specific_settings":{"gecko":{"id":"reader@acme.example"}}}"#,
+        &[
+            ("META-INF/mozilla.rsa", "signature"),
+            (
+                "LICENSE",
+                "MIT License\n\nPermission is hereby granted, free of charge, to any person",
+            ),
+        ],
+    )
+    .bytes();
+    let (r, _) = scan("acme_reader-0.9.2.xpi", &xpi);
+    assert_eq!(r["ecosystem"], "firefox");
+    assert_eq!(r["package"]["name"], "Acme Reader");
+    assert_eq!(r["package"]["license"], "MIT (from LICENSE)");
+    // Open source: the embedded sources are public anyway.
+    assert_eq!(r["verdict"]["level"], "low");
+}
+
+/// A web application archive holding a jar that ships a Java source beside its classes.
+#[test]
+fn a_jar_inside_a_war_is_opened_and_its_java_sources_found() {
+    let jar = Zip::new()
+        .file(
+            "META-INF/MANIFEST.MF",
+            "Manifest-Version: 1.0\r\nImplementation-Title: billing-core\r\n\r\n",
+        )
+        .file(
+            "META-INF/maven/com.acme/billing-core/pom.properties",
+            "groupId=com.acme\nartifactId=billing-core\nversion=3.2.1\n",
+        )
+        .file("com/acme/billing/Pricing.class", [0xca, 0xfe, 0xba, 0xbe])
+        .file(
+            "com/acme/billing/Pricing.java",
+            "package com.acme.billing;\nclass Pricing {}\n",
+        )
+        .bytes();
+    let war = Zip::new()
+        .file(
+            "META-INF/MANIFEST.MF",
+            "Manifest-Version: 1.0\r\nImplementation-Title: acme-portal\r\nImplementation-Version: 7.0.0\r\nBundle-License: Proprietary\r\n\r\n",
+        )
+        .file("WEB-INF/web.xml", "<web-app/>")
+        .file("WEB-INF/lib/billing-core-3.2.1.jar", &jar)
+        .file("index.html", "<!doctype html>")
+        .bytes();
+    let (r, code) = scan("acme-portal.war", &war);
+    assert_eq!(code, Some(1));
+    assert_eq!(r["ecosystem"], "java");
+    assert_eq!(r["package"]["name"], "acme-portal");
+    assert_eq!(r["package"]["version"], "7.0.0");
+    // The war's 4 files and the jar's 4, named under `jar!`.
+    assert_eq!(r["files"], 8);
+    let inner = "WEB-INF/lib/billing-core-3.2.1.jar!/com/acme/billing/Pricing.java";
+    assert_eq!(rules_at(&r, inner), ["shipped-java-source:high"]);
+    assert!(
+        rules_at(
+            &r,
+            "WEB-INF/lib/billing-core-3.2.1.jar!/com/acme/billing/Pricing.class"
+        )
+        .is_empty()
+    );
+    assert_eq!(r["verdict"]["level"], "high");
+}
+
+/// A plain zip (a release bundle) with an npm tarball inside: the tarball's files are read
+/// one level deep.
+#[test]
+fn a_plain_zip_with_a_tarball_inside() {
+    let tgz = Tarball::new("package/")
+        .package_json("@acme/sdk", Some("UNLICENSED"))
+        .file("dist/index.js", "module.exports={};\n")
+        .file("dist/index.js.map", leaky_map("webpack://sdk/./"))
+        .tgz();
+    let zip = Zip::new()
+        .file("README.txt", "Release 5.0")
+        .file("npm/acme-sdk-5.0.0.tgz", &tgz)
+        .bytes();
+    let (r, code) = scan("release-5.0.zip", &zip);
+    assert_eq!(code, Some(1));
+    assert_eq!(r["ecosystem"], "zip");
+    assert_eq!(r["package"], serde_json::Value::Null);
+    assert_eq!(
+        rules_at(&r, "npm/acme-sdk-5.0.0.tgz!/dist/index.js.map"),
+        ["sourcemap-embedded-sources:critical"]
+    );
+    assert_eq!(r["files"], 5);
+}
+
+/// The text report names the kind and the release as its ecosystem writes it.
+#[test]
+fn the_text_report_names_the_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_temp(
+        &dir,
+        "w.whl",
+        &wheel("License-Expression: LicenseRef-Acme-Proprietary"),
+    );
+    let out = leakscope().arg("scan").arg(&path).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .contains("Python wheel acme-widgets==2.4.0"),
+        "{text}"
+    );
+    assert!(!text.contains("WHY THEY SHIPPED"), "{text}");
+}

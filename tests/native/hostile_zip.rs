@@ -1,0 +1,356 @@
+//! Hostile zips, built here by altering real zips' bytes: each refused or reported with its
+//! message, whatever is safe still shown, and nothing written outside the export folder.
+
+use leakscope::finding::RuleId;
+use leakscope::limits::Limits;
+use leakscope::{ArchiveError, Session};
+
+use crate::common::{Zip, session_with, source_map, zip_records};
+use crate::hostile::extract_confined;
+
+fn session(bytes: &[u8]) -> Session {
+    session_with(bytes, Limits::default())
+}
+
+/// Why a zip with nothing safe to show is refused: what the CLI prints and the page says.
+fn refused(bytes: &[u8]) -> String {
+    use leakscope::session::{Options, Pipeline};
+    let mut pipeline = Pipeline::bytes("hostile.zip", bytes.to_vec(), Options::scan(0));
+    while pipeline.step(leakscope::archive::STEP_BYTES) {}
+    match pipeline.finish() {
+        Err(e) => e.to_string(),
+        Ok(s) => panic!("read: {:?}", listed(&s)),
+    }
+}
+
+fn listed(s: &Session) -> Vec<&str> {
+    s.archive
+        .entries()
+        .iter()
+        .map(|e| e.path.as_str())
+        .collect()
+}
+
+/// Why reading stopped, in the words every shell shows.
+fn cause(s: &Session) -> String {
+    s.analysis
+        .archive_error
+        .as_ref()
+        .map(ArchiveError::cause)
+        .unwrap_or_default()
+}
+
+const LOCAL: &[u8; 4] = b"PK\x03\x04";
+const CENTRAL: &[u8; 4] = b"PK\x01\x02";
+
+fn put_u16(bytes: &mut [u8], at: usize, v: u16) {
+    bytes[at..at + 2].copy_from_slice(&v.to_le_bytes());
+}
+
+fn put_u32(bytes: &mut [u8], at: usize, v: u32) {
+    bytes[at..at + 4].copy_from_slice(&v.to_le_bytes());
+}
+
+fn two_files() -> Vec<u8> {
+    Zip::new()
+        .file("lib/index.js", "module.exports = 1;\n".repeat(50))
+        .file("lib/util.js", "exports.u = 2;\n")
+        .bytes()
+}
+
+#[test]
+fn dot_dot_absolute_and_drive_names_stay_inside() {
+    let map = source_map(&[("../../../../tmp/escaped.ts", Some("x"))]);
+    let zip = Zip::new()
+        .file("../../../etc/passwd", "root:x:0:0")
+        .file("/abs/x.js", "abs")
+        .file("..\\..\\win.js", "win")
+        .file("C:/Windows/evil.js", "drive")
+        .file("a.js.map", map)
+        .bytes();
+    let s = session(&zip);
+    assert_eq!(
+        listed(&s),
+        [
+            "etc/passwd",
+            "abs/x.js",
+            "win.js",
+            "C:/Windows/evil.js",
+            "a.js.map"
+        ]
+    );
+    assert_eq!(s.analysis.archive_error, None);
+    let (written, _) = extract_confined(&zip);
+    assert_eq!(written, ["tmp/escaped.ts"]);
+}
+
+#[test]
+fn a_size_that_lies_is_stopped_one_byte_past_it() {
+    let mut zip = two_files();
+    let local = zip_records(&zip, LOCAL)[0];
+    let central = zip_records(&zip, CENTRAL)[0];
+    // The first entry says it inflates to 10 bytes (both headers agree): it inflates to 1,000.
+    put_u32(&mut zip, local + 22, 10);
+    put_u32(&mut zip, central + 24, 10);
+    assert_eq!(
+        refused(&zip),
+        "The zip archive is damaged or hostile: lib/index.js inflates to more where the zip \
+         says 10 bytes."
+    );
+}
+
+#[test]
+fn declared_sizes_are_held_to_the_limits_before_anything_inflates() {
+    let zip = two_files();
+    let small_file = Limits {
+        max_file_size: 100,
+        ..Limits::default()
+    };
+    let s = session_with(&zip, small_file);
+    assert_eq!(
+        s.analysis.archive_error,
+        Some(ArchiveError::FileTooLarge {
+            path: "lib/index.js".into(),
+            size: 1000,
+            limit: 100
+        })
+    );
+    let small_total = Limits {
+        max_unpacked: 1010,
+        ..Limits::default()
+    };
+    let s = session_with(&zip, small_total);
+    assert_eq!(
+        s.analysis.archive_error,
+        Some(ArchiveError::TooLarge { limit: 1010 })
+    );
+    let few = Limits {
+        max_entries: 1,
+        ..Limits::default()
+    };
+    let s = session_with(&zip, few);
+    assert_eq!(
+        s.analysis.archive_error,
+        Some(ArchiveError::TooManyEntries { limit: 1 })
+    );
+    // A bomb's header: 4 GB claimed for one entry.
+    let mut bomb = two_files();
+    let central = zip_records(&bomb, CENTRAL)[0];
+    put_u32(&mut bomb, central + 24, u32::MAX);
+    let s = session(&bomb);
+    assert!(
+        matches!(
+            &s.analysis.archive_error,
+            Some(ArchiveError::TooLarge { .. } | ArchiveError::FileTooLarge { .. })
+        ),
+        "{:?}",
+        s.analysis.archive_error
+    );
+}
+
+/// A stored entry's local header.
+fn local_header(name: &str, data: &[u8]) -> Vec<u8> {
+    let mut h = b"PK\x03\x04".to_vec();
+    h.extend(20u16.to_le_bytes()); // version needed
+    h.extend([0; 2]); // flags
+    h.extend([0; 2]); // stored
+    h.extend([0; 4]); // time, date
+    let mut crc = flate2::Crc::new();
+    crc.update(data);
+    h.extend(crc.sum().to_le_bytes());
+    h.extend((data.len() as u32).to_le_bytes());
+    h.extend((data.len() as u32).to_le_bytes());
+    h.extend((name.len() as u16).to_le_bytes());
+    h.extend([0; 2]);
+    h.extend(name.as_bytes());
+    h
+}
+
+/// Its central directory record: the same fields, and where the local header is.
+fn central_record(local: &[u8], offset: u32) -> Vec<u8> {
+    let mut c = b"PK\x01\x02".to_vec();
+    c.extend(20u16.to_le_bytes()); // made by
+    c.extend(&local[4..30]); // version needed .. extra length
+    c.extend([0; 2]); // comment length
+    c.extend([0; 2]); // disk
+    c.extend([0; 2]); // internal attributes
+    c.extend([0; 4]); // external attributes
+    c.extend(offset.to_le_bytes());
+    c.extend(&local[30..]); // the name
+    c
+}
+
+/// The overlapping-entries bomb (Fifield's): one entry's data holds the next entry whole,
+/// so each compressed byte is read twice (and, nested, thousands of times).
+#[test]
+fn entries_that_share_their_bytes_are_refused() {
+    let inner_data = b"payload".repeat(100);
+    let inner = local_header("b.txt", &inner_data);
+    let mut outer_data = inner.clone();
+    outer_data.extend(&inner_data);
+    let outer = local_header("a.txt", &outer_data);
+    let mut zip = outer.clone();
+    zip.extend(&outer_data);
+    let directory = [
+        central_record(&outer, 0),
+        central_record(&inner, outer.len() as u32),
+    ]
+    .concat();
+    let at = zip.len() as u32;
+    zip.extend(&directory);
+    zip.extend(b"PK\x05\x06");
+    zip.extend([0; 4]);
+    zip.extend(2u16.to_le_bytes());
+    zip.extend(2u16.to_le_bytes());
+    zip.extend((directory.len() as u32).to_le_bytes());
+    zip.extend(at.to_le_bytes());
+    zip.extend([0; 2]);
+    assert_eq!(
+        refused(&zip),
+        "The zip archive is damaged or hostile: the entries \"a.txt\" and \"b.txt\" share \
+         their compressed bytes, as a zip bomb's do."
+    );
+}
+
+#[test]
+fn a_central_directory_that_disagrees_with_the_local_header_is_refused() {
+    let mut zip = two_files();
+    let local = zip_records(&zip, LOCAL)[1];
+    // The second file's own header names another file of the same length.
+    zip[local + 30..local + 30 + 11].copy_from_slice(b"lib/evil.js");
+    assert_eq!(
+        refused(&zip),
+        "The zip archive is damaged or hostile: its list of files names \"lib/util.js\" where \
+         the entry's own header names \"lib/evil.js\": tools that read one or the other would \
+         see different files."
+    );
+}
+
+#[test]
+fn encrypted_and_unknown_compression_entries_are_reported_not_guessed() {
+    let mut zip = two_files();
+    let (locals, centrals) = (zip_records(&zip, LOCAL), zip_records(&zip, CENTRAL));
+    // The first entry encrypted (flag bit 0), the second compressed with bzip2 (12).
+    zip[locals[0] + 6] |= 1;
+    zip[centrals[0] + 8] |= 1;
+    put_u16(&mut zip, locals[1] + 8, 12);
+    put_u16(&mut zip, centrals[1] + 10, 12);
+    let s = session(&zip);
+    assert_eq!(s.analysis.archive_error, None);
+    assert_eq!(s.verdict.level, leakscope::verdict::Level::Incomplete);
+    assert_eq!(
+        s.verdict.summary,
+        "Read 0 files (0 B), but not all of it: 2 entries could not be read (encrypted, \
+         compressed in a way Leakscope does not read, or a damaged archive inside it): \
+         lib/index.js, lib/util.js. Nothing was found in the part that was read."
+    );
+    let unread: Vec<(&str, &str)> = s
+        .analysis
+        .findings
+        .iter()
+        .filter(|f| f.rule == RuleId::ArchiveEntryUnread)
+        .map(|f| (f.path.as_str(), f.message.as_str()))
+        .collect();
+    assert_eq!(
+        unread,
+        [
+            (
+                "lib/index.js",
+                "This entry is encrypted: Leakscope cannot read it, and does not guess what it \
+                 holds."
+            ),
+            (
+                "lib/util.js",
+                "This entry is compressed with bzip2, which Leakscope does not read; what it \
+                 holds is unchecked."
+            ),
+        ]
+    );
+
+    // Beside a readable file: that one is scanned, the verdict says what was not.
+    let mut zip = Zip::new()
+        .file("secret.bin", "x".repeat(100))
+        .file("index.js", "ok")
+        .bytes();
+    let (local, central) = (zip_records(&zip, LOCAL)[0], zip_records(&zip, CENTRAL)[0]);
+    zip[local + 6] |= 1;
+    zip[central + 8] |= 1;
+    let s = session(&zip);
+    assert_eq!(listed(&s), ["index.js"]);
+    assert_eq!(s.verdict.level, leakscope::verdict::Level::Incomplete);
+}
+
+#[test]
+fn a_zip_cut_short_shows_the_files_before_the_break() {
+    let zip = Zip::new()
+        .file("a.js", "a".repeat(3000))
+        .file("b.js", "b".repeat(3000))
+        .file("c.js", noise_text(20_000))
+        .bytes();
+    let c = zip_records(&zip, LOCAL)[2];
+    let central = zip_records(&zip, CENTRAL)[0];
+    // Inside the third file's data, half way, and inside the list of files at the end
+    // (every file's data is whole there).
+    for (cut, read) in [
+        (c + 40, &["a.js", "b.js"][..]),
+        ((c + central) / 2, &["a.js", "b.js"][..]),
+        (zip.len() - 30, &["a.js", "b.js", "c.js"][..]),
+    ] {
+        let s = session(&zip[..cut]);
+        assert_eq!(listed(&s), read, "{cut}");
+        assert!(
+            cause(&s).contains(&format!(
+                "is cut short (the {} files before the break were read from their own headers)",
+                read.len()
+            )),
+            "{cut}: {}",
+            cause(&s)
+        );
+        assert_eq!(s.verdict.level, leakscope::verdict::Level::Incomplete);
+    }
+}
+
+fn noise_text(n: usize) -> String {
+    crate::common::noise(7, n)
+        .iter()
+        .map(|b| (b'a' + b % 26) as char)
+        .collect()
+}
+
+#[test]
+fn a_broken_nested_archive_is_noted_and_the_rest_read() {
+    let inner = Zip::new().file("com/A.class", "cafe").bytes();
+    let zip = Zip::new()
+        .file("lib/broken.jar", &inner[..inner.len() / 2])
+        .file("lib/fine.jar", &inner)
+        .file("lib/notes.zip", "not a zip at all")
+        .bytes();
+    let s = session(&zip);
+    assert_eq!(s.analysis.archive_error, None);
+    assert_eq!(
+        listed(&s),
+        [
+            "lib/broken.jar",
+            "lib/broken.jar!/com/A.class",
+            "lib/fine.jar",
+            "lib/fine.jar!/com/A.class",
+            "lib/notes.zip"
+        ]
+    );
+    let unread: Vec<&str> = s
+        .analysis
+        .findings
+        .iter()
+        .filter(|f| f.rule == RuleId::ArchiveEntryUnread)
+        .map(|f| f.path.as_str())
+        .collect();
+    assert_eq!(unread, ["lib/broken.jar"]);
+    // One level deep: a jar inside a nested jar is a file.
+    let deeper = Zip::new()
+        .file("outer.jar", Zip::new().file("inner.jar", &inner).bytes())
+        .bytes();
+    assert_eq!(
+        listed(&session(&deeper)),
+        ["outer.jar", "outer.jar!/inner.jar"]
+    );
+}
