@@ -4,16 +4,20 @@
 //
 // LEAKSCOPE_REGISTRIES (space-separated origins, default https://registry.npmjs.org) are the
 // registries the page may open packages from; a registry on the page's own origin (a mirror
-// at /registry/) is always allowed by 'self'. The page reads the list back from the policy
-// to tell a person which registries they can pick.
+// at /registry/) is always allowed by 'self'. The word `pypi` stands for PyPI's JSON API and
+// file hosts (https://pypi.org https://files.pythonhosted.org), which `pypi:NAME==VERSION`
+// needs. The page reads the list back from the policy to tell a person which registries
+// they can pick.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? 'dist';
 const file = join(dir, 'index.html');
+const PYPI = ['https://pypi.org', 'https://files.pythonhosted.org'];
 const registries = (process.env.LEAKSCOPE_REGISTRIES ?? 'https://registry.npmjs.org')
   .split(/\s+/)
   .filter(Boolean)
+  .flatMap((r) => (r === 'pypi' ? PYPI : [r]))
   .map((r) => {
     const url = new URL(r);
     if (!['https:', 'http:'].includes(url.protocol)) throw new Error(`csp: ${r} is not an http(s) URL`);

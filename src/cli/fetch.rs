@@ -11,8 +11,8 @@ use std::sync::OnceLock;
 
 use leakscope::npmrc::{Config, Sources, local_prefix};
 use leakscope::registry::{
-    ACCEPT_ABBREVIATED, Algorithm, Computed, Packument, Provenance, RegistryError, Resolved, Spec,
-    display_url, packument_error, packument_url, resolve, verify,
+    ACCEPT_ABBREVIATED, Algorithm, Computed, Index, Provenance, RegistryError, Resolved, Spec,
+    display_url, pypi, resolve, verify, with_slash,
 };
 
 use super::CliError;
@@ -50,11 +50,13 @@ pub struct Fetched {
 pub struct Fetcher {
     http: Http,
     config: Config,
+    /// The Python index (PyPI's JSON API), ending with `/`.
+    pypi: String,
 }
 
 impl Fetcher {
-    /// npm's settings as seen from the current directory.
-    pub fn new(cli_registry: Option<&str>) -> Fetcher {
+    /// npm's settings as seen from the current directory, and the Python index.
+    pub fn new(cli_registry: Option<&str>, pypi: Option<&str>) -> Fetcher {
         let env = sys::vars();
         let cwd = sys::current_dir();
         let project_dir = local_prefix(&cwd, sys::exists);
@@ -79,26 +81,32 @@ impl Fetcher {
         });
         let _ = SECRETS.set(config.secrets().map(str::to_string).collect());
         let http = Http::new(concat!("leakscope/", env!("CARGO_PKG_VERSION")));
-        Fetcher { http, config }
+        let pypi = with_slash(pypi.unwrap_or(pypi::DEFAULT_PYPI));
+        Fetcher { http, config, pypi }
     }
 
     /// Resolves `spec`, downloads its tarball and verifies it against the registry.
     pub fn fetch(&self, spec: &Spec, progress: &ProgressLine) -> Result<Fetched, CliError> {
-        let registry = match &spec.tarball {
-            Some(t) => t.registry.clone(),
-            None => self.config.registry_for(&spec.name).to_string(),
+        let registry = match (&spec.tarball, spec.index) {
+            (Some(t), Index::Npm) => t.registry.clone(),
+            (None, Index::Npm) => self.config.registry_for(&spec.name).to_string(),
+            (_, Index::Pypi) => self.pypi.clone(),
         };
         progress.step(&format!(
             "asking {} about {}",
             display_url(&registry),
             spec.name
         ));
-        let url = packument_url(&registry, &spec.name);
-        let response = self.get(&url, &registry, ACCEPT_ABBREVIATED, MAX_PACKUMENT, None)?;
+        let url = spec.index_url(&registry);
+        let accept = match spec.index {
+            Index::Npm => ACCEPT_ABBREVIATED,
+            Index::Pypi => "application/json",
+        };
+        let response = self.get(&url, &registry, accept, MAX_PACKUMENT, None)?;
         if response.status != 200 {
-            return Err(packument_error(&spec.name, &registry, &url, response.status).into());
+            return Err(spec.index_error(&registry, response.status).into());
         }
-        let packument = Packument::parse(&spec.name, &response.body)?;
+        let packument = spec.read_index(&response.body)?;
         let resolved = resolve(&packument, spec, &registry)?;
         // A tarball URL that was typed is downloaded as typed, and checked against the
         // registry's record of that version.

@@ -35,7 +35,9 @@ const DIFF_EXIT_CODES: &str = "Exit codes:\n  0  no finding new in NEW at or abo
 const PKG_HELP: &str = "A .tgz, .tar.gz or .tar file, `-` for standard input, a directory with a package.json \
 (scans exactly what its package manager would publish: `npm pack`, or pnpm's or Bun's when the project uses them; needs npm), or a published version: `name`, `name@1.2.3`, \
 `@scope/name@latest`, `name@^1.2`, or a registry tarball URL (fetched from the registry and verified \
-against its integrity first). A path that exists always wins over a name.";
+against its integrity first); a Python release as `pypi:name==1.2.3` or a wheel's URL (verified against \
+the sha256 PyPI lists). Besides npm tarballs it reads wheels, .vsix, .crx, .xpi, .jar/.war/.ear and \
+.zip files, told apart by their bytes. A path that exists always wins over a name.";
 
 /// How `scan` and `diff` report, and what decides their exit code.
 #[derive(clap::Args)]
@@ -76,6 +78,10 @@ struct RegistryArgs {
     /// npm_config_registry, the project's .npmrc and ~/.npmrc, else https://registry.npmjs.org/).
     #[arg(long, value_name = "URL")]
     registry: Option<String>,
+    /// The Python package index for `pypi:NAME==VERSION` and wheel URLs: one that serves
+    /// PyPI's JSON API (default: https://pypi.org/).
+    #[arg(long, value_name = "URL")]
+    pypi: Option<String>,
 }
 
 #[derive(Parser)]
@@ -226,7 +232,7 @@ fn run<T: Into<std::ffi::OsString> + Clone>(args: impl IntoIterator<Item = T>) -
             &packages,
             &report,
             &baseline,
-            &Registry::new(registry.registry),
+            &Registry::new(registry.registry, registry.pypi),
             limits.limits(),
         ),
         Command::Extract {
@@ -239,7 +245,7 @@ fn run<T: Into<std::ffi::OsString> + Clone>(args: impl IntoIterator<Item = T>) -
             &package,
             &output,
             own_only,
-            &Registry::new(registry.registry),
+            &Registry::new(registry.registry, registry.pypi),
             limits.limits(),
         ),
         Command::Diff {
@@ -251,7 +257,7 @@ fn run<T: Into<std::ffi::OsString> + Clone>(args: impl IntoIterator<Item = T>) -
         } => run_diff(
             [&old, &new],
             &report,
-            &Registry::new(registry.registry),
+            &Registry::new(registry.registry, registry.pypi),
             limits.limits(),
         ),
     };

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use leakscope::limits::Limits;
-use leakscope::registry::{Provenance, Spec};
+use leakscope::registry::{Index, Provenance, Spec};
 use leakscope::scan::Purpose;
 use leakscope::session::{IgnoreFile, Options, Pipeline};
 use leakscope::text::without_controls;
@@ -56,23 +56,26 @@ pub fn target(arg: &Path) -> Result<ArgTarget, CliError> {
     }
 }
 
-/// npm's registry settings, read when a name is first fetched (never for files).
+/// npm's registry settings, read when a name is first fetched (never for files), and the
+/// Python index.
 pub struct Registry {
     cli: Option<String>,
+    pypi: Option<String>,
     fetcher: OnceLock<Fetcher>,
 }
 
 impl Registry {
-    pub fn new(cli: Option<String>) -> Registry {
+    pub fn new(cli: Option<String>, pypi: Option<String>) -> Registry {
         Registry {
             cli,
+            pypi,
             fetcher: OnceLock::new(),
         }
     }
 
     fn fetcher(&self) -> &Fetcher {
         self.fetcher
-            .get_or_init(|| Fetcher::new(self.cli.as_deref()))
+            .get_or_init(|| Fetcher::new(self.cli.as_deref(), self.pypi.as_deref()))
     }
 }
 
@@ -87,13 +90,20 @@ pub fn open(
         ArgTarget::Path(path) => Ok((pipeline(&path, options, progress)?, None)),
         ArgTarget::Name(spec) => {
             let fetched = registry.fetcher().fetch(&spec, progress)?;
+            let label = without_controls(&fetched.label);
             if let Some(why) = &fetched.resolved.deprecated {
-                let _ = writeln!(
-                    sys::stderr(),
-                    "leakscope: note: {} is deprecated: {}",
-                    without_controls(&fetched.label),
-                    scrub(&without_controls(why))
-                );
+                let why = scrub(&without_controls(why));
+                let _ = match fetched.resolved.index {
+                    Index::Npm => writeln!(
+                        sys::stderr(),
+                        "leakscope: note: {label} is deprecated: {why}"
+                    ),
+                    Index::Pypi => writeln!(sys::stderr(), "leakscope: note: {label} was {why}"),
+                };
+            }
+            if let Some(chosen) = &fetched.resolved.chosen {
+                let chosen = without_controls(chosen);
+                let _ = writeln!(sys::stderr(), "leakscope: {label}: reading {chosen}");
             }
             let pipeline = bytes_pipeline(&fetched.label, fetched.bytes, options);
             Ok((pipeline, Some(fetched.provenance)))

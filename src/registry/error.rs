@@ -79,7 +79,7 @@ pub enum RegistryError {
     /// The page's security policy does not let it connect to `origin` (in the page only:
     /// a static page's policy is fixed when it is deployed).
     #[error(
-        "this page's security policy does not allow it to connect to {origin}{}. Whoever deploys Leakscope lists the registries it may use when building it (LEAKSCOPE_REGISTRIES, see the README); a registry mirrored on the page's own site, under /registry/, always works.",
+        "this page's security policy does not allow it to connect to {origin}{}. Whoever deploys Leakscope lists the registries it may use when building it (LEAKSCOPE_REGISTRIES, see the README; the word pypi there allows PyPI); a registry mirrored on the page's own site, under /registry/, always works.",
         allowed_list(allowed)
     )]
     NotAllowed {

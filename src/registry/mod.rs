@@ -18,6 +18,7 @@ mod algorithm;
 mod error;
 pub mod integrity;
 mod packument;
+pub mod pypi;
 pub mod range;
 mod spec;
 mod versions;
@@ -31,7 +32,7 @@ pub use packument::{
     ACCEPT_ABBREVIATED, ACCEPT_FULL, CLOSEST, DEFAULT_REGISTRY, Dist, Manifest, Packument,
     Resolved, closest, packument_url, resolve, with_slash,
 };
-pub use spec::{Spec, TarballUrl, Wanted, validate_name};
+pub use spec::{Index, Spec, TarballUrl, Wanted, validate_name};
 pub use versions::{
     Bar, Chart, OUTLIER_MIN_BYTES, OUTLIER_MIN_PRIOR, OUTLIER_RATIO, OUTLIER_WINDOW, Outlier,
     VersionList, VersionRow, outliers,
@@ -65,6 +66,12 @@ pub struct Provenance {
     /// The algorithm the download was verified with; `None` when the user chose to scan
     /// bytes that did not verify (the report must say "unverified").
     pub integrity_verified: Option<Algorithm>,
+    /// Which of the release's files was read, and why (a PyPI release has several).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chosen: Option<String>,
+    /// The kind of registry: what to type to open it again ([`Provenance::typed`]).
+    #[serde(default)]
+    pub index: Index,
 }
 
 impl Provenance {
@@ -82,7 +89,14 @@ impl Provenance {
             tarball: display_url(&resolved.tarball),
             integrity: resolved.integrity.sri(),
             integrity_verified: verified,
+            chosen: resolved.chosen.clone(),
+            index: spec.index,
         }
+    }
+
+    /// What to type to open this version again: `name@1.2.3`, `pypi:name==1.2.3`.
+    pub fn typed(&self) -> String {
+        Spec::text(self.index, &self.name, &self.version)
     }
 
     /// "integrity verified against the registry (SHA-512)", or the warning.

@@ -55,6 +55,8 @@ pub struct Dist {
     pub shasum: Option<String>,
     pub unpacked_size: Option<u64>,
     pub file_count: Option<u64>,
+    /// Which of the release's files this is, and why (PyPI's: a release has several).
+    pub chosen: Option<String>,
 }
 
 /// The registry's JSON, read in one pass without building a tree of it (a packument can be
@@ -263,6 +265,7 @@ impl Packument {
                             shasum: d.shasum,
                             unpacked_size: d.unpacked_size,
                             file_count: d.file_count,
+                            chosen: None,
                         },
                         deprecated: m.deprecated,
                         license: m.license,
@@ -325,12 +328,18 @@ pub struct Resolved {
     pub unpacked_size: Option<u64>,
     pub file_count: Option<u64>,
     pub license: Option<String>,
+    /// Which of the release's files was chosen, and why (a PyPI release has several).
+    pub chosen: Option<String>,
+    pub index: super::Index,
 }
 
 impl Resolved {
-    /// `name@version`.
+    /// `name@version` (`name==version` from PyPI).
     pub fn label(&self) -> String {
-        format!("{}@{}", self.name, self.version)
+        match self.index {
+            super::Index::Npm => format!("{}@{}", self.name, self.version),
+            super::Index::Pypi => format!("{}=={}", self.name, self.version),
+        }
     }
 }
 
@@ -435,6 +444,8 @@ pub fn resolve(
             .license
             .clone()
             .or_else(|| packument.license.clone()),
+        chosen: manifest.dist.chosen.clone(),
+        index: spec.index,
         version,
     })
 }

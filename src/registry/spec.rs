@@ -31,12 +31,24 @@ impl std::fmt::Display for Wanted {
 /// A parsed request for a published package.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Spec {
-    /// The package name, `@scope/name` or `name`.
+    /// The package name, `@scope/name` or `name` (a Python project's in PEP 503's form).
     pub name: String,
     pub wanted: Wanted,
     /// For a tarball URL: the URL itself, and the registry base it lives under
     /// (`https://registry.npmjs.org/`), whose packument verifies it.
     pub tarball: Option<TarballUrl>,
+    /// Which kind of registry knows it.
+    pub index: Index,
+}
+
+/// The kind of registry a package is opened from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Index {
+    #[default]
+    Npm,
+    /// PyPI's JSON API (`pypi:NAME==VERSION`, or a wheel's URL).
+    Pypi,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,11 +70,16 @@ impl Spec {
             return Err(invalid("nothing was typed"));
         }
         if typed.starts_with("https://") || typed.starts_with("http://") {
-            return parse_tarball_url(typed).ok_or_else(|| {
-                invalid(
-                    "a URL must be a registry tarball URL, like https://registry.npmjs.org/name/-/name-1.0.0.tgz",
-                )
-            });
+            return parse_tarball_url(typed)
+                .or_else(|| super::pypi::parse_file_url(typed))
+                .ok_or_else(|| {
+                    invalid(
+                        "a URL must be a registry tarball URL, like https://registry.npmjs.org/name/-/name-1.0.0.tgz, or a wheel's URL on PyPI",
+                    )
+                });
+        }
+        if let Some(rest) = typed.strip_prefix("pypi:") {
+            return super::pypi::parse(typed, rest);
         }
         let s = typed.strip_prefix("npm:").unwrap_or(typed);
         // The version starts at the first `@` after the name (after the scope's own `@`).
@@ -83,14 +100,46 @@ impl Spec {
             name: name.to_string(),
             wanted,
             tarball: None,
+            index: Index::Npm,
         })
     }
 
-    /// `name@wanted`, as it reads back.
+    /// `name@wanted` (`pypi:name==version`), as it reads back.
     pub fn label(&self) -> String {
-        match &self.wanted {
-            Wanted::Default => self.name.clone(),
-            w => format!("{}@{w}", self.name),
+        match (self.index, &self.wanted) {
+            (Index::Npm, Wanted::Default) => self.name.clone(),
+            (Index::Pypi, Wanted::Default) => format!("pypi:{}", self.name),
+            (index, w) => Spec::text(index, &self.name, &w.to_string()),
+        }
+    }
+
+    /// Where its registry describes it: npm's packument, or PyPI's JSON.
+    pub fn index_url(&self, registry: &str) -> String {
+        match self.index {
+            Index::Npm => super::packument_url(registry, &self.name),
+            Index::Pypi => super::pypi::json_url(registry, self),
+        }
+    }
+
+    /// What the registry's answer about it means.
+    pub fn read_index(&self, bytes: &[u8]) -> Result<super::Packument, RegistryError> {
+        match self.index {
+            Index::Npm => super::Packument::parse(&self.name, bytes),
+            Index::Pypi => super::pypi::packument(&self.name, bytes),
+        }
+    }
+
+    /// The error for an answer about it with HTTP `status`.
+    pub fn index_error(&self, registry: &str, status: u16) -> RegistryError {
+        super::packument_error(&self.name, registry, &self.index_url(registry), status)
+    }
+
+    /// What to type to open `version` of the package `name` from this kind of registry:
+    /// `name@1.2.3`, `pypi:name==1.2.3`.
+    pub fn text(index: Index, name: &str, version: &str) -> String {
+        match index {
+            Index::Npm => format!("{name}@{version}"),
+            Index::Pypi => format!("pypi:{name}=={version}"),
         }
     }
 }
@@ -203,6 +252,7 @@ fn parse_tarball_url(url: &str) -> Option<Spec> {
             url: url.to_string(),
             registry: format!("{registry}/"),
         }),
+        index: Index::Npm,
     })
 }
 

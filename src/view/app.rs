@@ -9,7 +9,7 @@ use std::rc::Rc;
 use crate::diff::{Comparison, FileStatus};
 use crate::example;
 use crate::protocol::{DiffFormat, IntegrityCheck, Overview, Request, Response, Save};
-use crate::registry::{Provenance, Spec};
+use crate::registry::{Index, Provenance, Spec};
 use crate::session::{Digests, Progress};
 use crate::text::{count, plural, size};
 use crate::tree::{FileTree, Node, Tab};
@@ -350,6 +350,8 @@ pub struct App {
     /// Said when several files were dropped: one package is analysed at a time.
     pub notice: Option<String>,
     pub registry: RegistrySetting,
+    /// The Python index `pypi:` names are opened from (PyPI, unless a link names another).
+    pub pypi: Option<String>,
     /// Why the registry last typed was not taken.
     pub registry_error: Option<String>,
     /// The package last opened by name, with its versions.
@@ -690,8 +692,8 @@ impl App {
     /// names what is shown already changes nothing.
     fn linked(&mut self, link: Link) -> Vec<AppCommand> {
         let same = |a: &Link, b: &Link| {
-            (&a.pkg, &a.registry, &a.compare, &a.tarball)
-                == (&b.pkg, &b.registry, &b.compare, &b.tarball)
+            (&a.pkg, &a.registry, &a.pypi, &a.compare, &a.tarball)
+                == (&b.pkg, &b.registry, &b.pypi, &b.compare, &b.tarball)
         };
         if self.shown().is_some() && same(&link, &self.link()) {
             return Vec::new();
@@ -705,6 +707,13 @@ impl App {
                 base,
                 from: RegistryFrom::Link,
             };
+        }
+        if let Some(base) = link
+            .pypi
+            .as_deref()
+            .and_then(|r| registry_base(r, &self.net.origin).ok())
+        {
+            self.pypi = Some(base);
         }
         let pkg = link.pkg.clone();
         self.pending = Some(link).filter(|l| l.pkg.is_some() || l.tarball.is_some());
@@ -813,7 +822,11 @@ impl App {
         let id = self.number();
         let label = spec.label();
         let known = self.package.as_deref().filter(|_| self.worker_has_package);
-        match Opening::start(spec, &self.registry.base, known, &self.net) {
+        let registry = match spec.index {
+            Index::Npm => self.registry.base.clone(),
+            Index::Pypi => self.pypi_base(),
+        };
+        match Opening::start(spec, &registry, known, &self.net) {
             Ok((opening, next)) => {
                 commands.push(match next {
                     Next::Fetch(fetch) => AppCommand::Fetch { id, role, fetch },
@@ -832,6 +845,13 @@ impl App {
 
     /// A bare version (`2.1.87`, `^2`, `v1.0.0`) is one of the package shown, or of the one
     /// whose versions are listed.
+    /// The Python index in use: a link's, else PyPI.
+    fn pypi_base(&self) -> String {
+        self.pypi
+            .clone()
+            .unwrap_or_else(|| crate::registry::pypi::DEFAULT_PYPI.to_string())
+    }
+
     fn qualified(&self, input: &str) -> String {
         let typed = input.trim();
         let bare = typed
@@ -841,8 +861,13 @@ impl App {
             .shown()
             .and_then(|s| s.analysis.overview.name.clone())
             .or_else(|| self.package.as_ref().map(|p| p.name.clone()));
+        // A Python release shown: a bare version is one of its releases.
+        let index = self
+            .shown()
+            .and_then(|s| s.analysis.source())
+            .map_or(Index::Npm, |s| s.index);
         match name {
-            Some(name) if bare => format!("{name}@{typed}"),
+            Some(name) if bare => Spec::text(index, &name, typed),
             _ => typed.to_string(),
         }
     }
@@ -1129,8 +1154,9 @@ impl App {
             name: opening.spec.name.clone(),
             versions: *versions,
         });
+        let index = opening.spec.index;
         let next = result
-            .map_err(Stopped::from)
+            .map_err(|e| Stopped::of(e, index))
             .and_then(|resolved| opening.resolved_as(*resolved, &net));
         if role == Role::Main
             && let Some(package) = package
@@ -1220,11 +1246,14 @@ impl App {
             return Link::default();
         };
         let a = &shown.analysis;
-        let by_name = |a: &Opened| a.source().map(|s| format!("{}@{}", s.name, s.version));
-        let registry = a
-            .source()
-            .map(|s| s.registry.clone())
-            .filter(|r| r != crate::registry::DEFAULT_REGISTRY);
+        let by_name = |a: &Opened| a.source().map(Provenance::typed);
+        let from = |index: Index| {
+            a.source()
+                .filter(|s| s.index == index)
+                .map(|s| s.registry.clone())
+        };
+        let registry = from(Index::Npm).filter(|r| r != crate::registry::DEFAULT_REGISTRY);
+        let pypi = from(Index::Pypi).filter(|r| r != crate::registry::pypi::DEFAULT_PYPI);
         let compare = match &shown.compare {
             Some(Compare::Ready { other, .. }) => by_name(other),
             _ => None,
@@ -1232,6 +1261,7 @@ impl App {
         Link {
             pkg: by_name(a),
             registry,
+            pypi,
             compare,
             tarball: a
                 .source()

@@ -16,6 +16,8 @@ pub struct Link {
     pub pkg: Option<String>,
     /// The registry `pkg` is fetched from, when it is not the default.
     pub registry: Option<String>,
+    /// The Python index a `pypi:` package is fetched from, when it is not PyPI.
+    pub pypi: Option<String>,
     /// A second version to compare `pkg` with.
     pub compare: Option<String>,
     /// A dropped tarball, by the first 16 hex digits of its SHA-256.
@@ -49,12 +51,12 @@ impl Link {
         let package = |l: &Link| {
             (
                 l.pkg.clone(),
-                l.registry.clone(),
+                (l.registry.clone(), l.pypi.clone()),
                 l.compare.clone(),
                 l.tarball.clone(),
             )
         };
-        let empty = (None, None, None, None);
+        let empty = (None, (None, None), None, None);
         package(self) != empty && package(self) != package(other)
     }
 
@@ -105,6 +107,7 @@ impl fmt::Display for Link {
         let pairs = [
             ("pkg", self.pkg.as_deref()),
             ("registry", self.registry.as_deref()),
+            ("pypi", self.pypi.as_deref()),
             ("compare", self.compare.as_deref()),
             ("tarball", self.tarball.as_deref()),
             ("tab", self.tab.map(Tab::as_str)),
@@ -142,6 +145,7 @@ impl FromStr for Link {
             match decode(key).as_str() {
                 "pkg" => link.pkg = value,
                 "registry" => link.registry = value,
+                "pypi" => link.pypi = value,
                 "compare" => link.compare = value,
                 "tarball" => link.tarball = value.filter(|v| is_fingerprint(v)),
                 "tab" => link.tab = value.as_deref().and_then(Tab::parse),

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::protocol::IntegrityCheck;
 use crate::registry::{
-    ACCEPT_FULL, DEFAULT_REGISTRY, Provenance, RegistryError, Resolved, Spec, VersionList,
-    display_url, packument_error, packument_url, with_slash,
+    ACCEPT_FULL, DEFAULT_REGISTRY, Index, Provenance, RegistryError, Resolved, Spec, VersionList,
+    display_url, with_slash,
 };
 use crate::text::{count, size};
 use crate::view::policy::ConnectPolicy;
@@ -208,12 +208,20 @@ pub struct Stopped {
 
 impl From<RegistryError> for Stopped {
     fn from(e: RegistryError) -> Stopped {
+        Stopped::of(e, Index::Npm)
+    }
+}
+
+impl Stopped {
+    /// Why opening a package from this kind of registry stopped, with what to offer.
+    pub fn of(e: RegistryError, index: Index) -> Stopped {
         let offers = match &e {
-            RegistryError::NoSuchVersion { name, closest, .. } => {
-                closest.iter().map(|v| format!("{name}@{v}")).collect()
-            }
+            RegistryError::NoSuchVersion { name, closest, .. } => closest
+                .iter()
+                .map(|v| Spec::text(index, name, v))
+                .collect(),
             RegistryError::NoSuchTag { name, tags, .. } => {
-                tags.iter().map(|t| format!("{name}@{t}")).collect()
+                tags.iter().map(|t| Spec::text(index, name, t)).collect()
             }
             _ => Vec::new(),
         };
@@ -253,20 +261,23 @@ impl Network {
 }
 
 impl Opening {
-    /// Starts opening `spec` from `registry`: with the package already known, straight to
-    /// resolving it.
+    /// Starts opening `spec` from `registry` (npm's, or the Python index for a `pypi:`
+    /// spec): with the package already known, straight to resolving it.
     pub fn start(
         spec: Spec,
         registry: &str,
         known: Option<&Package>,
         net: &Network,
     ) -> Result<(Opening, Next), Stopped> {
-        // A tarball URL names its own registry.
-        let registry = spec
-            .tarball
-            .as_ref()
-            .map_or_else(|| with_slash(registry), |t| t.registry.clone());
-        if known.is_some_and(|p| p.registry == registry && p.name == spec.name) {
+        // An npm tarball URL names its own registry; a wheel's is checked against the
+        // Python index in use.
+        let registry = match (&spec.tarball, spec.index) {
+            (Some(t), Index::Npm) => t.registry.clone(),
+            _ => with_slash(registry),
+        };
+        // Only npm's versions are kept by the worker, to switch between.
+        let npm = spec.index == Index::Npm;
+        if npm && known.is_some_and(|p| p.registry == registry && p.name == spec.name) {
             let opening = Opening {
                 spec,
                 registry,
@@ -274,8 +285,9 @@ impl Opening {
             };
             return Ok((opening, Next::Resolve));
         }
-        let url = packument_url(&registry, &spec.name);
-        let fetch = net.fetch(url, ACCEPT_FULL, FetchWhat::Packument)?;
+        let url = spec.index_url(&registry);
+        let accept = if npm { ACCEPT_FULL } else { "application/json" };
+        let fetch = net.fetch(url, accept, FetchWhat::Packument)?;
         Ok((
             Opening {
                 spec,
@@ -341,11 +353,11 @@ impl Opening {
     pub fn failed(&self, failure: &FetchFailure) -> Stopped {
         let (url, tarball) = match &self.step {
             Step::Tarball { resolved, .. } => (resolved.tarball.clone(), true),
-            _ => (packument_url(&self.registry, &self.spec.name), false),
+            _ => (self.spec.index_url(&self.registry), false),
         };
         let e = match failure {
             FetchFailure::Status(status) if !tarball => {
-                packument_error(&self.spec.name, &self.registry, &url, *status)
+                self.spec.index_error(&self.registry, *status)
             }
             FetchFailure::Status(status) => RegistryError::status(&url, *status),
             FetchFailure::Network => RegistryError::unreachable_from_page(&self.registry),

@@ -174,6 +174,9 @@ pub fn verdict_banner(props: &OverviewProps) -> Html {
                         { if source.integrity_verified.is_some() { "✓ " } else { "⚠ " } }
                         { capitalise(&source.integrity_text()) }
                         <span class="muted">{format!(" · {} from {}", source.integrity, source.registry)}</span>
+                        if let Some(chosen) = &source.chosen {
+                            <span class="muted" data-testid="chosen-file">{format!(" · read {chosen}")}</span>
+                        }
                     </p>
                 }
             </div>
@@ -353,8 +356,12 @@ pub fn intro() -> Html {
             "Orphaned, inline and index maps; how many original files their sourcesContent embeds, and whose code it is.",
         ),
         (
+            "Every package format",
+            "npm tarballs, Python wheels, VS Code extensions (.vsix), Chrome and Firefox extensions (.crx, .xpi), Java archives (.jar, .war, .ear) and plain .zip files, told apart by their bytes; archives inside them are opened too.",
+        ),
+        (
             "Shipped sources",
-            "TypeScript beside the build, .env files, .npmrc tokens, private keys, .git folders, logs and coverage reports.",
+            "TypeScript beside the build, Java beside its classes, .env files, .npmrc tokens, publishing tokens, private keys, .git folders, logs and coverage reports.",
         ),
         (
             "Secrets",

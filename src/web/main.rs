@@ -381,7 +381,7 @@ fn header() -> Html {
                 <span class="logo" aria-hidden="true">{"◎"}</span>
                 <span class="name">{"Leakscope"}</span>
             </div>
-            <p class="tagline">{"Does this npm package leak its source code or secrets? Everything runs in your browser; nothing is uploaded."}</p>
+            <p class="tagline">{"Does this package leak its source code or secrets? npm, Python wheels, VS Code and browser extensions, Java archives. Everything runs in your browser; nothing is uploaded."}</p>
         </header>
     }
 }

@@ -68,7 +68,7 @@ fn name_form(props: &NameFormProps) -> Html {
         <form class="name-form" {onsubmit} data-testid="name-form" aria-label="Open a published version">
             <label for="package-name">
                 <strong>{ if props.compact { "Or open a published version" } else { "…or open a published version by name" } }</strong>
-                <span class="hint">{"react, @angular/core@17.0.0, typescript@next, or a registry tarball URL"}</span>
+                <span class="hint">{"react, @angular/core@17.0.0, typescript@next, pypi:requests==2.32.3, or a tarball's or wheel's URL"}</span>
             </label>
             <div class="name-row">
                 <input id="package-name" ref={input} type="text" data-testid="package-name" spellcheck="false"
@@ -257,7 +257,7 @@ pub fn drop_zone(props: &DropZoneProps) -> Html {
         if props.compact {
             "Drop another package here".into()
         } else {
-            "Drop an npm package here".into()
+            "Drop a package here".into()
         }
     });
     let testid = if props.label.is_some() {
@@ -270,12 +270,12 @@ pub fn drop_zone(props: &DropZoneProps) -> Html {
                  ondragleave={on_drag_leave} ondrop={on_drop} aria-label="Choose a package">
             <div class="dz-text">
                 <strong>{title}</strong>
-                <span class="hint">{".tgz, .tar.gz or .tar, as made by npm pack or downloaded from the registry"}</span>
+                <span class="hint">{"An npm .tgz, a Python .whl, a .vsix, .crx or .xpi extension, a .jar, .war or .ear, or a .zip"}</span>
             </div>
             <div class="dz-actions">
                 <label class="button">
                     <input type="file" class="visually-hidden" data-testid={testid} onkeydown={open_on_enter}
-                           accept=".tgz,.tar.gz,.tar,.gz,application/gzip,application/x-tar"
+                           accept=".tgz,.tar.gz,.tar,.gz,.whl,.vsix,.crx,.xpi,.jar,.war,.ear,.zip,application/gzip,application/x-tar,application/zip"
                            onchange={on_change} />
                     {"Choose a file…"}
                 </label>

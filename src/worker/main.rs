@@ -30,7 +30,7 @@ use leakscope::protocol::{
     IntegrityCheck, ONE_WORKER, Overview, Request, Response, Save, compared, decode, encode,
     resolved, save, trees,
 };
-use leakscope::registry::{Algorithm, Computed, Packument, Spec, verify};
+use leakscope::registry::{Algorithm, Computed, Index, Packument, Spec, verify};
 use leakscope::session::{Digests, Options, Pipeline};
 use leakscope::tree::Tab;
 
@@ -281,7 +281,11 @@ async fn read_packument(id: u32, registry: String, spec: Spec, file: web_sys::Bl
         Ok(buffer) => Uint8Array::new(&buffer).to_vec(),
         Err(_) => Vec::new(),
     };
-    match Packument::parse(&spec.name, &bytes) {
+    match spec.read_index(&bytes) {
+        // A Python project's releases are not kept: each is opened by its own name.
+        Ok(packument) if spec.index == Index::Pypi => {
+            post(&resolved(id, &registry, &spec, &packument, false));
+        }
         Ok(packument) => {
             post(&resolved(id, &registry, &spec, &packument, true));
             PACKUMENTS.with_borrow_mut(|kept| {

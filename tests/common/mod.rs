@@ -222,6 +222,8 @@ pub mod registry {
         requests: Vec<Request>,
         /// Where the packuments say the tarballs are, when not here.
         tarball_base: Option<String>,
+        /// Anything else it serves, by path: a Python index's JSON and wheels.
+        files: BTreeMap<String, Vec<u8>>,
     }
 
     /// A request as the server saw it.
@@ -270,6 +272,13 @@ pub mod registry {
                 base_path: base_path.to_string(),
                 state,
             }
+        }
+
+        /// Serves `bytes` at `path` (under the base path): for a Python index, its JSON API
+        /// answers and files.
+        pub fn serve_file(&self, path: &str, bytes: Vec<u8>) {
+            let mut s = self.state.lock().unwrap();
+            s.files.insert(path.to_string(), bytes);
         }
 
         /// Only requests with `Authorization: Bearer <token>` are answered; others get 401.
@@ -461,6 +470,9 @@ pub mod registry {
         let Some(rest) = path.strip_prefix(base) else {
             return not_found;
         };
+        if let Some(bytes) = s.files.get(rest) {
+            return (200, bytes.clone(), None);
+        }
         let rest = rest.replace("%2f", "/").replace("%2F", "/");
         if let Some((name, file)) = rest.split_once("/-/") {
             let Some(versions) = s.packages.get(name) else {

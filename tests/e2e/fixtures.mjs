@@ -7,7 +7,7 @@
 // Run directly to write every small fixture (and, with --big, the benchmark one):
 //   node tests/e2e/fixtures.mjs [DIR] [--big]
 
-import { deflateSync, gzipSync } from 'node:zlib';
+import { crc32, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -97,6 +97,123 @@ function toBuffer(data) {
 }
 
 /** Writes `buffer` to `dir/name` (creating `dir`) and returns the absolute path. */
+// ---------------------------------------------------------------------------------------
+// zip writer (the zip family: wheels, extensions, Java archives), deflated entries
+
+/** A zip of `entries` ({ name, data }), each deflated, with its central directory. */
+export function zip(entries) {
+  const locals = [];
+  const central = [];
+  let offset = 0;
+  for (const { name, data } of entries) {
+    const raw = Buffer.isBuffer(data) ? data : Buffer.from(data);
+    const packed = deflateRawSync(raw);
+    const file = Buffer.from(name);
+    const fields = Buffer.alloc(26);
+    fields.writeUInt16LE(20, 0); // version needed
+    fields.writeUInt16LE(0x0800, 2); // UTF-8 names
+    fields.writeUInt16LE(8, 4); // deflated
+    fields.writeUInt32LE(0x5a210000, 6); // a fixed date and time
+    fields.writeUInt32LE(crc32(raw), 10);
+    fields.writeUInt32LE(packed.length, 14);
+    fields.writeUInt32LE(raw.length, 18);
+    fields.writeUInt16LE(file.length, 22);
+    fields.writeUInt16LE(0, 24);
+    const local = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), fields, file, packed]);
+    const tail = Buffer.alloc(14);
+    tail.writeUInt32LE(offset, 10); // comment, disk, attributes: 0; then the offset
+    central.push(Buffer.concat([Buffer.from('PK\x01\x02', 'latin1'), Buffer.from([20, 0]), fields, tail, file]));
+    locals.push(local);
+    offset += local.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.write('PK\x05\x06', 0, 'latin1');
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+/** A map whose sourcesContent embeds two first-party TypeScript sources. */
+function embeddingMap(prefix) {
+  return JSON.stringify({
+    version: 3,
+    sources: [`${prefix}src/index.ts`, `${prefix}src/billing.ts`],
+    sourcesContent: ['export const price = (n: number) => n * 1.2;\n', 'export const margin = 0.4; // internal\n'],
+    names: [],
+    mappings: 'AAAA',
+  });
+}
+
+/** A JupyterLab-style wheel: Python code, a front end whose map embeds its sources,
+ * shipped twice, under a proprietary licence in its METADATA. */
+export function leakyWheel() {
+  const map = embeddingMap('webpack://acme_widgets/./');
+  return zip([
+    { name: 'acme_widgets/__init__.py', data: 'from .widget import Widget\n' },
+    { name: 'acme_widgets/static/remoteEntry.js', data: 'var a=1;\n//# sourceMappingURL=remoteEntry.js.map?v=9f1c2e\n' },
+    { name: 'acme_widgets/static/remoteEntry.js.map', data: map },
+    { name: 'acme_widgets-2.4.0.data/data/share/jupyter/labextensions/acme-widgets/static/remoteEntry.js.map', data: map },
+    {
+      name: 'acme_widgets-2.4.0.dist-info/METADATA',
+      data: 'Metadata-Version: 2.4\nName: acme-widgets\nVersion: 2.4.0\nLicense-Expression: LicenseRef-Acme-Proprietary\n\nWidgets.\n',
+    },
+    { name: 'acme_widgets-2.4.0.dist-info/WHEEL', data: 'Wheel-Version: 1.0\nTag: py3-none-any\n' },
+  ]);
+}
+
+/** A VS Code extension whose map embeds its sources and whose `.env` holds the
+ * Marketplace token `pat` (52 lowercase base32 characters). */
+export function leakyVsix(pat) {
+  return zip([
+    { name: '[Content_Types].xml', data: '<Types/>' },
+    {
+      name: 'extension.vsixmanifest',
+      data: '<PackageManifest><Metadata><Identity Id="deploy-helper" Version="1.3.0" Publisher="acme"/></Metadata></PackageManifest>',
+    },
+    {
+      name: 'extension/package.json',
+      data: JSON.stringify({ name: 'deploy-helper', publisher: 'acme', version: '1.3.0', license: 'UNLICENSED' }),
+    },
+    { name: 'extension/out/extension.js', data: 'exports.activate=()=>{};\n//# sourceMappingURL=extension.js.map\n' },
+    { name: 'extension/out/extension.js.map', data: embeddingMap('../') },
+    { name: 'extension/.env', data: `VSCE_PAT=${pat}\n` },
+  ]);
+}
+
+/** A Chrome extension: the CRX3 header, then a zip with its manifest and a leaking map. */
+export function leakyCrx() {
+  const inner = zip([
+    { name: 'manifest.json', data: JSON.stringify({ manifest_version: 3, name: 'Acme Tabs', version: '4.1.0' }) },
+    { name: 'background.js', data: 'chrome.runtime.id;\n//# sourceMappingURL=background.js.map\n' },
+    { name: 'background.js.map', data: embeddingMap('webpack://ext/./') },
+  ]);
+  const header = Buffer.alloc(12 + 64, 0x5a);
+  header.write('Cr24', 0, 'latin1');
+  header.writeUInt32LE(3, 4);
+  header.writeUInt32LE(64, 8);
+  return Buffer.concat([header, inner]);
+}
+
+/** A web archive with a jar inside that ships a Java source beside its class. */
+export function leakyWar() {
+  const jar = zip([
+    { name: 'META-INF/MANIFEST.MF', data: 'Manifest-Version: 1.0\r\nImplementation-Title: billing-core\r\n\r\n' },
+    { name: 'com/acme/billing/Pricing.class', data: Buffer.from([0xca, 0xfe, 0xba, 0xbe]) },
+    { name: 'com/acme/billing/Pricing.java', data: 'package com.acme.billing;\nclass Pricing {}\n' },
+  ]);
+  return zip([
+    {
+      name: 'META-INF/MANIFEST.MF',
+      data: 'Manifest-Version: 1.0\r\nImplementation-Title: acme-portal\r\nImplementation-Version: 7.0.0\r\n\r\n',
+    },
+    { name: 'WEB-INF/web.xml', data: '<web-app/>' },
+    { name: 'WEB-INF/lib/billing-core.jar', data: jar },
+  ]);
+}
+
 export function writeFixture(dir, name, buffer) {
   mkdirSync(dir, { recursive: true });
   const path = resolve(join(dir, name));

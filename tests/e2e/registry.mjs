@@ -13,7 +13,15 @@ export class Registry {
     this.packages = new Map();
     /** name -> tag -> version */
     this.tags = new Map();
+    /** path under the mount -> { bytes, type }: a Python index's JSON API and files. */
+    this.files = new Map();
     this.requests = [];
+  }
+
+  /** Serves `bytes` at `path` (under the mount): PyPI's JSON API answers, wheels. */
+  serveFile(path, bytes, type = 'application/octet-stream') {
+    this.files.set(path, { bytes, type });
+    return this;
   }
 
   /**
@@ -77,6 +85,8 @@ export class Registry {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...cors, ...headers });
       res.end(body);
     };
+    const file = this.files.get(path);
+    if (file) return send(200, file.type, file.bytes, { 'content-length': file.bytes.length }), true;
     const tarball = path.match(/^(.+)\/-\/(.+)\.tgz$/);
     if (tarball) {
       const [, name, file] = tarball;

@@ -334,3 +334,104 @@ fn the_text_report_names_the_kind() {
     );
     assert!(!text.contains("WHY THEY SHIPPED"), "{text}");
 }
+
+/// A Python index on 127.0.0.1 that serves PyPI's JSON API for `acme-widgets`: 2.4.0 with
+/// a platform wheel, the pure-Python wheel and an sdist; 2.5.0 whose listed sha256 is not
+/// its wheel's. Returns the index and the pure wheel's bytes.
+fn python_index() -> (crate::common::registry::TestRegistry, Vec<u8>) {
+    let index = crate::common::registry::TestRegistry::start();
+    let wheel = wheel("License-Expression: LicenseRef-Acme-Proprietary");
+    let sha256 = |b: &[u8]| leakscope::session::Digests::of(b).sha256;
+    let file = |name: &str, kind: &str, digest: String| {
+        serde_json::json!({
+            "filename": name, "packagetype": kind, "size": 1000,
+            "url": format!("{}files/{name}", index.url),
+            "digests": {"sha256": digest},
+        })
+    };
+    let pure = "acme_widgets-2.4.0-py3-none-any.whl";
+    let next = "acme_widgets-2.5.0-py3-none-any.whl";
+    let json = serde_json::json!({
+        "info": {"name": "acme-widgets", "version": "2.5.0", "license": "Proprietary"},
+        "urls": [],
+        "releases": {
+            "2.4.0": [
+                file("acme_widgets-2.4.0-cp312-cp312-manylinux_2_17_x86_64.whl", "bdist_wheel", "0".repeat(64)),
+                file(pure, "bdist_wheel", sha256(&wheel)),
+                file("acme_widgets-2.4.0.tar.gz", "sdist", "1".repeat(64)),
+            ],
+            "2.5.0": [file(next, "bdist_wheel", "ab".repeat(32))],
+        }
+    });
+    index.serve_file("pypi/acme-widgets/json", json.to_string().into_bytes());
+    index.serve_file(&format!("files/{pure}"), wheel.clone());
+    index.serve_file(&format!("files/{next}"), wheel.clone());
+    (index, wheel)
+}
+
+#[test]
+fn a_python_release_opens_by_name_verified_against_its_sha256() {
+    let (index, wheel) = python_index();
+    let out = leakscope()
+        .args(["scan", "pypi:Acme_Widgets==2.4.0", "--pypi", &index.url])
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "acme-widgets==2.4.0: reading the pure-Python wheel \
+             acme_widgets-2.4.0-py3-none-any.whl (3 files in the release)"
+        ),
+        "{stderr}"
+    );
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["ecosystem"], "wheel");
+    assert_eq!(r["verdict"]["level"], "critical");
+    let source = &r["input"]["source"];
+    assert_eq!(source["index"], "pypi");
+    assert_eq!(source["spec"], "pypi:acme-widgets==2.4.0");
+    assert_eq!(source["integrity_verified"], "sha256");
+    assert_eq!(
+        r["input"]["sha256"],
+        leakscope::session::Digests::of(&wheel).sha256
+    );
+    let paths: Vec<String> = index.requests().into_iter().map(|r| r.path).collect();
+    assert_eq!(
+        paths,
+        ["/pypi/acme-widgets/json", "/files/acme_widgets-2.4.0-py3-none-any.whl"]
+    );
+}
+
+#[test]
+fn a_python_release_that_does_not_match_its_sha256_is_refused() {
+    let (index, wheel) = python_index();
+    let out = leakscope()
+        .args(["scan", "pypi:acme-widgets", "--pypi", &index.url])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    // Both digests are named: what PyPI lists, and what came.
+    let actual = leakscope::registry::sri(
+        leakscope::registry::Algorithm::Sha256,
+        &<sha2::Sha256 as sha2::Digest>::digest(&wheel),
+    );
+    assert!(stderr.contains("the integrity check failed"), "{stderr}");
+    assert!(
+        stderr.contains("records sha256-q6urq6urq6urq6urq6urq6urq6urq6urq6urq6urq6s= for this version"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(&format!("the download is {actual}")), "{stderr}");
+    assert!(out.stdout.is_empty());
+
+    // A release that is not there: the versions there are offered.
+    let out = leakscope()
+        .args(["scan", "pypi:acme-widgets==9.9", "--pypi", &index.url])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr.contains("acme-widgets has no version 9.9"), "{stderr}");
+}

@@ -1,0 +1,390 @@
+//! A Python release opened by name from PyPI's JSON API: `pypi:requests==2.32.3` or a
+//! wheel's URL. The project's JSON (`/pypi/NAME/json`, or `/pypi/NAME/VERSION/json` for one
+//! version) is read into a [`Packument`], so that resolving, downloading and verifying are
+//! the npm steps: each version's file is the one Leakscope chose ([`choose`]), and its
+//! integrity the `sha256` the API lists.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::algorithm::Algorithm;
+use super::error::RegistryError;
+use super::packument::{Dist, Manifest, Packument};
+use super::spec::{Index, Spec, TarballUrl, Wanted};
+
+/// PyPI itself; a build or `--pypi` may name a mirror that serves the same JSON API.
+pub const DEFAULT_PYPI: &str = "https://pypi.org/";
+
+/// What typing `pypi:` opens: `NAME`, `NAME==VERSION` (or `NAME@VERSION`).
+pub(super) fn parse(typed: &str, rest: &str) -> Result<Spec, RegistryError> {
+    let invalid = |why: &str| RegistryError::InvalidSpec {
+        input: typed.to_string(),
+        why: why.to_string(),
+    };
+    let (name, version) = match rest.split_once("==").or_else(|| rest.split_once('@')) {
+        Some((name, version)) => (name.trim(), Some(version.trim())),
+        None => (rest.trim(), None),
+    };
+    validate_name(name).map_err(|why| invalid(&why))?;
+    let wanted = match version {
+        None | Some("") => Wanted::Default,
+        Some(v) if valid_version(v) => Wanted::Exact(v.to_string()),
+        Some(v) => {
+            return Err(invalid(&format!(
+                "\"{v}\" is not a version: PyPI releases are opened by their exact version \
+                 (pypi:{name}==1.2.3)"
+            )));
+        }
+    };
+    Ok(Spec {
+        name: normalise(name),
+        wanted,
+        tarball: None,
+        index: Index::Pypi,
+    })
+}
+
+/// A wheel's (or sdist's) URL: its name and version from the file name (PEP 427's
+/// `{name}-{version}-…whl`), verified against the JSON API of the PyPI index in use.
+pub(super) fn parse_file_url(url: &str) -> Option<Spec> {
+    let path = url.split(['?', '#']).next()?;
+    let file = path.rsplit('/').next()?;
+    let (name, version) = if let Some(stem) = file.strip_suffix(".whl") {
+        let mut parts = stem.split('-');
+        (parts.next()?, parts.next()?)
+    } else {
+        let stem = file
+            .strip_suffix(".tar.gz")
+            .or_else(|| file.strip_suffix(".zip"))?;
+        stem.rsplit_once('-')?
+    };
+    validate_name(name).ok()?;
+    valid_version(version).then(|| Spec {
+        name: normalise(name),
+        wanted: Wanted::Exact(version.to_string()),
+        tarball: Some(TarballUrl {
+            url: url.to_string(),
+            // The index in use, filled in where it is known (the file host is not it).
+            registry: String::new(),
+        }),
+        index: Index::Pypi,
+    })
+}
+
+/// PEP 508's names: letters, digits, `.`, `_` and `-`, starting and ending with a letter or
+/// digit.
+fn validate_name(name: &str) -> Result<(), String> {
+    if name.is_empty() {
+        return Err("the name is empty".into());
+    }
+    if name.len() > 200 {
+        return Err("a Python project name is at most 200 characters long".into());
+    }
+    if let Some(c) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
+    {
+        return Err(format!("a Python project name cannot contain \"{c}\""));
+    }
+    if !name.starts_with(|c: char| c.is_ascii_alphanumeric())
+        || !name.ends_with(|c: char| c.is_ascii_alphanumeric())
+    {
+        return Err("a Python project name starts and ends with a letter or digit".into());
+    }
+    Ok(())
+}
+
+/// A PEP 440 version's characters (`1.0`, `2.0rc1`, `1.0.post2`, `1!2.0`, `1.0+local`).
+fn valid_version(v: &str) -> bool {
+    !v.is_empty()
+        && v.len() <= 100
+        && v.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && v.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '!' | '+' | '_' | '-'))
+}
+
+/// PEP 503's normal form, which the JSON API answers to: lower case, runs of `-_.` as `-`.
+fn normalise(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if matches!(c, '-' | '_' | '.') {
+            if !out.ends_with('-') {
+                out.push('-');
+            }
+        } else {
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    out
+}
+
+/// The project's JSON: its latest release and every release's files. (One version's JSON,
+/// `/pypi/NAME/VERSION/json`, is not served by every mirror: the project's is.)
+pub fn json_url(base: &str, spec: &Spec) -> String {
+    format!("{}pypi/{}/json", super::with_slash(base), spec.name)
+}
+
+#[derive(Deserialize)]
+struct Project {
+    info: Info,
+    #[serde(default)]
+    urls: Vec<File>,
+    /// Every release's files: in the project's JSON only (deprecated by PyPI, still served).
+    releases: Option<BTreeMap<String, Vec<File>>>,
+}
+
+#[derive(Deserialize)]
+struct Info {
+    name: Option<String>,
+    version: Option<String>,
+    license: Option<String>,
+    license_expression: Option<String>,
+    #[serde(default)]
+    yanked: bool,
+    yanked_reason: Option<String>,
+}
+
+/// One file of a release, as the API lists it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct File {
+    pub filename: String,
+    pub url: String,
+    pub packagetype: String,
+    #[serde(default)]
+    pub digests: Digests,
+    pub size: Option<u64>,
+    #[serde(default)]
+    pub yanked: bool,
+    pub yanked_reason: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Digests {
+    pub sha256: Option<String>,
+}
+
+/// Reads the JSON API's answer as a packument: each release with the file chosen for it.
+pub fn packument(name: &str, bytes: &[u8]) -> Result<Packument, RegistryError> {
+    let project: Project =
+        serde_json::from_slice(bytes).map_err(|e| RegistryError::NotAPackument {
+            name: name.to_string(),
+            why: format!("it is not PyPI's JSON: {e}"),
+        })?;
+    let info = &project.info;
+    let license = info
+        .license_expression
+        .clone()
+        .or_else(|| info.license.clone())
+        .filter(|l| !l.is_empty() && l.len() < 200 && !l.contains('\n'));
+    let mut packument = Packument {
+        name: info.name.clone(),
+        license: license.clone(),
+        ..Packument::default()
+    };
+    let releases = match project.releases {
+        Some(releases) => {
+            if let Some(latest) = &info.version {
+                packument.dist_tags.insert("latest".into(), latest.clone());
+            }
+            releases
+        }
+        None => info
+            .version
+            .iter()
+            .map(|v| (v.clone(), project.urls.clone()))
+            .collect(),
+    };
+    for (version, files) in releases {
+        let Some((file, why)) = choose(&files) else {
+            continue;
+        };
+        let yanked = (file.yanked || (info.yanked && info.version.as_ref() == Some(&version)))
+            .then(|| {
+                let reason = file.yanked_reason.clone().or(info.yanked_reason.clone());
+                format!(
+                    "yanked from PyPI{}",
+                    reason.map(|r| format!(": {r}")).unwrap_or_default()
+                )
+            });
+        let integrity = file
+            .digests
+            .sha256
+            .as_deref()
+            .and_then(hex_bytes)
+            .map(|digest| super::sri(Algorithm::Sha256, &digest));
+        packument.versions.insert(
+            version.clone(),
+            Manifest {
+                version: Some(version),
+                dist: Dist {
+                    tarball: Some(file.url.clone()),
+                    integrity,
+                    chosen: Some(why),
+                    ..Dist::default()
+                },
+                deprecated: yanked,
+                license: license.clone(),
+            },
+        );
+    }
+    Ok(packument)
+}
+
+/// The file of a release that Leakscope reads, and why: a pure-Python wheel where there is
+/// one (what most installs get, and what a wheel's front end is in), else a platform wheel,
+/// else the source distribution.
+pub fn choose(files: &[File]) -> Option<(&File, String)> {
+    let wheels: Vec<&File> = files
+        .iter()
+        .filter(|f| f.packagetype == "bdist_wheel")
+        .collect();
+    let all = crate::text::plural(files.len(), "file", "files");
+    if let Some(pure) = wheels
+        .iter()
+        .find(|f| f.filename.ends_with("-none-any.whl"))
+    {
+        return Some((
+            pure,
+            format!(
+                "the pure-Python wheel {} ({all} in the release)",
+                pure.filename
+            ),
+        ));
+    }
+    if let Some(wheel) = wheels.iter().min_by_key(|f| &f.filename) {
+        return Some((
+            wheel,
+            format!(
+                "the wheel {} (the release has no pure-Python wheel; {all} in it)",
+                wheel.filename
+            ),
+        ));
+    }
+    let sdist = files.iter().find(|f| f.packagetype == "sdist")?;
+    Some((
+        sdist,
+        format!(
+            "the source distribution {} (the release has no wheel)",
+            sdist.filename
+        ),
+    ))
+}
+
+fn hex_bytes(hex: &str) -> Option<Vec<u8>> {
+    if hex.len() != 64 {
+        return None;
+    }
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str, kind: &str) -> File {
+        File {
+            filename: name.into(),
+            url: format!("https://files.example/{name}"),
+            packagetype: kind.into(),
+            digests: Digests {
+                sha256: Some("ab".repeat(32)),
+            },
+            size: Some(1),
+            yanked: false,
+            yanked_reason: None,
+        }
+    }
+
+    #[test]
+    fn specs_by_name_and_by_wheel_url() {
+        let s = Spec::parse("pypi:Jupyter_Lab.Git==0.51.1").unwrap();
+        assert_eq!(
+            (s.name.as_str(), &s.wanted, s.index),
+            (
+                "jupyter-lab-git",
+                &Wanted::Exact("0.51.1".into()),
+                Index::Pypi
+            )
+        );
+        assert_eq!(s.label(), "pypi:jupyter-lab-git==0.51.1");
+        assert_eq!(
+            Spec::parse("pypi:requests").unwrap().wanted,
+            Wanted::Default
+        );
+        assert_eq!(
+            Spec::parse("pypi:requests@2.0rc1").unwrap().wanted,
+            Wanted::Exact("2.0rc1".into())
+        );
+        for bad in [
+            "pypi:",
+            "pypi:-x",
+            "pypi:a b",
+            "pypi:x==^1.2",
+            "pypi:x==>=1",
+        ] {
+            assert!(Spec::parse(bad).is_err(), "{bad}");
+        }
+        let url =
+            "https://files.pythonhosted.org/packages/ab/cd/jupyterlab_git-0.51.1-py3-none-any.whl";
+        let s = Spec::parse(url).unwrap();
+        assert_eq!((s.name.as_str(), s.index), ("jupyterlab-git", Index::Pypi));
+        assert_eq!(s.wanted, Wanted::Exact("0.51.1".into()));
+        assert_eq!(s.tarball.unwrap().url, url);
+        assert_eq!(
+            json_url("https://pypi.org", &Spec::parse("pypi:a.b==1").unwrap()),
+            "https://pypi.org/pypi/a-b/json"
+        );
+    }
+
+    #[test]
+    fn a_pure_python_wheel_is_chosen_where_there_is_one() {
+        let sdist = file("x-1.tar.gz", "sdist");
+        let linux = file("x-1-cp312-cp312-manylinux_2_17_x86_64.whl", "bdist_wheel");
+        let mac = file("x-1-cp312-cp312-macosx_11_0_arm64.whl", "bdist_wheel");
+        let pure = file("x-1-py3-none-any.whl", "bdist_wheel");
+        let files = [sdist.clone(), linux.clone(), pure, mac.clone()];
+        let (chosen, why) = choose(&files).unwrap();
+        assert_eq!(chosen.filename, "x-1-py3-none-any.whl");
+        assert_eq!(
+            why,
+            "the pure-Python wheel x-1-py3-none-any.whl (4 files in the release)"
+        );
+        let platform = [sdist.clone(), linux, mac];
+        let (chosen, why) = choose(&platform).unwrap();
+        assert_eq!(chosen.filename, "x-1-cp312-cp312-macosx_11_0_arm64.whl");
+        assert!(why.contains("no pure-Python wheel"), "{why}");
+        let (chosen, why) = choose(std::slice::from_ref(&sdist)).unwrap();
+        assert_eq!(
+            (chosen.filename.as_str(), why.contains("no wheel")),
+            ("x-1.tar.gz", true)
+        );
+        assert!(choose(&[]).is_none());
+    }
+
+    #[test]
+    fn the_json_api_reads_as_a_packument() {
+        let json = br#"{"info":{"name":"Acme","version":"2.0","license_expression":"MIT","yanked":false},
+            "urls":[],
+            "releases":{
+              "1.0":[{"filename":"acme-1.0-py3-none-any.whl","url":"https://f/acme-1.0-py3-none-any.whl","packagetype":"bdist_wheel","digests":{"sha256":"00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"},"size":10,"yanked":true,"yanked_reason":"broken"}],
+              "2.0":[{"filename":"acme-2.0.tar.gz","url":"https://f/acme-2.0.tar.gz","packagetype":"sdist","digests":{"sha256":"ff"},"size":10}],
+              "3.0":[]
+            }}"#;
+        let p = packument("acme", json).unwrap();
+        assert_eq!(p.dist_tags["latest"], "2.0");
+        assert_eq!(p.versions.keys().collect::<Vec<_>>(), ["1.0", "2.0"]);
+        let one = &p.versions["1.0"];
+        assert_eq!(one.deprecated.as_deref(), Some("yanked from PyPI: broken"));
+        assert_eq!(
+            one.dist.integrity.as_deref(),
+            Some("sha256-ABEiM0RVZneImaq7zN3u/wARIjNEVWZ3iJmqu8zd7v8=")
+        );
+        // A digest that is not one is no integrity: the download cannot be checked.
+        assert_eq!(p.versions["2.0"].dist.integrity, None);
+        assert!(packument("acme", b"[]").is_err());
+    }
+}
