@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Fetches the judgement corpus (tests/corpus/packages.json): real public npm packages, each
-// by exact version, checked against the SHA-512 integrity pinned beside it, into
-// target/corpus/ (a tarball already there is checked again, not downloaded). Straight from
-// the registry's tarball URL: no packument, no npm cache. `npm_config_registry` changes the
-// registry (a mirror must serve the same bytes: the integrity is checked either way).
+// by exact version, checked against the SHA-512 integrity pinned beside it, and Python
+// releases (`"index": "pypi"`), each by its file's URL, checked against PyPI's sha256 pinned
+// beside it, into target/corpus/ (a file already there is checked again, not downloaded).
+// Straight from the registry's tarball URL: no packument, no npm cache.
+// `npm_config_registry` changes the npm registry (a mirror must serve the same bytes: the
+// integrity is checked either way).
 //
 //   node scripts/corpus.mjs [DIR=target/corpus]
 //
@@ -25,22 +27,26 @@ export function tarballOf({ name, version }) {
   return { file, url: `${registry}/${name}/-/${base}-${version}.tgz` };
 }
 
-function integrityOf(bytes) {
-  return `sha512-${createHash('sha512').update(bytes).digest('base64')}`;
+/** What a download must hash to, as it is pinned: npm's SRI, or PyPI's hex sha256. */
+function digestOf(pkg, bytes) {
+  return pkg.index === 'pypi'
+    ? createHash('sha256').update(bytes).digest('hex')
+    : `sha512-${createHash('sha512').update(bytes).digest('base64')}`;
 }
 
 async function fetchOne(pkg) {
-  const { file, url } = tarballOf(pkg);
+  const { file, url } = pkg.index === 'pypi' ? { file: pkg.file, url: pkg.url } : tarballOf(pkg);
+  const pinned = pkg.index === 'pypi' ? pkg.sha256 : pkg.integrity;
   const path = join(dir, file);
-  if (existsSync(path) && integrityOf(readFileSync(path)) === pkg.integrity) return { path, bytes: 0 };
+  if (existsSync(path) && digestOf(pkg, readFileSync(path)) === pinned) return { path, bytes: 0 };
   for (let attempt = 1; ; attempt++) {
     try {
       const response = await fetch(url);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const bytes = Buffer.from(await response.arrayBuffer());
-      const got = integrityOf(bytes);
-      if (got !== pkg.integrity) {
-        throw Object.assign(new Error(`${pkg.name}@${pkg.version}: integrity mismatch: expected ${pkg.integrity}, got ${got}`), { final: true });
+      const got = digestOf(pkg, bytes);
+      if (got !== pinned) {
+        throw Object.assign(new Error(`${pkg.name}@${pkg.version}: integrity mismatch: expected ${pinned}, got ${got}`), { final: true });
       }
       writeFileSync(`${path}.part`, bytes);
       renameSync(`${path}.part`, path);

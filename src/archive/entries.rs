@@ -244,6 +244,11 @@ impl TarIndex {
         }
     }
 
+    /// The files and links found, to add the files of the archives inside them.
+    pub(super) fn found_mut(&mut self) -> (&mut Vec<TarFile>, &mut Vec<LinkFound>) {
+        (&mut self.files, &mut self.links)
+    }
+
     /// The end-of-archive marker was seen: what follows is not part of the package.
     pub(super) fn at_marker(&self) -> bool {
         self.marker

@@ -353,6 +353,9 @@ impl Unpack {
         while self.step(usize::MAX) {}
         // A truncated gzip also breaks the tar at its end; the first fault is the cause.
         let tar_error = self.index.advance(&self.data, true, &self.limits);
+        if self.read.container == Container::Tar {
+            self.open_nested();
+        }
         let error = self.error.or(tar_error);
         last(self.index.partial(&self.data, true));
         Archive::index(self.data, self.index, error, self.input_len, self.read)
@@ -360,5 +363,21 @@ impl Unpack {
 
     pub fn finish(self) -> Archive {
         self.finish_with(|_| {})
+    }
+
+    /// The archives among a tarball's files (a jar, a wheel, a zip), opened one level deep
+    /// as a zip's are: their files come after the tarball's own.
+    fn open_nested(&mut self) {
+        let (files, links) = self.index.found_mut();
+        let mut found = zip::ZipContents {
+            data: std::mem::take(&mut self.data),
+            files: std::mem::take(files),
+            links: std::mem::take(links),
+            ..zip::ZipContents::default()
+        };
+        zip::open_nested(&mut found, &self.limits);
+        let (files, links) = self.index.found_mut();
+        (self.data, *files, *links) = (found.data, found.files, found.links);
+        self.read.unread.extend(found.unread);
     }
 }

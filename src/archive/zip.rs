@@ -32,11 +32,27 @@ const NESTED: &[&str] = &[
     ".jar", ".war", ".ear", ".zip", ".whl", ".vsix", ".xpi", ".crx", ".tgz", ".tar.gz", ".tar",
 ];
 
-/// Reads a zip (`input` starts at its first local header, a CRX header already skipped).
+/// Reads a zip (`input` starts at its first local header, a CRX header already skipped),
+/// and the archives inside it.
 pub(super) fn read(input: &[u8], limits: &Limits) -> ZipContents {
     let mut out = ZipContents::default();
-    read_into(&mut out, input, "", limits, true);
+    read_into(&mut out, input, "", limits);
+    open_nested(&mut out, limits);
     out
+}
+
+/// Opens each archive among the files read so far (named like one, and one by its bytes),
+/// adding its files under `name!/`: one level deep, since the files it adds are not opened
+/// in turn. A tarball's archives are opened the same way once it is read
+/// ([`super::Unpack::finish_with`]).
+pub(super) fn open_nested(out: &mut ZipContents, limits: &Limits) {
+    for i in 0..out.files.len() {
+        let path = out.files[i].path.to_ascii_lowercase();
+        if !path.contains("!/") && NESTED.iter().any(|ext| path.ends_with(ext)) {
+            let TarFile { path, range } = out.files[i].clone();
+            nested(out, range, &path, limits);
+        }
+    }
 }
 
 /// Where a CRX's zip starts: after its magic, version and header (CRX3: one length; CRX2:
@@ -68,7 +84,7 @@ struct Listed {
     method: zip::CompressionMethod,
 }
 
-fn read_into(out: &mut ZipContents, input: &[u8], prefix: &str, limits: &Limits, nest: bool) {
+fn read_into(out: &mut ZipContents, input: &[u8], prefix: &str, limits: &Limits) {
     let mut zip = match zip::ZipArchive::new(Cursor::new(input)) {
         Ok(zip) => zip,
         Err(e) => {
@@ -88,7 +104,7 @@ fn read_into(out: &mut ZipContents, input: &[u8], prefix: &str, limits: &Limits,
         }
     };
     for entry in listed {
-        if let Err(e) = add(out, &mut zip, entry, prefix, limits, nest) {
+        if let Err(e) = add(out, &mut zip, entry, prefix, limits) {
             out.error = Some(e);
             return;
         }
@@ -243,15 +259,14 @@ fn shown(name: &[u8]) -> String {
     format!("\"{}\"", beginning_of(&String::from_utf8_lossy(name), 60))
 }
 
-/// Reads one listed entry into `out`: a file's bytes (and a nested archive's files), a
-/// link, or a note that it could not be read.
+/// Reads one listed entry into `out`: a file's bytes, a link, or a note that it could not
+/// be read.
 fn add(
     out: &mut ZipContents,
     zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
     entry: Listed,
     prefix: &str,
     limits: &Limits,
-    nest: bool,
 ) -> Result<(), ArchiveError> {
     let raw = String::from_utf8_lossy(&entry.name);
     let path = entry_path(&raw, prefix, limits)?;
@@ -287,16 +302,9 @@ fn add(
         });
     }
     out.files.push(TarFile {
-        path: path.clone(),
+        path,
         range: start..out.data.len(),
     });
-    if nest
-        && NESTED
-            .iter()
-            .any(|ext| path.to_ascii_lowercase().ends_with(ext))
-    {
-        nested(out, start, &path, limits);
-    }
     Ok(())
 }
 
@@ -393,10 +401,10 @@ fn entry_path(raw: &str, prefix: &str, limits: &Limits) -> Result<String, Archiv
     Ok(path)
 }
 
-/// Opens the archive just added (its bytes from `start`) and adds its files under
-/// `path!`, within what the limits leave; one it cannot read is noted, not fatal.
-fn nested(out: &mut ZipContents, start: usize, path: &str, limits: &Limits) {
-    let bytes = out.data[start..].to_vec();
+/// Opens the archive at `range` of the data and adds its files under `path!`, within what
+/// the limits leave; one it cannot read is noted, not fatal.
+fn nested(out: &mut ZipContents, range: std::ops::Range<usize>, path: &str, limits: &Limits) {
+    let bytes = out.data[range].to_vec();
     let prefix = format!("{path}!");
     let error = match sniff(&bytes[..bytes.len().min(512)]) {
         Ok(Format::Zip) => nested_zip(out, &bytes, &prefix, limits),
@@ -430,7 +438,7 @@ fn nested_zip(
     prefix: &str,
     limits: &Limits,
 ) -> Option<ArchiveError> {
-    read_into(out, bytes, prefix, limits, false);
+    read_into(out, bytes, prefix, limits);
     out.error.take()
 }
 

@@ -137,11 +137,11 @@ pub fn read(archive: &Archive, ecosystem: Ecosystem) -> Option<PackageInfo> {
                     .split_once('/')
                     .is_some_and(|(top, rest)| top.ends_with(".dist-info") && rest == "METADATA")
             })?;
-            Some(core_metadata(&String::from_utf8_lossy(
-                archive.bytes(metadata),
-            )))
+            let dir = &metadata.path[..metadata.path.len() - "METADATA".len()];
+            let text = String::from_utf8_lossy(archive.bytes(metadata));
+            Some(core_metadata(&text, archive, dir))
         }
-        Ecosystem::Sdist => Some(core_metadata(&text("PKG-INFO")?)),
+        Ecosystem::Sdist => Some(core_metadata(&text("PKG-INFO")?, archive, "")),
         Ecosystem::Vsix => vsix(archive, text("extension.vsixmanifest")),
         Ecosystem::Chrome | Ecosystem::Firefox => {
             web_extension(archive.bytes(archive.find("manifest.json")?))
@@ -156,46 +156,90 @@ pub fn read(archive: &Archive, ecosystem: Ecosystem) -> Option<PackageInfo> {
 }
 
 /// Python's core metadata (a wheel's METADATA, an sdist's PKG-INFO): mail-style headers
-/// up to the first blank line. The licence: `License-Expression` (SPDX), else a licence
-/// classifier (OSI-approved is open source by definition), else `License` in words.
-fn core_metadata(text: &str) -> PackageInfo {
-    let headers: Vec<(&str, &str)> = text
-        .lines()
-        .take_while(|l| !l.trim().is_empty())
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim(), v.trim()))
-        .collect();
-    let field = |name: &str| {
-        headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.to_string())
-            .filter(|v| !v.is_empty() && v != "UNKNOWN")
-    };
-    let classifiers: Vec<&str> = headers
-        .iter()
-        .filter(|(k, _)| k.eq_ignore_ascii_case("Classifier"))
-        .map(|(_, v)| *v)
+/// up to the first blank line, a line that starts with white space continuing the one
+/// before. `dir` is the folder it is in, where its `License-File`s are.
+fn core_metadata(text: &str, archive: &Archive, dir: &str) -> PackageInfo {
+    let mut headers: Vec<(&str, String)> = Vec::new();
+    // The headers end at an empty line; a line of spaces continues a value (a licence's
+    // text has blank lines).
+    for line in text.lines().take_while(|l| !l.is_empty()) {
+        if line.starts_with([' ', '\t']) {
+            if let Some((_, value)) = headers.last_mut() {
+                value.push('\n');
+                value.push_str(line.trim());
+            }
+        } else if let Some((k, v)) = line.split_once(':') {
+            headers.push((k.trim(), v.trim().to_string()));
+        }
+    }
+    let field = |name: &str| values(&headers, name).next().map(str::to_string);
+    let classifiers: Vec<&str> = values(&headers, "Classifier")
         .filter(|v| v.starts_with("License ::"))
         .collect();
-    let licence = if let Some(expression) = field("License-Expression") {
-        classify(&expression)
-    } else if let Some(osi) = classifiers
-        .iter()
-        .find_map(|c| c.strip_prefix("License :: OSI Approved :: "))
-    {
-        Licence::OpenSource(osi.to_string())
-    } else if let Some(words) = field("License") {
-        in_words(words.lines().next().unwrap_or_default())
-    } else if let Some(other) = classifiers.first() {
-        Licence::Proprietary(other.trim_start_matches("License :: ").to_string())
-    } else {
-        Licence::None
-    };
+    let files = values(&headers, "License-File").filter_map(|f| {
+        archive
+            .find(&format!("{dir}licenses/{f}"))
+            .or_else(|| archive.find(&format!("{dir}{f}")))
+    });
+    let licence = python_licence(
+        field("License-Expression"),
+        &classifiers,
+        field("License"),
+        files.map(|e| archive.bytes(e)),
+    );
     PackageInfo {
         name: field("Name"),
         version: field("Version"),
         licence,
+    }
+}
+
+/// The values of the header `name`, leaving out empty ones and `UNKNOWN`.
+fn values<'a>(headers: &'a [(&str, String)], name: &'a str) -> impl Iterator<Item = &'a str> {
+    headers
+        .iter()
+        .filter(move |(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+        .filter(|v| !v.is_empty() && *v != "UNKNOWN")
+}
+
+/// A Python package's licence: `License-Expression` (SPDX); else a licence classifier
+/// (OSI-approved is open source by definition); else `License`, in words or as the whole
+/// text of a licence (many put the text there); else a `License-File` that reads as a known
+/// licence; else what `License` or a classifier says, not open source.
+fn python_licence<'a>(
+    expression: Option<String>,
+    classifiers: &[&str],
+    words: Option<String>,
+    mut files: impl Iterator<Item = &'a [u8]>,
+) -> Licence {
+    if let Some(expression) = expression {
+        return classify(&expression);
+    }
+    if let Some(osi) = classifiers
+        .iter()
+        .find_map(|c| c.strip_prefix("License :: OSI Approved :: "))
+    {
+        return Licence::OpenSource(osi.to_string());
+    }
+    let first_line = words
+        .as_deref()
+        .map(|w| w.lines().next().unwrap_or_default().to_string());
+    if let Some(line) = &first_line
+        && let named @ Licence::OpenSource(_) = in_words(line)
+    {
+        return named;
+    }
+    let text = words.as_deref().and_then(licence_in_text);
+    if let Some(id) =
+        text.or_else(|| files.find_map(|f| licence_in_text(&String::from_utf8_lossy(f))))
+    {
+        return Licence::OpenSource(id.to_string());
+    }
+    match (first_line, classifiers.first()) {
+        (Some(line), _) => Licence::Proprietary(line),
+        (None, Some(other)) => Licence::Proprietary(other.trim_start_matches("License :: ").into()),
+        (None, None) => Licence::None,
     }
 }
 
@@ -392,22 +436,30 @@ fn licence_file(archive: &Archive) -> Option<Licence> {
                 .iter()
                 .any(|n| upper.starts_with(n))
     })?;
-    let head = archive.bytes(entry);
-    let head = String::from_utf8_lossy(&head[..head.len().min(4096)]).to_ascii_lowercase();
-    let id = [
+    let id = licence_in_text(&String::from_utf8_lossy(archive.bytes(entry)))?;
+    Some(Licence::OpenSource(format!("{id} (from {})", entry.path)))
+}
+
+/// The well-known open-source licence whose words a licence's text holds, from its first
+/// 4 KB (the whole text is often in a Python package's `License` field).
+fn licence_in_text(text: &str) -> Option<&'static str> {
+    let head = text[..text.floor_char_boundary(4096)].to_ascii_lowercase();
+    let head = head.split_whitespace().collect::<Vec<_>>().join(" ");
+    [
         ("permission is hereby granted, free of charge", "MIT"),
         ("apache license", "Apache-2.0"),
         ("mozilla public license", "MPL-2.0"),
         ("gnu lesser general public license", "LGPL"),
+        ("gnu affero general public license", "AGPL"),
         ("gnu general public license", "GPL"),
         ("redistribution and use in source and binary forms", "BSD"),
         ("permission to use, copy, modify, and/or distribute", "ISC"),
+        ("permission to use, copy, modify, and distribute", "ISC"),
         ("this is free and unencumbered software", "Unlicense"),
     ]
     .iter()
-    .find(|(text, _)| head.contains(text))?
-    .1;
-    Some(Licence::OpenSource(format!("{id} (from {})", entry.path)))
+    .find(|(words, _)| head.contains(words))
+    .map(|(_, id)| *id)
 }
 
 #[cfg(test)]
@@ -416,8 +468,14 @@ mod tests {
 
     #[test]
     fn python_metadata_licences() {
-        let meta =
-            |headers: &str| core_metadata(&format!("Name: x\nVersion: 1\n{headers}\n\nbody"));
+        let nothing = Archive::default();
+        let meta = |headers: &str| {
+            core_metadata(
+                &format!("Name: x\nVersion: 1\n{headers}\n\nbody"),
+                &nothing,
+                "",
+            )
+        };
         assert!(meta("License-Expression: MIT").licence.is_open_source());
         assert!(
             !meta("License-Expression: LicenseRef-Proprietary")
@@ -437,6 +495,16 @@ mod tests {
                 .is_open_source()
         );
         assert_eq!(meta("").licence, Licence::None);
+        // The whole text of a licence in `License`, "All rights reserved" and all.
+        let bsd = meta(
+            "License: Copyright (c) 2016, Matplotlib Contributors\n        All rights reserved.\n        \n        Redistribution and use in source and binary forms, with or without\n        modification, are permitted",
+        );
+        assert_eq!(bsd.licence, Licence::OpenSource("BSD".into()));
+        assert!(
+            !meta("License: Copyright (c) 2020 Acme. All rights reserved.")
+                .licence
+                .is_open_source()
+        );
         let m = meta("License: UNKNOWN");
         assert_eq!((m.name.as_deref(), m.licence), (Some("x"), Licence::None));
     }

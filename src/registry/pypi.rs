@@ -218,7 +218,7 @@ pub fn packument(name: &str, bytes: &[u8]) -> Result<Packument, RegistryError> {
             Manifest {
                 version: Some(version),
                 dist: Dist {
-                    tarball: Some(file.url.clone()),
+                    tarball: Some(from_index(&file.url, name)),
                     integrity,
                     chosen: Some(why),
                     ..Dist::default()
@@ -269,6 +269,26 @@ pub fn choose(files: &[File]) -> Option<(&File, String)> {
             sdist.filename
         ),
     ))
+}
+
+/// A file's URL as the index's JSON gives it, made relative to the index's base when it is
+/// relative to the JSON's own address (`{base}pypi/NAME/json`): a mirror may write
+/// `../../packages/…`. Absolute URLs and absolute paths are kept.
+fn from_index(url: &str, name: &str) -> String {
+    if url.contains("://") || url.starts_with('/') {
+        return url.to_string();
+    }
+    let mut at: Vec<&str> = vec!["pypi", name];
+    for part in url.split('/') {
+        match part {
+            "." => {}
+            ".." => {
+                at.pop();
+            }
+            p => at.push(p),
+        }
+    }
+    at.join("/")
 }
 
 fn hex_bytes(hex: &str) -> Option<Vec<u8>> {
@@ -363,6 +383,17 @@ mod tests {
             ("x-1.tar.gz", true)
         );
         assert!(choose(&[]).is_none());
+    }
+
+    #[test]
+    fn relative_file_urls_are_read_from_the_json_address() {
+        assert_eq!(
+            from_index("../../packages/ab/x.whl", "x"),
+            "packages/ab/x.whl"
+        );
+        assert_eq!(from_index("files/x.whl", "x"), "pypi/x/files/x.whl");
+        assert_eq!(from_index("/f/x.whl", "x"), "/f/x.whl");
+        assert_eq!(from_index("https://h/x.whl", "x"), "https://h/x.whl");
     }
 
     #[test]

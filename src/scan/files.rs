@@ -43,10 +43,15 @@ fn leave_out(ecosystem: Ecosystem) -> String {
 pub struct Context<'a> {
     pub licence: &'a Licence,
     pub ecosystem: Ecosystem,
-    /// The package holds compiled Java classes: a Java (or Kotlin, Scala, Groovy) file
-    /// beside them is their source. A sources jar, which holds only sources, is one on
-    /// purpose.
-    pub java_classes: bool,
+    /// The archives (`""` for the package itself, `lib/x.jar!/` for one inside it) that
+    /// hold compiled Java classes: a Java (or Kotlin, Scala, Groovy) file in one of them is
+    /// their source. A sources jar, which holds only sources, is one on purpose.
+    pub java_classes: &'a std::collections::HashSet<&'a str>,
+}
+
+/// The archive a path is in: `""` for the package itself, `lib/x.jar!/` for one inside it.
+pub fn archive_root(path: &str) -> &str {
+    path.rfind("!/").map_or("", |at| &path[..at + 2])
 }
 
 /// A package-relative path split into what the rules look at.
@@ -203,7 +208,11 @@ pub fn check(path: &str, content: &[u8], context: &Context) -> Vec<FileHit> {
 fn shipped_source(p: &Path, context: &Context) -> Option<FileHit> {
     let (rule, language) = if is_typescript_source(p.name) {
         (RuleId::ShippedTypescriptSource, "TypeScript")
-    } else if context.java_classes && is_jvm_source(p.name) {
+    } else if is_jvm_source(p.name)
+        && context.java_classes.contains(archive_root(p.full))
+        // Where the OSGi specification puts a bundle's sources, shipped on purpose.
+        && !p.full.contains("OSGI-OPT/src/")
+    {
         (RuleId::ShippedJavaSource, "Java")
     } else {
         return None;
@@ -344,11 +353,14 @@ fn npmrc(content: &[u8], ecosystem: Ecosystem) -> FileHit {
 mod tests {
     use super::*;
 
+    static NO_CLASSES: std::sync::LazyLock<std::collections::HashSet<&str>> =
+        std::sync::LazyLock::new(Default::default);
+
     fn npm(licence: &Licence) -> Context<'_> {
         Context {
             licence,
             ecosystem: Ecosystem::Npm,
-            java_classes: false,
+            java_classes: &NO_CLASSES,
         }
     }
 
@@ -476,17 +488,23 @@ mod tests {
 
     #[test]
     fn java_sources_count_beside_classes_only() {
-        let jar = |java_classes| Context {
+        let roots = ["", "lib/core.jar!/"].into_iter().collect();
+        let jar = Context {
             licence: &Licence::None,
             ecosystem: Ecosystem::Java,
-            java_classes,
+            java_classes: &roots,
         };
-        let hits = check("com/acme/Billing.java", b"", &jar(true));
+        let hits = check("com/acme/Billing.java", b"", &jar);
         assert_eq!(hits[0].rule, RuleId::ShippedJavaSource);
         assert_eq!(hits[0].severity, Severity::High);
         assert!(hits[0].remedy.contains("Maven"), "{}", hits[0].remedy);
-        // A sources jar holds sources on purpose; Python files are a wheel's point.
-        assert!(check("com/acme/Billing.java", b"", &jar(false)).is_empty());
-        assert!(check("acme/billing.py", b"", &jar(true)).is_empty());
+        let nested = check("lib/core.jar!/com/acme/Billing.kt", b"", &jar);
+        assert_eq!(nested[0].rule, RuleId::ShippedJavaSource);
+        // A sources jar (no classes) holds sources on purpose; Python files are a wheel's
+        // point.
+        assert!(check("lib/core-sources.jar!/com/acme/Billing.java", b"", &jar).is_empty());
+        assert!(check("acme/billing.py", b"", &jar).is_empty());
+        assert_eq!(archive_root("a/b.jar!/c/d.java"), "a/b.jar!/");
+        assert!(check("lib/core.jar!/OSGI-OPT/src/org/A.java", b"", &jar).is_empty());
     }
 }

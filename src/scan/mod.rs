@@ -447,11 +447,16 @@ fn file_findings(
     ecosystem: Ecosystem,
 ) -> Vec<Finding> {
     let licence = &licence_of(package);
+    let java_classes: HashSet<&str> = archive
+        .entries()
+        .iter()
+        .filter(|e| e.path.ends_with(".class"))
+        .map(|e| files::archive_root(&e.path))
+        .collect();
     let context = files::Context {
         licence,
         ecosystem,
-        java_classes: ecosystem == Ecosystem::Java
-            && archive.entries().iter().any(|e| e.path.ends_with(".class")),
+        java_classes: &java_classes,
     };
     let mut findings: Vec<Finding> = archive.unread.iter().map(unread_finding).collect();
     let mut files = files.into_iter().peekable();

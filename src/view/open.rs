@@ -216,10 +216,9 @@ impl Stopped {
     /// Why opening a package from this kind of registry stopped, with what to offer.
     pub fn of(e: RegistryError, index: Index) -> Stopped {
         let offers = match &e {
-            RegistryError::NoSuchVersion { name, closest, .. } => closest
-                .iter()
-                .map(|v| Spec::text(index, name, v))
-                .collect(),
+            RegistryError::NoSuchVersion { name, closest, .. } => {
+                closest.iter().map(|v| Spec::text(index, name, v)).collect()
+            }
             RegistryError::NoSuchTag { name, tags, .. } => {
                 tags.iter().map(|t| Spec::text(index, name, t)).collect()
             }

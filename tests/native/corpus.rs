@@ -1,4 +1,4 @@
-//! The judgement corpus: real public packages that nobody here built, each with the verdict a
+//! The judgement corpus: real public packages (npm tarballs, Python wheels and sdists) that nobody here built, each with the verdict a
 //! careful reviewer gives it (`tests/corpus/packages.json`, with the reason for each). Every
 //! package must get its verdict, and a decoy (minified bundles, CSS with data URIs, lockfiles,
 //! crypto libraries with test vectors) no secret finding at medium or above. The tarballs are
@@ -20,7 +20,12 @@ struct Corpus {
 struct Package {
     name: String,
     version: String,
-    integrity: String,
+    /// npm's SHA-512 integrity.
+    integrity: Option<String>,
+    /// A Python release's file name, URL and SHA-256 (hex, as PyPI gives it).
+    file: Option<String>,
+    url: Option<String>,
+    sha256: Option<String>,
     expect: String,
     /// What leads the verdict: `own-source`, `secrets`, `exposure` (not checked if absent).
     outcome: Option<String>,
@@ -33,8 +38,12 @@ struct Package {
 }
 
 impl Package {
-    /// The file `scripts/corpus.mjs` saves it as (npm's own name for a packed tarball).
+    /// The file `scripts/corpus.mjs` saves it as (npm's own name for a packed tarball, a
+    /// Python release's own file name).
     fn file(&self) -> String {
+        if let Some(file) = &self.file {
+            return file.clone();
+        }
         let name = self.name.trim_start_matches('@').replacen('/', "-", 1);
         format!("{name}-{}.tgz", self.version)
     }
@@ -140,22 +149,35 @@ fn every_package_gets_the_verdict_a_reviewer_gives() {
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
-/// The corpus's own data: pinned (an exact version and a SHA-512 integrity), explained, and
-/// every expected level a real one.
+/// The corpus's own data: pinned (an exact version and npm's SHA-512 integrity, or a Python
+/// file's URL and SHA-256), explained, and every expected level a real one.
 #[test]
 fn the_corpus_is_pinned_and_explained() {
     let levels = ["critical", "high", "medium", "low", "clean"];
     let (corpus, _) = corpus();
     for package in &corpus.packages {
         let id = format!("{}@{}", package.name, package.version);
-        assert!(
-            semver::Version::parse(&package.version).is_ok(),
-            "{id}: an exact version"
-        );
-        assert!(
-            package.integrity.starts_with("sha512-") && package.integrity.len() == 95,
-            "{id}: a SHA-512 integrity"
-        );
+        let pinned = match (
+            &package.integrity,
+            &package.sha256,
+            &package.url,
+            &package.file,
+        ) {
+            (Some(sri), None, None, None) => {
+                semver::Version::parse(&package.version).is_ok()
+                    && sri.starts_with("sha512-")
+                    && sri.len() == 95
+            }
+            (None, Some(hex), Some(url), Some(file)) => {
+                hex.len() == 64
+                    && hex.bytes().all(|b| b.is_ascii_hexdigit())
+                    && url.starts_with("https://files.pythonhosted.org/")
+                    && url.ends_with(&format!("/{file}"))
+                    && file.contains(&format!("-{}", package.version))
+            }
+            _ => false,
+        };
+        assert!(pinned, "{id}: pinned by exact version and digest");
         assert!(package.why.len() > 20, "{id}: why this verdict");
         for level in std::iter::once(&package.expect).chain(&package.accept) {
             assert!(levels.contains(&level.as_str()), "{id}: {level}");

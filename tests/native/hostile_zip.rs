@@ -331,10 +331,10 @@ fn a_broken_nested_archive_is_noted_and_the_rest_read() {
         listed(&s),
         [
             "lib/broken.jar",
-            "lib/broken.jar!/com/A.class",
             "lib/fine.jar",
+            "lib/notes.zip",
+            "lib/broken.jar!/com/A.class",
             "lib/fine.jar!/com/A.class",
-            "lib/notes.zip"
         ]
     );
     let unread: Vec<&str> = s

@@ -26,19 +26,24 @@ pub(super) fn secret_assignment(name: &[u8], value: &[u8]) -> bool {
     ((password && looks_password(value)) || looks_secret(value, &word)) && !encoded_words(value)
 }
 
-/// Base64 of words (`bm90IG15IHJlYWwgcGFzc3dvcmQ=`, "not my real password", in a README):
-/// an example, not a secret, whose encoding is random bytes.
+/// Base64 of words (`bm90IG15IHJlYWwgcGFzc3dvcmQ=`, "not my real password", in a README)
+/// or of a small JSON object (Bokeh's `DEFAULT_TOKEN`, `{"session_id": "default"}`): an
+/// example or plain data, not a secret, whose encoding looks random. With or without its
+/// padding.
 fn encoded_words(value: &[u8]) -> bool {
     use base64::Engine as _;
+    use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+    let config =
+        GeneralPurposeConfig::new().with_decode_padding_mode(DecodePaddingMode::Indifferent);
     let engines = [
-        &base64::engine::general_purpose::STANDARD,
-        &base64::engine::general_purpose::URL_SAFE,
+        GeneralPurpose::new(&base64::alphabet::STANDARD, config),
+        GeneralPurpose::new(&base64::alphabet::URL_SAFE, config),
     ];
     engines.iter().any(|e| {
         e.decode(value).is_ok_and(|text| {
-            text.len() >= 8
-                && text.iter().all(|b| b.is_ascii_graphic() || *b == b' ')
-                && wordiness(&text) >= 0.5
+            let printable = text.iter().all(|b| b.is_ascii_graphic() || *b == b' ');
+            let json = text.starts_with(b"{\"") && text.ends_with(b"}");
+            text.len() >= 8 && printable && (json || wordiness(&text) >= 0.5)
         })
     })
 }
@@ -453,6 +458,15 @@ mod tests {
         ] {
             assert!(secret_word(not).is_none(), "{not}");
         }
+    }
+
+    #[test]
+    fn base64_of_words_or_of_json_is_data() {
+        // Bokeh's DEFAULT_TOKEN (bokeh 3.10.2, bokehjs): `{"session_id": "default"}`.
+        assert!(encoded_words(b"eyJzZXNzaW9uX2lkIjogImRlZmF1bHQifQ"));
+        assert!(encoded_words(b"bm90IG15IHJlYWwgcGFzc3dvcmQ="));
+        assert!(!encoded_words(b"q3xk7vb2mz5wn4tj6hy2rp7ds3fc5gl2"));
+        assert!(!encoded_words(b"eyJhbGciOiJIUzI1NiJ9x8Kq2LmP0vZ3"));
     }
 
     #[test]

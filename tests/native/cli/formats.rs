@@ -400,7 +400,10 @@ fn a_python_release_opens_by_name_verified_against_its_sha256() {
     let paths: Vec<String> = index.requests().into_iter().map(|r| r.path).collect();
     assert_eq!(
         paths,
-        ["/pypi/acme-widgets/json", "/files/acme_widgets-2.4.0-py3-none-any.whl"]
+        [
+            "/pypi/acme-widgets/json",
+            "/files/acme_widgets-2.4.0-py3-none-any.whl"
+        ]
     );
 }
 
@@ -420,10 +423,15 @@ fn a_python_release_that_does_not_match_its_sha256_is_refused() {
     );
     assert!(stderr.contains("the integrity check failed"), "{stderr}");
     assert!(
-        stderr.contains("records sha256-q6urq6urq6urq6urq6urq6urq6urq6urq6urq6urq6s= for this version"),
+        stderr.contains(
+            "records sha256-q6urq6urq6urq6urq6urq6urq6urq6urq6urq6urq6s= for this version"
+        ),
         "{stderr}"
     );
-    assert!(stderr.contains(&format!("the download is {actual}")), "{stderr}");
+    assert!(
+        stderr.contains(&format!("the download is {actual}")),
+        "{stderr}"
+    );
     assert!(out.stdout.is_empty());
 
     // A release that is not there: the versions there are offered.
@@ -433,5 +441,30 @@ fn a_python_release_that_does_not_match_its_sha256_is_refused() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr.contains("acme-widgets has no version 9.9"), "{stderr}");
+    assert!(
+        stderr.contains("acme-widgets has no version 9.9"),
+        "{stderr}"
+    );
+}
+
+/// An npm package that ships a jar (as tool wrappers do): the jar is opened one level deep,
+/// and a Java source beside its classes found in it.
+#[test]
+fn a_jar_inside_an_npm_tarball_is_opened() {
+    let jar = Zip::new()
+        .file("org/acme/Tool.class", [0xca, 0xfe, 0xba, 0xbe])
+        .file("org/acme/Tool.java", "package org.acme;\nclass Tool {}\n")
+        .bytes();
+    let tgz = Tarball::new("package/")
+        .package_json("acme-tool-java", Some("UNLICENSED"))
+        .file("bin/tool.js", "require('child_process');\n")
+        .file("tool.jar", &jar)
+        .tgz();
+    let (r, _) = scan("acme-tool-java-1.0.0.tgz", &tgz);
+    assert_eq!(r["ecosystem"], "npm");
+    assert_eq!(r["files"], 5);
+    assert_eq!(
+        rules_at(&r, "tool.jar!/org/acme/Tool.java"),
+        ["shipped-java-source:high"]
+    );
 }
