@@ -14,127 +14,19 @@
 // Packages come from bench/packages.mjs (target/bench). Prints a Markdown table.
 
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 import { launchChromium } from '../tests/e2e/harness.mjs';
 import { ensure } from './packages.mjs';
+import { dropToVerdict as drop, freshPage as fresh, probe } from './page.mjs';
 
 const URL = process.argv[2] ?? 'http://127.0.0.1:8091/';
 const RUNS = Number(process.argv[3] ?? 5);
 const DIST = process.env.LEAKSCOPE_DIST ?? 'dist';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (x, d = 0) => (x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(d));
-
-/** Chromium's renderer processes, by pid. */
-function renderers() {
-  const out = new Set();
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (cmd.includes('--type=renderer')) out.add(pid);
-    } catch {}
-  }
-  return out;
-}
-
-/** Peak resident memory (VmHWM) of a process, in MB. */
-function peakMb(pid) {
-  try {
-    const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
-    return m ? Number(m[1]) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
-}
-
-/** Runs in the page before anything else: long tasks and frame gaps from then on. */
-function installProbes() {
-  window.__probe = { tasks: [], maxFrame: 0, frames: 0, on: false };
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) if (window.__probe.on) window.__probe.tasks.push(e.duration);
-  }).observe({ type: 'longtask', buffered: true });
-  let last = performance.now();
-  const frame = () => {
-    const now = performance.now();
-    if (window.__probe.on) {
-      window.__probe.maxFrame = Math.max(window.__probe.maxFrame, now - last);
-      window.__probe.frames++;
-    }
-    last = now;
-    requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
-}
-
-function probe(page, on) {
-  return page.evaluate((on) => {
-    const p = window.__probe;
-    if (on) {
-      p.tasks = [];
-      p.maxFrame = 0;
-      p.frames = 0;
-    }
-    p.on = on;
-    return { longest: Math.max(0, ...p.tasks), tasks: p.tasks.length, maxFrame: p.maxFrame, frames: p.frames };
-  }, on);
-}
-
-/** A fresh page with the probes in, loaded, its worker ready; and its renderer's pid. */
-async function freshPage(browser, query = '') {
-  const before = renderers();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(installProbes);
-  const page = await context.newPage();
-  const requests = [];
-  page.on('request', (r) => requests.push(r.url()));
-  const workerReady = new Promise((ok) => page.on('worker', ok));
-  await page.goto(URL + query, { waitUntil: 'load' });
-  await workerReady;
-  // The worker fetches and starts its wasm: wait until the network is quiet.
-  await page.waitForLoadState('networkidle');
-  // A new context may start more than one renderer; the page's is the one that grew.
-  const rss = (pid) => {
-    try {
-      return Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1]);
-    } catch {
-      return 0;
-    }
-  };
-  const pid = [...renderers()].filter((p) => !before.has(p)).sort((a, b) => rss(b) - rss(a))[0];
-  // The worker warms up as the page loads (leakscope::warm); a person takes longer than
-  // that to pick a file.
-  await page.waitForSelector('main[data-worker="warm"]', { state: 'attached', timeout: 30_000 });
-  // And the service worker has kept the build's files (www/sw.js): nothing left to fetch.
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  const idle = peakMb(pid);
-  return { context, page, pid, requests, idle };
-}
-
-/** One drop -> verdict in a fresh page (`?workers=1`: without the inflater). */
-async function dropToVerdict(browser, path, query = '') {
-  const { context, page, pid, idle } = await freshPage(browser, query);
-  try {
-    await probe(page, true);
-    const t0 = performance.now();
-    await page.setInputFiles('[data-testid="file-input"]', path);
-    // Polled, not waitForSelector: Playwright's selector engine re-checks visibility on every
-    // DOM change, in the page's main thread, and showed up in the longest task it measured.
-    await page.waitForFunction(() => !!document.querySelector('[data-testid="verdict"], [data-testid="error"]'), null, {
-      polling: 16,
-      timeout: 300_000,
-    });
-    const wall = performance.now() - t0;
-    const p = await probe(page, false);
-    const verdict = page.locator('[data-testid="verdict"]');
-    const pageMs = Number(await verdict.getAttribute('data-ms'));
-    const phases = await verdict.getAttribute('data-phases');
-    return { wall, pageMs, phases, longest: p.longest, maxFrame: p.maxFrame, peak: peakMb(pid) - idle, idle };
-  } finally {
-    await context.close();
-  }
-}
 
 function nodeBaseline(path) {
   const out = execFileSync('node', ['bench/node-baseline.mjs', path, '1'], { encoding: 'utf8' });
@@ -143,7 +35,7 @@ function nodeBaseline(path) {
 
 /** Expand all, scroll top to bottom, filter: the longest frame and task of each. */
 async function bigTree(browser, path) {
-  const { context, page } = await freshPage(browser);
+  const { context, page } = await fresh(browser, URL);
   try {
     await page.setInputFiles('[data-testid="file-input"]', path);
     await page.waitForSelector('[data-testid="verdict"]', { timeout: 120_000 });
@@ -195,7 +87,7 @@ async function bigTree(browser, path) {
 
 /** What the page fetches when it loads, each file gzipped (-9), from dist/. */
 async function firstLoad(browser) {
-  const { context, requests } = await freshPage(browser);
+  const { context, requests } = await fresh(browser, URL);
   await context.close();
   const files = [...new Set(requests.map((u) => new globalThis.URL(u).pathname.replace(/^.*\//, '') || 'index.html'))];
   return files
@@ -252,8 +144,8 @@ try {
     const one = [];
     const node = [];
     for (let i = 0; i < RUNS; i++) {
-      runs.push(await dropToVerdict(browser, path));
-      if (ONE_WORKER.has(name)) one.push(await dropToVerdict(browser, path, '?workers=1'));
+      runs.push(await drop(browser, URL, path));
+      if (ONE_WORKER.has(name)) one.push(await drop(browser, URL, path, '?workers=1'));
       node.push(nodeBaseline(path));
     }
     results[name] = row(name, runs, node);

@@ -51,7 +51,8 @@ fuzz_target!(|data: &[u8]| {
             unpack.end(None);
             unpack.finish()
         }
-        Err(_) => return,
+        // A zip is read whole however it arrives: nothing to compare.
+        Ok(Format::Zip | Format::Crx) | Err(_) => return,
     };
     check_archive(&stepped, &limits);
     assert_eq!(stepped.error, whole.error);

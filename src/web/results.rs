@@ -499,7 +499,7 @@ fn summary(props: &SummaryProps) -> Html {
     let none = o.recovered_files == 0;
     html! {
         <section class="summary" aria-label="Counts and downloads">
-            { stat(count(o.files as u64), "files", None) }
+            { stat(count(o.files as u64), "files", Some("files-count")) }
             { stat(size(o.unpacked_bytes), "unpacked", None) }
             { stat(count(o.source_maps as u64), "source maps", None) }
             { stat(count(o.recovered_files as u64), &recovered_label, Some("recovered-count")) }

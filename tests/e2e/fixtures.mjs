@@ -197,6 +197,33 @@ export function leakyCrx() {
   return Buffer.concat([header, inner]);
 }
 
+/** A Firefox add-on, signed by Mozilla, under the MIT licence (its LICENSE file). */
+export function xpi() {
+  return zip([
+    {
+      name: 'manifest.json',
+      data: JSON.stringify({
+        manifest_version: 2,
+        name: 'Acme Reader',
+        version: '0.9.2',
+        browser_specific_settings: { gecko: { id: 'reader@acme.example' } },
+      }),
+    },
+    { name: 'background.js', data: 'browser.runtime.id;\n//# sourceMappingURL=background.js.map\n' },
+    { name: 'background.js.map', data: embeddingMap('webpack://reader/./') },
+    { name: 'META-INF/mozilla.rsa', data: 'signature' },
+    { name: 'LICENSE', data: 'MIT License\n\nPermission is hereby granted, free of charge, to any person' },
+  ]);
+}
+
+/** A plain zip (a release bundle) with the leaking npm tarball inside. */
+export function releaseZip() {
+  return zip([
+    { name: 'README.txt', data: 'Release 1.0.0\n' },
+    { name: 'npm/acme-secret-cli-1.0.0.tgz', data: leakyPackage() },
+  ]);
+}
+
 /** A web archive with a jar inside that ships a Java source beside its class. */
 export function leakyWar() {
   const jar = zip([

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { ROOT, SHOTS, launchChromium, withPage } from './harness.mjs';
 import { serve } from './serve.mjs';
 import { Registry } from './registry.mjs';
-import { leakyCrx, leakyVsix, leakyWar, leakyWheel, zip } from './fixtures.mjs';
+import { leakyCrx, leakyVsix, leakyWar, leakyWheel, releaseZip, xpi, zip } from './fixtures.mjs';
 
 const VERDICT = '[data-testid="verdict"]';
 const ERROR = '[data-testid="error"]';
@@ -96,6 +96,7 @@ test('each format dropped gives its verdict, kind, manifest facts and the leak i
       label: 'acme-widgets==2.4.0',
       leak: 'acme_widgets/static/remoteEntry.js.map',
       summary: /through 1 source map/,
+      files: '6',
     },
     {
       // Named like a plain zip: the kind comes from the bytes.
@@ -106,6 +107,7 @@ test('each format dropped gives its verdict, kind, manifest facts and the leak i
       label: 'acme.deploy-helper 1.3.0',
       leak: 'extension/.env',
       summary: /Azure DevOps personal access token/,
+      files: '6',
     },
     {
       name: 'acme-tabs.crx',
@@ -115,6 +117,27 @@ test('each format dropped gives its verdict, kind, manifest facts and the leak i
       label: 'Acme Tabs 4.1.0',
       leak: 'background.js.map',
       summary: /Leaks 2 of its own source files/,
+      files: '3',
+    },
+    {
+      name: 'acme_reader-0.9.2.xpi',
+      bytes: xpi(),
+      level: 'low',
+      kind: 'Firefox add-on',
+      label: 'Acme Reader 0.9.2',
+      leak: 'background.js.map',
+      summary: /under an open-source licence MIT \(from LICENSE\)/,
+      files: '5',
+    },
+    {
+      name: 'release-1.0.0.zip',
+      bytes: releaseZip(),
+      level: 'critical',
+      kind: 'zip archive',
+      label: 'release-1.0.0.zip',
+      leak: 'npm/acme-secret-cli-1.0.0.tgz!/dist/cli.js.map',
+      summary: /own source files/,
+      files: '7',
     },
     {
       name: 'acme-portal.war',
@@ -124,6 +147,7 @@ test('each format dropped gives its verdict, kind, manifest facts and the leak i
       label: 'acme-portal:7.0.0',
       leak: 'WEB-INF/lib/billing-core.jar!/com/acme/billing/Pricing.java',
       summary: /Java source/,
+      files: '6',
     },
   ];
   for (const k of kinds) {
@@ -134,6 +158,7 @@ test('each format dropped gives its verdict, kind, manifest facts and the leak i
       assert.equal((await text(page, '[data-testid="package-kind"]')).trim(), `· ${k.kind}`);
       assert.match(await text(page, VERDICT), new RegExp(k.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
       assert.match(await text(page, '.verdict-summary'), k.summary, k.name);
+      assert.equal((await text(page, '[data-testid="files-count"]')).trim(), k.files, `${k.name}: files`);
       await page.waitForSelector(row(k.leak));
       assert.ok(await page.getAttribute(row(k.leak), 'data-severity'), `${k.leak} is marked`);
       assert.equal(requests.length, before, 'a dropped file makes no request');

@@ -1610,6 +1610,10 @@ fn write_fuzz_seeds() {
         "members.tgz".into(),
         [&[0u8][..], &gzip(b"a"), &gzip(&tars[0].1)].concat(),
     ));
+    // The zip family, taken as they are (an even mode byte).
+    for (name, zip) in crate::hostile_zip::seeds() {
+        seeds.push((name, [&[0u8][..], &zip].concat()));
+    }
     // The tc39 source-map suite, a package per case (`case.js` and its map).
     let tc39 = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/source-map-tests/resources");
     if let Ok(dir) = std::fs::read_dir(&tc39) {

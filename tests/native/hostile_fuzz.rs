@@ -8,7 +8,7 @@ use leakscope::limits::Limits;
 use leakscope::{Archive, ArchiveError};
 
 /// The limits the `archive` target reads under.
-fn fuzz_limits() -> Limits {
+pub(crate) fn fuzz_limits() -> Limits {
     Limits {
         max_unpacked: 1 << 20,
         max_entries: 500,

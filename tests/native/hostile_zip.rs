@@ -5,7 +5,7 @@ use leakscope::finding::RuleId;
 use leakscope::limits::Limits;
 use leakscope::{ArchiveError, Session};
 
-use crate::common::{Zip, session_with, source_map, zip_records};
+use crate::common::{Tarball, Zip, crx3, noise, session_with, source_map, zip_records};
 use crate::hostile::extract_confined;
 
 fn session(bytes: &[u8]) -> Session {
@@ -353,4 +353,101 @@ fn a_broken_nested_archive_is_noted_and_the_rest_read() {
         listed(&session(&deeper)),
         ["outer.jar", "outer.jar!/inner.jar"]
     );
+}
+
+/// Zips for the fuzz targets to start from (`scripts/fuzz` writes them) and for the
+/// mutation test below: a wheel-like zip with a map, a jar inside a war, a CRX3, a zip with
+/// a tarball inside.
+pub(crate) fn seeds() -> Vec<(String, Vec<u8>)> {
+    let map = source_map(&[("webpack://x/./src/a.ts", Some("export const a = 1;\n"))]);
+    let wheel = Zip::new()
+        .file("x/__init__.py", "")
+        .file("x/static/a.js", "a\n//# sourceMappingURL=a.js.map?v=1")
+        .file("x/static/a.js.map", &map)
+        .file("x-1.0.dist-info/METADATA", "Name: x\nVersion: 1.0\n\n")
+        .bytes();
+    let jar = Zip::new()
+        .file("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\n\r\n")
+        .file("a/B.class", "cafe")
+        .file("a/B.java", "class B {}")
+        .bytes();
+    let war = Zip::new()
+        .file("WEB-INF/web.xml", "<web-app/>")
+        .file("WEB-INF/lib/b.jar", &jar)
+        .bytes();
+    let tgz = Tarball::new("package/")
+        .package_json("x", None)
+        .file("a.js.map", &map)
+        .tgz();
+    let bundle = Zip::new()
+        .file("npm/x.tgz", &tgz)
+        .file(".env", "A=1")
+        .bytes();
+    vec![
+        ("wheel.zip".into(), wheel.clone()),
+        ("war.zip".into(), war),
+        ("crx3.crx".into(), crx3(&wheel, 40)),
+        ("bundle.zip".into(), bundle),
+    ]
+}
+
+/// A short mutation run over the seeds (the fuzz targets run long, `scripts/fuzz`;
+/// `LEAKSCOPE_MUTATIONS=300000` runs this one longer): bytes changed, cut and repeated at
+/// random, every result read without a panic, every path inside the package, every limit
+/// kept.
+#[test]
+fn mutated_zips_are_read_safely() {
+    let limits = crate::hostile_fuzz::fuzz_limits();
+    let seeds = seeds();
+    let mut read = 0;
+    let rounds: u64 = std::env::var("LEAKSCOPE_MUTATIONS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(3000);
+    for round in 0..rounds {
+        let (_, seed) = &seeds[round as usize % seeds.len()];
+        let r = noise(round + 1, 16);
+        let mut bytes = seed.clone();
+        let len = bytes.len().max(1);
+        let at = |k: usize| (usize::from(r[k]) << 8 | usize::from(r[k + 1])) % len;
+        match r[0] % 4 {
+            0 => {
+                for k in (2..14).step_by(3) {
+                    let i = at(k);
+                    bytes[i] = r[k + 2];
+                }
+            }
+            1 => bytes.truncate(at(2)),
+            2 => {
+                let i = at(2);
+                let piece = bytes[i..(i + usize::from(r[4])).min(bytes.len())].to_vec();
+                bytes.splice(i..i, piece);
+            }
+            _ => {
+                let i = at(2);
+                let end = (i + 4).min(bytes.len());
+                bytes[i..end].fill(0xff);
+            }
+        }
+        let mut unpack = leakscope::archive::Unpack::bytes(std::sync::Arc::new(bytes), limits);
+        while unpack.step(leakscope::archive::STEP_BYTES) {}
+        let archive = unpack.finish();
+        read += archive.entries().len();
+        assert!(
+            archive.unpacked_bytes() <= limits.max_unpacked,
+            "round {round}"
+        );
+        assert!(
+            archive.entries().len() <= limits.max_entries,
+            "round {round}"
+        );
+        for e in archive.entries() {
+            let inside = !e.path.starts_with('/')
+                && e.path
+                    .split('/')
+                    .all(|p| !p.is_empty() && p != "." && p != "..");
+            assert!(inside, "round {round}: {}", e.path);
+        }
+    }
+    assert!(read > 1000, "the mutations still read files: {read}");
 }

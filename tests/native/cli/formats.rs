@@ -366,7 +366,49 @@ fn python_index() -> (crate::common::registry::TestRegistry, Vec<u8>) {
     index.serve_file("pypi/acme-widgets/json", json.to_string().into_bytes());
     index.serve_file(&format!("files/{pure}"), wheel.clone());
     index.serve_file(&format!("files/{next}"), wheel.clone());
+    // 2.3.0 shipped its front end without the maps.
+    let earlier = Zip::new()
+        .file("acme_widgets/__init__.py", "from .widget import Widget\n")
+        .file("acme_widgets/static/remoteEntry.js", "var a=1;\n")
+        .file(
+            "acme_widgets-2.3.0.dist-info/METADATA",
+            "Metadata-Version: 2.4\nName: acme-widgets\nVersion: 2.3.0\nLicense-Expression: LicenseRef-Acme-Proprietary\n\n",
+        )
+        .bytes();
+    let mut json = json;
+    json["releases"]["2.3.0"] = serde_json::json!([file(
+        "acme_widgets-2.3.0-py3-none-any.whl",
+        "bdist_wheel",
+        sha256(&earlier)
+    )]);
+    index.serve_file("pypi/acme-widgets/json", json.to_string().into_bytes());
+    index.serve_file("files/acme_widgets-2.3.0-py3-none-any.whl", earlier);
     (index, wheel)
+}
+
+/// Two releases compared by name: the map 2.4.0 adds is new, in both of its places.
+#[test]
+fn two_python_releases_compared_by_name() {
+    let (index, _) = python_index();
+    let out = leakscope()
+        .args([
+            "diff",
+            "pypi:acme-widgets==2.3.0",
+            "pypi:acme-widgets==2.4.0",
+        ])
+        .args(["--pypi", &index.url, "--fail-on", "high"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("+ acme_widgets/static/remoteEntry.js.map"),
+        "{text}"
+    );
+    assert!(
+        text.contains("integrity verified against the registry (SHA-256)"),
+        "{text}"
+    );
 }
 
 #[test]
