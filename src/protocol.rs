@@ -496,6 +496,35 @@ mod tests {
         assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), request);
         assert_eq!(decode::<Request>(&encode(&request)), Ok(request));
         assert!(decode::<Request>(b"\xff\xff").is_err());
+        // A download's check, from npm (no file chosen) and from PyPI (one chosen).
+        for spec in ["@acme/x@1.0.0", "pypi:acme-x==1.0.0"] {
+            let spec = crate::registry::Spec::parse(spec).unwrap();
+            let chosen = (spec.index == crate::registry::Index::Pypi).then(|| "x.whl".to_string());
+            let resolved = crate::registry::Resolved {
+                name: spec.name.clone(),
+                version: "1.0.0".into(),
+                tarball: "https://r.example/x".into(),
+                integrity: crate::registry::Expected::parse_sri(&crate::registry::sri(
+                    crate::registry::Algorithm::Sha256,
+                    &[7; 32],
+                ))
+                .unwrap(),
+                deprecated: None,
+                tags: Vec::new(),
+                unpacked_size: None,
+                file_count: None,
+                license: None,
+                chosen,
+                index: spec.index,
+            };
+            let check = IntegrityCheck {
+                expected: resolved.integrity.clone(),
+                provenance: Provenance::new("https://r.example/", &spec, &resolved, None),
+                anyway: false,
+            };
+            let bytes = encode(&check);
+            assert_eq!(decode::<IntegrityCheck>(&bytes), Ok(check));
+        }
     }
 
     #[test]

@@ -66,8 +66,9 @@ pub struct Provenance {
     /// The algorithm the download was verified with; `None` when the user chose to scan
     /// bytes that did not verify (the report must say "unverified").
     pub integrity_verified: Option<Algorithm>,
-    /// Which of the release's files was read, and why (a PyPI release has several).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Which of the release's files was read, and why (a PyPI release has several). Never
+    /// skipped when empty: this crosses to the page's worker as bincode, which has no field
+    /// names to tell a skipped field by.
     pub chosen: Option<String>,
     /// The kind of registry: what to type to open it again ([`Provenance::typed`]).
     #[serde(default)]

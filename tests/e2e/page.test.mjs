@@ -167,7 +167,7 @@ test('a file that is not gzip shows the error banner', { timeout: TIMEOUT * 2 },
     const banner = page.locator(ERROR);
     assert.equal(await banner.isVisible(), true, 'error banner visible');
     const text = await banner.innerText();
-    assert.match(text, /not an npm package/i);
+    assert.match(text, /not a package Leakscope reads/i);
     assert.equal(await page.locator(VERDICT).count(), 0, 'no verdict');
     await page.screenshot({ path: join(SHOTS, 'error.png'), fullPage: true });
   });
