@@ -246,8 +246,8 @@ pub struct Overview {
     pub name: Option<String>,
     pub version: Option<String>,
     pub licence: Option<String>,
-    /// What kind of package it is ("Python wheel"), unless an npm package.
-    pub kind: Option<String>,
+    /// What kind of package it is, from its files.
+    pub ecosystem: crate::package::Ecosystem,
     pub scanned_at: String,
     pub files: usize,
     pub unpacked_bytes: u64,
@@ -280,8 +280,7 @@ impl Overview {
             name: a.package.as_ref().and_then(|p| p.name.clone()),
             version: a.package.as_ref().and_then(|p| p.version.clone()),
             licence: a.package.as_ref().map(|p| p.licence.describe()),
-            kind: (a.ecosystem != crate::package::Ecosystem::Npm)
-                .then(|| a.ecosystem.noun().to_string()),
+            ecosystem: a.ecosystem,
             scanned_at: s.scanned_at.clone(),
             files: a.files,
             unpacked_bytes: a.unpacked_bytes,

@@ -3,12 +3,12 @@
 //! `extension.vsixmanifest`, a browser extension's `manifest.json`, a Java archive's
 //! `MANIFEST.MF` and `pom.properties`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Licence, PackageInfo, classify};
 use crate::archive::{Archive, Container};
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Ecosystem {
     #[default]
@@ -63,15 +63,12 @@ impl Ecosystem {
         }
     }
 
-    /// The command a release goes out with, for "check before …".
-    pub fn publish_command(self) -> &'static str {
+    /// The registry its releases are opened from by name, if Leakscope opens them.
+    pub fn index(self) -> Option<crate::registry::Index> {
         match self {
-            Ecosystem::Npm => "npm publish",
-            Ecosystem::Wheel | Ecosystem::Sdist => "twine upload",
-            Ecosystem::Vsix => "vsce publish",
-            Ecosystem::Chrome | Ecosystem::Firefox => "uploading it to the store",
-            Ecosystem::Java => "mvn deploy",
-            Ecosystem::Zip => "publishing it",
+            Ecosystem::Npm => Some(crate::registry::Index::Npm),
+            Ecosystem::Wheel | Ecosystem::Sdist => Some(crate::registry::Index::Pypi),
+            _ => None,
         }
     }
 

@@ -408,6 +408,8 @@ impl App {
     pub fn compare_suggestion(&self) -> Option<String> {
         let shown = self.shown()?;
         let name = shown.analysis.overview.name.clone()?;
+        // Only what can be opened by name: an npm package or a Python release.
+        let index = shown.analysis.overview.ecosystem.index()?;
         let previous = self
             .package
             .as_ref()
@@ -421,10 +423,7 @@ impl App {
                     .find(|r| !r.prerelease)
                     .map(|r| r.version.clone())
             });
-        Some(match previous {
-            Some(v) => format!("{name}@{v}"),
-            None => format!("{name}@"),
-        })
+        Some(Spec::text(index, &name, previous.as_deref().unwrap_or("")))
     }
 
     /// The fingerprint a link names while no package is shown: the page waits for that
@@ -864,8 +863,8 @@ impl App {
         // A Python release shown: a bare version is one of its releases.
         let index = self
             .shown()
-            .and_then(|s| s.analysis.source())
-            .map_or(Index::Npm, |s| s.index);
+            .and_then(|s| s.analysis.overview.ecosystem.index())
+            .unwrap_or(Index::Npm);
         match name {
             Some(name) if bare => Spec::text(index, &name, typed),
             _ => typed.to_string(),

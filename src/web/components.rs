@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use leakscope::finding::{Finding, Grouped, Presented, Severity};
+use leakscope::package::Ecosystem;
 use leakscope::packing::Shipped;
 use leakscope::protocol::Overview;
 use leakscope::text::{capitalise, count, plural};
@@ -164,7 +165,9 @@ pub fn verdict_banner(props: &OverviewProps) -> Html {
                 </dl>
                 <p class="verdict-meta">
                     { o.label.clone() }
-                    if let Some(kind) = &o.kind { <span data-testid="package-kind">{format!(" · {kind}")}</span> }
+                    if o.ecosystem != Ecosystem::Npm {
+                        <span data-testid="package-kind">{format!(" · {}", capitalise(o.ecosystem.noun()))}</span>
+                    }
                     if let Some(l) = &o.licence { <span>{format!(" · {l}")}</span> }
                     <span title={phases}>{format!(" · analysed in {:.1} s", ms / 1000.0)}</span>
                 </p>

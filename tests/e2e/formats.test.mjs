@@ -30,6 +30,15 @@ const PAT = 'q3xk7vb2mz5wn4tj6hy2rp7ds3fc5gl2ka6ue4io7wx3nb5qm2vt';
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 const wheel = leakyWheel();
+// 2.3.0 shipped its front end without the maps.
+const earlier = zip([
+  { name: 'acme_widgets/__init__.py', data: 'from .widget import Widget\n' },
+  { name: 'acme_widgets/static/remoteEntry.js', data: 'var a=1;\n' },
+  {
+    name: 'acme_widgets-2.3.0.dist-info/METADATA',
+    data: 'Metadata-Version: 2.4\nName: acme-widgets\nVersion: 2.3.0\nLicense-Expression: LicenseRef-Acme-Proprietary\n\n',
+  },
+]);
 const index = new Registry();
 const file = (name, digest) => ({
   filename: name,
@@ -50,12 +59,14 @@ index.serveFile(
         file('acme_widgets-2.4.0.tar.gz', '1'.repeat(64)),
       ],
       '2.5.0': [file('acme_widgets-2.5.0-py3-none-any.whl', 'ab'.repeat(32))],
+      '2.3.0': [file('acme_widgets-2.3.0-py3-none-any.whl', sha256(earlier))],
     },
   }),
   'application/json',
 );
 index.serveFile('files/acme_widgets-2.4.0-py3-none-any.whl', wheel);
 index.serveFile('files/acme_widgets-2.5.0-py3-none-any.whl', wheel);
+index.serveFile('files/acme_widgets-2.3.0-py3-none-any.whl', earlier);
 
 let browser;
 let server;
@@ -133,7 +144,7 @@ test('each format dropped gives its verdict, kind, manifest facts and the leak i
       name: 'release-1.0.0.zip',
       bytes: releaseZip(),
       level: 'critical',
-      kind: 'zip archive',
+      kind: 'Zip archive',
       label: 'release-1.0.0.zip',
       leak: 'npm/acme-secret-cli-1.0.0.tgz!/dist/cli.js.map',
       summary: /own source files/,
@@ -204,6 +215,15 @@ test('a Python release opens by name, verified against the sha256 the index list
     assert.match(hash, /pkg=pypi:acme-widgets==2\.4\.0/);
     assert.match(hash, /pypi=http:\/\/127\.0\.0\.1:\d+\/registry\//);
     await page.screenshot({ path: join(SHOTS, 'pypi-by-name.png'), fullPage: true });
+
+    // Compared with an earlier release, typed as a bare version: the map 2.4.0 adds.
+    await page.click('[data-testid="compare-with"]');
+    assert.equal(await page.inputValue('[data-testid="compare-name"]'), 'pypi:acme-widgets==');
+    await page.fill('[data-testid="compare-name"]', '2.3.0');
+    await page.click('[data-testid="compare-open"]');
+    await page.waitForSelector('[data-testid="compare-summary"]');
+    assert.match(await text(page, '[data-testid="compare-summary"]'), /2\.4\.0 adds acme_widgets\/static\/remoteEntry\.js\.map, 247 B, which embeds 2 of the package.s own source files/);
+    assert.match(await page.evaluate(() => decodeURIComponent(location.hash)), /compare=pypi:acme-widgets==2\.3\.0/);
   });
 });
 
