@@ -9,9 +9,10 @@ use crate::text::{binary_size, plural};
 /// the defaults are far above what real packages need.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Limits {
-    /// Decompressed bytes of the whole tar stream (`--max-size`).
+    /// Decompressed bytes of the whole package: the tar stream, or a zip's files
+    /// (`--max-size`).
     pub max_unpacked: u64,
-    /// Entries of the tar, of any kind (`--max-entries`).
+    /// Entries of the archive, of any kind (`--max-entries`).
     pub max_entries: usize,
     /// Bytes of one file, as its header gives them (`--max-file-size`).
     pub max_file_size: u64,
@@ -20,7 +21,7 @@ pub struct Limits {
     pub max_map_size: u64,
     /// Sources read from one map (`--max-map-sources`), over all its sections.
     pub max_map_sources: usize,
-    /// Bytes of a path: of an entry of the tar, of a source in a map
+    /// Bytes of a path: of an entry of the archive, of a source in a map
     /// (`--max-path-length`).
     pub max_path_length: usize,
     /// Folders a path may be nested in (`--max-path-depth`).

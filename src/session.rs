@@ -539,14 +539,11 @@ pub fn stem(package: Option<&crate::package::PackageInfo>, input_name: &str) -> 
     });
     let stem = from_package.unwrap_or_else(|| {
         let base = input_name.rsplit(['/', '\\']).next().unwrap_or(input_name);
-        [
-            ".tgz", ".tar.gz", ".tar", ".whl", ".vsix", ".crx", ".xpi", ".jar", ".war", ".ear",
-            ".zip",
-        ]
-        .iter()
-        .find_map(|ext| base.strip_suffix(ext))
-        .unwrap_or(base)
-        .to_string()
+        crate::archive::EXTENSIONS
+            .iter()
+            .find_map(|ext| base.strip_suffix(ext))
+            .unwrap_or(base)
+            .to_string()
     });
     let safe: String = stem
         .chars()

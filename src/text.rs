@@ -65,7 +65,6 @@ pub fn capitalise(s: &str) -> String {
         .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
-/// "1 file" / "2,412 files".
 /// The first `shown` items, comma-separated, with how many more there are.
 pub fn list_of(items: &[&str], shown: usize) -> String {
     let head = items[..items.len().min(shown)].join(", ");
@@ -75,6 +74,7 @@ pub fn list_of(items: &[&str], shown: usize) -> String {
     }
 }
 
+/// "1 file" / "2,412 files".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", count(n as u64), if n == 1 { one } else { many })
 }

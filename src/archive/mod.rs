@@ -271,6 +271,12 @@ struct ReadNotes {
     container: Container,
 }
 
+/// The names of the files that are packages of their own: what the page's picker offers,
+/// and the archives inside a package that are opened (one level deep, named `name!/…`).
+pub const EXTENSIONS: &[&str] = &[
+    ".tgz", ".tar.gz", ".tar", ".whl", ".vsix", ".crx", ".xpi", ".jar", ".war", ".ear", ".zip",
+];
+
 /// Decompressed bytes per step: a few tens of milliseconds of work, so that a caller can
 /// show progress (and the page paint) between steps.
 pub const STEP_BYTES: usize = 8 << 20;

@@ -68,6 +68,8 @@ pub struct Unpack {
     foreign: bool,
     /// What a zip's reading said beyond its files.
     read: ReadNotes,
+    /// An archive inside a package: the archives inside it are not opened in turn.
+    flat: bool,
 }
 
 impl Unpack {
@@ -204,6 +206,7 @@ impl Unpack {
             error: None,
             foreign: false,
             read: ReadNotes::default(),
+            flat: false,
         }
     }
 
@@ -353,7 +356,7 @@ impl Unpack {
         while self.step(usize::MAX) {}
         // A truncated gzip also breaks the tar at its end; the first fault is the cause.
         let tar_error = self.index.advance(&self.data, true, &self.limits);
-        if self.read.container == Container::Tar {
+        if self.read.container == Container::Tar && !self.flat {
             self.open_nested();
         }
         let error = self.error.or(tar_error);
@@ -363,6 +366,12 @@ impl Unpack {
 
     pub fn finish(self) -> Archive {
         self.finish_with(|_| {})
+    }
+
+    /// Reads an archive found inside a package: the archives inside it stay files.
+    pub(super) fn flat(mut self) -> Unpack {
+        self.flat = true;
+        self
     }
 
     /// The archives among a tarball's files (a jar, a wheel, a zip), opened one level deep

@@ -5,9 +5,12 @@
 //!
 //! A zip names its files twice, in the central directory at its end and in a local header
 //! before each file's data; hostile zips play on the difference (a scanner reads one list,
-//! an installer the other) and on entries that share their compressed bytes (a zip bomb
-//! that needs no recursion). Both are refused; sizes are checked against the limits before
-//! anything is inflated, and an entry that inflates past the size it declares is stopped.
+//! an installer the other), on two entries of one name (tools keep one or the other), and
+//! on entries that share their compressed bytes (a zip bomb that needs no recursion). All
+//! are refused, as is a zip with many end-of-directory records (the zip crate tries each in
+//! turn, reading the central directory again every time); sizes are checked against the
+//! limits before anything is inflated, and an entry that inflates past the size it declares
+//! is stopped.
 
 use std::io::{Cursor, Read};
 
@@ -26,11 +29,9 @@ pub(super) struct ZipContents {
     pub error: Option<ArchiveError>,
 }
 
-/// Names of files that are archives of their own: opened one level deep, their files listed
-/// under `name!/` (Java's way of naming a file inside a jar).
-const NESTED: &[&str] = &[
-    ".jar", ".war", ".ear", ".zip", ".whl", ".vsix", ".xpi", ".crx", ".tgz", ".tar.gz", ".tar",
-];
+/// End-of-directory records a zip may hold: its own, and a few of archives stored inside
+/// it uncompressed.
+const MAX_ENDS: usize = 64;
 
 /// Reads a zip (`input` starts at its first local header, a CRX header already skipped),
 /// and the archives inside it.
@@ -42,13 +43,13 @@ pub(super) fn read(input: &[u8], limits: &Limits) -> ZipContents {
 }
 
 /// Opens each archive among the files read so far (named like one, and one by its bytes),
-/// adding its files under `name!/`: one level deep, since the files it adds are not opened
-/// in turn. A tarball's archives are opened the same way once it is read
-/// ([`super::Unpack::finish_with`]).
+/// adding its files under `name!/`: one level deep, since the files it adds are not looked
+/// at and the readers of nested archives open none of their own. A tarball's archives are
+/// opened the same way once it is read ([`super::Unpack::finish_with`]).
 pub(super) fn open_nested(out: &mut ZipContents, limits: &Limits) {
     for i in 0..out.files.len() {
         let path = out.files[i].path.to_ascii_lowercase();
-        if !path.contains("!/") && NESTED.iter().any(|ext| path.ends_with(ext)) {
+        if super::EXTENSIONS.iter().any(|ext| path.ends_with(ext)) {
             let TarFile { path, range } = out.files[i].clone();
             nested(out, range, &path, limits);
         }
@@ -82,20 +83,37 @@ struct Listed {
     dir: bool,
     symlink: bool,
     method: zip::CompressionMethod,
+    compressed: u64,
 }
 
 fn read_into(out: &mut ZipContents, input: &[u8], prefix: &str, limits: &Limits) {
+    let ends = memchr::memmem::find_iter(input, b"PK\x05\x06")
+        .take(MAX_ENDS + 1)
+        .count();
+    if ends > MAX_ENDS {
+        out.error = Some(ArchiveError::BrokenZip {
+            entries_read: 0,
+            detail: format!(
+                "it holds more than {MAX_ENDS} end-of-directory records, where a zip has one"
+            ),
+        });
+        return;
+    }
     let mut zip = match zip::ZipArchive::new(Cursor::new(input)) {
         Ok(zip) => zip,
         Err(e) => {
-            let cut = memchr::memmem::rfind(input, b"PK\x05\x06").is_none();
-            if cut {
+            let before = out.files.len();
+            if ends == 0 {
                 salvage(out, input, prefix, limits);
             }
-            out.error = Some(unlisted(cut, out.files.len(), &e));
+            out.error = Some(unlisted(ends == 0, out.files.len() - before, &e));
             return;
         }
     };
+    if let Some(e) = twice_named(input, zip.len()) {
+        out.error = Some(e);
+        return;
+    }
     let listed = match list(&mut zip, input, limits, out) {
         Ok(listed) => listed,
         Err(e) => {
@@ -109,6 +127,22 @@ fn read_into(out: &mut ZipContents, input: &[u8], prefix: &str, limits: &Limits)
             return;
         }
     }
+}
+
+/// Entries the zip's end-of-directory record counts beyond the names the zip crate kept: two
+/// entries of one name, of which the crate keeps the last and an installer may take either.
+fn twice_named(input: &[u8], names: usize) -> Option<ArchiveError> {
+    let end = memchr::memmem::rfind(input, b"PK\x05\x06")?;
+    let count = input.get(end + 10..end + 12)?;
+    let count = usize::from(u16::from_le_bytes([count[0], count[1]]));
+    // 0xFFFF: a Zip64 archive keeps its count elsewhere.
+    (count != 0xFFFF && count > names).then(|| ArchiveError::BrokenZip {
+        entries_read: 0,
+        detail: format!(
+            "its list of files has {count} entries but only {names} names: an entry's name \
+             is given twice, and tools that keep one or the other would see different files"
+        ),
+    })
 }
 
 /// Why a zip could not be opened: without its central directory (a download cut short),
@@ -196,6 +230,14 @@ fn list(
         }
         total = total.saturating_add(file.size());
         let path = crate::path::clean_segments(&String::from_utf8_lossy(&name)).join("/");
+        // A link holds its target's path: no longer than a path may be.
+        if file.is_symlink() && file.size() > limits.max_path_length as u64 {
+            return Err(ArchiveError::PathTooLong {
+                path: beginning(&path),
+                length: usize::try_from(file.size()).unwrap_or(usize::MAX),
+                limit: limits.max_path_length,
+            });
+        }
         if file.is_file() && file.size() > limits.max_file_size {
             return Err(ArchiveError::FileTooLarge {
                 path: beginning(&path),
@@ -216,6 +258,7 @@ fn list(
             dir: file.is_dir(),
             symlink: file.is_symlink(),
             method: file.compression(),
+            compressed: file.compressed_size(),
             name,
         });
     }
@@ -325,8 +368,13 @@ fn inflate(
         .by_index(entry.index)
         .map_err(|e| broken(format!("{path} cannot be read: {e}")))?;
     let start = out.data.len();
+    // Room for what it can inflate to (deflate expands at most about 1032 times), not what a
+    // hostile header claims: the page's memory never shrinks again.
+    let most = entry
+        .size
+        .min(entry.compressed.saturating_mul(1032).saturating_add(4096));
     out.data
-        .try_reserve(usize::try_from(entry.size).unwrap_or(usize::MAX))
+        .try_reserve(usize::try_from(most).unwrap_or(usize::MAX))
         .map_err(|_| broken(format!("{path} is too large to hold in memory")))?;
     file.take(entry.size.saturating_add(1))
         .read_to_end(&mut out.data)
@@ -438,8 +486,10 @@ fn nested_zip(
     prefix: &str,
     limits: &Limits,
 ) -> Option<ArchiveError> {
+    // The package's own fault (a zip cut short, whose salvaged files hold this one) stays.
+    let outer = out.error.take();
     read_into(out, bytes, prefix, limits);
-    out.error.take()
+    std::mem::replace(&mut out.error, outer)
 }
 
 fn nested_tar(
@@ -448,14 +498,18 @@ fn nested_tar(
     prefix: &str,
     limits: &Limits,
 ) -> Option<ArchiveError> {
-    let mut unpack = super::Unpack::bytes(std::sync::Arc::new(bytes), *limits);
+    let mut unpack = super::Unpack::bytes(std::sync::Arc::new(bytes), *limits).flat();
     while unpack.step(super::STEP_BYTES) {}
     let archive = unpack.finish();
     for entry in archive.entries() {
+        let path = match entry_path(&entry.path, prefix, limits) {
+            Ok(path) => path,
+            Err(e) => return Some(e),
+        };
         let start = out.data.len();
         out.data.extend_from_slice(archive.bytes(entry));
         out.files.push(TarFile {
-            path: format!("{prefix}/{}", entry.path),
+            path,
             range: start..out.data.len(),
         });
     }

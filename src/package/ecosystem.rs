@@ -82,19 +82,39 @@ impl Ecosystem {
                     .is_some_and(|(top, rest)| top.ends_with(suffix) && !rest.contains('/'))
             })
         };
+        // A JupyterLab extension's sdist has a package.json too: a Python build file says
+        // it is Python's.
+        let python =
+            has("PKG-INFO") && (has("pyproject.toml") || has("setup.py") || !has("package.json"));
+        let extension = archive.find("manifest.json").is_some_and(|e| {
+            memchr::memmem::find(archive.bytes(e), b"\"manifest_version\"").is_some()
+        });
         match archive.container {
             Container::Crx => Ecosystem::Chrome,
-            Container::Tar if has("PKG-INFO") && !has("package.json") => Ecosystem::Sdist,
+            Container::Tar if python => Ecosystem::Sdist,
             Container::Tar => Ecosystem::Npm,
             Container::Zip if root(".dist-info") => Ecosystem::Wheel,
+            // An old sdist as a zip, its files under `name-1.0/`.
+            Container::Zip if sdist_folder(archive).is_some() => Ecosystem::Sdist,
             Container::Zip if has("extension.vsixmanifest") => Ecosystem::Vsix,
-            Container::Zip if has("manifest.json") => browser(archive),
+            Container::Zip if extension => browser(archive),
             Container::Zip if has("META-INF/MANIFEST.MF") || root_dir(archive, "WEB-INF") => {
                 Ecosystem::Java
             }
             Container::Zip => Ecosystem::Zip,
         }
     }
+}
+
+/// The folder (`name-1.0/`) of a zip sdist's `PKG-INFO`, or `""` for a tarball's.
+fn sdist_folder(archive: &Archive) -> Option<&str> {
+    if archive.find("PKG-INFO").is_some() {
+        return Some("");
+    }
+    archive.entries().iter().find_map(|e| {
+        let (top, rest) = e.path.split_once('/')?;
+        (rest == "PKG-INFO").then(|| &e.path[..top.len() + 1])
+    })
 }
 
 fn root_dir(archive: &Archive, dir: &str) -> bool {
@@ -138,7 +158,11 @@ pub fn read(archive: &Archive, ecosystem: Ecosystem) -> Option<PackageInfo> {
             let text = String::from_utf8_lossy(archive.bytes(metadata));
             Some(core_metadata(&text, archive, dir))
         }
-        Ecosystem::Sdist => Some(core_metadata(&text("PKG-INFO")?, archive, "")),
+        Ecosystem::Sdist => {
+            let dir = sdist_folder(archive)?;
+            let info = text(&format!("{dir}PKG-INFO"))?;
+            Some(core_metadata(&info, archive, dir))
+        }
         Ecosystem::Vsix => vsix(archive, text("extension.vsixmanifest")),
         Ecosystem::Chrome | Ecosystem::Firefox => {
             web_extension(archive.bytes(archive.find("manifest.json")?))
@@ -222,10 +246,13 @@ fn python_licence<'a>(
     let first_line = words
         .as_deref()
         .map(|w| w.lines().next().unwrap_or_default().to_string());
-    if let Some(line) = &first_line
-        && let named @ Licence::OpenSource(_) = in_words(line)
-    {
-        return named;
+    match first_line.as_deref().map(in_words) {
+        Some(named @ Licence::OpenSource(_)) => return named,
+        // Said in words: the text below it does not undo that.
+        Some(Licence::Proprietary(words)) if restricted(&words) => {
+            return Licence::Proprietary(words);
+        }
+        _ => {}
     }
     let text = words.as_deref().and_then(licence_in_text);
     if let Some(id) =
@@ -293,12 +320,16 @@ fn web_extension(json: &[u8]) -> Option<PackageInfo> {
 /// A Java archive: Maven's `pom.properties` (`groupId:artifactId`, version) and the licence
 /// in its `pom.xml`, else `MANIFEST.MF`'s title, version and `Bundle-License`.
 fn java(archive: &Archive) -> Option<PackageInfo> {
+    // A fat jar carries its dependencies' Maven files too: only a jar with one is named
+    // by it.
     let maven = |name: &str| {
-        archive.entries().iter().find(|e| {
+        let mut found = archive.entries().iter().filter(|e| {
             e.path.starts_with("META-INF/maven/")
                 && e.path.ends_with(name)
                 && e.path.split('/').count() == 5
-        })
+        });
+        let first = found.next();
+        first.filter(|_| found.next().is_none())
     };
     let text = |e: &crate::archive::Entry| String::from_utf8_lossy(archive.bytes(e)).into_owned();
     let manifest = archive
@@ -357,9 +388,18 @@ fn manifest_fields(text: &str) -> Vec<(String, String)> {
 /// The first `<license><name>` of a pom.xml.
 fn pom_licence(pom: &str) -> Option<String> {
     let licence = &pom[pom.find("<license>")?..];
+    let licence = &licence[..licence.find("</license>")?];
     let name = &licence[licence.find("<name>")? + "<name>".len()..];
     let name = name[..name.find("</name>")?].trim();
     (!name.is_empty()).then(|| name.to_string())
+}
+
+/// Words that say a licence is not open source, whatever else it mentions.
+fn restricted(words: &str) -> bool {
+    let lower = words.to_ascii_lowercase();
+    ["proprietary", "commercial", "confidential", "eula"]
+        .iter()
+        .any(|r| lower.contains(r))
 }
 
 /// A licence written in words ("The Apache Software License, Version 2.0", "BSD License"),
@@ -374,13 +414,7 @@ pub(super) fn in_words(words: &str) -> Licence {
         return spdx;
     }
     let lower = words.to_ascii_lowercase();
-    let restricted = [
-        "proprietary",
-        "all rights reserved",
-        "commercial",
-        "non-commercial",
-    ];
-    if restricted.iter().any(|r| lower.contains(r)) {
+    if restricted(words) || lower.contains("all rights reserved") {
         return Licence::Proprietary(words.to_string());
     }
     let word = |w: &str| {
@@ -426,12 +460,11 @@ pub(super) fn in_words(words: &str) -> Licence {
 /// A licence file at the root (`LICENSE`, `LICENSE.txt`, `COPYING`, …) that reads as a
 /// well-known open-source licence, for a package whose manifest names none.
 fn licence_file(archive: &Archive) -> Option<Licence> {
+    // The package's own licence, not a file of third parties' notices.
     let entry = archive.entries().iter().find(|e| {
         let upper = e.path.to_ascii_uppercase();
-        !upper.contains('/')
-            && ["LICENSE", "LICENCE", "COPYING"]
-                .iter()
-                .any(|n| upper.starts_with(n))
+        let stem = upper.split('.').next().unwrap_or_default();
+        !upper.contains('/') && ["LICENSE", "LICENCE", "COPYING"].contains(&stem)
     })?;
     let id = licence_in_text(&String::from_utf8_lossy(archive.bytes(entry)))?;
     Some(Licence::OpenSource(format!("{id} (from {})", entry.path)))
@@ -504,6 +537,65 @@ mod tests {
         );
         let m = meta("License: UNKNOWN");
         assert_eq!((m.name.as_deref(), m.licence), (Some("x"), Licence::None));
+    }
+
+    fn archive(container: Container, files: &[(&str, &str)]) -> Archive {
+        let files = files
+            .iter()
+            .map(|(p, b)| (p.to_string(), b.as_bytes().to_vec()))
+            .collect();
+        let mut a = Archive::from_files(files);
+        a.container = container;
+        a
+    }
+
+    #[test]
+    fn kinds_are_told_by_their_files() {
+        use Container::{Tar, Zip};
+        // A JupyterLab extension's sdist ships a package.json beside its PKG-INFO.
+        let lab = [
+            ("PKG-INFO", "Name: x\n"),
+            ("package.json", "{}"),
+            ("pyproject.toml", ""),
+        ];
+        assert_eq!(Ecosystem::of(&archive(Tar, &lab)), Ecosystem::Sdist);
+        let npm = [("package.json", "{}"), ("PKG-INFO", "")];
+        assert_eq!(Ecosystem::of(&archive(Tar, &npm)), Ecosystem::Npm);
+        // An old sdist as a zip, under its `name-version/` folder.
+        let old = archive(
+            Zip,
+            &[
+                ("x-1.0/PKG-INFO", "Name: x\nVersion: 1.0\nLicense: MIT\n\n"),
+                ("x-1.0/setup.py", ""),
+            ],
+        );
+        assert_eq!(Ecosystem::of(&old), Ecosystem::Sdist);
+        let info = read(&old, Ecosystem::Sdist).unwrap();
+        assert_eq!(
+            (info.version.as_deref(), info.licence.is_open_source()),
+            (Some("1.0"), true)
+        );
+        // A web app's manifest.json is not an extension's.
+        let app = [("manifest.json", r#"{"name":"app","icons":[]}"#)];
+        assert_eq!(Ecosystem::of(&archive(Zip, &app)), Ecosystem::Zip);
+    }
+
+    #[test]
+    fn a_licence_said_to_be_proprietary_stays_so() {
+        let said = Some("Proprietary\nParts of it are under the Apache License 2.0".to_string());
+        assert!(!python_licence(None, &[], said, std::iter::empty()).is_open_source());
+        // A licence's name past the end of the <license> element is not its name.
+        let pom = "<licenses><license><url>https://x</url></license></licenses><name>Ann</name>";
+        assert_eq!(pom_licence(pom), None);
+        // A third party's notices are not the package's licence.
+        let notices = archive(
+            Container::Zip,
+            &[(
+                "LICENSES-THIRD-PARTY.txt",
+                "Permission is hereby granted, free of charge",
+            )],
+        );
+        assert_eq!(licence_file(&notices), None);
     }
 
     #[test]

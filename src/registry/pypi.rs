@@ -164,8 +164,13 @@ pub struct Digests {
     pub sha256: Option<String>,
 }
 
-/// Reads the JSON API's answer as a packument: each release with the file chosen for it.
-pub fn packument(name: &str, bytes: &[u8]) -> Result<Packument, RegistryError> {
+/// Reads the JSON API's answer as a packument: each release with the file chosen for it,
+/// or the file named `typed` where the release has it (a wheel's URL was given).
+pub fn packument(
+    name: &str,
+    bytes: &[u8],
+    typed: Option<&str>,
+) -> Result<Packument, RegistryError> {
     let project: Project =
         serde_json::from_slice(bytes).map_err(|e| RegistryError::NotAPackument {
             name: name.to_string(),
@@ -196,7 +201,11 @@ pub fn packument(name: &str, bytes: &[u8]) -> Result<Packument, RegistryError> {
             .collect(),
     };
     for (version, files) in releases {
-        let Some((file, why)) = choose(&files) else {
+        let named = typed.and_then(|t| files.iter().find(|f| f.filename == t));
+        let Some((file, why)) = named
+            .map(|f| (f, format!("{}, as given", f.filename)))
+            .or_else(|| choose(&files))
+        else {
             continue;
         };
         let yanked = (file.yanked || (info.yanked && info.version.as_ref() == Some(&version)))
@@ -292,7 +301,7 @@ fn from_index(url: &str, name: &str) -> String {
 }
 
 fn hex_bytes(hex: &str) -> Option<Vec<u8>> {
-    if hex.len() != 64 {
+    if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
     (0..hex.len())
@@ -405,7 +414,7 @@ mod tests {
               "2.0":[{"filename":"acme-2.0.tar.gz","url":"https://f/acme-2.0.tar.gz","packagetype":"sdist","digests":{"sha256":"ff"},"size":10}],
               "3.0":[]
             }}"#;
-        let p = packument("acme", json).unwrap();
+        let p = packument("acme", json, None).unwrap();
         assert_eq!(p.dist_tags["latest"], "2.0");
         assert_eq!(p.versions.keys().collect::<Vec<_>>(), ["1.0", "2.0"]);
         let one = &p.versions["1.0"];
@@ -416,6 +425,13 @@ mod tests {
         );
         // A digest that is not one is no integrity: the download cannot be checked.
         assert_eq!(p.versions["2.0"].dist.integrity, None);
-        assert!(packument("acme", b"[]").is_err());
+        assert_eq!(hex_bytes(&"é".repeat(32)), None);
+        assert!(packument("acme", b"[]", None).is_err());
+        // A wheel's URL names its file: that one is checked, not the one Leakscope picks.
+        let p = packument("acme", json, Some("acme-2.0.tar.gz")).unwrap();
+        assert_eq!(
+            p.versions["2.0"].dist.chosen.as_deref(),
+            Some("acme-2.0.tar.gz, as given")
+        );
     }
 }

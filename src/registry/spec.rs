@@ -125,7 +125,13 @@ impl Spec {
     pub fn read_index(&self, bytes: &[u8]) -> Result<super::Packument, RegistryError> {
         match self.index {
             Index::Npm => super::Packument::parse(&self.name, bytes),
-            Index::Pypi => super::pypi::packument(&self.name, bytes),
+            Index::Pypi => {
+                let typed = self.tarball.as_ref().and_then(|t| {
+                    let path = t.url.split(['?', '#']).next()?;
+                    path.rsplit('/').next()
+                });
+                super::pypi::packument(&self.name, bytes, typed)
+            }
         }
     }
 

@@ -94,6 +94,7 @@ impl Scanner {
             .map(|r| r.target.as_str())
             .collect();
         let mut source_maps = Vec::new();
+        let mut copies = Copies::default();
         for (entry, parsed) in parsed_maps {
             let file = MapFile {
                 path: &entry.path,
@@ -105,7 +106,7 @@ impl Scanner {
             };
             let mut summary =
                 maps::summarise(file, parsed, &self.limits, &mut recovered, &mut secrets);
-            summary.copy_of = copy_of(archive, entry, &source_maps);
+            summary.copy_of = copies.copy_of(archive, entry);
             source_maps.push(summary);
         }
         // A map named otherwise (`app.js.json`) still counts once something points at it.
@@ -149,20 +150,48 @@ impl Scanner {
     }
 }
 
-/// The map shipped earlier with the same bytes as `entry`, if one was (wheels ship a map
-/// twice, under `static/` and `labextension/`). Only maps of the same size are compared.
-fn copy_of(
-    archive: &Archive,
-    entry: &crate::archive::Entry,
-    before: &[MapSummary],
-) -> Option<String> {
-    let bytes = archive.bytes(entry);
-    before
-        .iter()
-        .filter(|m| m.kind == ShippedAs::File && m.copy_of.is_none())
-        .filter_map(|m| archive.find(&m.path))
-        .find(|e| e.size() == entry.size() && archive.bytes(e) == bytes)
-        .map(|e| e.path.clone())
+/// Maps shipped twice with the same bytes (wheels ship a map under `static/` and again
+/// under `labextension/`): one leak at two paths. Only maps of a size already seen are
+/// hashed, and each once: a package of many maps costs a lookup each.
+#[derive(Default)]
+struct Copies<'a> {
+    first_of_size: HashMap<u64, &'a crate::archive::Entry>,
+    /// Sizes whose first map is hashed already.
+    hashed: HashSet<u64>,
+    by_digest: HashMap<(u64, u64), &'a crate::archive::Entry>,
+}
+
+impl<'a> Copies<'a> {
+    /// The map shipped earlier with the same bytes as `entry`, if one was.
+    fn copy_of(
+        &mut self,
+        archive: &'a Archive,
+        entry: &'a crate::archive::Entry,
+    ) -> Option<String> {
+        let digest = |e: &crate::archive::Entry| {
+            let mut h = rustc_hash::FxHasher::default();
+            std::hash::Hasher::write(&mut h, archive.bytes(e));
+            (e.size(), std::hash::Hasher::finish(&h))
+        };
+        let first = *self.first_of_size.entry(entry.size()).or_insert(entry);
+        if std::ptr::eq(first, entry) {
+            return None;
+        }
+        // The first of this size is hashed when a second one comes.
+        if self.hashed.insert(entry.size()) {
+            self.by_digest.entry(digest(first)).or_insert(first);
+        }
+        let key = digest(entry);
+        match self.by_digest.get(&key) {
+            Some(earlier) if archive.bytes(earlier) == archive.bytes(entry) => {
+                Some(earlier.path.clone())
+            }
+            _ => {
+                self.by_digest.entry(key).or_insert(entry);
+                None
+            }
+        }
+    }
 }
 
 /// Runs every detector over a package already in memory.

@@ -842,8 +842,6 @@ impl App {
         commands
     }
 
-    /// A bare version (`2.1.87`, `^2`, `v1.0.0`) is one of the package shown, or of the one
-    /// whose versions are listed.
     /// The Python index in use: a link's, else PyPI.
     fn pypi_base(&self) -> String {
         self.pypi
@@ -851,6 +849,8 @@ impl App {
             .unwrap_or_else(|| crate::registry::pypi::DEFAULT_PYPI.to_string())
     }
 
+    /// A bare version (`2.1.87`, `^2`, `v1.0.0`) is one of the package shown, or of the one
+    /// whose versions are listed.
     fn qualified(&self, input: &str) -> String {
         let typed = input.trim();
         let bare = typed

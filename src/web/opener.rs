@@ -60,6 +60,14 @@ pub fn use_name_field(on_named: Callback<String>) -> (NodeRef, Callback<SubmitEv
     (input, onsubmit)
 }
 
+/// What the file picker offers: every kind of package, by name and by type.
+fn accept() -> String {
+    format!(
+        "{},.gz,application/gzip,application/x-tar,application/zip",
+        leakscope::archive::EXTENSIONS.join(",")
+    )
+}
+
 /// "Open a published version": `react`, `@angular/core@17.0.0`, `typescript@next`.
 #[function_component(NameForm)]
 fn name_form(props: &NameFormProps) -> Html {
@@ -275,7 +283,7 @@ pub fn drop_zone(props: &DropZoneProps) -> Html {
             <div class="dz-actions">
                 <label class="button">
                     <input type="file" class="visually-hidden" data-testid={testid} onkeydown={open_on_enter}
-                           accept=".tgz,.tar.gz,.tar,.gz,.whl,.vsix,.crx,.xpi,.jar,.war,.ear,.zip,application/gzip,application/x-tar,application/zip"
+                           accept={accept()}
                            onchange={on_change} />
                     {"Choose a file…"}
                 </label>

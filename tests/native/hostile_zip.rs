@@ -180,6 +180,21 @@ fn central_record(local: &[u8], offset: u32) -> Vec<u8> {
     c
 }
 
+/// Ends `zip` (its local headers and data) with the central directory of `records` and its
+/// end-of-directory record.
+fn with_end(zip: &mut Vec<u8>, records: &[Vec<u8>]) {
+    let directory = records.concat();
+    let at = zip.len() as u32;
+    zip.extend(&directory);
+    zip.extend(b"PK\x05\x06");
+    zip.extend([0; 4]);
+    zip.extend((records.len() as u16).to_le_bytes());
+    zip.extend((records.len() as u16).to_le_bytes());
+    zip.extend((directory.len() as u32).to_le_bytes());
+    zip.extend(at.to_le_bytes());
+    zip.extend([0; 2]);
+}
+
 /// The overlapping-entries bomb (Fifield's): one entry's data holds the next entry whole,
 /// so each compressed byte is read twice (and, nested, thousands of times).
 #[test]
@@ -194,17 +209,8 @@ fn entries_that_share_their_bytes_are_refused() {
     let directory = [
         central_record(&outer, 0),
         central_record(&inner, outer.len() as u32),
-    ]
-    .concat();
-    let at = zip.len() as u32;
-    zip.extend(&directory);
-    zip.extend(b"PK\x05\x06");
-    zip.extend([0; 4]);
-    zip.extend(2u16.to_le_bytes());
-    zip.extend(2u16.to_le_bytes());
-    zip.extend((directory.len() as u32).to_le_bytes());
-    zip.extend(at.to_le_bytes());
-    zip.extend([0; 2]);
+    ];
+    with_end(&mut zip, &directory);
     assert_eq!(
         refused(&zip),
         "The zip archive is damaged or hostile: the entries \"a.txt\" and \"b.txt\" share \
@@ -450,4 +456,94 @@ fn mutated_zips_are_read_safely() {
         }
     }
     assert!(read > 1000, "the mutations still read files: {read}");
+}
+
+/// The package's own fault stays the package's when an archive inside it is opened after
+/// it: a zip whose second entry lies about its size, after a readable jar.
+#[test]
+fn the_package_fault_survives_its_nested_archives() {
+    let jar = Zip::new().file("a/B.class", "cafe").bytes();
+    let mut zip = Zip::new()
+        .file("lib/a.jar", &jar)
+        .file("lib/big.js", "x".repeat(1000))
+        .bytes();
+    let (local, central) = (zip_records(&zip, LOCAL), zip_records(&zip, CENTRAL));
+    // The central records of the jar's own entries come first in the bytes only if stored;
+    // the outer zip's second entry is the last local header of the outer archive.
+    let big = *local
+        .iter()
+        .rev()
+        .find(|&&at| zip[at + 30..].starts_with(b"lib/big.js"))
+        .unwrap();
+    let big_central = *central
+        .iter()
+        .rev()
+        .find(|&&at| zip[at + 46..].starts_with(b"lib/big.js"))
+        .unwrap();
+    put_u32(&mut zip, big + 22, 10);
+    put_u32(&mut zip, big_central + 24, 10);
+    let s = session(&zip);
+    assert_eq!(listed(&s), ["lib/a.jar", "lib/a.jar!/a/B.class"]);
+    assert!(
+        cause(&s).contains("lib/big.js inflates to more"),
+        "{}",
+        cause(&s)
+    );
+    assert_eq!(s.verdict.level, leakscope::verdict::Level::Incomplete);
+}
+
+/// One level deep, whatever the archives: a jar in a tarball in a zip, and tarballs in
+/// tarballs, stay files below the first level.
+#[test]
+fn archives_are_opened_one_level_deep_through_tarballs_too() {
+    let jar = Zip::new().file("a/B.class", "cafe").bytes();
+    let tgz = Tarball::new("package/").file("lib.jar", &jar).tgz();
+    let zip = Zip::new().file("x.tgz", &tgz).bytes();
+    assert_eq!(
+        listed(&session(&zip)),
+        ["x.tgz", "x.tgz!/lib.jar"],
+        "a jar in a tarball in a zip"
+    );
+    let mut inner = Tarball::new("package/").file("a.js", "a").tgz();
+    for level in 0..4 {
+        inner = Tarball::new("package/")
+            .file(&format!("level{level}.tgz"), &inner)
+            .tgz();
+    }
+    let s = session(&inner);
+    assert_eq!(listed(&s), ["level3.tgz", "level3.tgz!/level2.tgz"]);
+}
+
+/// Many end-of-directory records (the zip crate tries each, reading the list of files
+/// again every time) and two entries of one name are refused before anything is read.
+#[test]
+fn many_ends_and_twice_named_entries_are_refused() {
+    let zip = two_files();
+    let end = zip_records(&zip, b"PK\x05\x06")[0];
+    let mut many = zip.clone();
+    for _ in 0..100 {
+        many.extend_from_slice(&zip[end..]);
+    }
+    assert_eq!(
+        refused(&many),
+        "The zip archive is damaged or hostile: it holds more than 64 end-of-directory \
+         records, where a zip has one."
+    );
+    // Two entries named lib/a.js, each with its own bytes.
+    let (first, second) = (
+        local_header("lib/a.js", b"one"),
+        local_header("lib/a.js", b"two"),
+    );
+    let mut twice = [&first[..], b"one", &second, b"two"].concat();
+    let directory = [
+        central_record(&first, 0),
+        central_record(&second, (first.len() + 3) as u32),
+    ];
+    with_end(&mut twice, &directory);
+    assert_eq!(
+        refused(&twice),
+        "The zip archive is damaged or hostile: its list of files has 2 entries but only 1 \
+         names: an entry's name is given twice, and tools that keep one or the other would \
+         see different files."
+    );
 }

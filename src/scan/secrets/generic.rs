@@ -42,7 +42,16 @@ fn encoded_words(value: &[u8]) -> bool {
     engines.iter().any(|e| {
         e.decode(value).is_ok_and(|text| {
             let printable = text.iter().all(|b| b.is_ascii_graphic() || *b == b' ');
-            let json = text.starts_with(b"{\"") && text.ends_with(b"}");
+            // A short object whose names say nothing of credentials: Docker's base64
+            // `{"auths": …}` is a login, not data.
+            let lower = text.to_ascii_lowercase();
+            let credential = ["auth", "token", "secret", "key", "pass", "private", "cred"]
+                .iter()
+                .any(|w| memchr::memmem::find(&lower, w.as_bytes()).is_some());
+            let json = text.starts_with(b"{\"")
+                && text.ends_with(b"}")
+                && text.len() <= 200
+                && !credential;
             text.len() >= 8 && printable && (json || wordiness(&text) >= 0.5)
         })
     })
@@ -466,6 +475,8 @@ mod tests {
         assert!(encoded_words(b"eyJzZXNzaW9uX2lkIjogImRlZmF1bHQifQ"));
         assert!(encoded_words(b"bm90IG15IHJlYWwgcGFzc3dvcmQ="));
         assert!(!encoded_words(b"q3xk7vb2mz5wn4tj6hy2rp7ds3fc5gl2"));
+        // `{"auths":{"r":{"auth":"x"}}}`: a login in Docker's config, not data.
+        assert!(!encoded_words(b"eyJhdXRocyI6eyJyIjp7ImF1dGgiOiJ4In19fQ"));
         assert!(!encoded_words(b"eyJhbGciOiJIUzI1NiJ9x8Kq2LmP0vZ3"));
     }
 
