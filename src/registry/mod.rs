@@ -19,6 +19,7 @@ mod error;
 pub mod integrity;
 mod packument;
 pub mod pypi;
+mod pypi_name;
 pub mod range;
 mod spec;
 mod versions;
@@ -47,6 +48,35 @@ pub fn packument_error(name: &str, registry: &str, url: &str, status: u16) -> Re
             registry: display_url(registry).trim_end_matches('/').to_string(),
         },
         s => RegistryError::status(url, s),
+    }
+}
+
+impl Spec {
+    /// Where its registry describes it: npm's packument, or PyPI's JSON.
+    pub fn index_url(&self, registry: &str) -> String {
+        match self.index {
+            Index::Npm => packument_url(registry, &self.name),
+            Index::Pypi => pypi::json_url(registry, self),
+        }
+    }
+
+    /// What the registry's answer about it means.
+    pub fn read_index(&self, bytes: &[u8]) -> Result<Packument, RegistryError> {
+        match self.index {
+            Index::Npm => Packument::parse(&self.name, bytes),
+            Index::Pypi => {
+                let typed = self.tarball.as_ref().and_then(|t| {
+                    let path = t.url.split(['?', '#']).next()?;
+                    path.rsplit('/').next()
+                });
+                pypi::packument(&self.name, bytes, typed)
+            }
+        }
+    }
+
+    /// The error for an answer about it with HTTP `status`.
+    pub fn index_error(&self, registry: &str, status: u16) -> RegistryError {
+        packument_error(&self.name, registry, &self.index_url(registry), status)
     }
 }
 

@@ -1,8 +1,8 @@
 //! A Python release opened by name from PyPI's JSON API: `pypi:requests==2.32.3` or a
-//! wheel's URL. The project's JSON (`/pypi/NAME/json`, or `/pypi/NAME/VERSION/json` for one
-//! version) is read into a [`Packument`], so that resolving, downloading and verifying are
-//! the npm steps: each version's file is the one Leakscope chose ([`choose`]), and its
-//! integrity the `sha256` the API lists.
+//! wheel's URL (what was typed is read by `pypi_name`). The project's JSON
+//! (`/pypi/NAME/json`) is read into a [`Packument`], so that resolving, downloading and
+//! verifying are the npm steps: each version's file is the one Leakscope chose
+//! ([`choose`]), or the one a typed URL names, and its integrity the `sha256` the API lists.
 
 use std::collections::BTreeMap;
 
@@ -11,113 +11,10 @@ use serde::Deserialize;
 use super::algorithm::Algorithm;
 use super::error::RegistryError;
 use super::packument::{Dist, Manifest, Packument};
-use super::spec::{Index, Spec, TarballUrl, Wanted};
+use super::spec::Spec;
 
 /// PyPI itself; a build or `--pypi` may name a mirror that serves the same JSON API.
 pub const DEFAULT_PYPI: &str = "https://pypi.org/";
-
-/// What typing `pypi:` opens: `NAME`, `NAME==VERSION` (or `NAME@VERSION`).
-pub(super) fn parse(typed: &str, rest: &str) -> Result<Spec, RegistryError> {
-    let invalid = |why: &str| RegistryError::InvalidSpec {
-        input: typed.to_string(),
-        why: why.to_string(),
-    };
-    let (name, version) = match rest.split_once("==").or_else(|| rest.split_once('@')) {
-        Some((name, version)) => (name.trim(), Some(version.trim())),
-        None => (rest.trim(), None),
-    };
-    validate_name(name).map_err(|why| invalid(&why))?;
-    let wanted = match version {
-        None | Some("") => Wanted::Default,
-        Some(v) if valid_version(v) => Wanted::Exact(v.to_string()),
-        Some(v) => {
-            return Err(invalid(&format!(
-                "\"{v}\" is not a version: PyPI releases are opened by their exact version \
-                 (pypi:{name}==1.2.3)"
-            )));
-        }
-    };
-    Ok(Spec {
-        name: normalise(name),
-        wanted,
-        tarball: None,
-        index: Index::Pypi,
-    })
-}
-
-/// A wheel's (or sdist's) URL: its name and version from the file name (PEP 427's
-/// `{name}-{version}-…whl`), verified against the JSON API of the PyPI index in use.
-pub(super) fn parse_file_url(url: &str) -> Option<Spec> {
-    let path = url.split(['?', '#']).next()?;
-    let file = path.rsplit('/').next()?;
-    let (name, version) = if let Some(stem) = file.strip_suffix(".whl") {
-        let mut parts = stem.split('-');
-        (parts.next()?, parts.next()?)
-    } else {
-        let stem = file
-            .strip_suffix(".tar.gz")
-            .or_else(|| file.strip_suffix(".zip"))?;
-        stem.rsplit_once('-')?
-    };
-    validate_name(name).ok()?;
-    valid_version(version).then(|| Spec {
-        name: normalise(name),
-        wanted: Wanted::Exact(version.to_string()),
-        tarball: Some(TarballUrl {
-            url: url.to_string(),
-            // The index in use, filled in where it is known (the file host is not it).
-            registry: String::new(),
-        }),
-        index: Index::Pypi,
-    })
-}
-
-/// PEP 508's names: letters, digits, `.`, `_` and `-`, starting and ending with a letter or
-/// digit.
-fn validate_name(name: &str) -> Result<(), String> {
-    if name.is_empty() {
-        return Err("the name is empty".into());
-    }
-    if name.len() > 200 {
-        return Err("a Python project name is at most 200 characters long".into());
-    }
-    if let Some(c) = name
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')))
-    {
-        return Err(format!("a Python project name cannot contain \"{c}\""));
-    }
-    if !name.starts_with(|c: char| c.is_ascii_alphanumeric())
-        || !name.ends_with(|c: char| c.is_ascii_alphanumeric())
-    {
-        return Err("a Python project name starts and ends with a letter or digit".into());
-    }
-    Ok(())
-}
-
-/// A PEP 440 version's characters (`1.0`, `2.0rc1`, `1.0.post2`, `1!2.0`, `1.0+local`).
-fn valid_version(v: &str) -> bool {
-    !v.is_empty()
-        && v.len() <= 100
-        && v.starts_with(|c: char| c.is_ascii_alphanumeric())
-        && v.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '!' | '+' | '_' | '-'))
-}
-
-/// PEP 503's normal form, which the JSON API answers to: lower case, runs of `-_.` as `-`.
-fn normalise(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    for c in name.chars() {
-        if matches!(c, '-' | '_' | '.') {
-            if !out.ends_with('-') {
-                out.push('-');
-            }
-        } else {
-            out.push(c.to_ascii_lowercase());
-        }
-    }
-    out
-}
 
 /// The project's JSON: its latest release and every release's files. (One version's JSON,
 /// `/pypi/NAME/VERSION/json`, is not served by every mirror: the project's is.)
@@ -313,6 +210,7 @@ fn hex_bytes(hex: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::registry::{Index, Wanted};
 
     fn file(name: &str, kind: &str) -> File {
         File {

@@ -71,7 +71,7 @@ impl Spec {
         }
         if typed.starts_with("https://") || typed.starts_with("http://") {
             return parse_tarball_url(typed)
-                .or_else(|| super::pypi::parse_file_url(typed))
+                .or_else(|| python_file_url(typed))
                 .ok_or_else(|| {
                     invalid(
                         "a URL must be a registry tarball URL, like https://registry.npmjs.org/name/-/name-1.0.0.tgz, or a wheel's URL on PyPI",
@@ -79,7 +79,13 @@ impl Spec {
                 });
         }
         if let Some(rest) = typed.strip_prefix("pypi:") {
-            return super::pypi::parse(typed, rest);
+            let (name, version) = super::pypi_name::parse(rest).map_err(|why| invalid(&why))?;
+            return Ok(Spec {
+                name,
+                wanted: version.map_or(Wanted::Default, Wanted::Exact),
+                tarball: None,
+                index: Index::Pypi,
+            });
         }
         let s = typed.strip_prefix("npm:").unwrap_or(typed);
         // The version starts at the first `@` after the name (after the scope's own `@`).
@@ -111,33 +117,6 @@ impl Spec {
             (Index::Pypi, Wanted::Default) => format!("pypi:{}", self.name),
             (index, w) => Spec::text(index, &self.name, &w.to_string()),
         }
-    }
-
-    /// Where its registry describes it: npm's packument, or PyPI's JSON.
-    pub fn index_url(&self, registry: &str) -> String {
-        match self.index {
-            Index::Npm => super::packument_url(registry, &self.name),
-            Index::Pypi => super::pypi::json_url(registry, self),
-        }
-    }
-
-    /// What the registry's answer about it means.
-    pub fn read_index(&self, bytes: &[u8]) -> Result<super::Packument, RegistryError> {
-        match self.index {
-            Index::Npm => super::Packument::parse(&self.name, bytes),
-            Index::Pypi => {
-                let typed = self.tarball.as_ref().and_then(|t| {
-                    let path = t.url.split(['?', '#']).next()?;
-                    path.rsplit('/').next()
-                });
-                super::pypi::packument(&self.name, bytes, typed)
-            }
-        }
-    }
-
-    /// The error for an answer about it with HTTP `status`.
-    pub fn index_error(&self, registry: &str, status: u16) -> RegistryError {
-        super::packument_error(&self.name, registry, &self.index_url(registry), status)
     }
 
     /// What to type to open `version` of the package `name` from this kind of registry:
@@ -227,6 +206,21 @@ pub fn validate_name(name: &str) -> Result<(), String> {
 /// What `encodeURIComponent` leaves alone.
 fn url_safe(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '!' | '~' | '*' | '\'' | '(' | ')')
+}
+
+/// A wheel's (or sdist's) URL on PyPI, checked against the JSON API of the Python index in
+/// use (not named by the file's host: `registry` is filled in where it is known).
+fn python_file_url(url: &str) -> Option<Spec> {
+    let (name, version) = super::pypi_name::file_url(url)?;
+    Some(Spec {
+        name,
+        wanted: Wanted::Exact(version),
+        tarball: Some(TarballUrl {
+            url: url.to_string(),
+            registry: String::new(),
+        }),
+        index: Index::Pypi,
+    })
 }
 
 /// `<registry>/<name>/-/<bare>-<version>.tgz`, the scope's `/` also written `%2f`.
