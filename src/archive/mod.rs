@@ -114,14 +114,13 @@ pub struct Archive {
 }
 
 /// An entry of the archive that could not be read, and why.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnreadEntry {
     pub path: String,
     pub why: UnreadWhy,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind", content = "detail")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UnreadWhy {
     /// Encrypted: what it holds is not guessed.
     Encrypted,
@@ -151,8 +150,7 @@ impl UnreadEntry {
 }
 
 /// The kind of file a package came in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Container {
     /// A tar stream, gzip-compressed or not.
     #[default]
@@ -276,6 +274,18 @@ struct ReadNotes {
 pub const EXTENSIONS: &[&str] = &[
     ".tgz", ".tar.gz", ".tar", ".whl", ".vsix", ".crx", ".xpi", ".jar", ".war", ".ear", ".zip",
 ];
+
+/// How a file inside an archive inside the package is named: `lib/core.jar!/com/A.class`,
+/// Java's way. The name of the folder that archive's files are listed under.
+pub fn inside(archive_path: &str) -> String {
+    format!("{archive_path}!")
+}
+
+/// The archive a path is in: `""` for the package itself, `lib/core.jar!/` for one inside
+/// it ([`inside`]).
+pub fn archive_root(path: &str) -> &str {
+    path.rfind("!/").map_or("", |at| &path[..at + 2])
+}
 
 /// Decompressed bytes per step: a few tens of milliseconds of work, so that a caller can
 /// show progress (and the page paint) between steps.

@@ -452,8 +452,9 @@ fn entry_path(raw: &str, prefix: &str, limits: &Limits) -> Result<String, Archiv
 /// Opens the archive at `range` of the data and adds its files under `path!`, within what
 /// the limits leave; one it cannot read is noted, not fatal.
 fn nested(out: &mut ZipContents, range: std::ops::Range<usize>, path: &str, limits: &Limits) {
+    // Copied out: its files are added to the same buffer while it is read.
     let bytes = out.data[range].to_vec();
-    let prefix = format!("{path}!");
+    let prefix = super::inside(path);
     let error = match sniff(&bytes[..bytes.len().min(512)]) {
         Ok(Format::Zip) => nested_zip(out, &bytes, &prefix, limits),
         Ok(Format::Crx) => match crx_zip_start(&bytes) {

@@ -18,6 +18,18 @@ pub fn sri(algorithm: Algorithm, digest: &[u8]) -> String {
     )
 }
 
+/// A digest of `algorithm` written in hex (npm's `shasum`, PyPI's `sha256`), or `None` when
+/// it is not one.
+pub fn hex_digest(hex: &str, algorithm: Algorithm) -> Option<Vec<u8>> {
+    if hex.len() != 2 * algorithm.digest_len() || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).ok())
+        .collect()
+}
+
 /// What the registry says the tarball's digest must be: the strongest algorithm it gives,
 /// with every digest it lists for that algorithm (SRI: any one of them may match).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,16 +79,9 @@ impl Expected {
 
     /// `dist.shasum`: the SHA-1 in hex.
     pub fn parse_shasum(s: &str) -> Option<Expected> {
-        let s = s.trim();
-        if s.len() != 40 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return None;
-        }
-        let digest = (0..20)
-            .map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).expect("hex"))
-            .collect();
         Some(Expected {
             algorithm: Algorithm::Sha1,
-            digests: vec![digest],
+            digests: vec![hex_digest(s.trim(), Algorithm::Sha1)?],
         })
     }
 

@@ -65,10 +65,10 @@ impl Spec {
         match self.index {
             Index::Npm => Packument::parse(&self.name, bytes),
             Index::Pypi => {
-                let typed = self.tarball.as_ref().and_then(|t| {
-                    let path = t.url.split(['?', '#']).next()?;
-                    path.rsplit('/').next()
-                });
+                let typed = self
+                    .tarball
+                    .as_ref()
+                    .and_then(|t| pypi_name::file_name(&t.url));
                 pypi::packument(&self.name, bytes, typed)
             }
         }

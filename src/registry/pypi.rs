@@ -117,7 +117,7 @@ pub fn packument(
             .digests
             .sha256
             .as_deref()
-            .and_then(hex_bytes)
+            .and_then(|hex| super::integrity::hex_digest(hex, Algorithm::Sha256))
             .map(|digest| super::sri(Algorithm::Sha256, &digest));
         packument.versions.insert(
             version.clone(),
@@ -195,16 +195,6 @@ fn from_index(url: &str, name: &str) -> String {
         }
     }
     at.join("/")
-}
-
-fn hex_bytes(hex: &str) -> Option<Vec<u8>> {
-    if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    (0..hex.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).ok())
-        .collect()
 }
 
 #[cfg(test)]
@@ -323,7 +313,10 @@ mod tests {
         );
         // A digest that is not one is no integrity: the download cannot be checked.
         assert_eq!(p.versions["2.0"].dist.integrity, None);
-        assert_eq!(hex_bytes(&"é".repeat(32)), None);
+        assert_eq!(
+            super::super::integrity::hex_digest(&"é".repeat(32), Algorithm::Sha256),
+            None
+        );
         assert!(packument("acme", b"[]", None).is_err());
         // A wheel's URL names its file: that one is checked, not the one Leakscope picks.
         let p = packument("acme", json, Some("acme-2.0.tar.gz")).unwrap();

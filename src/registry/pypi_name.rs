@@ -24,10 +24,14 @@ pub(super) fn parse(rest: &str) -> Result<(String, Option<String>), String> {
     Ok((normalise(name), version))
 }
 
+/// The file a URL names: its last segment, without query or fragment.
+pub(super) fn file_name(url: &str) -> Option<&str> {
+    url.split(['?', '#']).next()?.rsplit('/').next()
+}
+
 /// A wheel's (or sdist's) URL: the normalised name and the version its file name gives.
 pub(super) fn file_url(url: &str) -> Option<(String, String)> {
-    let path = url.split(['?', '#']).next()?;
-    let file = path.rsplit('/').next()?;
+    let file = file_name(url)?;
     let (name, version) = if let Some(stem) = file.strip_suffix(".whl") {
         let mut parts = stem.split('-');
         (parts.next()?, parts.next()?)

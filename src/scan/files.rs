@@ -49,11 +49,6 @@ pub struct Context<'a> {
     pub java_classes: &'a std::collections::HashSet<&'a str>,
 }
 
-/// The archive a path is in: `""` for the package itself, `lib/x.jar!/` for one inside it.
-pub fn archive_root(path: &str) -> &str {
-    path.rfind("!/").map_or("", |at| &path[..at + 2])
-}
-
 /// A package-relative path split into what the rules look at.
 pub struct Path<'a> {
     pub full: &'a str,
@@ -209,7 +204,7 @@ fn shipped_source(p: &Path, context: &Context) -> Option<FileHit> {
     let (rule, language) = if is_typescript_source(p.name) {
         (RuleId::ShippedTypescriptSource, "TypeScript")
     } else if is_jvm_source(p.name)
-        && context.java_classes.contains(archive_root(p.full))
+        && context.java_classes.contains(crate::archive::archive_root(p.full))
         // Where the OSGi specification puts a bundle's sources, shipped on purpose.
         && !p.full.contains("OSGI-OPT/src/")
     {
@@ -504,7 +499,10 @@ mod tests {
         // point.
         assert!(check("lib/core-sources.jar!/com/acme/Billing.java", b"", &jar).is_empty());
         assert!(check("acme/billing.py", b"", &jar).is_empty());
-        assert_eq!(archive_root("a/b.jar!/c/d.java"), "a/b.jar!/");
+        assert_eq!(
+            crate::archive::archive_root("a/b.jar!/c/d.java"),
+            "a/b.jar!/"
+        );
         assert!(check("lib/core.jar!/OSGI-OPT/src/org/A.java", b"", &jar).is_empty());
     }
 }

@@ -480,7 +480,7 @@ fn file_findings(
         .entries()
         .iter()
         .filter(|e| e.path.ends_with(".class"))
-        .map(|e| files::archive_root(&e.path))
+        .map(|e| crate::archive::archive_root(&e.path))
         .collect();
     let context = files::Context {
         licence,

@@ -9,14 +9,12 @@
 //   [data-testid="package-kind"]   the verdict's kind of package ("Python wheel")
 //   [data-testid="chosen-file"]    which of a Python release's files was read
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ROOT, SHOTS, launchChromium, withPage } from './harness.mjs';
-import { serve } from './serve.mjs';
+import { SHOTS, servedWithRegistry } from './harness.mjs';
 import { Registry } from './registry.mjs';
 import { leakyCrx, leakyVsix, leakyWar, leakyWheel, releaseZip, xpi, zip } from './fixtures.mjs';
 
@@ -68,27 +66,8 @@ index.serveFile('files/acme_widgets-2.4.0-py3-none-any.whl', wheel);
 index.serveFile('files/acme_widgets-2.5.0-py3-none-any.whl', wheel);
 index.serveFile('files/acme_widgets-2.3.0-py3-none-any.whl', earlier);
 
-let browser;
-let server;
-let pageUrl;
-
-before(
-  async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await serve(process.env.LEAKSCOPE_DIST ?? join(ROOT, 'dist'), { registry: index });
-    pageUrl = `http://127.0.0.1:${server.address().port}/`;
-    browser = await launchChromium();
-  },
-  { timeout: 90_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
-});
-
-const inPage = (name, fn, options = {}) => withPage(browser, name, fn, { url: pageUrl, ...options });
+const site = servedWithRegistry(index);
+const inPage = site.inPage;
 
 async function drop(page, name, buffer) {
   await page.setInputFiles(FILE_INPUT, { name, mimeType: 'application/zip', buffer });
@@ -195,7 +174,7 @@ test('a hostile zip is refused with its reason', async () => {
 
 test('a Python release opens by name, verified against the sha256 the index lists', async () => {
   await inPage('pypi-by-name', async (page) => {
-    const link = `${pageUrl}#pkg=${encodeURIComponent('pypi:Acme_Widgets==2.4.0')}&pypi=%2Fregistry%2F`;
+    const link = `${site.url()}#pkg=${encodeURIComponent('pypi:Acme_Widgets==2.4.0')}&pypi=%2Fregistry%2F`;
     const served = index.requests.length;
     await page.goto(link);
     await page.waitForSelector(VERDICT);
@@ -229,7 +208,7 @@ test('a Python release opens by name, verified against the sha256 the index list
 
 test('a Python release that does not match its sha256 is refused, naming both digests', async () => {
   await inPage('pypi-mismatch', async (page) => {
-    await page.goto(`${pageUrl}#pkg=${encodeURIComponent('pypi:acme-widgets==2.5.0')}&pypi=%2Fregistry%2F`);
+    await page.goto(`${site.url()}#pkg=${encodeURIComponent('pypi:acme-widgets==2.5.0')}&pypi=%2Fregistry%2F`);
     await page.waitForSelector('[data-testid="scan-anyway"]');
     const body = await text(page, 'main');
     const listed = `sha256-${Buffer.from('ab'.repeat(32), 'hex').toString('base64')}`;

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
+import { serve } from './serve.mjs';
+
 export const URL_UNDER_TEST = process.env.LEAKSCOPE_URL || 'http://127.0.0.1:8080/';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SHOTS = process.env.LEAKSCOPE_SHOTS || join(ROOT, 'target', 'e2e');
@@ -135,6 +137,37 @@ export function setup(name, make, { timeout = 120_000 } = {}) {
   return {
     fixtures,
     dir: () => dir,
+    withPage: (name, fn, options) => withPage(browser, name, fn, options),
+  };
+}
+
+/**
+ * A test file's before/after for opening by name: the built page served on 127.0.0.1 with
+ * `registry` (registry.mjs) answering beside it under /registry/, and the browser. Returns
+ * the page's address (`url()`, known once the server listens), `inPage` (a page of it) and
+ * `withPage` (a page of another address, in the same browser).
+ */
+export function servedWithRegistry(registry) {
+  let browser;
+  let server;
+  let url;
+  before(
+    async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      server = await serve(process.env.LEAKSCOPE_DIST ?? join(ROOT, 'dist'), { registry });
+      url = `http://127.0.0.1:${server.address().port}/`;
+      browser = await launchChromium();
+    },
+    { timeout: 90_000 },
+  );
+  after(async () => {
+    await browser?.close();
+    server?.closeAllConnections();
+    server?.close();
+  });
+  return {
+    url: () => url,
+    inPage: (name, fn, options = {}) => withPage(browser, name, fn, { url, ...options }),
     withPage: (name, fn, options) => withPage(browser, name, fn, options),
   };
 }

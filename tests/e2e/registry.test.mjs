@@ -18,12 +18,12 @@
 //   [data-testid="compare-with"], [data-testid="compare-name"], [data-testid="compare-open"]
 //   [data-testid="compare-summary"], [data-testid="compare-new"], [data-testid="swap"]
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, SHOTS, launchChromium, requestsSince, withPage } from './harness.mjs';
+import { ROOT, SHOTS, requestsSince, servedWithRegistry } from './harness.mjs';
 import { serve } from './serve.mjs';
 import { Registry, sri } from './registry.mjs';
 import { cleanPackage, tgz } from './fixtures.mjs';
@@ -71,27 +71,8 @@ registry.publish('@acme/tool', '2.0.0', tool('@acme/tool', '2.0.0'));
 registry.publish('old-pkg', '0.1.0', tool('old-pkg', '0.1.0'), { integrity: 'shasum' });
 registry.publish('cut-pkg', '1.0.0', tool('cut-pkg', '1.0.0'), { cut: true });
 
-let browser;
-let server;
-let page_url;
-
-before(
-  async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await serve(process.env.LEAKSCOPE_DIST ?? join(ROOT, 'dist'), { registry });
-    page_url = `http://127.0.0.1:${server.address().port}/`;
-    browser = await launchChromium();
-  },
-  { timeout: 90_000 },
-);
-
-after(async () => {
-  await browser?.close();
-  server?.closeAllConnections();
-  server?.close();
-});
-
-const inPage = (name, fn, options = {}) => withPage(browser, name, fn, { url: page_url, ...options });
+const mirror = servedWithRegistry(registry);
+const inPage = mirror.inPage;
 
 /** Points the page at the mirror beside it, through the registry setting. */
 async function useMirror(page) {
@@ -155,7 +136,7 @@ test('a published version opens by name, verified, with its versions to switch b
     // The setting is kept in the browser.
     await page.reload();
     await page.waitForSelector('[data-testid="registry-banner"]');
-    assert.equal(await page.textContent('[data-testid="registry"]'), `${page_url}registry/`);
+    assert.equal(await page.textContent('[data-testid="registry"]'), `${mirror.url()}registry/`);
   });
 });
 
@@ -221,8 +202,8 @@ test('a link by name reopens the same analysis and file in a fresh page', async 
     await page.click('[data-testid="tree-row"][data-path="dist/cli.js.map"]');
     await page.waitForFunction(() => location.hash.includes('file='));
     const hash = await page.evaluate(() => location.hash);
-    assert.equal(hash, `#pkg=leaky-tool@1.1.0&registry=${encodeURIComponent(`${page_url}registry/`)}&tab=files&file=dist%2Fcli.js.map`);
-    link = page_url + hash;
+    assert.equal(hash, `#pkg=leaky-tool@1.1.0&registry=${encodeURIComponent(`${mirror.url()}registry/`)}&tab=files&file=dist%2Fcli.js.map`);
+    link = mirror.url() + hash;
     await page.click('[data-testid="copy-link"]');
     await page.waitForSelector('[data-testid="link-copied"], [data-testid="link-field"]');
   });
@@ -290,7 +271,7 @@ test('a registry on another origin works once the page is built to allow it', as
   writeFileSync(join(dir, 'index.html'), allowed);
   const site = await serve(dir);
   try {
-    await withPage(browser, 'cross-origin', async (page) => {
+    await mirror.withPage('cross-origin', async (page) => {
       await page.click('[data-testid="change-registry"]');
       await page.fill('[data-testid="registry-url"]', `${origin}/registry/`);
       await page.click('[data-testid="save-registry"]');

@@ -17,12 +17,12 @@ use crate::common::{
 };
 
 /// Reads and scans `bytes` as the CLI does, under the default limits (without digests).
-fn session(bytes: &[u8]) -> Session {
+pub(crate) fn session(bytes: &[u8]) -> Session {
     session_with(bytes, Limits::default())
 }
 
 /// The package's files, as the page and the JSON report list them.
-fn listed(s: &Session) -> Vec<&str> {
+pub(crate) fn listed(s: &Session) -> Vec<&str> {
     paths(&s.archive)
 }
 

@@ -6,11 +6,7 @@ use leakscope::limits::Limits;
 use leakscope::{ArchiveError, Session};
 
 use crate::common::{Tarball, Zip, crx3, noise, session_with, source_map, zip_records};
-use crate::hostile::extract_confined;
-
-fn session(bytes: &[u8]) -> Session {
-    session_with(bytes, Limits::default())
-}
+use crate::hostile::{extract_confined, listed, session};
 
 /// Why a zip with nothing safe to show is refused: what the CLI prints and the page says.
 fn refused(bytes: &[u8]) -> String {
@@ -21,14 +17,6 @@ fn refused(bytes: &[u8]) -> String {
         Err(e) => e.to_string(),
         Ok(s) => panic!("read: {:?}", listed(&s)),
     }
-}
-
-fn listed(s: &Session) -> Vec<&str> {
-    s.archive
-        .entries()
-        .iter()
-        .map(|e| e.path.as_str())
-        .collect()
 }
 
 /// Why reading stopped, in the words every shell shows.
